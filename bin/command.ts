@@ -1,0 +1,62 @@
+import * as readline from 'node:readline';
+
+/** A command of `npm run -s cli -- <name>`: reads JSON lines on stdin, writes JSON lines on stdout. */
+export interface CliCommand {
+  name: string;
+  /** One line for `--help`. */
+  summary: string;
+  /** Flags and input shape, shown by `<name> --help`. */
+  usage?: string;
+  run(io: CliIO): Promise<number>;
+}
+
+export interface CliIO {
+  args: string[];
+  lines: AsyncIterable<string>;
+  out(value: unknown): void;
+  err(message: string): void;
+}
+
+/** Reads stdin line by line (JSON lines input). */
+export function stdinLines(): AsyncIterable<string> {
+  return readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * Runs `handle` on every non-empty JSON line. A line that is not JSON, or that `handle` rejects,
+ * yields `{"error": ..., "line": n}` on stdout so the output stays aligned with the input; the
+ * exit code is 1 when any line failed.
+ */
+export async function forEachJsonLine(
+  io: CliIO,
+  handle: (value: unknown, lineNo: number) => unknown | Promise<unknown>,
+): Promise<number> {
+  let lineNo = 0;
+  let failed = 0;
+  for await (const raw of io.lines) {
+    lineNo += 1;
+    const text = raw.trim();
+    if (!text) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      failed += 1;
+      io.out({ error: 'line is not valid JSON', line: lineNo });
+      continue;
+    }
+    try {
+      io.out(await handle(value, lineNo));
+    } catch (error) {
+      failed += 1;
+      io.out({ error: error instanceof Error ? error.message : String(error), line: lineNo });
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** Reads `--flag value` pairs. */
+export function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}

@@ -1,0 +1,44 @@
+/** Manifest match patterns per host app: the only hosts whose pages Counterpart reads. */
+
+const AMAZON_TLDS = [
+  'com',
+  'ca',
+  'com.mx',
+  'com.br',
+  'co.uk',
+  'de',
+  'fr',
+  'it',
+  'es',
+  'nl',
+  'se',
+  'pl',
+  'com.be',
+  'com.tr',
+  'ie',
+  'ae',
+  'sa',
+  'eg',
+  'co.za',
+  'in',
+  'co.jp',
+  'com.au',
+  'sg',
+] as const;
+
+export const HOST_MATCHES = {
+  gorgias: ['https://*.gorgias.com/app/*'],
+  shopify: ['https://admin.shopify.com/store/*', 'https://*.myshopify.com/admin/*'],
+  amazon: [
+    ...AMAZON_TLDS.map((tld) => `https://sellercentral.amazon.${tld}/*`),
+    'https://sellercentral-europe.amazon.com/*',
+    'https://sellercentral-japan.amazon.com/*',
+  ],
+  loop: ['https://admin.loopreturns.com/*'],
+  get all(): string[] {
+    return [...this.gorgias, ...this.shopify, ...this.amazon, ...this.loop];
+  },
+} as const;
+
+export const APP_IDS = ['gorgias', 'shopify', 'amazon', 'loop'] as const;
+export type AppId = (typeof APP_IDS)[number];

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { APP_IDS } from '../../sites/hosts';
+import { snapshotEnvelopeSchema } from '../../sites/snapshot';
+import { defineMessage } from '../define';
+
+/** What the page-side write actions accept; carried out by the content script of the panel's tab. */
+export const writeActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('insertReplyText'), text: z.string().min(1).max(20_000) }),
+  z.object({ action: z.literal('fillField'), field: z.string().min(1).max(200), value: z.string().max(20_000) }),
+  z.object({
+    action: z.literal('markFields'),
+    marks: z
+      .array(z.object({ field: z.string().max(200), severity: z.string().max(40), note: z.string().max(500) }))
+      .max(200),
+  }),
+  z.object({ action: z.literal('clearMarks') }),
+  z.object({ action: z.literal('readField'), field: z.string().min(1).max(200) }),
+]);
+export type WriteAction = z.infer<typeof writeActionSchema>;
+
+export const writeResultSchema = z.object({
+  done: z.boolean(),
+  /** How it was done (e.g. `paste`, `execCommand`, `native-setter`) or why not. */
+  method: z.string().max(60).optional(),
+  message: z.string().max(500),
+  value: z.string().max(20_000).optional(),
+});
+export type WriteResult = z.infer<typeof writeResultSchema>;
+
+export const aiStatusSchema = z.object({
+  mode: z.enum(['local', 'openai']),
+  baseUrl: z.string(),
+  model: z.string(),
+  hasKey: z.boolean(),
+});
+export type AiStatus = z.infer<typeof aiStatusSchema>;
+
+export const manualInputSchema = z.object({ text: z.string().min(1).max(50_000), at: z.string() });
+
+export const coreMessages = {
+  ping: defineMessage({
+    request: z.object({}).strict(),
+    response: z.object({ version: z.string() }),
+    senders: ['content', 'panel', 'page'],
+  }),
+  'snapshot.publish': defineMessage({
+    request: snapshotEnvelopeSchema,
+    response: z.object({ accepted: z.boolean(), changed: z.boolean() }),
+    senders: ['content'],
+  }),
+  'panel.getContext': defineMessage({
+    request: z.object({}).strict(),
+    response: z.object({
+      app: z.enum(APP_IDS).nullable(),
+      snapshot: snapshotEnvelopeSchema.nullable(),
+      manual: manualInputSchema.nullable(),
+      ai: aiStatusSchema,
+      version: z.string(),
+    }),
+    senders: ['panel'],
+  }),
+  'panel.submitManual': defineMessage({
+    request: z.object({ text: z.string().trim().min(1, 'Paste some text first.').max(50_000) }).strict(),
+    response: z.object({ stored: z.boolean() }),
+    senders: ['panel'],
+  }),
+  'page.write': defineMessage({
+    request: writeActionSchema,
+    response: writeResultSchema,
+    senders: ['panel'],
+  }),
+  'ai.getStatus': defineMessage({
+    request: z.object({}).strict(),
+    response: aiStatusSchema,
+    senders: ['panel', 'page'],
+  }),
+  'ai.saveProvider': defineMessage({
+    request: z
+      .object({
+        mode: z.enum(['local', 'openai']),
+        baseUrl: z.string().max(500),
+        model: z.string().max(200),
+        /** `undefined` keeps the saved key, `''` removes it; the key is never sent back. */
+        apiKey: z.string().max(500).optional(),
+      })
+      .strict(),
+    response: aiStatusSchema,
+    senders: ['page'],
+  }),
+  'ai.testConnection': defineMessage({
+    request: z.object({}).strict(),
+    response: z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number() }),
+    senders: ['page'],
+  }),
+} as const;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { factCheck } from './factcheck';
+
+const ORDER_SOURCE =
+  'Order #1047 · total $25.00 · placed 2026-11-03 · carrier UPS 1Z999AA10123456784 · returns https://shop.example.com/returns';
+
+describe('factCheck', () => {
+  it('passes a draft whose facts all appear in the sources', () => {
+    const draft =
+      'Your order #1047 ($25.00) shipped on Nov 3 with UPS 1Z999AA10123456784; start a return at https://shop.example.com/returns.';
+    expect(factCheck(draft, [ORDER_SOURCE]).flagged).toEqual([]);
+  });
+
+  it('flags an invented order number with its exact span', () => {
+    const draft = 'Your order #1048 is on its way.';
+    expect(factCheck(draft, [ORDER_SOURCE]).flagged).toEqual([
+      { start: 11, end: 16, text: '#1048', kind: 'order_number' },
+    ]);
+  });
+
+  it('does not accept a prefix of a source order number', () => {
+    expect(factCheck('Order #104 shipped.', ['Order #1047']).flagged.map((f) => f.text)).toEqual(['#104']);
+  });
+
+  it('matches an order number written without # in a structured source', () => {
+    expect(factCheck('About order 1047:', ['{"order_number": 1047}']).flagged).toEqual([]);
+  });
+
+  it('flags a tracking number not in the sources', () => {
+    const result = factCheck('Tracking: 1Z999AA10123456799', [ORDER_SOURCE]);
+    expect(result.flagged).toEqual([{ start: 10, end: 28, text: '1Z999AA10123456799', kind: 'tracking_number' }]);
+  });
+
+  it('compares amounts by value across currency formats', () => {
+    const sources = ['{"total_price": "49.90", "refund": 1299}'];
+    expect(factCheck('We refunded 49,90 € and $1,299.00.', sources).flagged).toEqual([]);
+    expect(factCheck('We refunded $49.99.', sources).flagged).toEqual([
+      { start: 12, end: 18, text: '$49.99', kind: 'amount' },
+    ]);
+  });
+
+  it('matches a date without year to a full ISO date in a source', () => {
+    expect(factCheck('It left our warehouse on November 3rd.', [ORDER_SOURCE]).flagged).toEqual([]);
+    expect(factCheck('Delivered 3. November 2026.', [ORDER_SOURCE]).flagged).toEqual([]);
+    expect(factCheck('Delivered 03.11.2026.', [ORDER_SOURCE]).flagged).toEqual([]);
+  });
+
+  it('flags a date whose year differs from the source', () => {
+    const result = factCheck('Placed on Nov 3, 2025.', [ORDER_SOURCE]);
+    expect(result.flagged).toEqual([{ start: 10, end: 21, text: 'Nov 3, 2025', kind: 'date' }]);
+  });
+
+  it('accepts either reading of an ambiguous slash date', () => {
+    expect(factCheck('Placed 11/03/2026.', [ORDER_SOURCE]).flagged).toEqual([]);
+    expect(factCheck('Placed 03/11/2026.', [ORDER_SOURCE]).flagged).toEqual([]);
+    expect(factCheck('Placed 04/11/2026.', [ORDER_SOURCE]).flagged).toHaveLength(1);
+  });
+
+  it('flags a percentage not given in the sources and accepts one that is', () => {
+    const sources = ['Policy: restocking fee 15 percent.'];
+    expect(factCheck('A 15% restocking fee applies.', sources).flagged).toEqual([]);
+    expect(factCheck('A 20 % restocking fee applies.', sources).flagged).toEqual([
+      { start: 2, end: 6, text: '20 %', kind: 'percentage' },
+    ]);
+  });
+
+  it('flags a URL not in the sources, ignoring trailing punctuation', () => {
+    const result = factCheck('See https://evil.example.net/claim.', [ORDER_SOURCE]);
+    expect(result.flagged).toEqual([{ start: 4, end: 34, text: 'https://evil.example.net/claim', kind: 'url' }]);
+  });
+
+  it('reads an amount like $3.11 as money, not as a date', () => {
+    expect(factCheck('You owe $3.11.', ['balance 3.11']).flagged).toEqual([]);
+  });
+});

@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command';
+import { classifyTicket } from './classify-ticket';
+import { draftReplyCommand } from './draft-reply';
 
 /** Every CLI command; each process issue adds its own module here. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [classifyTicket, draftReplyCommand];

@@ -1,0 +1,25 @@
+import { DEFAULT_VOICE } from '../../lib/cs/templates';
+import { ticketInputSchema } from '../../lib/cs/ticket';
+import { draftForTicket } from '../../lib/cs/triage';
+import { type CliCommand, flag, forEachJsonLine } from '../command';
+
+/** Drafts a cited reply per ticket with the local engine (demo policies). */
+export const draftReplyCommand: CliCommand = {
+  name: 'draft-reply',
+  summary: 'Draft a reply per ticket from templates, order data and policy clauses, with citations and fact check',
+  usage: [
+    'input line:  same as classify-ticket',
+    'output line: {"draft": str, "citations": [{"kind", "label", "value"}], "flagged": [{"start", "end", "text", "kind"}]}',
+    'flags:       --brand "Name"  --agent "Name"   signature (default: Northwind Apparel / Sam)',
+  ].join('\n'),
+  async run(io) {
+    const voice = {
+      brand: flag(io.args, 'brand') ?? DEFAULT_VOICE.brand,
+      agent: flag(io.args, 'agent') ?? DEFAULT_VOICE.agent,
+    };
+    return forEachJsonLine(io, (value) => {
+      const d = draftForTicket(ticketInputSchema.parse(value), { voice });
+      return { draft: d.draft, citations: d.citations, flagged: d.flagged };
+    });
+  },
+};

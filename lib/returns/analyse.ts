@@ -1,0 +1,46 @@
+import { type Classification, classifyReturn } from './classify';
+import { DEFAULT_RETURNS_CONFIG, type ReturnsConfig } from './config';
+import { type Decision, decideReturn } from './decide';
+import { draftReturnReply, type ReplyDraft, type ReplyLang } from './reply';
+import type { AnalyseOutput, ReturnCase } from './schema';
+
+export interface Analysis {
+  classification: Classification;
+  decision: Decision;
+  reply: ReplyDraft;
+}
+
+/** Classifies, decides, routes and drafts the reply for one return: the whole local pipeline. */
+export function analyseReturn(
+  c: ReturnCase,
+  opts: { config?: ReturnsConfig; now?: Date; lang?: ReplyLang; brand?: string } = {},
+): Analysis {
+  const config = opts.config ?? DEFAULT_RETURNS_CONFIG;
+  const classification = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  const decision = decideReturn(c, classification, config, opts.now ?? new Date());
+  const reply = draftReturnReply(c, decision, {
+    lang: opts.lang,
+    brand: opts.brand,
+    currency: config.currency,
+    reason: classification.reason,
+  });
+  return { classification, decision, reply };
+}
+
+/** The `analyse-return` output shape of issue 5 item 6. */
+export function toAnalyseOutput(a: Analysis): AnalyseOutput {
+  return {
+    reason: a.classification.reason,
+    reasons: a.classification.reasons.map((r) => ({
+      id: r.id,
+      confidence: r.confidence,
+      evidence: r.evidence.map((e) => e.text),
+    })),
+    mismatch: a.classification.mismatch,
+    decision: a.decision.decision,
+    rule: a.decision.rule,
+    warehouse: a.decision.warehouse,
+    flags: a.decision.flags,
+    draft: a.reply.draft,
+  };
+}

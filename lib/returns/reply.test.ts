@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyseReturn } from './analyse';
+
+const base = {
+  items: [{ sku: 'TEE', title: 'Classic Tee', price: 45, quantity: 1 }],
+  selected_reason: 'Changed my mind',
+  comment: 'not for me',
+  order: { number: '#1047', delivered_at: '2026-11-10T00:00:00Z', country: 'US' },
+  customer: { name: 'Dana Whitfield', country: 'US' },
+};
+const now = new Date('2026-11-20T00:00:00Z');
+
+describe('draftReturnReply', () => {
+  it('quotes the deciding rule and cites the order number and amount it uses', () => {
+    const { reply, decision } = analyseReturn(base, { now, brand: 'Northwind' });
+    expect(decision.rule).toBe('default.refund');
+    expect(reply.draft).toContain('Hi Dana,');
+    expect(reply.draft).toContain('(order #1047)');
+    expect(reply.draft).toContain('$45.00');
+    expect(reply.draft).toContain('Northwind Customer Care');
+    expect(reply.citations[0]).toMatchObject({ kind: 'policy', ref: 'default.refund' });
+    expect(reply.citations.map((c) => c.text)).toContain('#1047');
+  });
+
+  it('tells a human-review customer a person will look, without naming the internal rule', () => {
+    const { reply } = analyseReturn({ ...base, items: [{ title: 'Wool coat', price: 480, quantity: 1 }] }, { now });
+    expect(reply.draft).toContain('reviewing your return personally');
+    expect(reply.draft).not.toContain('300');
+    expect(reply.citations[0]?.ref).toBe('human_review.high_value');
+  });
+
+  it('drafts in German', () => {
+    const late = { ...base, order: { number: '#1', delivered_at: '2026-09-01T00:00:00Z' } };
+    const { reply } = analyseReturn(late, { now, lang: 'de' });
+    expect(reply.draft.startsWith('Hallo Dana,')).toBe(true);
+    expect(reply.draft).toContain('Rückgabefrist');
+  });
+});

@@ -268,7 +268,7 @@ function supported(fact: Fact, index: ReturnType<typeof sourceIndex>): boolean {
     const key = fact.keys[0] ?? '';
     if (key === '') return false;
     // Whole-token match so "#104" is not supported by "1047".
-    const token = new RegExp(String.raw`(?<![A-Z0-9])#?${key.replace(/([A-Z]+)(\d)/, '$1-?$2')}(?![A-Z0-9])`);
+    const token = new RegExp(`(?<![A-Z0-9])#?${key.replace(/([A-Z]+)(\d)/, '$1-?$2')}(?![A-Z0-9])`);
     if (token.test(index.ids)) return true;
     return fact.kind === 'tracking_number' && key.length >= 10 && index.idsSquashed.includes(key);
   }

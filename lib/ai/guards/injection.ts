@@ -32,7 +32,7 @@ const HIDDEN_CHARS = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u206
 const HIDDEN_CHARS_G = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\u{E0000}-\u{E007F}]/gu;
 
 const PRIOR = String.raw`(?:all\s+|any\s+|the\s+|your\s+|my\s+|every\s+|these\s+|those\s+|of\s+)*(?:previous|prior|above|preceding|earlier|former|foregoing|initial|original|system|current|given|provided|old)?`;
-const THINGS = String.raw`(?:instructions?|prompts?|rules|directions|directives|tasks?|assignments?|orders|commands|context|guidelines|guidance|information|documents?|articles|constraints|restrictions|programming|training|messages?|conversation)`;
+const THINGS = `(?:instructions?|prompts?|rules|directions|directives|tasks?|assignments?|orders|commands|context|guidelines|guidance|information|documents?|articles|constraints|restrictions|programming|training|messages?|conversation)`;
 
 const RULES: Rule[] = [
   {

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
+import { analyseReturnCommand } from './analyse-return';
 import { classifyTicket } from './classify-ticket';
 import { draftReplyCommand } from './draft-reply';
 
 /** Every CLI command; each process issue adds its own module here. */
-export const COMMANDS: CliCommand[] = [classifyTicket, draftReplyCommand];
+export const COMMANDS: CliCommand[] = [classifyTicket, draftReplyCommand, analyseReturnCommand];

@@ -91,7 +91,14 @@ export function draftReturnReply(
   const currency = opts.currency ?? 'USD';
   const citations: Citation[] = [];
   const first = c.items[0];
-  const itemName = first?.title?.trim() || (lang === 'de' ? 'Ihrem Artikel' : 'your item');
+  const title = first?.title?.trim();
+  const itemName = title
+    ? lang === 'de'
+      ? `„${title}“`
+      : `your ${title}`
+    : lang === 'de'
+      ? 'Ihrem Artikel'
+      : 'your item';
   if (first?.title) citations.push({ kind: 'item', ref: 'items[0].title', text: first.title });
   const orderNo = c.order?.number?.trim();
   if (orderNo) citations.push({ kind: 'order', ref: 'order.number', text: orderNo });

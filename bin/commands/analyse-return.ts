@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { analyseReturn, toAnalyseOutput } from '../../lib/returns/analyse';
+import { resolveReturnsConfig } from '../../lib/returns/config';
+import { returnCaseSchema } from '../../lib/returns/schema';
+import { type CliCommand, flag, forEachJsonLine } from '../command';
+
+/** Classifies the true return reason, decides and routes the return, and drafts the reply (local engine). */
+export const analyseReturnCommand: CliCommand = {
+  name: 'analyse-return',
+  summary:
+    'Classify a return’s true reason, decide refund/exchange/keep/deny/review with its rule, route it, draft the reply',
+  usage: [
+    'input line:  {"items": [{"sku", "title", "variant", "price", "quantity", "category", "final_sale"}], "selected_reason": str, "comment": str, "photos"?: [url], "order"?: {"number", "created_at", "delivered_at", "country"}, "customer"?: {"email", "orders_count", "returns_count"}}',
+    'output line: {"reason", "reasons": [{"id", "confidence", "evidence"}], "mismatch", "decision", "rule", "warehouse", "flags", "draft"}',
+    'flags:       --now 2026-11-20T12:00:00Z   date the return window is measured to (default: now)',
+    '             --config policy.json         returns policy overrides (see lib/returns/config.ts)',
+    '             --lang en|de                 reply language (default en)',
+    '             --brand Name                 brand name in the reply sign-off',
+  ].join('\n'),
+  async run(io) {
+    const nowFlag = flag(io.args, 'now');
+    const now = nowFlag ? new Date(nowFlag) : new Date();
+    if (Number.isNaN(now.getTime())) {
+      io.err(`--now is not a date: ${nowFlag}`);
+      return 2;
+    }
+    const configPath = flag(io.args, 'config');
+    const config = resolveReturnsConfig(configPath ? JSON.parse(readFileSync(configPath, 'utf8')) : {});
+    const lang = flag(io.args, 'lang') === 'de' ? 'de' : 'en';
+    const brand = flag(io.args, 'brand');
+    return forEachJsonLine(io, (value) =>
+      toAnalyseOutput(analyseReturn(returnCaseSchema.parse(value), { config, now, lang, brand })),
+    );
+  },
+};

@@ -1,0 +1,131 @@
+import { charCount } from '../util/text';
+
+/** Trimmed NFC form: the string the reference's counting rules apply to. */
+export function norm(s: string | undefined): string {
+  return (s ?? '').normalize('NFC').trim();
+}
+
+/** Characters as the reference counts them: code points of the trimmed NFC string. */
+export function chars(s: string | undefined): number {
+  return charCount(norm(s));
+}
+
+/** Word tokens per the reference: case-folded, split on whitespace and `, . ; : ( ) / -`, apostrophes kept. */
+export function words(s: string | undefined): string[] {
+  return norm(s)
+    .toLowerCase()
+    .split(/[\s,.;:()/-]+/u)
+    .map((w) => w.replace(/^['"“”‘’]+|['"“”‘’]+$/gu, ''))
+    .filter((w) => w.length > 0);
+}
+
+export const HTML_TAG = /<\/?[a-z][a-z0-9]*\b[^>]*>/i;
+const HTML_TAG_G = /<\/?[a-z][a-z0-9]*\b[^>]*>/gi;
+export const EMOJI = /\p{Extended_Pictographic}/u;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** Decodes the few HTML entities Shopify descriptions carry. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? '');
+}
+
+/** Plain text of an HTML fragment: block ends become newlines, tags dropped, entities decoded. */
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
+      .replace(/<br\s*\/?>|<\/br>/gi, '\n')
+      .replace(/<\/(p|div|li|h[1-6]|tr|ul|ol)>/gi, '\n')
+      .replace(HTML_TAG_G, ''),
+  )
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+/** Items of `<li>` elements in an HTML fragment, as plain text. */
+export function listItems(html: string): string[] {
+  return [...html.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/gi)].map((m) => htmlToText(m[1] ?? '')).filter(Boolean);
+}
+
+/** Paragraph texts (`<p>` or line-separated) of an HTML fragment, excluding list items. */
+export function paragraphs(html: string): string[] {
+  const withoutLists = html.replace(/<(ul|ol)\b[^>]*>[\s\S]*?<\/\1>/gi, '\n');
+  return htmlToText(withoutLists)
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** Sentences of a plain text (split after . ! ? followed by space and a capital or digit). */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Regex matching any of `phrases` as whole words (letters/digits not adjacent), case-insensitive; spaces match any run of whitespace. */
+export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
+  const alts = phrases.map((p) => escapeRe(p.toLowerCase()).replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** Every distinct phrase of the list found in `text` (lower-case, in order of appearance). */
+export function findPhrases(text: string | undefined, re: RegExp): string[] {
+  const found = new Set<string>();
+  for (const m of norm(text).matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)))
+    found.add(m[0].toLowerCase().replace(/\s+/g, ' '));
+  return [...found];
+}
+
+/** Cuts `s` to at most `max` characters at a word boundary, without dangling separators. */
+export function cutAtWord(s: string, max: number): string {
+  const t = norm(s);
+  const cps = [...t];
+  if (cps.length <= max) return t;
+  const head = cps.slice(0, max + 1).join('');
+  const lastSpace = head.lastIndexOf(' ');
+  const cut = lastSpace > 0 ? head.slice(0, lastSpace) : cps.slice(0, max).join('');
+  return cut.replace(/[\s,;:/|&+–—-]+$/u, '').trim();
+}
+
+/** Cuts to at most `maxBytes` UTF-8 bytes at a word boundary. */
+export function cutAtBytes(s: string, maxBytes: number): string {
+  const enc = new TextEncoder();
+  const out: string[] = [];
+  let used = 0;
+  for (const w of norm(s).split(/\s+/)) {
+    const cost = enc.encode(w).length + (out.length ? 1 : 0);
+    if (used + cost > maxBytes) break;
+    out.push(w);
+    used += cost;
+  }
+  return out.join(' ');
+}
+
+export const DETECTORS = {
+  email: /[\w.+-]+@[\w-]+\.[\w.]+/,
+  url: /(https?:\/\/|www\.)\S+/i,
+  bareDomain: /\b[a-z0-9-]+\.(com|net|org|co|io|shop|store)\b/i,
+  phone: /\+?\d[\d\s().-]{8,}\d/,
+  price: /[$€£]\s?\d/,
+  asin: /\bB0[0-9A-Z]{8}\b/,
+} as const;
+
+/** Names of the contact/link/price detectors (AMZ-PDP-PROHIBITED) that match `text`. */
+export function contactHits(text: string | undefined, which: readonly (keyof typeof DETECTORS)[]): string[] {
+  const t = norm(text);
+  // A phone pattern also matches GTINs and long model numbers written without separators; require a separator or a leading +.
+  return which.filter((k) => {
+    if (k !== 'phone') return DETECTORS[k].test(t);
+    const m = t.match(/\+?\d[\d\s().-]{8,}\d/g) ?? [];
+    return m.some((x) => x.startsWith('+') || /[\s().-]/.test(x));
+  });
+}

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { analyseReturnCommand } from './analyse-return';
 import { classifyTicket } from './classify-ticket';
 import { draftReplyCommand } from './draft-reply';
+import { guardInjectionCommand } from './guard-injection';
 
 /** Every CLI command; each process issue adds its own module here. */
-export const COMMANDS: CliCommand[] = [classifyTicket, draftReplyCommand, analyseReturnCommand];
+export const COMMANDS: CliCommand[] = [classifyTicket, draftReplyCommand, analyseReturnCommand, guardInjectionCommand];

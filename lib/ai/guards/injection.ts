@@ -8,6 +8,8 @@
  * train split; see bench/injection.ts for measured rates.
  */
 
+import { z } from 'zod';
+
 export interface InjectionResult {
   injection: boolean;
   /** Human-readable reason per rule that fired, e.g. "override: asks to ignore previous instructions". */
@@ -207,4 +209,13 @@ export function detectInjection(text: string): InjectionResult {
   const score = 1 - weights.reduce((keep, w) => keep * (1 - w), 1);
   const rounded = Math.round(score * 1000) / 1000;
   return { injection: rounded >= INJECTION_THRESHOLD, reasons, score: rounded };
+}
+
+/** One JSON line of `cli guard-injection`: `{"text": "..."}`. */
+export const guardInjectionInputSchema = z.object({ text: z.string() });
+
+/** What `cli guard-injection` writes per line. */
+export function guardInjectionLine(value: unknown): { injection: boolean; reasons: string[] } {
+  const { injection, reasons } = detectInjection(guardInjectionInputSchema.parse(value).text);
+  return { injection, reasons };
 }

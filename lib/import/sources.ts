@@ -1,0 +1,600 @@
+import { z } from 'zod';
+import { type BuildResult, type ImportOptions, parseDay, parseNumber, type SourceSpec, zodReason } from './core';
+import { stableId } from './hash';
+import type {
+  BudgetPeriod,
+  BundleComponent,
+  Channel,
+  Exclusion,
+  InventoryCount,
+  OrderLine,
+  Promo,
+  SupplierTerm,
+} from './types';
+
+// Cell validators: cells arrive as trimmed strings; '' means empty.
+const wholeNumber = (min = 0) =>
+  z.string().transform((s, ctx) => {
+    const n = parseNumber(s);
+    if (n === null || !Number.isInteger(n)) {
+      ctx.addIssue({ code: 'custom', message: `expected a whole number, got "${s}"` });
+      return z.NEVER;
+    }
+    if (n < min) {
+      ctx.addIssue({ code: 'custom', message: `must be at least ${min}, got ${n}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+const signedWhole = z.string().transform((s, ctx) => {
+  const n = parseNumber(s);
+  if (n === null || !Number.isInteger(n)) {
+    ctx.addIssue({ code: 'custom', message: `expected a whole number, got "${s}"` });
+    return z.NEVER;
+  }
+  return n;
+});
+const optionalNumber = (min = 0) =>
+  z.string().transform((s, ctx) => {
+    if (s === '') return null;
+    const n = parseNumber(s.replace(/%$/, ''));
+    if (n === null) {
+      ctx.addIssue({ code: 'custom', message: `expected a number, got "${s}"` });
+      return z.NEVER;
+    }
+    if (n < min) {
+      ctx.addIssue({ code: 'custom', message: `must be at least ${min}, got ${n}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+const day = z.string().transform((s, ctx) => {
+  const d = parseDay(s);
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: s === '' ? 'date is empty' : `not a date: "${s}"` });
+    return z.NEVER;
+  }
+  return d;
+});
+const text = z.string();
+const nonEmpty = z.string().min(1, 'is empty');
+const currency = z.string().transform((s) => (s === '' ? null : s.toUpperCase()));
+
+function withColumns<K extends string>(fields: Record<K, { aliases: readonly string[] }>) {
+  // Reasons name the export's own column (first alias) so the planner can find it in the file.
+  const names: Record<string, string> = {};
+  for (const [key, f] of Object.entries(fields) as [K, { aliases: readonly string[] }][])
+    names[key] = f.aliases[0] ?? key;
+  return names;
+}
+
+function validate<S extends z.ZodType>(
+  schema: S,
+  cells: unknown,
+  columnNames: Record<string, string>,
+): BuildResult<z.output<S>> {
+  const parsed = schema.safeParse(cells);
+  if (parsed.success) return { record: parsed.data as z.output<S> };
+  return { reason: zodReason(parsed.error, columnNames) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shopify orders export: one row per line item; order-level fields only on the order's first row.
+
+const shopifyOrderFields = {
+  name: { aliases: ['Name', 'Order', 'Order name'], required: true },
+  email: { aliases: ['Email'] },
+  financialStatus: { aliases: ['Financial Status'] },
+  paidAt: { aliases: ['Paid at'] },
+  fulfillmentStatus: { aliases: ['Fulfillment Status'] },
+  createdAt: { aliases: ['Created at', 'Order date'], required: true },
+  qty: { aliases: ['Lineitem quantity', 'Quantity'], required: true },
+  lineName: { aliases: ['Lineitem name'] },
+  price: { aliases: ['Lineitem price'] },
+  sku: { aliases: ['Lineitem sku', 'SKU'], required: true },
+  cancelledAt: { aliases: ['Cancelled at'] },
+  source: { aliases: ['Source'] },
+  refundedAmount: { aliases: ['Refunded Amount'] },
+  currency: { aliases: ['Currency'] },
+  shippingCountry: { aliases: ['Shipping Country'] },
+} as const;
+type ShopifyOrderKey = keyof typeof shopifyOrderFields;
+const ORDER_LEVEL: readonly ShopifyOrderKey[] = [
+  'email',
+  'financialStatus',
+  'paidAt',
+  'fulfillmentStatus',
+  'createdAt',
+  'cancelledAt',
+  'source',
+  'refundedAmount',
+  'currency',
+  'shippingCountry',
+];
+const shopifyOrderRow = z.object({
+  name: nonEmpty,
+  createdAt: day,
+  qty: wholeNumber(0),
+  sku: nonEmpty,
+  price: optionalNumber(0),
+  financialStatus: text,
+  cancelledAt: text,
+  source: text,
+  currency,
+  shippingCountry: text,
+});
+
+/** Shopify Admin → Orders → Export (CSV for Excel or plain CSV). */
+export const shopifyOrders: SourceSpec<ShopifyOrderKey, OrderLine> = {
+  id: 'shopify-orders',
+  label: 'Shopify orders export',
+  fields: shopifyOrderFields,
+  rowBuilder() {
+    const columns = withColumns(shopifyOrderFields);
+    let current: Record<ShopifyOrderKey, string> | null = null;
+    let seen = new Map<string, number>();
+    return (cells) => {
+      if (current && cells.name !== '' && cells.name === current.name) {
+        for (const key of ORDER_LEVEL) if (cells[key] === '') cells[key] = current[key];
+      } else {
+        current = { ...cells };
+        seen = new Map();
+      }
+      const checked = validate(shopifyOrderRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      const status = row.financialStatus.toLowerCase();
+      let excluded: Exclusion | null = null;
+      if (row.cancelledAt !== '' || status === 'voided') excluded = 'cancelled';
+      else if (status === 'refunded') excluded = 'refunded';
+      if (row.qty === 0 && !excluded)
+        return { reason: `${columns.qty}: quantity is 0 on a line that is not cancelled` };
+      const occurrence = (seen.get(row.sku) ?? 0) + 1;
+      seen.set(row.sku, occurrence);
+      const channel: Channel = row.source.toLowerCase() === 'pos' ? 'pos' : 'shopify';
+      return {
+        record: {
+          id: stableId('shopify-orders', row.name, row.sku, occurrence),
+          source: 'shopify-orders',
+          channel,
+          orderId: row.name,
+          day: row.createdAt,
+          sku: row.sku,
+          qty: row.qty,
+          unitPrice: row.price,
+          currency: row.currency,
+          country: row.shippingCountry === '' ? null : row.shippingCountry.toUpperCase(),
+          excluded,
+        },
+      };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Amazon "All Orders" report (tab-separated flat file).
+
+const amazonOrderFields = {
+  orderId: { aliases: ['amazon-order-id'], required: true },
+  merchantOrderId: { aliases: ['merchant-order-id'] },
+  purchaseDate: { aliases: ['purchase-date'], required: true },
+  lastUpdated: { aliases: ['last-updated-date'] },
+  orderStatus: { aliases: ['order-status'] },
+  fulfillmentChannel: { aliases: ['fulfillment-channel'] },
+  salesChannel: { aliases: ['sales-channel'] },
+  sku: { aliases: ['sku'], required: true },
+  asin: { aliases: ['asin'] },
+  itemStatus: { aliases: ['item-status'] },
+  qty: { aliases: ['quantity'], required: true },
+  currency: { aliases: ['currency'] },
+  itemPrice: { aliases: ['item-price'] },
+  shipCountry: { aliases: ['ship-country'] },
+} as const;
+type AmazonOrderKey = keyof typeof amazonOrderFields;
+const amazonOrderRow = z.object({
+  orderId: nonEmpty,
+  purchaseDate: day,
+  orderStatus: text,
+  itemStatus: text,
+  sku: nonEmpty,
+  qty: wholeNumber(0),
+  currency,
+  itemPrice: optionalNumber(0),
+  shipCountry: text,
+});
+
+/** Seller Central → Reports → Fulfillment → All Orders (flat file, tab-separated). */
+export const amazonOrders: SourceSpec<AmazonOrderKey, OrderLine> = {
+  id: 'amazon-orders',
+  label: 'Amazon All Orders report',
+  delimiter: '\t',
+  fields: amazonOrderFields,
+  rowBuilder() {
+    const columns = withColumns(amazonOrderFields);
+    let currentOrder = '';
+    let seen = new Map<string, number>();
+    return (cells) => {
+      const checked = validate(amazonOrderRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      if (row.orderId !== currentOrder) {
+        currentOrder = row.orderId;
+        seen = new Map();
+      }
+      const cancelled = /cancel/i.test(row.orderStatus) || /cancel/i.test(row.itemStatus);
+      if (row.qty === 0 && !cancelled)
+        return { reason: `${columns.qty}: quantity is 0 on a line that is not cancelled` };
+      const occurrence = (seen.get(row.sku) ?? 0) + 1;
+      seen.set(row.sku, occurrence);
+      return {
+        record: {
+          id: stableId('amazon-orders', row.orderId, row.sku, occurrence),
+          source: 'amazon-orders',
+          channel: 'amazon',
+          orderId: row.orderId,
+          day: row.purchaseDate,
+          sku: row.sku,
+          qty: row.qty,
+          // item-price in this report is the line total, not the unit price.
+          unitPrice: row.itemPrice !== null && row.qty > 0 ? row.itemPrice / row.qty : null,
+          currency: row.currency,
+          country: row.shipCountry === '' ? null : row.shipCountry.toUpperCase(),
+          excluded: cancelled ? 'cancelled' : null,
+        },
+      };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Shopify inventory export: one row per variant per location.
+
+const shopifyInventoryFields = {
+  handle: { aliases: ['Handle'] },
+  title: { aliases: ['Title'] },
+  option1Name: { aliases: ['Option1 Name'] },
+  option1Value: { aliases: ['Option1 Value'] },
+  sku: { aliases: ['SKU', 'Variant SKU'], required: true },
+  hsCode: { aliases: ['HS Code'] },
+  coo: { aliases: ['COO'] },
+  location: { aliases: ['Location'], required: true },
+  incoming: { aliases: ['Incoming'] },
+  unavailable: { aliases: ['Unavailable'] },
+  committed: { aliases: ['Committed'] },
+  available: { aliases: ['Available'] },
+  onHand: { aliases: ['On hand', 'On Hand'], required: true },
+} as const;
+type ShopifyInventoryKey = keyof typeof shopifyInventoryFields;
+const countOrZero = z.string().transform((s, ctx) => {
+  if (s === '') return 0;
+  const n = parseNumber(s);
+  if (n === null || !Number.isInteger(n)) {
+    ctx.addIssue({ code: 'custom', message: `expected a whole number, got "${s}"` });
+    return z.NEVER;
+  }
+  return n;
+});
+const shopifyInventoryRow = z.object({
+  sku: nonEmpty,
+  location: nonEmpty,
+  onHand: signedWhole,
+  available: z.string().transform((s) => (s === '' ? null : parseNumber(s))),
+  committed: countOrZero,
+  incoming: countOrZero,
+});
+
+function needAsOf(options: ImportOptions): string {
+  const asOf = options.asOf ? parseDay(options.asOf) : null;
+  if (!asOf) throw new Error('this export has no count date: pass asOf (YYYY-MM-DD)');
+  return asOf;
+}
+
+/** Shopify Admin → Products → Inventory → Export. The file has no date: `asOf` is required. */
+export const shopifyInventory: SourceSpec<ShopifyInventoryKey, InventoryCount> = {
+  id: 'shopify-inventory',
+  label: 'Shopify inventory export',
+  fields: shopifyInventoryFields,
+  rowBuilder(options) {
+    const columns = withColumns(shopifyInventoryFields);
+    const asOf = needAsOf(options);
+    return (cells) => {
+      if (/not stocked/i.test(cells.onHand)) return { reason: `${columns.onHand}: not stocked at ${cells.location}` };
+      const checked = validate(shopifyInventoryRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      return {
+        record: {
+          id: stableId('shopify-inventory', row.sku, row.location, asOf),
+          source: 'shopify-inventory',
+          sku: row.sku,
+          location: row.location,
+          onHand: row.onHand,
+          available: row.available,
+          committed: row.committed,
+          incoming: row.incoming,
+          asOf,
+        },
+      };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// FBA Manage Inventory report (tab-separated).
+
+const fbaFields = {
+  sku: { aliases: ['sku', 'seller-sku'], required: true },
+  fnsku: { aliases: ['fnsku'] },
+  asin: { aliases: ['asin'] },
+  productName: { aliases: ['product-name'] },
+  condition: { aliases: ['condition'] },
+  yourPrice: { aliases: ['your-price'] },
+  mfnFulfillable: { aliases: ['mfn-fulfillable-quantity'] },
+  afnWarehouse: { aliases: ['afn-warehouse-quantity'] },
+  afnFulfillable: { aliases: ['afn-fulfillable-quantity'], required: true },
+  afnUnsellable: { aliases: ['afn-unsellable-quantity'] },
+  afnReserved: { aliases: ['afn-reserved-quantity'] },
+  afnTotal: { aliases: ['afn-total-quantity'] },
+  inboundWorking: { aliases: ['afn-inbound-working-quantity'] },
+  inboundShipped: { aliases: ['afn-inbound-shipped-quantity'] },
+  inboundReceiving: { aliases: ['afn-inbound-receiving-quantity'] },
+} as const;
+type FbaKey = keyof typeof fbaFields;
+const fbaRow = z.object({
+  sku: nonEmpty,
+  afnFulfillable: signedWhole,
+  afnReserved: countOrZero,
+  inboundWorking: countOrZero,
+  inboundShipped: countOrZero,
+  inboundReceiving: countOrZero,
+});
+
+/** Seller Central → Reports → Fulfillment → Manage FBA Inventory. Sellable stock = fulfillable; unsellable is left out. */
+export const fbaInventory: SourceSpec<FbaKey, InventoryCount> = {
+  id: 'fba-inventory',
+  label: 'FBA inventory report',
+  delimiter: '\t',
+  fields: fbaFields,
+  rowBuilder(options) {
+    const columns = withColumns(fbaFields);
+    const asOf = needAsOf(options);
+    return (cells) => {
+      const checked = validate(fbaRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      return {
+        record: {
+          id: stableId('fba-inventory', row.sku, asOf),
+          source: 'fba-inventory',
+          sku: row.sku,
+          location: 'FBA',
+          // Reserved units are already sold (orders being picked) or in transfer between FCs; transfers
+          // come back to fulfillable, so count them as on hand and as committed.
+          onHand: row.afnFulfillable + row.afnReserved,
+          available: row.afnFulfillable,
+          committed: row.afnReserved,
+          incoming: row.inboundWorking + row.inboundShipped + row.inboundReceiving,
+          asOf,
+        },
+      };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// 3PL on-hand CSV.
+
+const tplFields = {
+  sku: { aliases: ['sku', 'item', 'item sku'], required: true },
+  warehouse: { aliases: ['warehouse', 'facility', 'location'], required: true },
+  onHand: { aliases: ['on_hand', 'on hand', 'qty on hand', 'quantity'], required: true },
+  asOf: { aliases: ['as_of', 'as of', 'date', 'snapshot date'], required: true },
+} as const;
+const tplRow = z.object({ sku: nonEmpty, warehouse: nonEmpty, onHand: signedWhole, asOf: day });
+
+/** The 3PL's own stock count per warehouse. */
+export const tplOnHand: SourceSpec<keyof typeof tplFields, InventoryCount> = {
+  id: '3pl-onhand',
+  label: '3PL on-hand',
+  fields: tplFields,
+  rowBuilder() {
+    const columns = withColumns(tplFields);
+    return (cells) => {
+      const checked = validate(tplRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      return {
+        record: {
+          id: stableId('3pl-onhand', row.sku, row.warehouse, row.asOf),
+          source: '3pl-onhand',
+          sku: row.sku,
+          location: row.warehouse,
+          onHand: row.onHand,
+          available: null,
+          committed: 0,
+          incoming: 0,
+          asOf: row.asOf,
+        },
+      };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Supplier sheet.
+
+const supplierFields = {
+  sku: { aliases: ['sku'], required: true },
+  supplier: { aliases: ['supplier', 'vendor'], required: true },
+  leadTimeDays: { aliases: ['lead_time_days', 'lead time', 'lead time days'] },
+  leadTimeSdDays: { aliases: ['lead_time_sd_days', 'lead time sd', 'lead time sd days'] },
+  moq: { aliases: ['moq', 'minimum order quantity'] },
+  casePack: { aliases: ['case_pack', 'case pack', 'carton qty'] },
+  unitCost: { aliases: ['unit_cost', 'unit cost', 'cost'] },
+  currency: { aliases: ['currency'] },
+} as const;
+const supplierRow = z.object({
+  sku: nonEmpty,
+  supplier: nonEmpty,
+  leadTimeDays: optionalNumber(0),
+  leadTimeSdDays: optionalNumber(0),
+  moq: optionalNumber(0),
+  casePack: optionalNumber(1),
+  unitCost: optionalNumber(0),
+  currency,
+});
+
+/** Supplier terms per SKU. Empty lead time or MOQ cells are kept (null) for the data gate to flag. */
+export const suppliers: SourceSpec<keyof typeof supplierFields, SupplierTerm> = {
+  id: 'suppliers',
+  label: 'Supplier sheet',
+  fields: supplierFields,
+  rowBuilder() {
+    const columns = withColumns(supplierFields);
+    return (cells) => {
+      const checked = validate(supplierRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      return { record: { id: stableId('suppliers', row.sku), ...row } };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Marketing calendar.
+
+const calendarFields = {
+  name: { aliases: ['name', 'event', 'promo'], required: true },
+  start: { aliases: ['start', 'start date', 'from'], required: true },
+  end: { aliases: ['end', 'end date', 'to'], required: true },
+  skus: { aliases: ['skus', 'sku'] },
+  collection: { aliases: ['collection'] },
+  tag: { aliases: ['tag'] },
+  upliftPct: { aliases: ['uplift_pct', 'uplift', 'uplift %', 'expected uplift'], required: true },
+} as const;
+const calendarRow = z.object({
+  name: nonEmpty,
+  start: day,
+  end: day,
+  skus: text,
+  collection: text,
+  tag: text,
+  upliftPct: z.string().transform((s, ctx) => {
+    const n = parseNumber(s.replace(/%$/, ''));
+    if (n === null || n <= -100) {
+      ctx.addIssue({ code: 'custom', message: `expected a percentage above -100, got "${s}"` });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
+/** Marketing calendar: an event targets listed SKUs (`;`, `,`, `|` or space separated, `all` for every SKU), a collection or a tag. */
+export const calendar: SourceSpec<keyof typeof calendarFields, Promo> = {
+  id: 'calendar',
+  label: 'Marketing calendar',
+  fields: calendarFields,
+  rowBuilder() {
+    const columns = withColumns(calendarFields);
+    return (cells) => {
+      const checked = validate(calendarRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      if (row.end < row.start) return { reason: `${columns.end}: ends (${row.end}) before it starts (${row.start})` };
+      const skus = row.skus.split(/[;,|\s]+/).filter(Boolean);
+      if (skus.length === 0 && row.collection === '' && row.tag === '') {
+        return { reason: 'names no SKUs, collection or tag (use "all" for every SKU)' };
+      }
+      return {
+        record: {
+          id: stableId('calendar', row.name, row.start),
+          name: row.name,
+          start: row.start,
+          end: row.end,
+          skus,
+          collection: row.collection === '' ? null : row.collection,
+          tag: row.tag === '' ? null : row.tag,
+          upliftPct: row.upliftPct,
+        },
+      };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Cash budget per period.
+
+const budgetFields = {
+  start: { aliases: ['period_start', 'start', 'from'], required: true },
+  end: { aliases: ['period_end', 'end', 'to'], required: true },
+  amount: { aliases: ['amount', 'budget'], required: true },
+  currency: { aliases: ['currency'] },
+} as const;
+const budgetRow = z.object({ start: day, end: day, amount: optionalNumber(0), currency });
+
+/** Purchase budget per period. */
+export const budget: SourceSpec<keyof typeof budgetFields, BudgetPeriod> = {
+  id: 'budget',
+  label: 'Cash budget',
+  fields: budgetFields,
+  rowBuilder() {
+    const columns = withColumns(budgetFields);
+    return (cells) => {
+      const checked = validate(budgetRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      if (row.amount === null) return { reason: `${columns.amount}: is empty` };
+      if (row.end < row.start) return { reason: `${columns.end}: ends before it starts` };
+      return {
+        record: {
+          id: stableId('budget', row.start, row.end),
+          start: row.start,
+          end: row.end,
+          amount: row.amount,
+          currency: row.currency,
+        },
+      };
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Bundle map.
+
+const bundleFields = {
+  bundleSku: { aliases: ['bundle_sku', 'bundle'], required: true },
+  componentSku: { aliases: ['component_sku', 'component'], required: true },
+  qty: { aliases: ['qty', 'quantity'], required: true },
+} as const;
+const bundleRow = z.object({ bundleSku: nonEmpty, componentSku: nonEmpty, qty: wholeNumber(1) });
+
+/** Bundle SKU → component SKUs; bundle sales become component demand. */
+export const bundles: SourceSpec<keyof typeof bundleFields, BundleComponent> = {
+  id: 'bundles',
+  label: 'Bundle map',
+  fields: bundleFields,
+  rowBuilder() {
+    const columns = withColumns(bundleFields);
+    return (cells) => {
+      const checked = validate(bundleRow, cells, columns);
+      if ('reason' in checked) return checked;
+      const row = checked.record;
+      if (row.bundleSku === row.componentSku) return { reason: 'a bundle cannot contain itself' };
+      return { record: { id: stableId('bundles', row.bundleSku, row.componentSku), ...row } };
+    };
+  },
+};
+
+/** Every importable source by id. */
+export const SOURCES = {
+  'shopify-orders': shopifyOrders,
+  'amazon-orders': amazonOrders,
+  'shopify-inventory': shopifyInventory,
+  'fba-inventory': fbaInventory,
+  '3pl-onhand': tplOnHand,
+  suppliers,
+  calendar,
+  budget,
+  bundles,
+} as const;
+export type SourceId = keyof typeof SOURCES;

@@ -1,0 +1,385 @@
+import type { DemandHistory } from './history';
+
+/** Forecasting constants; FORMULAS.md states them. */
+export const FORECAST_SETTINGS = {
+  /** Recent weeks weigh more: a day's weight halves every 28 days of age. */
+  halfLifeDays: 28,
+  /** Level and trend are fitted on at most the last 365 days. */
+  fitWindowDays: 365,
+  /** Trend is damped: each further day adds φ^k of the slope (φ = 0.99, at most ~99 days' worth of slope in total). */
+  dampingPerDay: 0.99,
+  /** Trend is used only when |slope / standard error| ≥ 2 and there are 8 weeks of uncensored days. */
+  trendMinT: 2,
+  minDaysForTrend: 56,
+  /** Day-of-week index from 8 weeks of uncensored history; yearly index only from 365 days. */
+  minDaysForWeekly: 56,
+  minDaysForYearly: 365,
+  /** A run of zero-sales days is an unrecorded stockout when Poisson odds of it are below 1 in 1000. */
+  zeroRunOdds: 1000,
+  /** Zero runs are judged against the sales rate in the 28 days on each side. */
+  zeroRunContextDays: 28,
+  /** Seasonal indices are floored so a dead season cannot divide by zero. */
+  minSeasonalIndex: 0.05,
+} as const;
+
+const YEAR = 364; // 52 whole weeks keeps weekdays aligned across years
+const WEEKS = 52;
+
+/** A fitted demand model for one SKU: deseasonalised level and damped trend, with seasonal indices. */
+export interface SkuModel {
+  /** Deseasonalised units per day at the end of history (before promo uplift). */
+  level: number;
+  /** Units per day per day; 0 when not significant. */
+  slope: number;
+  trendT: number;
+  /** Residual standard deviation of deseasonalised daily demand. */
+  sdDaily: number;
+  /** Index by weekday (day number mod 7), mean 1; null with too little history. */
+  weekly: Float64Array | null;
+  /** Index by week of the 364-day year counted from the day after history ends, mean 1; null under a year. */
+  yearly: Float64Array | null;
+  /** Exponentially weighted units per day by channel over uncensored days (raw, not deseasonalised). */
+  channelRates: Float64Array;
+  /** Days from the first sale to the end of history; 0 when the SKU never sold. */
+  historyDays: number;
+  uncensoredDays: number;
+  /** Days excluded as stockouts: known from counts, and inferred from improbable zero-sales runs. */
+  knownStockoutDays: number;
+  inferredStockoutDays: number;
+}
+
+/** Reusable buffers so fitting 10,000 SKUs allocates nothing per SKU. */
+export interface FitScratch {
+  y: Float64Array;
+  ok: Uint8Array;
+  weights: Float64Array;
+}
+
+/** Allocates buffers for histories of up to `days` days. */
+export function makeScratch(days: number): FitScratch {
+  const weights = new Float64Array(FORECAST_SETTINGS.fitWindowDays + 1);
+  for (let age = 0; age < weights.length; age++) weights[age] = 0.5 ** (age / FORECAST_SETTINGS.halfLifeDays);
+  return { y: new Float64Array(Math.max(days, 1)), ok: new Uint8Array(Math.max(days, 1)), weights };
+}
+
+/** Shrinks noisy seasonal ratios toward 1 (empirical Bayes: Poisson noise of each bucket vs spread across buckets). */
+function shrinkIndex(raw: Float64Array, units: Float64Array, noiseScale: number): void {
+  const n = raw.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += raw[i]!;
+  mean /= n;
+  let spread = 0;
+  let noise = 0;
+  for (let i = 0; i < n; i++) {
+    spread += (raw[i]! - mean) ** 2;
+    noise += (noiseScale * raw[i]! ** 2) / Math.max(units[i]!, 1);
+  }
+  spread /= n - 1;
+  noise /= n;
+  const signal = Math.max(0, spread - noise);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const nv = (noiseScale * raw[i]! ** 2) / Math.max(units[i]!, 1);
+    const k = signal + nv > 0 ? signal / (signal + nv) : 0;
+    raw[i] = 1 + (raw[i]! - 1) * k;
+    sum += raw[i]!;
+  }
+  for (let i = 0; i < n; i++) raw[i] = (raw[i]! * n) / sum;
+}
+
+/**
+ * Fits the model of SKU index `s`. `historyUplift` (optional, per history day) divides out past
+ * promo uplift so a Black Friday spike does not inflate the baseline. `inStockNow` says whether the
+ * latest count shows stock (a zero run up to today is then real demand, not a stockout).
+ */
+export function fitSku(
+  h: DemandHistory,
+  s: number,
+  scratch: FitScratch,
+  inStockNow: boolean | null = null,
+  historyUplift: Float32Array | null = null,
+): SkuModel {
+  const { days } = h;
+  const C = h.channels.length;
+  const S = FORECAST_SETTINGS;
+  const { y, ok, weights } = scratch;
+  let first = -1;
+  for (let t = 0; t < days; t++) {
+    let v = 0;
+    for (let c = 0; c < C; c++) v += h.qty[(s * C + c) * days + t]!;
+    if (historyUplift) v /= historyUplift[t]!;
+    y[t] = v;
+    if (first < 0 && v > 0) first = t;
+  }
+  const channelRates = new Float64Array(C);
+  const empty: SkuModel = {
+    level: 0,
+    slope: 0,
+    trendT: 0,
+    sdDaily: 0,
+    weekly: null,
+    yearly: null,
+    channelRates,
+    historyDays: 0,
+    uncensoredDays: 0,
+    knownStockoutDays: 0,
+    inferredStockoutDays: 0,
+  };
+  if (first < 0) return empty;
+
+  // Censoring: known stockout days, then improbable zero runs.
+  let known = 0;
+  for (let t = first; t < days; t++) {
+    const c = h.censored[s * days + t]!;
+    ok[t] = c ? 0 : 1;
+    known += c;
+  }
+  // A zero run is judged against the local rate: the uncensored days in the 28 days before it
+  // and after it (the lower of the two), so a seasonal low does not read as a stockout.
+  const localRate = (from: number, to: number): number | null => {
+    let sum = 0;
+    let cnt = 0;
+    for (let t = Math.max(first, from); t < Math.min(days, to); t++) {
+      if (ok[t]) {
+        sum += y[t]!;
+        cnt += 1;
+      }
+    }
+    return cnt >= 7 ? sum / cnt : null;
+  };
+  let inferred = 0;
+  let t0 = first;
+  while (t0 < days) {
+    if (y[t0] !== 0 || !ok[t0]) {
+      t0 += 1;
+      continue;
+    }
+    let e = t0;
+    while (e < days && y[e] === 0 && ok[e]) e += 1;
+    const len = e - t0;
+    const atEnd = e === days;
+    const before = localRate(t0 - S.zeroRunContextDays, t0);
+    const after = atEnd ? null : localRate(e, e + S.zeroRunContextDays);
+    const rate = before === null ? after : after === null ? before : Math.min(before, after);
+    const improbable = rate !== null && rate > 0 && len >= Math.max(7, Math.log(S.zeroRunOdds) / rate);
+    const censor = atEnd ? inStockNow === false || (inStockNow === null && improbable) : improbable;
+    if (censor) {
+      for (let k = t0; k < e; k++) ok[k] = 0;
+      inferred += len;
+    }
+    t0 = e;
+  }
+
+  // Weekly index over the last 364 days.
+  let weekly: Float64Array | null = null;
+  const wStart = Math.max(first, days - YEAR);
+  let okCount = 0;
+  for (let t = wStart; t < days; t++) okCount += ok[t]!;
+  if (okCount >= S.minDaysForWeekly) {
+    const sums = new Float64Array(7);
+    const counts = new Float64Array(7);
+    for (let t = wStart; t < days; t++) {
+      if (!ok[t]) continue;
+      const wd = (h.startDay + t) % 7;
+      sums[wd]! += y[t]!;
+      counts[wd]! += 1;
+    }
+    let total = 0;
+    let n = 0;
+    for (let i = 0; i < 7; i++) {
+      total += sums[i]!;
+      n += counts[i]!;
+    }
+    const mean = total / n;
+    if (mean > 0) {
+      weekly = new Float64Array(7);
+      for (let i = 0; i < 7; i++) weekly[i] = counts[i]! > 0 ? sums[i]! / counts[i]! / mean : 1;
+      shrinkIndex(weekly, sums, 1);
+      for (let i = 0; i < 7; i++) weekly[i] = Math.max(S.minSeasonalIndex, weekly[i]!);
+    }
+  }
+
+  // Yearly index by week, from whole 364-day blocks ending at the end of history.
+  let yearly: Float64Array | null = null;
+  if (days - first >= S.minDaysForYearly) {
+    const ratioSum = new Float64Array(WEEKS);
+    const ratioN = new Float64Array(WEEKS);
+    const units = new Float64Array(WEEKS);
+    const wk = new Float64Array(WEEKS);
+    const valid = new Uint8Array(WEEKS);
+    for (let b = 0; days - YEAR * (b + 1) >= first; b++) {
+      const start = days - YEAR * (b + 1);
+      let sy = 0;
+      let nv = 0;
+      for (let w = 0; w < WEEKS; w++) {
+        let sum = 0;
+        let cnt = 0;
+        for (let d = 0; d < 7; d++) {
+          const t = start + w * 7 + d;
+          if (!ok[t]) continue;
+          const f = weekly ? weekly[(h.startDay + t) % 7]! : 1;
+          sum += y[t]! / f;
+          cnt += 1;
+          units[w]! += y[t]!;
+        }
+        valid[w] = cnt >= 3 ? 1 : 0;
+        wk[w] = cnt > 0 ? sum / cnt : 0;
+        if (valid[w]) {
+          sy += wk[w]!;
+          nv += 1;
+        }
+      }
+      if (nv < 26) continue;
+      // Ratio to the block's mean. No linear detrend inside one block: a U-shaped season (high at
+      // both ends) would read as a trend and skew the ends; growth over one year biases the
+      // indices by about ±half the yearly growth, which the level fit then absorbs.
+      const blockMean = sy / nv;
+      if (blockMean <= 0) continue;
+      for (let w = 0; w < WEEKS; w++) {
+        if (valid[w]) {
+          ratioSum[w]! += wk[w]! / blockMean;
+          ratioN[w]! += 1;
+        }
+      }
+    }
+    let any = false;
+    const raw = new Float64Array(WEEKS);
+    for (let w = 0; w < WEEKS; w++) {
+      raw[w] = ratioN[w]! > 0 ? ratioSum[w]! / ratioN[w]! : 1;
+      if (ratioN[w]! > 0) any = true;
+    }
+    if (any) {
+      yearly = new Float64Array(WEEKS);
+      for (let w = 0; w < WEEKS; w++) {
+        yearly[w] = (raw[(w + WEEKS - 1) % WEEKS]! + 2 * raw[w]! + raw[(w + 1) % WEEKS]!) / 4;
+      }
+      // A 1-2-1 smooth keeps 6/16 of the noise variance of one bucket.
+      shrinkIndex(yearly, units, 0.375);
+      for (let w = 0; w < WEEKS; w++) yearly[w] = Math.max(S.minSeasonalIndex, yearly[w]!);
+    }
+  }
+
+  // Level and trend: exponentially weighted least squares on deseasonalised uncensored days.
+  const fStart = Math.max(first, days - S.fitWindowDays);
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  let n = 0;
+  const chSum = new Float64Array(C);
+  for (let t = fStart; t < days; t++) {
+    if (!ok[t]) continue;
+    const age = days - 1 - t;
+    const w = weights[age]!;
+    const x = -age;
+    const z = y[t]! / seasonal(weekly, yearly, h.startDay + t, t - days);
+    y[t] = z; // keep the deseasonalised value for the residual pass
+    sw += w;
+    sx += w * x;
+    sy += w * z;
+    sxx += w * x * x;
+    sxy += w * x * z;
+    n += 1;
+    for (let c = 0; c < C; c++) chSum[c]! += w * h.qty[(s * C + c) * days + t]!;
+  }
+  const historyDays = days - first;
+  if (n === 0 || sw === 0) {
+    return { ...empty, historyDays, knownStockoutDays: known, inferredStockoutDays: inferred };
+  }
+  for (let c = 0; c < C; c++) channelRates[c] = chSum[c]! / sw;
+  const mean = sy / sw;
+  const xbar = sx / sw;
+  const sxxc = sxx - sx * xbar;
+  let slope = sxxc > 0 ? (sxy - sx * mean) / sxxc : 0;
+  let icpt = mean - slope * xbar;
+  let ssMean = 0;
+  let ssFit = 0;
+  let sw2 = 0;
+  let sw2xx = 0;
+  for (let t = fStart; t < days; t++) {
+    if (!ok[t]) continue;
+    const age = days - 1 - t;
+    const w = weights[age]!;
+    const x = -age;
+    const z = y[t]!;
+    ssMean += w * (z - mean) ** 2;
+    ssFit += w * (z - icpt - slope * x) ** 2;
+    sw2 += w * w;
+    sw2xx += w * w * (x - xbar) ** 2;
+  }
+  const neff = (sw * sw) / sw2;
+  const bessel = neff > 2 ? neff / (neff - 2) : 1;
+  const varFit = (ssFit / sw) * bessel;
+  const seSlope = sxxc > 0 ? Math.sqrt((varFit * sw2xx) / (sxxc * sxxc)) : Number.POSITIVE_INFINITY;
+  const trendT = seSlope > 0 && Number.isFinite(seSlope) ? slope / seSlope : 0;
+  let sd: number;
+  if (n >= S.minDaysForTrend && Math.abs(trendT) >= S.trendMinT) {
+    sd = Math.sqrt(varFit);
+    icpt = Math.max(0, icpt);
+  } else {
+    slope = 0;
+    icpt = mean;
+    sd = Math.sqrt((ssMean / sw) * (neff > 1 ? neff / (neff - 1) : 1));
+  }
+  return {
+    level: icpt,
+    slope,
+    trendT,
+    sdDaily: sd,
+    weekly,
+    yearly,
+    channelRates,
+    historyDays,
+    uncensoredDays: n,
+    knownStockoutDays: known,
+    inferredStockoutDays: inferred,
+  };
+}
+
+/** Seasonal factor of a day: weekly index of its weekday × yearly index of its week. `offset` counts from the first future day (history days are negative). */
+export function seasonal(
+  weekly: Float64Array | null,
+  yearly: Float64Array | null,
+  dayNum: number,
+  offset: number,
+): number {
+  let f = weekly ? weekly[dayNum % 7]! : 1;
+  if (yearly) {
+    const pos = ((offset % YEAR) + YEAR) % YEAR;
+    f *= yearly[Math.min(WEEKS - 1, Math.floor(pos / 7))]!;
+  }
+  return f;
+}
+
+/**
+ * Daily forecast for `out.length` days starting at day number `firstDay` (today):
+ * f(k) = max(0, level + slope·Σ_{i=1..k+1} φ^i) × weekly × yearly × promo(k).
+ */
+export function forecastInto(
+  model: SkuModel,
+  firstDay: number,
+  out: Float64Array,
+  promo: Float32Array | null = null,
+): void {
+  const phi = FORECAST_SETTINGS.dampingPerDay;
+  let damp = 0;
+  let pw = 1;
+  for (let k = 0; k < out.length; k++) {
+    pw *= phi;
+    damp += pw;
+    const base = Math.max(0, model.level + model.slope * damp);
+    const p = promo ? promo[k]! : 1;
+    out[k] = base * seasonal(model.weekly, model.yearly, firstDay + k, k) * p;
+  }
+}
+
+/** Sum of a daily forecast over a possibly fractional number of days from the start. */
+export function sumOver(f: Float64Array, days: number): number {
+  const whole = Math.min(Math.floor(days), f.length);
+  let s = 0;
+  for (let k = 0; k < whole; k++) s += f[k]!;
+  const frac = days - Math.floor(days);
+  if (frac > 0 && whole < f.length) s += frac * f[whole]!;
+  return s;
+}

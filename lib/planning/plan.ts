@@ -1,0 +1,576 @@
+import type {
+  BudgetPeriod,
+  BundleComponent,
+  Channel,
+  InventoryCount,
+  OrderLine,
+  Promo,
+  SupplierTerm,
+} from '../import/types';
+import { allocateCash, budgetFor, type CashResult } from './cash';
+import { dayNumber, dayRange, dayString, shortDay } from './dates';
+import { FORECAST_SETTINGS, fitSku, forecastInto, makeScratch, type SkuModel, seasonal } from './forecast';
+import { demandSdOverInterval, roundOrderQty, zForServiceLevel } from './formulas';
+import { buildHistory, type DemandHistory } from './history';
+import { resolveStock, type StockView } from './inventory';
+import { type PoDraft, purchaseOrders } from './po';
+import { type CheckItem, checkData } from './quality';
+import { type PlanSettings, resolveSettings } from './settings';
+import { normCdf } from './stats';
+
+export const ACTIONS = {
+  order: 'order',
+  ok: 'ok',
+  overstock: 'overstock',
+  review: 'review',
+  noDemand: 'no-demand',
+} as const;
+export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A promo that falls in the SKU's planning horizon. */
+export interface PromoHit {
+  name: string;
+  start: string;
+  end: string;
+  upliftPct: number;
+}
+
+/** One SKU of the reorder list. */
+export interface PlanLine {
+  sku: string;
+  supplier: string | null;
+  onHand: number | null;
+  committed: number;
+  incoming: number;
+  inventoryPosition: number | null;
+  /** Current exponentially weighted sales rate, units/day, and its split by channel. */
+  velocityPerDay: number;
+  channelVelocity: Record<Channel, number>;
+  /** Mean forecast per day over the lead time (d in the formulas; includes season, trend and promos). */
+  forecastPerDay: number;
+  leadTimeDays: number;
+  leadTimeSdDays: number;
+  reviewPeriodDays: number;
+  leadTimeDemand: number;
+  leadTimeDemandSd: number;
+  safetyStock: number;
+  safetyStockReview: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  /** S − inventory position before rounding (null when on-hand is unknown). */
+  neededQty: number | null;
+  /** Proposed quantity after MOQ and case-pack rounding; null when on-hand is unknown. */
+  orderQty: number | null;
+  moq: number | null;
+  casePack: number | null;
+  unitCost: number | null;
+  currency: string | null;
+  orderCost: number | null;
+  marginRate: number | null;
+  stockoutDate: string | null;
+  daysOfCover: number | null;
+  /** Probability that lead-time demand exceeds the inventory position: 1 − Φ((IP − D_L)/σ_L). */
+  stockoutRisk: number | null;
+  overstock: boolean;
+  action: Action;
+  confidence: Confidence;
+  confidenceReasons: string[];
+  newSku: boolean;
+  firstMarket: string | null;
+  trendPctPerWeek: number | null;
+  seasonalFactor: number | null;
+  promos: PromoHit[];
+  rationale: string;
+  /** Set by the cash allocation. */
+  cash: {
+    status: 'funded' | 'partial' | 'deferred' | 'unpriced' | 'none';
+    fundedQty: number | null;
+    note: string | null;
+  };
+}
+
+/** Everything the planner reads. */
+export interface PlanInput {
+  today: string;
+  orders: readonly OrderLine[];
+  counts: readonly InventoryCount[];
+  suppliers: readonly SupplierTerm[];
+  promos?: readonly Promo[];
+  /** Budget periods, or one amount for the current period. */
+  budget?: readonly BudgetPeriod[] | number | null;
+  bundles?: readonly BundleComponent[];
+  /** Collections and tags per SKU, to resolve promos that target them. */
+  products?: Record<string, { collections?: string[]; tags?: string[] }>;
+  /** Units on open purchase orders per SKU (added to incoming). */
+  onOrder?: Record<string, number>;
+  settings?: Partial<PlanSettings>;
+  /** SKUs whose daily history and forecast the result should carry (for the chart). */
+  seriesFor?: readonly string[];
+}
+
+/** Daily series of one SKU for the planner chart. */
+export interface SkuSeries {
+  sku: string;
+  historyStart: string;
+  sold: number[];
+  censored: boolean[];
+  forecastStart: string;
+  forecast: number[];
+  projectedStock: number[];
+  reorderPoint: number;
+}
+
+export interface PlanResult {
+  today: string;
+  settings: PlanSettings;
+  lines: PlanLine[];
+  checklist: CheckItem[];
+  cash: CashResult;
+  purchaseOrders: PoDraft[];
+  demand: {
+    skus: number;
+    historyStart: string | null;
+    historyDays: number;
+    excluded: Record<string, { lines: number; units: number }>;
+    bundleLinesExpanded: number;
+  };
+  series: SkuSeries[];
+}
+
+const CHANNEL_LABEL: Record<Channel, string> = { shopify: 'Shopify', pos: 'POS', amazon: 'Amazon' };
+
+/** Per-SKU context the line computation needs besides the history (also built by the benchmark). */
+export interface LineContext {
+  stock: StockView | null;
+  term: SupplierTerm | null;
+  promos: readonly Promo[];
+  issues: readonly string[];
+  firstMarket: string | null;
+  avgPrice: number | null;
+  onOrder: number;
+}
+
+const fmt1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const int = (x: number) => String(Math.round(x));
+
+/** Multiplier per day from promos: Π(1 + uplift) over the promos covering each day. */
+function promoMultipliers(promos: readonly Promo[], firstDay: number, length: number): Float32Array | null {
+  if (promos.length === 0) return null;
+  const out = new Float32Array(length).fill(1);
+  let any = false;
+  for (const p of promos) {
+    const a = Math.max(dayNumber(p.start) - firstDay, 0);
+    const b = Math.min(dayNumber(p.end) - firstDay, length - 1);
+    for (let k = a; k <= b; k++) {
+      out[k]! *= 1 + p.upliftPct / 100;
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
+
+/** Which promos apply to a SKU: listed SKUs, `all`/`*`, or a collection/tag the SKU belongs to. */
+export function promosForSku(
+  promos: readonly Promo[],
+  sku: string,
+  product?: { collections?: string[]; tags?: string[] },
+): Promo[] {
+  return promos.filter(
+    (p) =>
+      p.skus.includes(sku) ||
+      p.skus.some((s) => s.toLowerCase() === 'all' || s === '*') ||
+      (p.collection !== null && (product?.collections ?? []).includes(p.collection)) ||
+      (p.tag !== null && (product?.tags ?? []).includes(p.tag)),
+  );
+}
+
+/**
+ * Plans one SKU from its fitted history: forecast over lead time and review period, safety stock,
+ * reorder point, order-up-to level, rounded order, stockout date, overstock, confidence and rationale.
+ */
+export function planLine(
+  h: DemandHistory,
+  s: number,
+  ctx: LineContext,
+  settings: PlanSettings,
+  todayN: number,
+  scratch: ReturnType<typeof makeScratch>,
+  horizon: Float64Array,
+): { line: PlanLine; model: SkuModel } {
+  const sku = h.skus[s]!;
+  const { stock, term } = ctx;
+  const reasons: string[] = [...ctx.issues];
+  const inStockNow = stock?.onHand == null ? null : stock.onHand > 0;
+  const histPromo = promoMultipliers(ctx.promos, h.startDay, h.days);
+  const model = fitSku(h, s, scratch, inStockNow, histPromo);
+  const futurePromo = promoMultipliers(ctx.promos, todayN, horizon.length);
+  forecastInto(model, todayN, horizon, futurePromo);
+
+  const L = term?.leadTimeDays ?? settings.defaultLeadTimeDays;
+  const sL = term?.leadTimeSdDays ?? 0;
+  const R = settings.reviewPeriodDays;
+  const z = zForServiceLevel(settings.serviceLevel);
+  let dL = 0;
+  let dP = 0;
+  const Lw = Math.floor(L);
+  const Pw = Math.floor(L + R);
+  for (let k = 0; k < Pw; k++) {
+    if (k < Lw) dL += horizon[k]!;
+    dP += horizon[k]!;
+  }
+  dL += (L - Lw) * horizon[Lw]!;
+  dP += (L + R - Pw) * horizon[Pw]!;
+  const meanL = L > 0 ? dL / L : horizon[0]!;
+  const meanP = L + R > 0 ? dP / (L + R) : horizon[0]!;
+  // Seasonal factor over the protection interval, to put the residual sd on the raw scale.
+  const base = Math.max(model.level, 1e-9);
+  const seasonFactor = model.level > 0 ? meanP / base : 1;
+  // σd: residual sd of daily demand, floored at the Poisson sd √d (a handful of days cannot show less noise).
+  const sdDaily = Math.max(model.sdDaily * seasonFactor, Math.sqrt(meanP));
+  const sdL = demandSdOverInterval({ meanDailyDemand: meanL, sdDailyDemand: sdDaily, days: L, leadTimeSdDays: sL });
+  const sdP = demandSdOverInterval({ meanDailyDemand: meanP, sdDailyDemand: sdDaily, days: L + R, leadTimeSdDays: sL });
+  const ss = z * sdL;
+  const ssP = z * sdP;
+  const rop = dL + ss;
+  const S = dP + ssP;
+
+  const velocity = model.channelRates.reduce((a, b) => a + b, 0);
+  const channelVelocity = { shopify: 0, pos: 0, amazon: 0 } as Record<Channel, number>;
+  h.channels.forEach((c, i) => {
+    channelVelocity[c] = model.channelRates[i]!;
+  });
+
+  const onHand = stock?.onHand ?? null;
+  const committed = stock?.committed ?? 0;
+  const incoming = (stock?.incoming ?? 0) + ctx.onOrder;
+  const ip = onHand === null ? null : onHand - committed + incoming;
+
+  // Stockout date and days of cover from sellable stock (on hand − committed), not counting incoming (no arrival dates).
+  let stockoutDate: string | null = null;
+  let cover: number | null = null;
+  if (onHand !== null) {
+    let left = Math.max(0, onHand - committed);
+    for (let k = 0; k < horizon.length; k++) {
+      const f = horizon[k]!;
+      if (f >= left && f > 0) {
+        cover = k + left / f;
+        stockoutDate = dayString(todayN + k);
+        break;
+      }
+      left -= f;
+    }
+    if (left <= 0 && stockoutDate === null && onHand - committed <= 0) {
+      cover = 0;
+      stockoutDate = dayString(todayN);
+    }
+  }
+  let overstock = false;
+  if (ip !== null) {
+    let cum = 0;
+    for (let k = 0; k < Math.min(settings.overstockCoverDays, horizon.length); k++) cum += horizon[k]!;
+    overstock = ip > cum + ssP && ip > 0;
+  }
+  const stockoutRisk = ip === null ? null : sdL > 0 ? 1 - normCdf((ip - dL) / sdL) : ip < dL ? 1 : 0;
+
+  let action: Action;
+  let needed: number | null = null;
+  let orderQty: number | null = null;
+  if (onHand === null) {
+    action = 'review';
+  } else if (velocity === 0 && meanP === 0) {
+    action = ip !== null && ip > 0 ? 'overstock' : 'no-demand';
+    needed = 0;
+    orderQty = 0;
+    overstock = ip !== null && ip > 0;
+  } else {
+    needed = Math.max(0, S - ip!);
+    if (settings.orderOnlyAtReorderPoint && ip! > rop) {
+      orderQty = 0;
+      action = overstock ? 'overstock' : 'ok';
+    } else {
+      orderQty = roundOrderQty(needed, term?.moq ?? null, term?.casePack ?? null);
+      action = orderQty > 0 ? 'order' : overstock ? 'overstock' : 'ok';
+    }
+  }
+
+  // Confidence: bad data → low; softer doubts → medium.
+  const newSku = model.historyDays > 0 && model.historyDays < settings.newSkuDays;
+  if (newSku) reasons.push(`new SKU: ${Math.floor(model.historyDays / 7)} weeks of history — judge by hand`);
+  if (ctx.firstMarket) reasons.push(ctx.firstMarket);
+  if (model.historyDays > 0 && model.uncensoredDays === 0) reasons.push('every day of history is a stockout');
+  const censoredShare =
+    model.historyDays > 0
+      ? (model.knownStockoutDays + model.inferredStockoutDays) /
+        Math.min(model.historyDays, FORECAST_SETTINGS.fitWindowDays)
+      : 0;
+  const soft: string[] = [];
+  if (censoredShare > 0.25) soft.push(`${Math.round(censoredShare * 100)}% of history was out of stock`);
+  if (term && term.unitCost === null) soft.push('unit cost missing');
+  const hardWords = /unknown|negative|3PL counts|old|missing: |no supplier|new SKU|first|stockout/;
+  const hard = reasons.filter((r) => hardWords.test(r) && !r.startsWith('MOQ missing'));
+  const medium = reasons.filter((r) => !hard.includes(r)).concat(soft);
+  const confidence: Confidence = hard.length > 0 ? 'low' : medium.length > 0 ? 'medium' : 'high';
+
+  const trendPct = model.slope !== 0 && model.level > 0 ? (model.slope * 7 * 100) / model.level : null;
+  const hits: PromoHit[] = ctx.promos
+    .filter((p) => dayNumber(p.end) >= todayN && dayNumber(p.start) < todayN + Math.ceil(L + R))
+    .map((p) => ({ name: p.name, start: p.start, end: p.end, upliftPct: p.upliftPct }));
+
+  const unitCost = term?.unitCost ?? null;
+  const marginRate =
+    ctx.avgPrice !== null && unitCost !== null && ctx.avgPrice > 0 ? (ctx.avgPrice - unitCost) / ctx.avgPrice : null;
+
+  // Rationale: plain words with the numbers that drove the line.
+  const parts: string[] = [];
+  const split = h.channels
+    .filter((c) => channelVelocity[c] >= 0.05)
+    .map((c) => `${CHANNEL_LABEL[c]} ${fmt1(channelVelocity[c])}`);
+  parts.push(
+    velocity > 0
+      ? `sells ${fmt1(velocity)}/day${split.length > 1 ? `: ${split.join(', ')}` : split.length === 1 ? ` (${split[0]!.split(' ')[0]})` : ''}`
+      : 'no sales in the last year',
+  );
+  if (trendPct !== null) parts.push(`trend ${trendPct > 0 ? '+' : ''}${fmt1(trendPct)}%/week (damped)`);
+  if (model.yearly) {
+    // Season alone (no trend, no promo) over the protection interval, relative to the deseasonalised level.
+    const P = Math.max(1, Math.ceil(L + R));
+    let f = 0;
+    for (let k = 0; k < P; k++) f += seasonal(null, model.yearly, todayN + k, k);
+    const season = f / P;
+    if (Math.abs(season - 1) > 0.05) parts.push(`season ×${season.toFixed(2)} over the next ${P} days`);
+  }
+  if (onHand !== null) {
+    if (cover === null) parts.push('over a year of cover');
+    else if (cover < 0.5) parts.push('out of stock now');
+    else
+      parts.push(
+        `${Math.floor(cover)} days of cover (runs out ${shortDay(dayNumber(stockoutDate!), new Date(todayN * 86_400_000).getUTCFullYear())})`,
+      );
+  }
+  parts.push(`lead time ${int(L)}±${int(sL)} days${term?.leadTimeDays == null ? ' (assumed)' : ''}`);
+  for (const p of hits)
+    parts.push(`${p.name} ${dayRange(dayNumber(p.start), dayNumber(p.end))} adds ${int(p.upliftPct)}%`);
+  parts.push(
+    `needs ${int(dL)} over the lead time + safety stock ${int(ss)} (${Math.round(settings.serviceLevel * 100)}% service) = reorder point ${int(rop)}`,
+  );
+  if (onHand !== null) {
+    parts.push(
+      `on hand ${int(onHand)}${committed ? `, ${int(committed)} committed` : ''}${incoming ? `, ${int(incoming)} incoming` : ''}${stock?.soldSinceCount ? ` (count less ${int(stock.soldSinceCount)} sold since)` : ''}`,
+    );
+  }
+  if (action === 'review') parts.push('no quantity: on-hand unknown');
+  else if (orderQty !== null && orderQty > 0) {
+    const raw = Math.ceil(needed! - 1e-9);
+    let order = `reorder ${raw} (up to ${int(S)})`;
+    if (term?.moq && raw < term.moq) order += `, rounded to MOQ ${term.moq}`;
+    if (term?.casePack && term.casePack > 1 && orderQty !== Math.max(raw, term.moq ?? 0)) {
+      order += `${term?.moq && raw < term.moq ? ' then' : ', rounded'} to case pack ${term.casePack}: ${orderQty}`;
+    }
+    parts.push(order);
+  } else if (action === 'overstock') parts.push(`overstock: more than ${settings.overstockCoverDays} days of cover`);
+  else if (action === 'no-demand') parts.push('no demand: nothing to order');
+  else parts.push('above the reorder point: no order this review');
+  if (confidence !== 'high') parts.push(`${confidence} confidence: ${[...hard, ...medium].join('; ')}`);
+
+  const line: PlanLine = {
+    sku,
+    supplier: term?.supplier ?? null,
+    onHand,
+    committed,
+    incoming,
+    inventoryPosition: ip,
+    velocityPerDay: velocity,
+    channelVelocity,
+    forecastPerDay: meanL,
+    leadTimeDays: L,
+    leadTimeSdDays: sL,
+    reviewPeriodDays: R,
+    leadTimeDemand: dL,
+    leadTimeDemandSd: sdL,
+    safetyStock: ss,
+    safetyStockReview: ssP,
+    reorderPoint: rop,
+    orderUpTo: S,
+    neededQty: needed,
+    orderQty,
+    moq: term?.moq ?? null,
+    casePack: term?.casePack ?? null,
+    unitCost,
+    currency: term?.currency ?? null,
+    orderCost: orderQty !== null && unitCost !== null ? orderQty * unitCost : null,
+    marginRate,
+    stockoutDate,
+    daysOfCover: cover,
+    stockoutRisk,
+    overstock,
+    action,
+    confidence,
+    confidenceReasons: [...hard, ...medium],
+    newSku,
+    firstMarket: ctx.firstMarket,
+    trendPctPerWeek: trendPct,
+    seasonalFactor: model.yearly || model.weekly ? seasonFactor : null,
+    promos: hits,
+    rationale: parts.join('; '),
+    cash: { status: 'none', fundedQty: orderQty, note: null },
+  };
+  return { line, model };
+}
+
+/** First-time markets per SKU: a country or channel first sold within the window that carries a real share of recent units. */
+export function firstMarkets(orders: readonly OrderLine[], today: string, settings: PlanSettings): Map<string, string> {
+  const todayN = dayNumber(today);
+  const since = todayN - settings.firstMarketDays;
+  const firstSeen = new Map<string, number>();
+  const recent = new Map<string, number>();
+  const recentTotal = new Map<string, number>();
+  for (const o of orders) {
+    if (o.excluded) continue;
+    const d = dayNumber(o.day);
+    if (d >= todayN) continue;
+    for (const key of [o.country ? `country:${o.country}` : null, `channel:${o.channel}`]) {
+      if (!key) continue;
+      const k = `${o.sku}\u001f${key}`;
+      const f = firstSeen.get(k);
+      if (f === undefined || d < f) firstSeen.set(k, d);
+      if (d >= since) recent.set(k, (recent.get(k) ?? 0) + o.qty);
+    }
+    if (d >= since) recentTotal.set(o.sku, (recentTotal.get(o.sku) ?? 0) + o.qty);
+  }
+  const out = new Map<string, string>();
+  for (const [k, d] of firstSeen) {
+    if (d < since) continue;
+    const [sku, key] = k.split('\u001f') as [string, string];
+    // A SKU that is new everywhere is flagged as a new SKU instead.
+    let older = false;
+    for (const [k2, d2] of firstSeen) if (k2.startsWith(`${sku}\u001f`) && d2 < since) older = true;
+    if (!older) continue;
+    const share = (recent.get(k) ?? 0) / Math.max(1, recentTotal.get(sku) ?? 0);
+    if (share < settings.firstMarketShare) continue;
+    const [kind, name] = key.split(':') as [string, string];
+    const label = kind === 'channel' ? (CHANNEL_LABEL[name as Channel] ?? name) : name;
+    out.set(
+      sku,
+      `first-time market: first ${label} sale ${todayN - d} days ago (${Math.round(share * 100)}% of recent units) — no history there`,
+    );
+  }
+  return out;
+}
+
+/** Plans every SKU: the reorder list, the data checklist, the cash allocation and PO drafts. Deterministic given `today`. */
+export function planReorder(input: PlanInput): PlanResult {
+  const settings = resolveSettings(input.settings);
+  const todayN = dayNumber(input.today);
+  const bundles = input.bundles ?? [];
+  const bundleSkus = new Set(bundles.map((b) => b.bundleSku));
+  const extra = [...input.suppliers.map((t) => t.sku), ...input.counts.map((c) => c.sku)].filter(
+    (s) => !bundleSkus.has(s),
+  );
+  const built = buildHistory(input.orders, input.counts, bundles, input.today, settings.historyDays, extra);
+  const h = built.history;
+  const stock = resolveStock(input.counts, h, input.today, settings);
+  const termBySku = new Map(input.suppliers.map((t) => [t.sku, t]));
+  const terms = h.skus.map((s) => termBySku.get(s) ?? null);
+  const promos = input.promos ?? [];
+  const { checklist, issues } = checkData({
+    history: h,
+    stock,
+    terms,
+    orders: input.orders,
+    promos,
+    productsKnown: input.products !== undefined,
+    today: input.today,
+    settings,
+  });
+  const markets = firstMarkets(input.orders, input.today, settings);
+  const scratch = makeScratch(h.days);
+  const horizon = new Float64Array(
+    Math.max(
+      366,
+      settings.overstockCoverDays + 1,
+      Math.ceil(settings.defaultLeadTimeDays + settings.reviewPeriodDays) + 2,
+      ...input.suppliers.map((t) => Math.ceil((t.leadTimeDays ?? 0) + settings.reviewPeriodDays) + 2),
+    ),
+  );
+  const lines: PlanLine[] = [];
+  const series: SkuSeries[] = [];
+  const want = new Set(input.seriesFor ?? []);
+  for (let s = 0; s < h.skus.length; s++) {
+    const sku = h.skus[s]!;
+    const { line, model } = planLine(
+      h,
+      s,
+      {
+        stock: stock[s] ?? null,
+        term: terms[s] ?? null,
+        promos: promosForSku(promos, sku, input.products?.[sku]),
+        issues: issues.get(sku) ?? [],
+        firstMarket: markets.get(sku) ?? null,
+        avgPrice: built.avgPrice.get(sku) ?? null,
+        onOrder: input.onOrder?.[sku] ?? 0,
+      },
+      settings,
+      todayN,
+      scratch,
+      horizon,
+    );
+    lines.push(line);
+    if (want.has(sku)) series.push(seriesOf(h, s, model, line, horizon, todayN));
+  }
+  const budget = budgetFor(input.budget ?? null, input.today);
+  const cash = allocateCash(lines, budget, settings);
+  return {
+    today: input.today,
+    settings,
+    lines,
+    checklist,
+    cash,
+    purchaseOrders: purchaseOrders(lines, budget, input.today),
+    demand: {
+      skus: h.skus.length,
+      historyStart: h.days > 0 ? dayString(h.startDay) : null,
+      historyDays: h.days,
+      excluded: built.excluded,
+      bundleLinesExpanded: built.bundleLinesExpanded,
+    },
+    series,
+  };
+}
+
+function seriesOf(
+  h: DemandHistory,
+  s: number,
+  _model: SkuModel,
+  line: PlanLine,
+  horizon: Float64Array,
+  todayN: number,
+): SkuSeries {
+  const C = h.channels.length;
+  const sold: number[] = [];
+  const censored: boolean[] = [];
+  for (let t = 0; t < h.days; t++) {
+    let v = 0;
+    for (let c = 0; c < C; c++) v += h.qty[(s * C + c) * h.days + t]!;
+    sold.push(v);
+    censored.push(h.censored[s * h.days + t] === 1);
+  }
+  const n = Math.min(horizon.length, 180);
+  const forecast = Array.from(horizon.subarray(0, n), (x) => Math.round(x * 100) / 100);
+  const projectedStock: number[] = [];
+  let left = line.onHand === null ? Number.NaN : line.onHand - line.committed;
+  for (let k = 0; k < n; k++) {
+    left -= horizon[k]!;
+    projectedStock.push(Math.round(left * 10) / 10);
+  }
+  return {
+    sku: line.sku,
+    historyStart: dayString(h.startDay),
+    sold,
+    censored,
+    forecastStart: dayString(todayN),
+    forecast,
+    projectedStock,
+    reorderPoint: line.reorderPoint,
+  };
+}

@@ -1,0 +1,266 @@
+import type { OrderLine, Promo, SupplierTerm } from '../import/types';
+import { dayRange, dayString } from './dates';
+import type { DemandHistory } from './history';
+import type { StockView } from './inventory';
+import type { PlanSettings } from './settings';
+
+export const CHECK_IDS = {
+  unknownOnHand: 'unknown-on-hand',
+  soldNeverCounted: 'sold-never-counted',
+  staleCounts: 'stale-counts',
+  negativeOnHand: 'negative-on-hand',
+  countDisagreement: 'count-disagreement',
+  missingSupplier: 'missing-supplier',
+  missingLeadTime: 'missing-lead-time',
+  missingMoq: 'missing-moq',
+  missingUnitCost: 'missing-unit-cost',
+  salesGaps: 'sales-gaps',
+  promoTargets: 'promo-targets',
+} as const;
+export type CheckId = (typeof CHECK_IDS)[keyof typeof CHECK_IDS];
+
+/** One item of the checklist shown before the reorder list. */
+export interface CheckItem {
+  id: CheckId;
+  ok: boolean;
+  /** `error`: lines built on this get no quantity or low confidence; `warning`: check before ordering. */
+  severity: 'error' | 'warning';
+  title: string;
+  detail: string;
+  skus: string[];
+}
+
+/** Per-SKU problems the plan lines carry as confidence reasons. */
+export type SkuIssues = Map<string, string[]>;
+
+const listSkus = (skus: string[], max = 5) =>
+  skus.length <= max ? skus.join(', ') : `${skus.slice(0, max).join(', ')} and ${skus.length - max} more`;
+
+/** Runs the data quality gate; returns the checklist and the issues of each SKU. */
+export function checkData(args: {
+  history: DemandHistory;
+  stock: (StockView | null)[];
+  terms: (SupplierTerm | null)[];
+  orders: readonly OrderLine[];
+  promos: readonly Promo[];
+  productsKnown: boolean;
+  today: string;
+  settings: PlanSettings;
+}): { checklist: CheckItem[]; issues: SkuIssues } {
+  const { history, stock, terms, settings } = args;
+  const issues: SkuIssues = new Map();
+  const add = (sku: string, reason: string) => {
+    const list = issues.get(sku) ?? [];
+    list.push(reason);
+    issues.set(sku, list);
+  };
+  const C = history.channels.length;
+  const soldRecently = (s: number) => {
+    for (let c = 0; c < C; c++) {
+      const base = (s * C + c) * history.days;
+      for (let t = Math.max(0, history.days - 90); t < history.days; t++) if (history.qty[base + t]! > 0) return true;
+    }
+    return false;
+  };
+  const unknown: string[] = [];
+  const neverCounted: string[] = [];
+  const stale: string[] = [];
+  const negative: string[] = [];
+  const disagree: string[] = [];
+  const noSupplier: string[] = [];
+  const noLead: string[] = [];
+  const noMoq: string[] = [];
+  const noCost: string[] = [];
+  history.skus.forEach((sku, s) => {
+    const st = stock[s];
+    if (!st || st.onHand === null) {
+      unknown.push(sku);
+      if (soldRecently(s)) neverCounted.push(sku);
+      add(sku, 'on-hand unknown: no stock count imported, so no quantity is proposed');
+    } else {
+      if (st.stale) {
+        stale.push(sku);
+        add(sku, `stock count from ${st.asOf} is more than ${settings.staleCountDays} days old`);
+      }
+      if (st.negative) {
+        negative.push(sku);
+        add(sku, 'a location reports negative on-hand (counted as 0)');
+      }
+      if (st.disagreement) {
+        disagree.push(sku);
+        add(
+          sku,
+          `Shopify counts ${st.disagreement.shopify} but the 3PL counts ${st.disagreement.tpl}; the lower is used`,
+        );
+      }
+    }
+    const term = terms[s];
+    if (!term) {
+      noSupplier.push(sku);
+      add(sku, 'no supplier terms: lead time assumed, no MOQ or cost');
+    } else {
+      if (term.leadTimeDays === null) {
+        noLead.push(sku);
+        add(sku, `lead time missing: ${settings.defaultLeadTimeDays} days assumed`);
+      }
+      if (term.moq === null) {
+        noMoq.push(sku);
+        add(sku, 'MOQ missing: not rounded to a minimum');
+      }
+      if (term.unitCost === null) noCost.push(sku);
+    }
+  });
+
+  const gaps = salesGaps(history, settings.salesGapDays);
+  const promoProblems = args.promos.filter(
+    (p) => (p.collection || p.tag) && p.skus.length === 0 && !args.productsKnown,
+  );
+
+  const item = (
+    id: CheckId,
+    severity: CheckItem['severity'],
+    title: string,
+    skus: string[],
+    okDetail: string,
+    badDetail: (skus: string[]) => string,
+  ): CheckItem => ({
+    id,
+    ok: skus.length === 0,
+    severity,
+    title,
+    detail: skus.length === 0 ? okDetail : badDetail(skus),
+    skus,
+  });
+  const checklist: CheckItem[] = [
+    item(
+      CHECK_IDS.soldNeverCounted,
+      'error',
+      'SKUs sold but never in an inventory import',
+      neverCounted,
+      'every SKU sold in the last 90 days has a stock count',
+      (k) => `${k.length} sold in the last 90 days without any stock count: ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.unknownOnHand,
+      'error',
+      'On-hand known for every SKU',
+      unknown,
+      'every SKU has a stock count',
+      (k) => `${k.length} without a count get no quantity: ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.staleCounts,
+      'warning',
+      `Stock counts fresher than ${settings.staleCountDays} days`,
+      stale,
+      'all counts are recent',
+      (k) => `${k.length} with old counts: ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.negativeOnHand,
+      'error',
+      'No negative on-hand',
+      negative,
+      'no location reports negative stock',
+      (k) => `${k.length} with negative on-hand: ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.countDisagreement,
+      'warning',
+      `Shopify and 3PL counts agree (within ${settings.countTolerancePct}% or ${settings.countToleranceUnits} units)`,
+      disagree,
+      'the counts agree',
+      (k) => `${k.length} disagree: ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.missingSupplier,
+      'warning',
+      'Every SKU has a supplier',
+      noSupplier,
+      'every SKU has supplier terms',
+      (k) => `${k.length} without supplier terms: ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.missingLeadTime,
+      'warning',
+      'Lead times known',
+      noLead,
+      'every supplier line has a lead time',
+      (k) => `${k.length} without a lead time (${settings.defaultLeadTimeDays} days assumed): ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.missingMoq,
+      'warning',
+      'MOQs known',
+      noMoq,
+      'every supplier line has an MOQ',
+      (k) => `${k.length} without an MOQ: ${listSkus(k)}`,
+    ),
+    item(
+      CHECK_IDS.missingUnitCost,
+      'warning',
+      'Unit costs known',
+      noCost,
+      'every supplier line has a unit cost',
+      (k) => `${k.length} without a unit cost (left out of the cash check): ${listSkus(k)}`,
+    ),
+    {
+      id: CHECK_IDS.salesGaps,
+      ok: gaps.length === 0,
+      severity: 'warning',
+      title: 'No gaps in sales history',
+      detail: gaps.length === 0 ? 'every channel has orders on every stretch of days' : gaps.join('; '),
+      skus: [],
+    },
+    {
+      id: CHECK_IDS.promoTargets,
+      ok: promoProblems.length === 0,
+      severity: 'warning',
+      title: 'Promotions resolve to SKUs',
+      detail:
+        promoProblems.length === 0
+          ? 'every promotion names its SKUs or a known collection/tag'
+          : `${promoProblems.map((p) => p.name).join(', ')} target a collection or tag but no product collections/tags were given`,
+      skus: [],
+    },
+  ];
+  return { checklist, issues };
+}
+
+/** Runs of days with no orders at all on a channel that normally has ≥ 1 order line a day. */
+export function salesGaps(history: DemandHistory, minDays: number): string[] {
+  const { days, channels } = history;
+  const C = channels.length;
+  const out: string[] = [];
+  const perDay = new Float64Array(days);
+  for (let c = 0; c < C; c++) {
+    perDay.fill(0);
+    let first = -1;
+    let total = 0;
+    for (let s = 0; s < history.skus.length; s++) {
+      const base = (s * C + c) * days;
+      for (let t = 0; t < days; t++) perDay[t]! += history.qty[base + t]!;
+    }
+    for (let t = 0; t < days; t++) {
+      if (perDay[t]! > 0 && first < 0) first = t;
+      total += perDay[t]!;
+    }
+    if (first < 0 || total / (days - first) < 1) continue;
+    let t = first;
+    while (t < days) {
+      if (perDay[t]! > 0) {
+        t += 1;
+        continue;
+      }
+      let e = t;
+      while (e < days && perDay[e]! === 0) e += 1;
+      if (e - t >= minDays) {
+        out.push(
+          `${channels[c]}: no sales ${dayRange(history.startDay + t, history.startDay + e - 1)} ${dayString(history.startDay + e - 1).slice(0, 4)} (${e - t} days) — missing export?`,
+        );
+      }
+      t = e;
+    }
+  }
+  return out;
+}

@@ -104,7 +104,8 @@ function cleanParagraphs(html: string): string[] {
   return paragraphs(html)
     .map((p) =>
       sentences(p)
-        .filter((s) => !CONTACT_SENTENCE.test(s))
+        // A lone question ("Questions?") is left over when the contact sentence after it is dropped.
+        .filter((s) => !CONTACT_SENTENCE.test(s) && !(s.endsWith('?') && words(s).length < 3))
         .join(' '),
     )
     .filter(Boolean);

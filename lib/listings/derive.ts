@@ -231,10 +231,14 @@ function channelTransform(
         t.push('title cut to 80 characters');
       }
       l.title = title;
-      l.description = html
-        .replace(/<(script|form|object|embed|applet|iframe)\b[\s\S]*?<\/\1>/gi, '')
-        .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
-      t.push('description HTML kept, active content removed');
+      // Rebuilt from clean parts: paragraphs and list items as simple HTML, no scripts, links or contact lines.
+      const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const items = listItems(html).filter((i) => !CONTACT_SENTENCE.test(i));
+      l.description = [
+        ...cleanParagraphs(html).map((p) => `<p>${esc(p)}</p>`),
+        items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '',
+      ].join('');
+      t.push('description rebuilt as simple HTML without active content or contact details');
       l.attributes = { ...l.attributes, mpn: 'Does not apply', condition: 'new' };
       break;
     }

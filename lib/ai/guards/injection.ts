@@ -30,7 +30,9 @@ interface Rule {
 
 // Invisible or direction-changing characters: zero-width space/joiners, word joiner, BOM,
 // bidi embeddings/overrides/isolates and Unicode tag characters (used for "ASCII smuggling").
-const HIDDEN_CHARS = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\u{E0000}-\u{E007F}]/u;
+const BIDI_OR_TAG = /[\u202A-\u202E\u2066-\u2069\u{E0000}-\u{E007F}]/u;
+const ZERO_WIDTH_G = /[\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+const SPLITTING_G = /\p{L}[\u200B-\u200F\u2060-\u2064\uFEFF]+\p{L}/gu;
 const HIDDEN_CHARS_G = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\u{E0000}-\u{E007F}]/gu;
 
 const PRIOR = String.raw`(?:all\s+|any\s+|the\s+|your\s+|my\s+|every\s+|these\s+|those\s+|of\s+)*(?:previous|prior|above|preceding|earlier|former|foregoing|initial|original|system|current|given|provided|old)?`;
@@ -61,6 +63,10 @@ const RULES: Rule[] = [
       /\b(?:olvid[ae]\w*|ignora\w*)\s+(?:todo|todas?\s+las\s+instrucciones)\b/i,
       /\b(?:oubliez|oublie|ignorez|ignore)\s+(?:toutes?\s+les\s+instructions|tout)\b/i,
       /\bzaboravi\s+sve\b/i,
+      /забудь\w*\s+вс[её]/i,
+      /\bchange\s+your\s+(?:instructions|rules|prompt|programming)\b/i,
+      /\b(?:all\s+)?(?:previous|prior|earlier)\s+(?:information|instructions)\b[^.!?\n]{0,50}\b(?:irrelevant|not\s+(?:important|valid|great))\b/i,
+      /\b(?:alle\s+)?(?:bisherigen|vorherigen|früheren)\s+(?:informationen|anweisungen|angaben)\b[^.!?\n]{0,60}\b(?:irrelevant|unwichtig|nicht\s+(?:ganz\s+)?(?:großartig|wichtig|gültig))\b/i,
     ],
   },
   {
@@ -90,7 +96,10 @@ const RULES: Rule[] = [
       /\b(?:now\s+)?you\s+are\s+(?:an?\s+)?(?:evil|unfiltered|uncensored|jailbroken|unrestricted|the\s+abandonment|the\s+electronic|the\s+dailywire)\b/i,
       /\b(?:i\s+want\s+you\s+to\s+|please\s+|now\s+)?act\s+(?:as|like)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){0,3}(?:terminal|interpreter|translator|debater|dj|ai|bot|gpt|chatgpt|dan|assistant|character|hacker|pirate|persona|entity|entities|two)\b/i,
       /\bi\s+want\s+you\s+to\s+act\s+as\b/i,
-      /\bpretend\s+(?:that\s+)?(?:you\s+are|to\s+be|you're)\b/i,
+      /\bpretend\s+(?:that\s+)?(?:you\s+are|to\s+be|you're|you\s+can)\b/i,
+      /\bimagine\s+(?:that\s+)?you\s+are\b/i,
+      /\bnow\s+you\s+are\b|\byou\s+are\s+no\s+longer\b|\byou\s+are\s+no\s+(?:newspaper|assistant|ai|bot|chatbot|language\s+model)\b/i,
+      /\bdu\s+bist\s+kein(?:e|en)?\s+(?:redaktion|assistent|ki|bot|zeitung)\b/i,
       /\brole[\s-]?play(?:ing)?\b/i,
       /\b(?:DAN|STAN|DUDE|AIM)\s+mode\b|\bdo\s+anything\s+now\b|\bjailbreak\w*\b|\bdeveloper\s+mode\b/i,
       /\bstay\s+in\s+(?:their|your|his|her)\s+(?:role|character)s?\b/i,
@@ -134,6 +143,38 @@ const RULES: Rule[] = [
     ],
   },
   {
+    id: 'task_injection',
+    reason: 'task injection: asks for content unrelated to a customer request (essay, poem, code, manifesto)',
+    weight: 0.5,
+    patterns: [
+      /\b(?:write|compose|formulate|generate|create|draft)\s+(?:me\s+)?(?:an?\s+|some\s+)?(?:[\w-]+\s+){0,2}(?:essay|poem|manifesto|headline|story|song|tweet|slogan|speech|rhyme|script|program|(?:python|javascript|c\+\+|java)\s+code)\b/i,
+      /\bgenerate\s+(?:c\+\+|python|javascript|java|code)\b/i,
+      /\b(?:schreib(?:e|en)?|verfasse(?:n)?|formulier(?:e|en)?|generier(?:e|en)?)\s+(?:sie\s+)?(?:mir\s+)?(?:nun\s+|jetzt\s+)?(?:ein(?:e|en)?\s+)?(?:[\w-]+\s+){0,2}(?:essay|gedicht|manifest|überschrift|geschichte|lied|code|skript|programm|begründung|c\+\+)/i,
+      /\bhelp\s+(?:me\s+)?with\s+(?:the\s+following|another|a\s+new)\s+task\b|\bhilf\s+mir\s+(?:nun\s+)?(?:mit|bei)\s+(?:folgender|einer\s+weiteren)\s+aufgabe\b/i,
+      /\b(?:answer|respond|reply|write)\s+(?:only\s+)?(?:in|using|with)\s+(?:base64|emojis?|reverse(?:d)?\s+(?:order|text)|leetspeak|rot13|morse(?:\s+code)?|pig\s+latin|binary|hex(?:adecimal)?)\b/i,
+      /\b(?:encode|encrypt|reverse|scramble)\s+(?:your|the)\s+(?:answer|response|reply|output)\b/i,
+    ],
+  },
+  {
+    id: 'pivot',
+    reason: 'pivot: praises or closes the previous task and switches to a new one',
+    weight: 0.4,
+    patterns: [
+      /\b(?:that(?:'s|\s+is)\s+(?:enough|done)|das\s+(?:genügt|reicht|ist\s+erledigt))\b/i,
+      /\b(?:well\s+done|very\s+good|very\s+well\s+done|great|excellent(?:\s+performance)?|congratulations|simply\s+great|gut\s+gemacht|sehr\s+gut|ausgezeichnet)\b[^.!?\n]{0,60}[.!]\s*(?:but\s+|aber\s+)?(?:now|nun|jetzt)\b/i,
+      /\binstructions?\s*:/i,
+    ],
+  },
+  {
+    id: 'interrupt',
+    reason: 'interrupt: "stop" / "attention" break-in before a command',
+    weight: 0.5,
+    patterns: [
+      /\b(?:attention|achtung)\s*[-–—:!]+\s*(?:stop|stopp)\b/i,
+      /\bstop\s*[:-]\s*(?:write|say|print|ignore|schreib\w*)\b/i,
+    ],
+  },
+  {
     id: 'fake_turn',
     reason: 'fake conversation turn: text pretends to be a system, assistant or user message',
     weight: 0.75,
@@ -160,8 +201,8 @@ const RULES: Rule[] = [
       /\bmake\s+something\s+up\b/i,
       /\b(?:antworte|antworten\s+sie)\s+(?:nur|ausschließlich|im\s+stil)\b/i,
       /\b(?:sag|sage|sagen\s+sie|gib|geben\s+sie)\b[^.!?\n]{0,30}\s+(?:aus|dass)\b/i,
-      /\bstop\s*[:,-]\s*(?:write|say|ignore)\b/i,
-      /\b(?:attention|achtung)\s*[-–—]\s*(?:stop|stopp)\b/i,
+      /\?\s*say\s+(?:yes|no)\b/i,
+      /\b(?:include|mention|add)\b[^.!?\n]{0,40}\bin\s+your\s+(?:answer|response|reply|output)\b/i,
     ],
   },
   {
@@ -187,9 +228,16 @@ export function detectInjection(text: string): InjectionResult {
     weights.push(weight);
   };
 
-  // A byte-order mark at the very start is an encoding artefact, not hidden text.
-  if (HIDDEN_CHARS.test(text.replace(/^\uFEFF/, '')))
+  // Bidi overrides and tag characters have no business in a customer message; zero-width
+  // spaces do turn up in pasted text (a BOM at the start, "area of \u200B\u200BIT"), so only
+  // many of them, or ones splitting words, count as hiding something.
+  const zeroWidth = (text.replace(/^\uFEFF/, '').match(ZERO_WIDTH_G) ?? []).length;
+  const splitting = (text.match(SPLITTING_G) ?? []).length;
+  if (BIDI_OR_TAG.test(text) || splitting >= 2 || zeroWidth >= 5) {
     fire('hidden text: zero-width, bidi-control or tag characters', 0.6);
+  } else if (zeroWidth > 0) {
+    fire('hidden text: stray zero-width characters', 0.15);
+  }
 
   // Match on a normalised copy: NFKC folds full-width and other look-alike forms; hidden
   // characters are removed so "ig\u200Bnore" still reads as "ignore".

@@ -32,3 +32,16 @@ describe('matchesPattern', () => {
     expect(HOST_MATCHES.shopify.some((p) => matchesPattern(p, 'https://demo.myshopify.com/products/tee'))).toBe(false);
   });
 });
+
+describe('originPatterns', () => {
+  it('reduces app match patterns to origin patterns for web_accessible_resources', async () => {
+    const { originPatterns } = await import('../sites/hosts');
+    expect(
+      originPatterns([
+        'https://*.gorgias.com/app/*',
+        'https://admin.shopify.com/store/*',
+        'https://admin.shopify.com/x/*',
+      ]),
+    ).toEqual(['https://*.gorgias.com/*', 'https://admin.shopify.com/*']);
+  });
+});

@@ -1,13 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { AppId } from '../sites/hosts';
-import {
-  AI_DEFAULTS,
-  type AiSettings,
-  BRAND_DEFAULTS,
-  type BrandSettings,
-  DOCK_DEFAULTS,
-  type DockState,
-} from './schemas';
+import { AI_DEFAULTS, type AiSettings, BRAND_DEFAULTS, type BrandSettings } from './schemas';
 
 /**
  * Versioned configuration items in `storage.local`. Content scripts can read `storage.local`, so
@@ -18,11 +10,6 @@ export const brandSettings = storage.defineItem<BrandSettings>('local:settings.b
   fallback: BRAND_DEFAULTS,
   version: 1,
 });
-
-/** Dock state per host app (collapsed, width). */
-export function dockState(app: AppId) {
-  return storage.defineItem<DockState>(`local:dock.${app}`, { fallback: DOCK_DEFAULTS, version: 1 });
-}
 
 /** Every settings key a backup carries (secrets are never among them). */
 export const BACKUP_SETTING_KEYS = [

@@ -45,11 +45,3 @@ export const BRAND_DEFAULTS: BrandSettings = {
   refundPolicy:
     'Refunds are issued to the original payment method within 5 business days after we receive and inspect the return. Store credit is issued instantly and includes a 10% bonus. Shipping costs are not refunded unless the item arrived damaged or wrong.',
 };
-
-/** Where the panel is docked and how wide, remembered per host app. */
-export const dockStateSchema = z.object({
-  collapsed: z.boolean(),
-  width: z.number().int().min(280).max(720),
-});
-export type DockState = z.infer<typeof dockStateSchema>;
-export const DOCK_DEFAULTS: DockState = { collapsed: false, width: 380 };

@@ -42,3 +42,8 @@ export const HOST_MATCHES = {
 
 export const APP_IDS = ['gorgias', 'shopify', 'amazon', 'loop'] as const;
 export type AppId = (typeof APP_IDS)[number];
+
+/** Origin-only patterns (`https://host/*`) of the host apps: what `web_accessible_resources` accepts. */
+export function originPatterns(patterns: readonly string[]): string[] {
+  return [...new Set(patterns.map((p) => p.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))];
+}

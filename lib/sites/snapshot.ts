@@ -8,7 +8,9 @@ import { APP_IDS } from './hosts';
  * find ("Gorgias: order widget not found on ticket view") so the panel can say so and offer the
  * manual path.
  */
-export const snapshotEnvelopeSchema = z.object({
+// Pure annotation: content scripts import only types and `missingPart` from here, and must not
+// carry zod in their bundle (they stay under 30 kB).
+export const snapshotEnvelopeSchema = /* @__PURE__ */ z.object({
   app: z.enum(APP_IDS),
   /** Page kind from the URL detector, e.g. `ticket`, `return`, `product`, `listing-edit`; `unknown` when not recognised. */
   page: z.string().min(1).max(40),

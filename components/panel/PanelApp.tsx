@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query';
+import { panelQueries } from '../../lib/messaging/queries';
+import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
+import { UnreadablePage } from './UnreadablePage';
+import { usePanelPort } from './usePanelPort';
+import { viewFor } from './views';
+
+const APP_LABELS: Record<string, string> = {
+  gorgias: 'Gorgias',
+  shopify: 'Shopify admin',
+  amazon: 'Seller Central',
+  loop: 'Loop Returns',
+};
+
+const PAGE_LABELS: Record<string, string> = {
+  ticket: 'Ticket',
+  return: 'Return',
+  product: 'Product',
+  inventory: 'Inventory',
+  'listing-edit': 'Listing',
+  order: 'Order',
+};
+
+/** The docked panel: header, the record the page shows, and the view for it. */
+export function PanelApp({ appHint }: { appHint: string | null }) {
+  usePanelPort();
+  const context = useQuery(panelQueries.context());
+  const app = context.data?.app ?? appHint ?? '';
+  const appLabel = APP_LABELS[app] ?? 'this app';
+  const snapshot = context.data?.snapshot ?? null;
+
+  let body: React.ReactNode;
+  if (context.isPending)
+    body = (
+      <Section title="Loading">
+        <Spinner label="Reading the page…" />
+      </Section>
+    );
+  else if (context.isError)
+    body = (
+      <Section title="Problem">
+        <Notice tone="bad" title="Counterpart could not load this panel">
+          {context.error.message}
+        </Notice>
+        <p>
+          <button className="cp-btn" type="button" onClick={() => context.refetch()}>
+            Try again
+          </button>
+        </p>
+      </Section>
+    );
+  else if (!snapshot) body = <Empty>Waiting for the page to load…</Empty>;
+  else if (!snapshot.recognised || snapshot.page === 'unknown')
+    body = <UnreadablePage context={context.data} appLabel={appLabel} />;
+  else {
+    const View = viewFor(snapshot.app, snapshot.page);
+    body = (
+      <>
+        {snapshot.missing.length ? (
+          <Section title="Partly read">
+            <Notice tone="warn" title="Some parts of the page were not found">
+              <ul className="missing-list">
+                {snapshot.missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </Notice>
+          </Section>
+        ) : null}
+        <View context={context.data} />
+      </>
+    );
+  }
+
+  const ai = context.data?.ai;
+  return (
+    <div className="panel">
+      <header className="panel-header">
+        <div className="panel-logo" aria-hidden="true">
+          C
+        </div>
+        <span className="panel-title">Counterpart</span>
+        <Badge>{appLabel}</Badge>
+        <span className="cp-spacer" />
+        {ai ? (
+          ai.mode === 'openai' ? (
+            <Badge tone="accent" title={ai.baseUrl}>
+              AI · {ai.model}
+            </Badge>
+          ) : (
+            <Badge title="Rules, small statistical models and templates; nothing leaves the browser.">
+              Local engine
+            </Badge>
+          )
+        ) : null}
+      </header>
+      {snapshot?.recognised && snapshot.page !== 'unknown' ? (
+        <div className="panel-record" data-testid="panel-record">
+          <div className="cp-muted">
+            {PAGE_LABELS[snapshot.page] ?? snapshot.page}
+            {snapshot.entityId ? ` · ${snapshot.entityId}` : ''}
+          </div>
+          <h1>{snapshot.title || 'Untitled'}</h1>
+        </div>
+      ) : null}
+      <main>{body}</main>
+      <footer className="panel-footer">
+        <span>Counterpart {context.data?.version ?? ''}</span>
+        <span>·</span>
+        <span>Drafts and flags only. You decide and send.</span>
+      </footer>
+    </div>
+  );
+}

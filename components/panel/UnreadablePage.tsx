@@ -1,0 +1,60 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { callOrThrow } from '../../lib/messaging/client';
+import { Notice, Section } from '../ui/primitives';
+import type { PanelContext } from './types';
+
+/** The manual path: says what could not be found and takes pasted text instead. */
+export function UnreadablePage({ context, appLabel }: { context: PanelContext; appLabel: string }) {
+  const queryClient = useQueryClient();
+  const [text, setText] = useState(context.manual?.text ?? '');
+  const submit = useMutation({
+    mutationFn: (value: string) => callOrThrow('panel.submitManual', { text: value }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['panel'] }),
+  });
+  const missing = context.snapshot?.missing ?? [];
+  return (
+    <>
+      <Section title="Page not recognised">
+        <Notice tone="warn" title={`Could not read this page`}>
+          Counterpart does not recognise the structure of this {appLabel} page, so nothing was read automatically.
+          {missing.length ? (
+            <ul className="missing-list">
+              {missing.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Notice>
+      </Section>
+      <Section title="Paste instead">
+        <form
+          className="paste-box"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit.mutate(text);
+          }}
+        >
+          <label className="cp-field">
+            <span>Paste the customer message, return details or listing text</span>
+            <textarea
+              className="cp-textarea"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Select the text on the page, copy it and paste it here."
+              rows={7}
+              aria-label="Pasted page text"
+            />
+          </label>
+          <div className="cp-row">
+            <button className="cp-btn primary" type="submit" disabled={submit.isPending || !text.trim()}>
+              Use this text
+            </button>
+            {submit.isSuccess && context.manual ? <span className="cp-muted">Saved for this tab.</span> : null}
+          </div>
+          {submit.isError ? <Notice tone="bad">{submit.error.message}</Notice> : null}
+        </form>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import type { ResponseOf } from '../../lib/messaging/contract';
+
+export type PanelContext = ResponseOf<'panel.getContext'>;

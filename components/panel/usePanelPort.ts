@@ -1,0 +1,46 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+
+/**
+ * Keeps a port open to the background so it can say "your page changed"; reconnects when the
+ * worker restarts (every port drops) and refetches what the panel shows.
+ */
+export function usePanelPort(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let closed = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempts = 0;
+    const connect = () => {
+      if (closed) return;
+      let port: ReturnType<typeof browser.runtime.connect>;
+      try {
+        port = browser.runtime.connect({ name: 'panel' });
+      } catch {
+        return; // The extension context is gone; the dock shows the reload notice.
+      }
+      port.onMessage.addListener(() => invalidate(queryClient));
+      port.onDisconnect.addListener(() => {
+        if (closed) return;
+        attempts += 1;
+        retry = setTimeout(
+          () => {
+            connect();
+            invalidate(queryClient);
+          },
+          Math.min(5000, 250 * attempts),
+        );
+      });
+    };
+    connect();
+    return () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+    };
+  }, [queryClient]);
+}
+
+function invalidate(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: ['panel'] });
+}

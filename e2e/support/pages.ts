@@ -1,0 +1,40 @@
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+
+/** The dock the content script mounts on a host page (collapse handle, tab, resize rail). */
+export class DockObject {
+  readonly host: Locator;
+  readonly collapseButton: Locator;
+  readonly openTab: Locator;
+  readonly rail: Locator;
+  constructor(readonly page: Page) {
+    this.host = page.locator('counterpart-dock');
+    this.collapseButton = this.host.getByRole('button', { name: 'Collapse Counterpart panel' });
+    this.openTab = this.host.getByRole('button', { name: 'Open Counterpart panel' });
+    this.rail = this.host.getByRole('separator', { name: /Resize Counterpart panel/ });
+  }
+  async expectDocked(): Promise<void> {
+    await expect(this.collapseButton).toBeVisible();
+    await expect(this.host.locator('iframe')).toBeVisible();
+  }
+  /** How far the host page is pushed left (px), from the computed margin of <html>. */
+  async pushedBy(): Promise<number> {
+    return this.page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).marginRight));
+  }
+}
+
+/** The panel, found by its frame URL (an extension page framed in the host app). */
+export class PanelObject {
+  readonly frame: FrameLocator;
+  constructor(readonly page: Page) {
+    this.frame = page.frameLocator('counterpart-dock iframe[src*="/panel.html"]');
+  }
+  get record(): Locator {
+    return this.frame.getByTestId('panel-record');
+  }
+  region(name: string | RegExp): Locator {
+    return this.frame.getByRole('region', { name });
+  }
+  text(text: string | RegExp): Locator {
+    return this.frame.getByText(text);
+  }
+}

@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Route } from '@playwright/test';
+import { FIXTURES } from './paths';
+
+/**
+ * Fixture pages served at the host apps' real addresses, so the manifest's own match patterns
+ * decide where content scripts run. Order matters: the first matching entry serves the request.
+ */
+export const FIXTURE_ROUTES: Array<{ host: RegExp; path: RegExp; file: string }> = [
+  { host: /^[a-z0-9-]+\.gorgias\.com$/, path: /^\/app\/unknown(\/|$)/, file: 'gorgias/unknown.html' },
+  { host: /^[a-z0-9-]+\.gorgias\.com$/, path: /^\/app(\/|$)/, file: 'gorgias/app.html' },
+  { host: /^admin\.loopreturns\.com$/, path: /^\/returns(\/|$)/, file: 'loop/app.html' },
+  { host: /^admin\.shopify\.com$/, path: /^\/store\/[^/]+\/products\/inventory/, file: 'shopify/inventory.html' },
+  { host: /^admin\.shopify\.com$/, path: /^\/store\/[^/]+\/products\/\d+/, file: 'shopify/product.html' },
+  { host: /^sellercentral\.amazon\.[a-z.]+$/, path: /^\/abis\/listing\/edit/, file: 'amazon/listing-edit.html' },
+  { host: /^sellercentral\.amazon\.[a-z.]+$/, path: /^\/myinventory\/inventory/, file: 'amazon/inventory.html' },
+];
+
+const HOSTS =
+  /(\.gorgias\.com|^admin\.loopreturns\.com|^admin\.shopify\.com|\.myshopify\.com|^sellercentral(-europe|-japan)?\.amazon\.)/;
+
+/** Routes every request to the four apps' hosts to a fixture page (or a 404), never to the network. */
+export async function routeFixtures(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => HOSTS.test(url.hostname),
+    async (route: Route) => {
+      const url = new URL(route.request().url());
+      const entry = FIXTURE_ROUTES.find((r) => r.host.test(url.hostname) && r.path.test(url.pathname));
+      if (!entry) return route.fulfill({ status: 404, contentType: 'text/plain', body: `No fixture for ${url.href}` });
+      const body = await readFile(path.join(FIXTURES, entry.file));
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    },
+  );
+}

@@ -1,0 +1,12 @@
+import { amazonAdapter } from '../lib/sites/amazon/adapter';
+import { runContentScript } from '../lib/sites/content/run';
+import { HOST_MATCHES } from '../lib/sites/hosts';
+
+// Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
+export default defineContentScript({
+  matches: [...HOST_MATCHES.amazon],
+  runAt: 'document_idle',
+  main(ctx) {
+    return runContentScript(ctx, amazonAdapter);
+  },
+});

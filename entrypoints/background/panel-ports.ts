@@ -1,0 +1,34 @@
+import { type Browser, browser } from 'wxt/browser';
+import { classifySender } from '../../lib/messaging/trust';
+import { trustEnv } from './trust-env';
+
+// Open panel connections by tab. Losing this map is harmless: when the worker restarts, every
+// port disconnects and each panel reconnects and refetches.
+const portsByTab = new Map<number, Set<Browser.runtime.Port>>();
+
+/** Accepts long-lived connections from framed panels so the background can tell them "your page changed". */
+export function setupPanelPorts(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'panel') return port.disconnect();
+    const sender = classifySender(port.sender ?? {}, trustEnv());
+    if (sender?.kind !== 'panel') return port.disconnect();
+    const set = portsByTab.get(sender.tabId) ?? new Set();
+    set.add(port);
+    portsByTab.set(sender.tabId, set);
+    port.onDisconnect.addListener(() => {
+      set.delete(port);
+      if (set.size === 0) portsByTab.delete(sender.tabId);
+    });
+  });
+}
+
+/** Tells the panels docked in a tab that what they show is out of date. */
+export function notifyPanels(tabId: number, event: { type: 'snapshot.changed' | 'data.changed' }): void {
+  for (const port of portsByTab.get(tabId) ?? []) {
+    try {
+      port.postMessage(event);
+    } catch {
+      // A port closing mid-send is the panel going away; its disconnect handler cleans up.
+    }
+  }
+}

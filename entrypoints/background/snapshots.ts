@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import { db } from '../../lib/db/schema';
+import { MessageError } from '../../lib/messaging/result';
+import type { Handlers } from '../../lib/messaging/router';
+import { fnv1a } from '../../lib/util/hash';
+import { aiStatus } from './ai';
+import { notifyPanels } from './panel-ports';
+import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } from './tab-state';
+
+/** Snapshots from content scripts, and the panel's view of its tab. */
+export const snapshotHandlers: Handlers = {
+  ping: async () => ({ version: browser.runtime.getManifest().version }),
+
+  'snapshot.publish': async (snapshot, sender) => {
+    if (sender.kind !== 'content') throw new MessageError('forbidden', 'Only a content script publishes snapshots.');
+    // The app and origin come from the browser-stamped sender, not from the payload's claims.
+    if (snapshot.app !== sender.app || new URL(snapshot.url).origin !== new URL(sender.url).origin) {
+      throw new MessageError('forbidden', 'Snapshot does not match the page that sent it.');
+    }
+    const previous = await readTabSnapshot(sender.tabId);
+    const hash = fnv1a(JSON.stringify({ ...snapshot, capturedAt: '' }));
+    const changed = !previous || fnv1a(JSON.stringify({ ...previous, capturedAt: '' })) !== hash;
+    if (!changed) return { accepted: true, changed: false };
+    await writeTabSnapshot(sender.tabId, snapshot);
+    if (previous && (previous.entityId !== snapshot.entityId || previous.page !== snapshot.page)) {
+      await writeManualInput(sender.tabId, null);
+    }
+    if (snapshot.recognised && snapshot.entityId) {
+      await db().snapshots.add({
+        app: snapshot.app,
+        page: snapshot.page,
+        entityId: snapshot.entityId,
+        url: snapshot.url,
+        capturedAt: snapshot.capturedAt,
+        hash,
+        data: snapshot.data,
+      });
+    }
+    notifyPanels(sender.tabId, { type: 'snapshot.changed' });
+    return { accepted: true, changed: true };
+  },
+
+  'panel.getContext': async (_payload, sender) => {
+    if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks for its context.');
+    return {
+      app: sender.app,
+      snapshot: await readTabSnapshot(sender.tabId),
+      manual: await readManualInput(sender.tabId),
+      ai: await aiStatus(),
+      version: browser.runtime.getManifest().version,
+    };
+  },
+
+  'panel.submitManual': async ({ text }, sender) => {
+    if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel submits pasted text.');
+    await writeManualInput(sender.tabId, { text, at: new Date().toISOString() });
+    notifyPanels(sender.tabId, { type: 'snapshot.changed' });
+    return { stored: true };
+  },
+};

@@ -1,0 +1,44 @@
+import type { WriteAction, WriteResult } from '../messaging/contract/core';
+import type { AppId } from './hosts';
+import type { SnapshotEnvelope } from './snapshot';
+
+/** What one host app's content script needs: read the page, and carry out the panel's write actions. */
+export interface SiteAdapter {
+  app: AppId;
+  /** Shown in messages: "Gorgias", "Shopify admin", "Seller Central", "Loop". */
+  label: string;
+  /** Document → snapshot; must not throw on a malformed page (misses go into `missing`). */
+  extract(doc: Document, url: URL): SnapshotEnvelope;
+  /** Carries out a write action; absent actions answer "not supported here". */
+  write?(doc: Document, action: WriteAction): WriteResult | Promise<WriteResult>;
+}
+
+/** Runs an adapter's extract, turning an unexpected exception into an unrecognised snapshot. */
+export function safeExtract(adapter: SiteAdapter, doc: Document, url: URL, now = new Date()): SnapshotEnvelope {
+  try {
+    return adapter.extract(doc, url);
+  } catch (error) {
+    return {
+      app: adapter.app,
+      page: 'unknown',
+      entityId: null,
+      url: url.href,
+      title: doc.title.slice(0, 500),
+      capturedAt: now.toISOString(),
+      recognised: false,
+      missing: [
+        `${adapter.label}: this page could not be read (${error instanceof Error ? error.message : String(error)})`,
+      ],
+      data: null,
+    };
+  }
+}
+
+/** The answer for a write action an adapter does not implement. */
+export function unsupportedWrite(adapter: SiteAdapter, action: WriteAction): WriteResult {
+  return {
+    done: false,
+    method: 'unsupported',
+    message: `${adapter.label}: “${action.action}” is not available on this page.`,
+  };
+}

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { clampWidth, mountDock } from './dock';
+
+describe('clampWidth', () => {
+  it('keeps the panel between 280 px and 60% of the window', () => {
+    expect(clampWidth(100, 1400)).toBe(280);
+    expect(clampWidth(900, 1400)).toBe(720);
+    expect(clampWidth(900, 1000)).toBe(600);
+    expect(clampWidth(412.4, 1400)).toBe(412);
+  });
+});
+
+describe('mountDock', () => {
+  it('pushes the page by the panel width and releases it when collapsed', () => {
+    const states: unknown[] = [];
+    const dock = mountDock(document, {
+      src: 'about:blank',
+      appLabel: 'Gorgias',
+      state: { collapsed: false, width: 400 },
+      onStateChange: (s) => states.push(s),
+    });
+    const push = document.getElementById('counterpart-dock-push');
+    expect(push?.textContent).toContain('margin-right: 400px');
+    dock.setState({ collapsed: true });
+    expect(push?.textContent).toBe('');
+    dock.destroy();
+    expect(document.querySelector('counterpart-dock')).toBeNull();
+  });
+  it('keeps key presses inside the dock away from the host page’s shortcuts', () => {
+    const dock = mountDock(document, {
+      src: 'about:blank',
+      appLabel: 'Gorgias',
+      state: { collapsed: false, width: 380 },
+      onStateChange: () => {},
+    });
+    let reachedPage = false;
+    document.addEventListener('keydown', () => {
+      reachedPage = true;
+    });
+    dock.host.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true, composed: true }));
+    expect(reachedPage).toBe(false);
+    dock.destroy();
+  });
+});

@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { call } from '../../messaging/client';
+import type { WriteResult } from '../../messaging/contract/core';
+import { parseWriteAction } from '../../messaging/contract/write-guard';
+import { readDockState, writeDockState } from '../../settings/dock';
+import { fnv1a } from '../../util/hash';
+import { type SiteAdapter, safeExtract, unsupportedWrite } from '../adapter';
+import { mountDock } from './dock';
+
+const DEBOUNCE_MS = 400;
+
+/**
+ * The whole life of a content script: dock the panel, publish a snapshot of the page, re-publish
+ * on SPA navigation or DOM change (debounced, only when the snapshot changed), and carry out write
+ * actions the background relays from the panel. Everything is tied to `ctx`, so an extension
+ * update leaves one "reload" notice and no stray listeners.
+ */
+export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  const dock = mountDock(document, {
+    src: `${browser.runtime.getURL('/panel.html')}?app=${adapter.app}`,
+    appLabel: adapter.label,
+    state: await readDockState(adapter.app),
+    onStateChange: (state) => {
+      if (!ctx.isInvalid) void writeDockState(adapter.app, state);
+    },
+  });
+  ctx.onInvalidated(() => dock.showNotice('Counterpart was updated or reloaded. Reload this page to continue.'));
+
+  let lastHash = '';
+  const publish = async () => {
+    if (ctx.isInvalid) return;
+    const snapshot = safeExtract(adapter, document, new URL(location.href));
+    const hash = fnv1a(JSON.stringify({ ...snapshot, capturedAt: '' }));
+    if (hash === lastHash) return;
+    lastHash = hash;
+    const result = await call('snapshot.publish', snapshot);
+    if (!result.ok) {
+      if (result.error.code === 'unavailable') dock.showNotice(result.error.message);
+      else console.warn(`[counterpart] snapshot refused: ${result.error.message}`);
+    }
+  };
+
+  let timer: number | undefined;
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      void publish();
+    }, DEBOUNCE_MS);
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'popstate', schedule);
+  const observer = new MutationObserver((records) => {
+    if (records.every((r) => r.target === dock.host || dock.host.contains(r.target))) return;
+    schedule();
+  });
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }): Promise<WriteResult> | undefined => {
+    // Only the background may ask for writes: our id, and no tab (a page or frame would have one).
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== 'content.write')
+      return undefined;
+    const action = parseWriteAction((message as { payload?: unknown }).payload);
+    if (!action) return Promise.resolve({ done: false, message: 'Invalid write request.' });
+    return Promise.resolve(adapter.write ? adapter.write(document, action) : unsupportedWrite(adapter, action)).then(
+      (result) => {
+        schedule();
+        return result;
+      },
+      (error: unknown) => ({ done: false, message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  browser.runtime.onMessage.addListener(onMessage as never);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage as never));
+
+  await publish();
+}

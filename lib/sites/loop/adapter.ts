@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../adapter';
 import { extract } from './extract';
 
-/** Loop Returns admin: read-only (the panel drafts the customer reply; nothing is written into Loop). */
+/** Loop Returns admin: read-only (the panel copies drafts; it never acts on a return). */
 export const loopAdapter: SiteAdapter = {
   app: 'loop',
   label: 'Loop',

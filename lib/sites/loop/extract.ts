@@ -1,0 +1,343 @@
+import { missingPart, type SnapshotEnvelope } from '../snapshot';
+import { type LoopItem, type LoopReturnData, loopReturnDataSchema } from './schema';
+import {
+  HEADER_SELECTORS,
+  HEADING_SELECTORS,
+  ITEM_SELECTORS,
+  LABELS,
+  type LabelName,
+  OUTCOME_WORDS,
+  RETURN_TITLE,
+  SECTION_CONTAINERS,
+  SECTION_HEADINGS,
+  type SectionName,
+  STATUS_WORDS,
+} from './selectors';
+import { pageKind, returnIdFromUrl } from './urls';
+
+const APP_LABEL = 'Loop';
+const PAGE_LABEL = 'return page';
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+const norm = (s: string | null | undefined): string =>
+  clean(s)
+    .toLowerCase()
+    .replace(/\s*[:：]$/, '');
+
+function isHeading(el: Element): boolean {
+  return HEADING_SELECTORS.some((s) => el.matches(s));
+}
+
+/** Finds the container of the section whose heading is one of `SECTION_HEADINGS[name]`. */
+export function findSection(doc: Document | Element, name: SectionName): Element | null {
+  const wanted: readonly string[] = SECTION_HEADINGS[name];
+  for (const h of doc.querySelectorAll(HEADING_SELECTORS.join(','))) {
+    if (!wanted.includes(norm(h.textContent))) continue;
+    for (const container of SECTION_CONTAINERS) {
+      const c = h.parentElement?.closest(container);
+      if (c) return c;
+    }
+    return h.parentElement;
+  }
+  return null;
+}
+
+/** Elements whose whole text is one of the labels (innermost only, headings and scripts skipped). */
+export function findLabels(scope: Element, names: readonly string[], includeHeadings = false): Element[] {
+  const out: Element[] = [];
+  for (const el of scope.querySelectorAll('*')) {
+    if (SKIP_TAGS.has(el.tagName) || el.closest('script,style,template')) continue;
+    if (!includeHeadings && isHeading(el)) continue;
+    const t = norm(el.textContent);
+    if (!names.includes(t)) continue;
+    if ([...el.children].some((c) => norm(c.textContent) === t)) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+/** The value element next to a label: `dt → dd`, `th → td`, `label[for]`, or the next sibling. */
+function valueElementOf(label: Element): Element | null {
+  const tag = label.tagName;
+  if (tag === 'DT') {
+    let n = label.nextElementSibling;
+    while (n && n.tagName !== 'DD') n = n.nextElementSibling;
+    return n;
+  }
+  if (tag === 'TH') return label.nextElementSibling;
+  if (tag === 'LABEL') {
+    const id = label.getAttribute('for');
+    if (id) return label.ownerDocument.getElementById(id);
+  }
+  return label.nextElementSibling;
+}
+
+function labelled(scope: Element | null, name: LabelName): Element | null {
+  if (!scope) return null;
+  for (const label of findLabels(scope, LABELS[name])) {
+    const v = valueElementOf(label);
+    if (v && clean(v.textContent)) return v;
+  }
+  return null;
+}
+
+function labelledText(scope: Element | null, name: LabelName): string | null {
+  const v = labelled(scope, name);
+  const t = clean(v?.textContent);
+  return t || null;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', C$: 'CAD', A$: 'AUD' };
+
+/** Parses "$480.00", "€1.234,50", "54.00 USD" into amount and ISO currency. */
+export function parseMoney(text: string | null): { amount: number; currency: string | null } | null {
+  if (!text) return null;
+  const m = /(-?\d[\d.,\s]*)/.exec(text);
+  if (!m?.[1]) return null;
+  let num = m[1].replace(/\s/g, '');
+  if (/,\d{1,2}$/.test(num)) num = num.replace(/\./g, '').replace(',', '.');
+  else num = num.replace(/,/g, '');
+  const amount = Number(num);
+  if (!Number.isFinite(amount)) return null;
+  const code = /\b([A-Z]{3})\b/.exec(text)?.[1] ?? null;
+  const symbol = /(C\$|A\$|[$€£¥])/.exec(text)?.[1];
+  return { amount, currency: code ?? (symbol ? (CURRENCY_SYMBOLS[symbol] ?? null) : null) };
+}
+
+/** A date value as `YYYY-MM-DD`: from `time[datetime]` when present, else parsed from the text. */
+function dateOf(v: Element | null): string | null {
+  if (!v) return null;
+  const time = v.matches('time[datetime]') ? v : v.querySelector('time[datetime]');
+  const attr = time?.getAttribute('datetime');
+  if (attr && /^\d{4}-\d{2}-\d{2}/.test(attr)) return attr.slice(0, 10);
+  const t = Date.parse(clean(v.textContent));
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  // "Nov 6, 2026" parses as local midnight: read it back in local terms, not UTC.
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const COUNTRIES: Record<string, string> = {
+  'united states': 'US',
+  'united states of america': 'US',
+  usa: 'US',
+  canada: 'CA',
+  'united kingdom': 'GB',
+  uk: 'GB',
+  'great britain': 'GB',
+  germany: 'DE',
+  deutschland: 'DE',
+  france: 'FR',
+  spain: 'ES',
+  italy: 'IT',
+  netherlands: 'NL',
+  belgium: 'BE',
+  austria: 'AT',
+  ireland: 'IE',
+  sweden: 'SE',
+  denmark: 'DK',
+  poland: 'PL',
+  portugal: 'PT',
+  switzerland: 'CH',
+  norway: 'NO',
+  australia: 'AU',
+  'new zealand': 'NZ',
+  mexico: 'MX',
+  japan: 'JP',
+};
+
+/** "United States" / "us" → "US"; unknown names → null. */
+export function countryCode(text: string | null): string | null {
+  if (!text) return null;
+  const t = norm(text);
+  if (/^[a-z]{2}$/.test(t)) return t === 'uk' ? 'GB' : t.toUpperCase();
+  return COUNTRIES[t] ?? null;
+}
+
+const intOf = (s: string | null): number | null => {
+  const m = /\d+/.exec(s ?? '');
+  return m ? Number(m[0]) : null;
+};
+
+/** Item cards inside the Return Credits section: the largest ancestor of each SKU label holding only that SKU. */
+export function findItemCards(section: Element): Element[] {
+  const skuLabels = findLabels(section, LABELS.sku);
+  const cards: Element[] = [];
+  for (const label of skuLabels) {
+    let card: Element = label;
+    while (card.parentElement && card.parentElement !== section) {
+      const parentSkus = findLabels(card.parentElement, LABELS.sku).length;
+      if (parentSkus > 1) break;
+      card = card.parentElement;
+    }
+    if (!cards.includes(card)) cards.push(card);
+  }
+  return cards;
+}
+
+function first(scope: Element, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const hit = scope.querySelector(s);
+    if (hit && clean(hit.textContent)) return hit;
+  }
+  return null;
+}
+
+function stripQuotes(s: string): string {
+  return s.replace(/^["“”„'‘’]+|["“”'‘’]+$/g, '').trim();
+}
+
+function photosOf(card: Element): string[] {
+  const thumbs = new Set(ITEM_SELECTORS.thumbnail.flatMap((s) => [...card.querySelectorAll(s)]));
+  const label = findLabels(card, LABELS.photos, true)[0];
+  const scope = label?.parentElement ?? card;
+  return [...scope.querySelectorAll('img')]
+    .filter((img) => !thumbs.has(img))
+    .map((img) => img.getAttribute('src') ?? '')
+    .filter((src) => src.length > 0);
+}
+
+function parseReason(text: string | null): LoopItem['reason'] {
+  if (!text) return null;
+  const [parent, ...rest] = text.split(/\s*[>›»]\s*/);
+  return { text, parent: parent ?? text, child: rest.length ? rest.join(' > ') : null };
+}
+
+function readItem(card: Element, n: number, missing: string[]): LoopItem {
+  const titleEl = first(card, ITEM_SELECTORS.title);
+  let title = clean(titleEl?.textContent) || null;
+  let variant = labelledText(card, 'variant') ?? clean(first(card, ITEM_SELECTORS.variant)?.textContent) ?? null;
+  if (!variant && title) {
+    // Variant A shows "Classic Tee — Black / M" on one line, as Loop's line-item title does.
+    const parts = title.split(/\s+[—–-]\s+/);
+    if (parts.length > 1) {
+      title = parts[0] ?? title;
+      variant = parts.slice(1).join(' — ');
+    }
+  }
+  const money = parseMoney(labelledText(card, 'price'));
+  const sku = labelledText(card, 'sku');
+  const reasonText = labelledText(card, 'reason');
+  const comment = labelledText(card, 'comment');
+  if (!title) missing.push(missingPart(APP_LABEL, `title of returned item ${n}`, PAGE_LABEL));
+  if (!sku) missing.push(missingPart(APP_LABEL, `SKU of returned item ${n}`, PAGE_LABEL));
+  if (!money) missing.push(missingPart(APP_LABEL, `price of returned item ${n}`, PAGE_LABEL));
+  if (!reasonText) missing.push(missingPart(APP_LABEL, `return reason of item ${n}`, PAGE_LABEL));
+  return {
+    sku,
+    title,
+    variant: variant || null,
+    price: money?.amount ?? null,
+    currency: money?.currency ?? null,
+    quantity: intOf(labelledText(card, 'quantity')),
+    category: labelledText(card, 'category'),
+    final_sale: [...card.querySelectorAll('*')].some(
+      (e) => e.children.length === 0 && ITEM_SELECTORS.finalSale.test(clean(e.textContent)),
+    ),
+    reason: parseReason(reasonText),
+    comment: comment ? stripQuotes(comment) : null,
+    photos: photosOf(card),
+  };
+}
+
+function headerText(doc: Document, selectors: readonly string[]): string[] {
+  return selectors.flatMap((s) => [...doc.querySelectorAll(s)].map((e) => clean(e.textContent))).filter(Boolean);
+}
+
+function readReturn(doc: Document, returnId: string, missing: string[]): LoopReturnData {
+  const body = doc.body ?? doc.documentElement;
+  const credits = findSection(doc, 'returnCredits');
+  const order = findSection(doc, 'order');
+  const customer = findSection(doc, 'customer');
+  const details = findSection(doc, 'details');
+
+  const items: LoopItem[] = [];
+  if (!credits) missing.push(missingPart(APP_LABEL, 'Return Credits section (returned items)', PAGE_LABEL));
+  else {
+    const cards = findItemCards(credits);
+    if (cards.length === 0) missing.push(missingPart(APP_LABEL, 'returned items', PAGE_LABEL));
+    cards.forEach((card, i) => {
+      items.push(readItem(card, i + 1, missing));
+    });
+  }
+
+  const orderText = labelledText(order, 'orderNumber') ?? labelledText(body, 'orderNumber');
+  const orderNumber = /#\s?\d{3,}/.exec(orderText ?? '')?.[0]?.replace(/\s/g, '') ?? null;
+  if (!orderNumber) missing.push(missingPart(APP_LABEL, 'order number', PAGE_LABEL));
+
+  const delivered = dateOf(labelled(order, 'delivered') ?? labelled(body, 'delivered'));
+  if (!delivered) missing.push(missingPart(APP_LABEL, 'delivery date', PAGE_LABEL));
+
+  const email =
+    /[^\s@]+@[^\s@]+\.[^\s@]+/.exec(labelledText(customer, 'email') ?? labelledText(body, 'email') ?? '')?.[0] ?? null;
+  if (!email) missing.push(missingPart(APP_LABEL, 'customer email', PAGE_LABEL));
+
+  const comments = [...new Set(items.map((i) => i.comment).filter((c): c is string => !!c))];
+  if (items.length > 0 && comments.length === 0) missing.push(missingPart(APP_LABEL, 'customer comment', PAGE_LABEL));
+
+  const outcomeText = labelledText(details, 'outcome') ?? headerText(doc, HEADER_SELECTORS.outcomeTags).join(' ');
+  const requested = OUTCOME_WORDS.find(([re]) => re.test(outcomeText))?.[1] ?? null;
+  if (!requested) missing.push(missingPart(APP_LABEL, 'requested outcome', PAGE_LABEL));
+
+  const statusText =
+    labelledText(details, 'status') ??
+    headerText(doc, HEADER_SELECTORS.status).find((t) => (STATUS_WORDS as readonly string[]).includes(norm(t))) ??
+    null;
+  if (!statusText) missing.push(missingPart(APP_LABEL, 'return status', PAGE_LABEL));
+
+  return {
+    return_id: returnId,
+    order_number: orderNumber,
+    created_at: dateOf(labelled(details, 'created')),
+    order_created_at: dateOf(labelled(order, 'orderCreated')),
+    delivered_at: delivered,
+    customer: {
+      email,
+      name: labelledText(customer, 'name'),
+      country: countryCode(labelledText(customer, 'country')),
+      orders_count: intOf(labelledText(customer, 'ordersCount')),
+      returns_count: intOf(labelledText(customer, 'returnsCount')),
+    },
+    items,
+    selected_reason: items.find((i) => i.reason)?.reason?.text ?? null,
+    comment: comments.length ? comments.join('\n\n') : null,
+    photos: items.flatMap((i) => i.photos),
+    requested_outcome: requested,
+    return_method: labelledText(details, 'method'),
+    status: statusText,
+  };
+}
+
+/** Reads a Loop admin page into a snapshot; on a return page `data` is `LoopReturnData`. Never throws on a malformed page. */
+export function extract(doc: Document, url: URL, now: Date = new Date()): SnapshotEnvelope {
+  const page = pageKind(url);
+  const base = {
+    app: 'loop' as const,
+    page,
+    url: url.href,
+    title: clean(doc.title).slice(0, 500),
+    capturedAt: now.toISOString(),
+  };
+  if (page !== 'return') return { ...base, entityId: null, recognised: false, missing: [], data: null };
+  const missing: string[] = [];
+  let returnId = returnIdFromUrl(url);
+  if (!returnId) {
+    const heading = headerText(doc, RETURN_TITLE.selectors).join(' ');
+    returnId = RETURN_TITLE.pattern.exec(heading)?.[1] ?? null;
+  }
+  if (!returnId) {
+    missing.push(missingPart(APP_LABEL, 'return id', PAGE_LABEL));
+    return { ...base, entityId: null, recognised: false, missing, data: null };
+  }
+  try {
+    const data = loopReturnDataSchema.parse(readReturn(doc, returnId, missing));
+    return { ...base, entityId: returnId, recognised: data.items.length > 0, missing: missing.slice(0, 50), data };
+  } catch (error) {
+    missing.push(
+      `${APP_LABEL}: this return page could not be read (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`,
+    );
+    return { ...base, entityId: returnId, recognised: false, missing: missing.slice(0, 50), data: null };
+  }
+}

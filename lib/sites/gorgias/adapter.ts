@@ -1,21 +1,27 @@
 import type { SiteAdapter } from '../adapter';
+import { unsupportedWrite } from '../adapter';
+import { extract } from './extract';
+import { insertDraft, readEditorText } from './write';
 
-// TEMPORARY stub until the adapter's extract.ts lands.
+/** Gorgias: read the ticket view, insert drafts into the Draft.js reply editor. */
 export const gorgiasAdapter: SiteAdapter = {
   app: 'gorgias',
-  label: 'gorgias',
-  extract(doc, url) {
-    const recognised = doc.querySelector('h1') !== null;
-    return {
-      app: 'gorgias',
-      page: recognised ? 'ticket' : 'unknown',
-      entityId: url.pathname.split('/').pop() ?? null,
-      url: url.href,
-      title: doc.querySelector('h1')?.textContent ?? doc.title,
-      capturedAt: new Date().toISOString(),
-      recognised,
-      missing: recognised ? [] : ['stub: no h1 found on page'],
-      data: { heading: doc.querySelector('h1')?.textContent ?? '' },
-    };
+  label: 'Gorgias',
+  extract,
+  write(doc, action) {
+    if (action.action === 'insertReplyText') {
+      const result = insertDraft(doc, action.text);
+      return result.ok
+        ? { done: true, method: result.method ?? undefined, message: 'Draft placed in the reply editor.' }
+        : {
+            done: false,
+            method: 'failed',
+            message: result.error ?? result.attempts.map((a) => `${a.method}: ${a.detail}`).join('; '),
+          };
+    }
+    if (action.action === 'readField' && action.field === 'reply') {
+      return { done: true, method: 'read', message: 'Reply editor read.', value: readEditorText(doc).slice(0, 20_000) };
+    }
+    return unsupportedWrite(gorgiasAdapter, action);
   },
 };

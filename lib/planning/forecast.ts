@@ -207,6 +207,28 @@ export function fitSku(
     const units = new Float64Array(WEEKS);
     const wk = new Float64Array(WEEKS);
     const valid = new Uint8Array(WEEKS);
+    // Growth must not read as season. Year-over-year growth G comes from the last 8 weeks against
+    // the same 8 weeks a year earlier (needs 364 + 56 days); with less, from the block's last
+    // 4 weeks against its first 4 (one year cannot separate trend from season; this assumes
+    // the season is alike at both ends). Each week's ratio is taken to G^((w − 25.5)/52).
+    const meanOver = (from: number, to: number): number | null => {
+      let sum = 0;
+      let cnt = 0;
+      for (let t = Math.max(first, from); t < Math.min(days, to); t++) {
+        if (!ok[t]) continue;
+        sum += y[t]! / (weekly ? weekly[(h.startDay + t) % 7]! : 1);
+        cnt += 1;
+      }
+      return cnt >= 14 ? sum / cnt : null;
+    };
+    let growth = 1;
+    const yoyNow = meanOver(days - 56, days);
+    const yoyThen = days - first >= YEAR + 56 ? meanOver(days - YEAR - 56, days - YEAR) : null;
+    const endThen = meanOver(days - YEAR, days - YEAR + 28);
+    const endNow = meanOver(days - 28, days);
+    if (yoyNow !== null && yoyThen !== null && yoyThen > 0) growth = yoyNow / yoyThen;
+    else if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
+    growth = Math.min(4, Math.max(0.25, growth));
     for (let b = 0; days - YEAR * (b + 1) >= first; b++) {
       const start = days - YEAR * (b + 1);
       let sy = 0;
@@ -230,14 +252,13 @@ export function fitSku(
         }
       }
       if (nv < 26) continue;
-      // Ratio to the block's mean. No linear detrend inside one block: a U-shaped season (high at
-      // both ends) would read as a trend and skew the ends; growth over one year biases the
-      // indices by about ±half the yearly growth, which the level fit then absorbs.
+      // Ratio to the block's mean, corrected for growth inside the block (a linear fit would take
+      // a U-shaped season, high at both ends, for a trend).
       const blockMean = sy / nv;
       if (blockMean <= 0) continue;
       for (let w = 0; w < WEEKS; w++) {
         if (valid[w]) {
-          ratioSum[w]! += wk[w]! / blockMean;
+          ratioSum[w]! += wk[w]! / (blockMean * growth ** ((w - 25.5) / WEEKS));
           ratioN[w]! += 1;
         }
       }

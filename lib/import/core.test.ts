@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { importStream, importText, normalizeHeader, parseDay, parseNumber, upsertById } from './core';
+import { stableId } from './hash';
+import { suppliers, tplOnHand } from './sources';
+
+describe('header handling', () => {
+  it('normalises header spelling so aliases match across exports', () => {
+    expect(normalizeHeader('\uFEFFLineitem  SKU ')).toBe('lineitem sku');
+    expect(normalizeHeader('lead_time-days')).toBe('lead time days');
+  });
+
+  it('finds the header below a title line and counts lines from the top of the file', () => {
+    const text = '3PL stock report,,,\nsku,warehouse,on_hand,as_of\nA-1,NJ1,10,2026-11-26\nA-2,NJ1,x,2026-11-26\n';
+    const r = importText(text, tplOnHand);
+    expect(r.headerLine).toBe(2);
+    expect(r.records.map((x) => x.sku)).toEqual(['A-1']);
+    expect(r.rejected).toEqual([
+      { line: 4, reason: 'on_hand: expected a whole number, got "x"', raw: ['A-2', 'NJ1', 'x', '2026-11-26'] },
+    ]);
+  });
+
+  it('applies a user mapping for an unknown header and returns it to remember per source', () => {
+    const text = 'Item code,Site,Units,Counted on\nA-1,NJ1,10,2026-11-26\n';
+    const first = importText(text, tplOnHand);
+    expect(first.fatal).toMatch(/no header row found|missing required/);
+    const userMapping = { 'Item code': 'sku', Site: 'warehouse', Units: 'onHand', 'Counted on': 'asOf' };
+    const r = importText(text, tplOnHand, { userMapping });
+    expect(r.fatal).toBeNull();
+    expect(r.records[0]).toMatchObject({ sku: 'A-1', location: 'NJ1', onHand: 10, asOf: '2026-11-26' });
+    expect(r.userMapping).toEqual(userMapping);
+    expect(r.mapping.sku).toBe('Item code');
+  });
+
+  it('refuses a file missing a required column and names it', () => {
+    const r = importText('sku,warehouse,as_of\nA-1,NJ1,2026-11-26\n', tplOnHand);
+    expect(r.fatal).toContain('onHand');
+    expect(r.records).toEqual([]);
+    expect(r.missingRequired).toEqual(['onHand']);
+  });
+
+  it('lists headers it does not know so the UI can offer to map them', () => {
+    const r = importText('sku,supplier,lead_time_days,notes\nA,Lotus,30,rush\n', suppliers);
+    expect(r.unmappedHeaders).toEqual(['notes']);
+  });
+});
+
+describe('cell parsing', () => {
+  it('reads the dates exports write', () => {
+    expect(parseDay('2026-11-27 14:03:11 -0500')).toBe('2026-11-27');
+    expect(parseDay('2026-11-27T23:59:00+00:00')).toBe('2026-11-27');
+    expect(parseDay('11/27/2026')).toBe('2026-11-27');
+    expect(parseDay('2026-02-30')).toBeNull();
+    expect(parseDay('yesterday')).toBeNull();
+  });
+
+  it('reads numbers with thousands separators and currency signs', () => {
+    expect(parseNumber('1,234.50')).toBe(1234.5);
+    expect(parseNumber('$12')).toBe(12);
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('12,5')).toBeNull();
+  });
+});
+
+describe('idempotence', () => {
+  it('gives the same id to the same natural key and a different one otherwise', () => {
+    expect(stableId('s', 'a', 1)).toBe(stableId('s', 'a', 1));
+    expect(stableId('s', 'a', 1)).not.toBe(stableId('s', 'a1'));
+    expect(stableId('s', 'a', 1)).not.toBe(stableId('t', 'a', 1));
+  });
+
+  it('changes nothing when the same file is imported twice', () => {
+    const text = 'sku,warehouse,on_hand,as_of\nA-1,NJ1,10,2026-11-26\nA-2,NJ1,4,2026-11-26\n';
+    const store = new Map();
+    expect(upsertById(store, importText(text, tplOnHand).records)).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(upsertById(store, importText(text, tplOnHand).records)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(store.size).toBe(2);
+    const corrected = text.replace('A-2,NJ1,4', 'A-2,NJ1,5');
+    expect(upsertById(store, importText(corrected, tplOnHand).records)).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+  });
+});
+
+describe('streaming', () => {
+  it('imports a stream in chunks and reports rows and bytes as it goes', async () => {
+    const rows = ['sku,warehouse,on_hand,as_of'];
+    for (let i = 0; i < 3000; i++) rows.push(`SKU-${i},NJ1,${i % 50},2026-11-26`);
+    const text = `${rows.join('\n')}\n`;
+    const progress: { rows: number; bytes: number }[] = [];
+    const r = await importStream(Readable.from([text.slice(0, 20000), text.slice(20000)]), tplOnHand, {
+      chunkSize: 16 * 1024,
+      onProgress: (p) => progress.push({ rows: p.rows, bytes: p.bytes }),
+    });
+    expect(r.records).toHaveLength(3000);
+    expect(r.rejected).toEqual([]);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)!.rows).toBe(3001);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.rows).toBeGreaterThanOrEqual(progress[i - 1]!.rows);
+  });
+});

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importText, upsertById } from './core';
+import { SOURCES } from './sources';
+
+const fixture = (name: string) => readFileSync(new URL(`../../e2e/fixtures/planning/${name}`, import.meta.url), 'utf8');
+
+const SHOPIFY_HEAD =
+  'Name,Email,Financial Status,Paid at,Fulfillment Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Cancelled at,Source,Refunded Amount,Currency,Shipping Country';
+
+describe('Shopify orders export', () => {
+  const text = [
+    SHOPIFY_HEAD,
+    '#1001,a@example.com,paid,2026-11-20 10:00:00 -0500,fulfilled,2026-11-20 10:00:00 -0500,2,Tee - Black / M,28.00,TEE-BLK-M,,web,0.00,USD,US',
+    '#1001,,,,,,1,Mug,22.00,MUG-CER-12,,,,,',
+    '#1002,,paid,2026-11-21 11:00:00 -0500,fulfilled,2026-11-21 11:00:00 -0500,1,Tee - Black / M,28.00,TEE-BLK-M,,pos,0.00,USD,US',
+    '#1003,b@example.com,voided,,unfulfilled,2026-11-22 12:00:00 -0500,1,Tee,28.00,TEE-BLK-M,2026-11-22 13:00:00 -0500,web,0.00,USD,CA',
+    '#1004,c@example.com,refunded,2026-11-22,fulfilled,2026-11-22 12:00:00 -0500,3,Tee,28.00,TEE-BLK-M,,web,84.00,USD,US',
+    '#1005,d@example.com,paid,,fulfilled,2026-11-23 09:00:00 -0500,two,Tee,28.00,TEE-BLK-M,,web,0.00,USD,US',
+    '#1006,e@example.com,paid,,fulfilled,2026-11-23 09:00:00 -0500,1,Tee,28.00,,,web,0.00,USD,US',
+    '#1007,f@example.com,paid,,fulfilled,not a date,1,Tee,28.00,TEE-BLK-M,,web,0.00,USD,US',
+  ].join('\n');
+  const r = importText(text, SOURCES['shopify-orders']);
+
+  it('carries order-level fields down to the order’s other line items', () => {
+    const mug = r.records.find((x) => x.orderId === '#1001' && x.sku === 'MUG-CER-12')!;
+    expect(mug).toMatchObject({
+      day: '2026-11-20',
+      channel: 'shopify',
+      currency: 'USD',
+      country: 'US',
+      qty: 1,
+      excluded: null,
+    });
+  });
+
+  it('splits channels by Source: pos is the store, everything else the web shop', () => {
+    expect(r.records.find((x) => x.orderId === '#1002')!.channel).toBe('pos');
+  });
+
+  it('keeps cancelled and refunded lines, flagged as excluded from demand', () => {
+    expect(r.records.find((x) => x.orderId === '#1003')!.excluded).toBe('cancelled');
+    expect(r.records.find((x) => x.orderId === '#1004')!.excluded).toBe('refunded');
+  });
+
+  it('rejects broken rows with their line number and reason', () => {
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+      [7, 'Lineitem quantity: expected a whole number, got "two"'],
+      [8, 'Lineitem sku: is empty'],
+      [9, 'Created at: not a date: "not a date"'],
+    ]);
+    expect(r.records).toHaveLength(5);
+  });
+
+  it('reports every broken row of the broken fixture and keeps the good ones', () => {
+    const b = importText(fixture('shopify-orders-broken.csv'), SOURCES['shopify-orders']);
+    expect(b.rejected.map((x) => x.reason)).toEqual([
+      'Created at: not a date: "not a date"',
+      'Lineitem quantity: expected a whole number, got "two"',
+      'Lineitem sku: is empty',
+      'Lineitem quantity: must be at least 0, got -1',
+      'Created at: not a date: "2026-02-30 09:00:00 -0500"',
+    ]);
+    expect(b.records.filter((x) => x.excluded).map((x) => [x.orderId, x.excluded])).toEqual(
+      expect.arrayContaining([
+        ['#9006', 'cancelled'],
+        ['#9007', 'refunded'],
+      ]),
+    );
+  });
+});
+
+describe('Amazon reports (tab-separated)', () => {
+  it('reads All Orders: item-price is the line total; cancelled orders are excluded', () => {
+    const text = [
+      'amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\tship-country',
+      '111-1\t111-1\t2026-11-20T10:00:00+00:00\t2026-11-20T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tTEE-BLK-M\tB0X\tShipped\t2\tUSD\t58.80\tUS',
+      '111-2\t111-2\t2026-11-21T10:00:00+00:00\t2026-11-21T10:00:00+00:00\tCancelled\tAmazon\tAmazon.com\tTEE-BLK-M\tB0X\tCancelled\t0\tUSD\t\tUS',
+      '111-3\t111-3\t2026-11-21T10:00:00+00:00\t2026-11-21T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tTEE-BLK-M\tB0X\tShipped\t0\tUSD\t\tUS',
+    ].join('\n');
+    const r = importText(text, SOURCES['amazon-orders']);
+    expect(r.records[0]).toMatchObject({
+      channel: 'amazon',
+      qty: 2,
+      unitPrice: 29.4,
+      day: '2026-11-20',
+      excluded: null,
+    });
+    expect(r.records[1]!.excluded).toBe('cancelled');
+    expect(r.rejected).toEqual([
+      expect.objectContaining({ line: 4, reason: 'quantity: quantity is 0 on a line that is not cancelled' }),
+    ]);
+  });
+
+  it('reads the FBA inventory report: fulfillable + reserved on hand, inbound as incoming', () => {
+    const r = importText(fixture('fba-inventory.txt'), SOURCES['fba-inventory'], { asOf: '2026-11-27' });
+    const tee = r.records.find((x) => x.sku === 'TEE-WHT-M')!;
+    expect(tee).toMatchObject({
+      location: 'FBA',
+      onHand: 22,
+      available: 20,
+      committed: 2,
+      incoming: 40,
+      asOf: '2026-11-27',
+    });
+  });
+
+  it('refuses an inventory export without a count date', () => {
+    const r = importText(fixture('fba-inventory.txt'), SOURCES['fba-inventory']);
+    expect(r.fatal).toMatch(/asOf/);
+  });
+});
+
+describe('inventory, suppliers, calendar, budget, bundles', () => {
+  it('reads the Shopify inventory export per location and rejects "not stocked"', () => {
+    const text = [
+      'Handle,Title,Option1 Name,Option1 Value,SKU,HS Code,COO,Location,Incoming,Unavailable,Committed,Available,On hand',
+      'tee,Tee,Size,M,TEE-BLK-M,6109.10,CN,Warehouse,12,0,3,97,100',
+      'tee,Tee,Size,M,TEE-BLK-M,6109.10,CN,SoHo Store,0,0,0,-2,-2',
+      'tee,Tee,Size,L,TEE-BLK-L,6109.10,CN,SoHo Store,,,,not stocked,not stocked',
+    ].join('\n');
+    const r = importText(text, SOURCES['shopify-inventory'], { asOf: '2026-11-27' });
+    expect(r.records.map((x) => [x.location, x.onHand, x.committed, x.incoming])).toEqual([
+      ['Warehouse', 100, 3, 12],
+      ['SoHo Store', -2, 0, 0],
+    ]);
+    expect(r.rejected[0]).toMatchObject({ line: 4, reason: 'On hand: not stocked at SoHo Store' });
+  });
+
+  it('keeps supplier lines with a missing lead time or MOQ (the data gate flags them) and rejects bad numbers', () => {
+    const r = importText(
+      'sku,supplier,lead_time_days,lead_time_sd_days,moq,case_pack,unit_cost,currency\nA,Lotus,,,300,24,7.80,usd\nB,Lotus,35,6,-5,24,7.80,USD\n',
+      SOURCES.suppliers,
+    );
+    expect(r.records[0]).toMatchObject({
+      sku: 'A',
+      leadTimeDays: null,
+      moq: 300,
+      casePack: 24,
+      unitCost: 7.8,
+      currency: 'USD',
+    });
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 3, reason: 'moq: must be at least 0, got -5' })]);
+  });
+
+  it('reads the marketing calendar with SKU lists, tags and percentages', () => {
+    const r = importText(
+      'name,start,end,skus,collection,tag,uplift_pct\nBlack Friday,2026-11-27,2026-11-30,all,,,60%\nGift guide,2026-12-01,2026-12-20,A;B,,,25\nWinter,2027-01-08,2027-01-10,,,winter,30\nBad,2026-12-05,2026-12-01,A,,,10\n',
+      SOURCES.calendar,
+    );
+    expect(r.records.map((x) => [x.name, x.skus, x.tag, x.upliftPct])).toEqual([
+      ['Black Friday', ['all'], null, 60],
+      ['Gift guide', ['A', 'B'], null, 25],
+      ['Winter', [], 'winter', 30],
+    ]);
+    expect(r.rejected[0]!.reason).toBe('end: ends (2026-12-01) before it starts (2026-12-05)');
+  });
+
+  it('reads budget periods and bundle maps', () => {
+    const b = importText(fixture('budget.csv'), SOURCES.budget);
+    expect(b.records.map((x) => [x.start, x.end, x.amount, x.currency])).toEqual([
+      ['2026-11-01', '2026-11-30', 12000, 'USD'],
+      ['2026-12-01', '2026-12-31', 25000, 'USD'],
+    ]);
+    const m = importText('bundle_sku,component_sku,qty\nGIFT,MUG,1\nGIFT,GIFT,1\nGIFT,CANDLE,0\n', SOURCES.bundles);
+    expect(m.records).toHaveLength(1);
+    expect(m.rejected.map((x) => x.reason)).toEqual([
+      'a bundle cannot contain itself',
+      'qty: must be at least 1, got 0',
+    ]);
+  });
+});
+
+describe('fixtures', () => {
+  it('imports every fixture file without rejects, and a second import changes nothing', () => {
+    const orders = fixture('shopify-orders.csv');
+    const store = new Map();
+    const first = importText(orders, SOURCES['shopify-orders']);
+    expect(first.rejected).toEqual([]);
+    expect(first.records.length).toBeGreaterThan(5000);
+    expect(first.duplicates).toBe(0);
+    upsertById(store, first.records);
+    const again = upsertById(store, importText(orders, SOURCES['shopify-orders']).records);
+    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: first.records.length });
+    for (const [name, id] of [
+      ['amazon-all-orders.txt', 'amazon-orders'],
+      ['3pl-onhand.csv', '3pl-onhand'],
+      ['suppliers.csv', 'suppliers'],
+      ['calendar.csv', 'calendar'],
+      ['bundles.csv', 'bundles'],
+    ] as const) {
+      const r = importText(fixture(name), SOURCES[id]);
+      expect(r.fatal, name).toBeNull();
+      expect(r.rejected, name).toEqual([]);
+    }
+  });
+});

@@ -45,6 +45,17 @@ describe('factCheck', () => {
     expect(factCheck('Delivered 03.11.2026.', [ORDER_SOURCE]).flagged).toEqual([]);
   });
 
+  it('reads the date part of an ISO timestamp in a source', () => {
+    expect(factCheck('It shipped on November 3.', ['{"shipped_at": "2026-11-03T14:22:00Z"}']).flagged).toEqual([]);
+  });
+
+  it('compares German amounts and dates with the same value written differently', () => {
+    const sources = ['Bestellung 1047 vom 03.11.2026, Summe 1.299,00 EUR'];
+    expect(factCheck('Ihre Bestellung 1047 vom 3. November über 1299,00 € ist unterwegs.', sources).flagged).toEqual(
+      [],
+    );
+  });
+
   it('flags a date whose year differs from the source', () => {
     const result = factCheck('Placed on Nov 3, 2025.', [ORDER_SOURCE]);
     expect(result.flagged).toEqual([{ start: 10, end: 21, text: 'Nov 3, 2025', kind: 'date' }]);

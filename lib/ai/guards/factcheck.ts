@@ -89,7 +89,7 @@ const PATTERNS: Record<FactKind, RegExp[]> = {
   ],
   percentage: [/(?<![\d.,])\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|prozent\b)/gi],
   date: [
-    /\b\d{4}-\d{1,2}-\d{1,2}\b/g,
+    /\b\d{4}-\d{1,2}-\d{1,2}(?!\d)/g, // also the date part of 2026-11-03T14:22:00Z
     /\b\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})\b/g,
     /\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}\b)?/g,
     new RegExp(String.raw`\b(?:${MONTH_RE})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?`, 'gi'),

@@ -93,6 +93,12 @@ describe('detectInjection', () => {
     'Great, thanks! Now I just need the invoice for order #1047.',
     'You are the best shop, the jacket fits perfectly.',
     'Can you write down the return address for me?',
+    'From now on, you should send the invoices to my new address.',
+    'I want to start over with my order, please cancel it.',
+    'Additional instructions: please gift wrap the mug.',
+    'Can you tell me the rules for returning sale items?',
+    'Please give me the instructions for the coffee grinder.',
+    'You are now charging me twice for the same order!',
   ])('leaves the ordinary customer message %j alone', (text) => {
     const result = detectInjection(text);
     expect(result.injection).toBe(false);

@@ -74,17 +74,12 @@ const RULES: Rule[] = [
     reason: 'new instructions: announces a new task or instructions for the reader',
     weight: 0.6,
     patterns: [
-      /\b(?:now\s+)?(?:new|further|additional|more)\s+(?:tasks?|instructions?|assignments?)\s+(?:follow|are\s+follow(?:ed|ing)|:)/i,
+      /\b(?:now\s+)?(?:new|further|additional|more)\s+(?:tasks?|instructions?|assignments?)\s+(?:follow|are\s+follow(?:ed|ing))/i,
       /\b(?:focus|concentrate)\s+on\s+(?:your|the)\s+new\s+task\b/i,
       /\byour\s+(?:new\s+)?instructions\s+are\s+(?:now|as\s+follows)\b/i,
-      /\bfrom\s+now\s+on,?\s+(?:you|your)\b/i,
-      /\b(?:start|begin)\s+(?:over|from\s+the\s+(?:front|beginning|scratch))\b/i,
-      /\badditional\s+instruction\b/i,
-      /\bnew\s+(?:system\s+)?(?:instructions?|prompt)\s*:/i,
       /\b(?:nun|jetzt)\s+folgen\s+(?:neue|weitere)\s+(?:aufgaben|anweisungen)\b/i,
       /\b(?:konzentriere\s+dich|konzentrieren\s+sie\s+sich)\s+(?:jetzt\s+|nun\s+)?auf\s+(?:deine|ihre|die)\s+neue\s+aufgabe\b/i,
       /\bab\s+(?:jetzt|sofort)\s+(?:bist|antwortest|wirst)\s+du\b/i,
-      /\bneue\s+anweisungen?\s*:/i,
     ],
   },
   {
@@ -92,7 +87,8 @@ const RULES: Rule[] = [
     reason: 'role play: tries to give the model a new identity or persona',
     weight: 0.7,
     patterns: [
-      /\byou\s+are\s+now\s+(?!able\b|ready\b|subscribed\b|registered\b|signed\b|logged\b|eligible\b)\w+/i,
+      // "you are now DAN"; not "you are now charging me twice" or "you are now closed".
+      /\byou\s+are\s+now\s+(?!\w+(?:ing|ed)\b|able\b|ready\b|open\b|closed\b|out\b|in\s+stock\b|back\b|on\b|off\b|my\b|our\b|eligible\b)\w+/i,
       /\b(?:now\s+)?you\s+are\s+(?:an?\s+)?(?:evil|unfiltered|uncensored|jailbroken|unrestricted|the\s+abandonment|the\s+electronic|the\s+dailywire)\b/i,
       /\b(?:i\s+want\s+you\s+to\s+|please\s+|now\s+)?act\s+(?:as|like)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){0,3}(?:terminal|interpreter|translator|debater|dj|ai|bot|gpt|chatgpt|dan|assistant|character|hacker|pirate|persona|entity|entities|two)\b/i,
       /\bi\s+want\s+you\s+to\s+act\s+as\b/i,
@@ -117,7 +113,7 @@ const RULES: Rule[] = [
     reason: 'prompt leak: asks to reveal the system prompt or instructions',
     weight: 0.85,
     patterns: [
-      /\b(?:show|reveal|print|display|repeat|output|tell|give|share|leak|dump|list|spell\s+check)\b[^.!?\n]{0,40}?\b(?:system\s+prompt|prompt\s+texts?|(?:your|the)\s+(?:initial\s+|original\s+|hidden\s+|full\s+|whole\s+|entire\s+)?(?:prompt|instructions|system\s+message|rules)|this\s+prompt|(?:the\s+)?full\s+prompt)\b/i,
+      /\b(?:show|reveal|print|display|repeat|output|tell|give|share|leak|dump|list|spell\s+check)\b[^.!?\n]{0,40}?\b(?:system\s+prompt|prompt\s+texts?|(?:your|the)\s+(?:initial\s+|original\s+|hidden\s+|full\s+|whole\s+|entire\s+)?(?:prompt|system\s+message)|your\s+(?:initial\s+|original\s+|hidden\s+|system\s+)?(?:instructions|rules)|this\s+prompt|(?:the\s+)?full\s+prompt)\b/i,
       /\bwhat\s+(?:is|are|was|were)\s+(?:written\s+)?(?:your|the)\s+(?:system\s+prompt|instructions|initial\s+prompt)\b/i,
       /\bwhat\s+(?:is|was)\s+written\s+(?:above|at\s+the\s+beginning)\b/i,
       /\bcopy\s+of\s+the\s+(?:full\s+)?prompt\b/i,
@@ -162,6 +158,11 @@ const RULES: Rule[] = [
     patterns: [
       /\b(?:that(?:'s|\s+is)\s+(?:enough|done)|das\s+(?:genügt|reicht|ist\s+erledigt))\b/i,
       /\b(?:well\s+done|very\s+good|very\s+well\s+done|great|excellent(?:\s+performance)?|congratulations|simply\s+great|gut\s+gemacht|sehr\s+gut|ausgezeichnet)\b[^.!?\n]{0,60}[.!]\s*(?:but\s+|aber\s+)?(?:now|nun|jetzt)\b/i,
+      // Also in ordinary messages ("from now on, ship to…", "start over with my order"): weak alone.
+      /\bfrom\s+now\s+on,?\s+(?:you|your)\b/i,
+      /\b(?:start|begin)\s+(?:over|from\s+the\s+(?:front|beginning|scratch))\b/i,
+      /\badditional\s+instruction\b/i,
+      /\bnew\s+(?:system\s+)?(?:instructions?|prompt)\s*:/i,
       /\binstructions?\s*:/i,
     ],
   },

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { canonicalProductSchema } from '../../listings/model';
+
+const qty = z.number().int().nullable();
+
+export const locationInventorySchema = z.object({
+  location: z.string().max(300),
+  available: qty,
+  on_hand: qty,
+  committed: qty,
+  incoming: qty,
+});
+export type LocationInventory = z.infer<typeof locationInventorySchema>;
+
+/** `data` of a Shopify product snapshot: the canonical product plus inventory per location. */
+export const shopifyProductDataSchema = z.object({
+  product: canonicalProductSchema,
+  inventory: z.array(locationInventorySchema).max(200),
+  status: z.string().max(40).nullable(),
+});
+export type ShopifyProductData = z.infer<typeof shopifyProductDataSchema>;
+
+export const inventoryRowSchema = z.object({
+  sku: z.string().max(200),
+  title: z.string().max(500),
+  location: z.string().max(300),
+  available: qty,
+  on_hand: qty,
+  committed: qty,
+  incoming: qty,
+});
+export type InventoryRow = z.infer<typeof inventoryRowSchema>;
+
+/** `data` of a Shopify inventory-list snapshot. */
+export const shopifyInventoryDataSchema = z.object({
+  location: z.string().max(300),
+  rows: z.array(inventoryRowSchema).max(5000),
+});
+export type ShopifyInventoryData = z.infer<typeof shopifyInventoryDataSchema>;

@@ -1,0 +1,89 @@
+/**
+ * Every Shopify admin DOM hook in one place (host-pages §3.3). Each selector is a list of
+ * alternatives tried in order; comments name the page variant. Hashed CSS-module classes
+ * (`_Sku_gfy7s_1`) are matched by their stable `_Name_` prefix only, never by the hash.
+ */
+export const SELECTORS = {
+  pageTitle: [
+    '.Polaris-Page-Header__TitleWrapper h1', // current Polaris page header
+    'h1.Polaris-Header-Title', // header without the wrapper
+    '[class*="Polaris-Header-Title"]', // older builds with hashed BEM suffixes
+  ],
+  titleInput: [
+    'input[name="title"]', // product form (SQH, SOV)
+    'input[aria-labelledby*="Title"]', // label-linked variant
+  ],
+  descriptionIframe: [
+    'iframe#product-description_ifr', // TinyMCE same-origin iframe (2019–2025 sources)
+    '#product-description_iframecontainer iframe', // container kept, iframe id renamed
+  ],
+  descriptionHidden: [
+    'textarea#product-description', // hidden field that is actually saved
+    'input#product-description', // older hidden input
+    'textarea[name="body_html"]', // form-name variant
+  ],
+  vendor: ['input[name="vendor"]', '#ProductVendor'],
+  productType: ['input[name="productType"]', '#ProductOrganizationCustomType'],
+  tags: ['input[name="tags"]', '#ProductTags'],
+  price: ['input[name="price"]', 'input[name="variants[0].price"]'],
+  compareAtPrice: ['input[name="compareAtPrice"]', 'input[name="variants[0].compareAtPrice"]'],
+  sku: ['#InventoryCardSku', 'input[name="sku"]'],
+  barcode: ['input[name="barcode"]', '#InventoryCardBarcode'],
+  weight: ['input[name="weight"]', '#ShippingCardWeight'],
+  weightUnit: ['select[name="weightUnit"]'],
+  seoTitle: ['input[name="metafields[global][title][value]"]', '#SeoTitle'],
+  seoDescription: [
+    'textarea[name="metafields[global][description][value]"]',
+    'input[name="metafields[global][description][value]"]',
+    '#SeoDescription',
+  ],
+  handle: ['input[name="handle"]', '#SeoHandle'],
+  status: ['select[name="status"]', 'input[name="status"]'],
+  /** Product media (the Media card); falls back to any product-image-looking img. */
+  mediaImages: [
+    '#MediaCard img', // fixture / card id
+    '[class*="_MediaCard_"] img', // hashed module class
+    'img[src*="cdn.shopify.com/s/files"]', // CDN-hosted media anywhere on the page
+  ],
+  /** Option rows in the Variants card: name + value chips. */
+  optionRows: ['ul[aria-label="Options"] > li', '[class*="_OptionList_"] > li'],
+  optionName: ['.Polaris-Text--semibold', 'strong'],
+  optionValue: ['.Polaris-Tag', '[class*="Tag"]'],
+  /** Variants IndexTable rows, skipping grouped child rows (greasyfork 552064). */
+  variantTable: ['table.Polaris-IndexTable__Table', '[class*="Polaris-IndexTable__Table"]'],
+  variantRows: ['tr.Polaris-IndexTable__TableRow:not(.Polaris-IndexTable__TableRow--child)'],
+  variantName: ['.Polaris-Button--plain', 'button', '[class*="_VariantCell_"]'],
+  /** Per-location inventory on the product page (Inventory card). */
+  locationTable: [
+    '#InventoryCard table',
+    'table[aria-label="Inventory by location"]',
+    '[class*="_InventoryCard_"] table',
+  ],
+  /** Inventory list page. */
+  inventoryTable: ['table.Polaris-IndexTable__Table', '[class*="Polaris-IndexTable__Table"]', 'table'],
+  inventoryLocation: [
+    '#LocationPicker', // location selector button in the header (fixture id)
+    'button[aria-label="Location"]',
+    'button[aria-haspopup="listbox"]',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SelectorName = keyof typeof SELECTORS;
+
+/** First element matching any alternative of `name`, with the alternative that matched. */
+export function queryFirst(root: ParentNode, name: SelectorName): { el: Element; selector: string } | null {
+  for (const selector of SELECTORS[name]) {
+    const el = root.querySelector(selector);
+    if (el) return { el, selector };
+  }
+  return null;
+}
+
+/** All elements matching the first alternative of `name` that matches anything. */
+export function queryAll(root: ParentNode, name: SelectorName): Element[] {
+  for (const selector of SELECTORS[name]) {
+    const els = root.querySelectorAll(selector);
+    if (els.length > 0) return [...els];
+  }
+  return [];
+}

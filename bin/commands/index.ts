@@ -5,6 +5,8 @@ import { classifyTicket } from './classify-ticket';
 import { deriveListingCommand } from './derive-listing';
 import { draftReplyCommand } from './draft-reply';
 import { guardInjectionCommand } from './guard-injection';
+import { planReorderCommand } from './plan-reorder';
+import { reorderPointCommand } from './reorder-point';
 
 /** Every CLI command; each process issue adds its own module here. */
 export const COMMANDS: CliCommand[] = [
@@ -14,4 +16,6 @@ export const COMMANDS: CliCommand[] = [
   guardInjectionCommand,
   checkListingCommand,
   deriveListingCommand,
+  planReorderCommand,
+  reorderPointCommand,
 ];

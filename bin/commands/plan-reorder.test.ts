@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectSource, planFromFiles, toCliLine } from '../../lib/planning/batch';
+
+const file = (name: string) => ({
+  name,
+  text: readFileSync(new URL(`../../e2e/fixtures/planning/${name}`, import.meta.url), 'utf8'),
+});
+
+describe('plan-reorder command', () => {
+  it('detects each export from its header', () => {
+    const all = ['shopify-orders', 'amazon-orders', 'shopify-inventory', 'fba-inventory', '3pl-onhand'] as const;
+    expect(detectSource(file('amazon-all-orders.txt').text, all)).toBe('amazon-orders');
+    expect(detectSource(file('fba-inventory.txt').text, all)).toBe('fba-inventory');
+    expect(detectSource(file('3pl-onhand.csv').text, all)).toBe('3pl-onhand');
+    expect(detectSource(file('shopify-inventory.csv').text, all)).toBe('shopify-inventory');
+  });
+
+  it('writes one line per SKU with the contract’s fields, and reports rejected rows', () => {
+    const { plan, reports } = planFromFiles(
+      {
+        orders: [file('shopify-orders-broken.csv')],
+        inventory: [file('shopify-inventory.csv')],
+        suppliers: [file('suppliers.csv')],
+      },
+      { today: '2026-11-27' },
+    );
+    expect(reports[0]!.rejected.map((r) => r.line)).toEqual([14, 15, 16, 17, 18]);
+    const line = toCliLine(plan.lines.find((l) => l.sku === 'TEE-BLK-M')!);
+    expect(Object.keys(line)).toEqual([
+      'sku',
+      'on_hand',
+      'velocity_per_day',
+      'lead_time_demand',
+      'safety_stock',
+      'reorder_point',
+      'order_qty',
+      'stockout_date',
+      'confidence',
+      'rationale',
+      'supplier',
+    ]);
+    expect(line.supplier).toBe('Lotus Apparel Co.');
+    // A dozen orders of history: new SKU territory.
+    expect(line.confidence).toBe('low');
+  });
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenAiTestServer, startOpenAiTestServer } from '../../e2e/support/openai-test-server';
 import { memoryCache } from './cache';
 import { createLocalEngine } from './local/engine';
-import { AiSettingsSchema, createAiProvider, DEFAULT_AI_SETTINGS, hostPermissionFor } from './settings';
+import { AiSettingsSchema, createAiProvider, DEFAULT_AI_SETTINGS, hostPermissionFor, testConnection } from './settings';
 
 let server: OpenAiTestServer;
 beforeAll(async () => {
@@ -58,5 +58,28 @@ describe('AI settings', () => {
     expect(failed.meta).toMatchObject({ provider: 'local', fallback: true, errorKind: 'server' });
     expect(cache.size()).toBe(1);
     server.setBehaviour({ fault: 'none' });
+  });
+});
+
+describe('testConnection', () => {
+  it('lists the models and says whether the configured one is there', async () => {
+    const settings = AiSettingsSchema.parse({ mode: 'remote', baseURL: server.url, model: 'llama3.2' });
+    expect(await testConnection({ settings, apiKey: '' })).toEqual({
+      ok: true,
+      models: ['gpt-4o-mini', 'gpt-4.1-mini', 'llama3.2'],
+      modelListed: true,
+    });
+    expect(await testConnection({ settings: { ...settings, model: 'gpt-9' }, apiKey: '' })).toMatchObject({
+      ok: true,
+      modelListed: false,
+    });
+  });
+
+  it('returns the specific error as a value', async () => {
+    server.setBehaviour({ apiKey: 'sk-right' });
+    const settings = AiSettingsSchema.parse({ mode: 'remote', baseURL: server.url, model: 'gpt-4o-mini' });
+    const result = await testConnection({ settings, apiKey: 'sk-wrong' });
+    server.setBehaviour({ apiKey: undefined });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'auth' } });
   });
 });

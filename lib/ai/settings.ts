@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { type AiCache, withCache } from './cache';
 import { withLocalFallback } from './check';
-import type { AiError } from './errors';
+import { AiError } from './errors';
 import { createOpenAiProvider, type OpenAiProviderConfig } from './openai/provider';
 import type { AiProvider } from './types';
 
@@ -88,4 +88,33 @@ export function createAiProvider(args: {
     onFallback: args.onFallback,
   });
   return settings.cache && args.cache ? withCache(checked, args.cache) : checked;
+}
+
+export type TestConnectionResult =
+  | { ok: true; models: string[]; modelListed: boolean }
+  | { ok: false; error: { kind: AiError['kind']; message: string } };
+
+/** "Test connection" on the options page: lists the server's models and says whether the configured one is among them. */
+export async function testConnection(args: {
+  settings: AiSettings;
+  apiKey: string;
+  signal?: AbortSignal;
+  overrides?: Partial<OpenAiProviderConfig>;
+}): Promise<TestConnectionResult> {
+  const { settings } = args;
+  const provider = createOpenAiProvider({
+    baseURL: settings.baseURL,
+    apiKey: args.apiKey,
+    model: settings.model,
+    timeoutMs: Math.min(settings.timeoutMs, 15_000),
+    ...args.overrides,
+    retry: { maxRetries: 0, ...args.overrides?.retry },
+  });
+  try {
+    const models = await provider.listModels(args.signal);
+    return { ok: true, models, modelListed: models.includes(settings.model) };
+  } catch (error) {
+    const e = error instanceof AiError ? error : new AiError('network', String(error));
+    return { ok: false, error: { kind: e.kind, message: e.message } };
+  }
 }

@@ -11,7 +11,7 @@ describe('importLoopReturnsText on the fixture export', () => {
 
   it('rejects exactly the six broken rows with their line and reason', () => {
     expect(result.fatal).toBeNull();
-    expect(result.rejected.map((r) => r.reason.split(':')[0].split(' (')[0])).toEqual([
+    expect(result.rejected.map((r) => r.reason.split(':')[0]?.split(' (')[0])).toEqual([
       'Return ID is empty',
       'SKU is empty',
       'Created At is not a date',

@@ -15,6 +15,8 @@ describe('taxonomy', () => {
     expect(reasonsFromDropdown('Size')).toEqual(['fit_other', 'too_small', 'too_large']);
     expect(reasonsFromDropdown('Damaged/Defective')[0]).toBe('defective');
     expect(reasonsFromDropdown('Changed my mind')).toEqual(['changed_mind']);
+    expect(reasonsFromDropdown('Size > Other')).toEqual(['fit_other', 'too_small', 'too_large']);
+    expect(reasonsFromDropdown('Other')).toEqual(['other']);
     expect(reasonsFromDropdown('changed_mind')).toEqual(['changed_mind']);
     expect(reasonsFromDropdown('Something custom the merchant typed')).toEqual(['other']);
     expect(reasonsFromDropdown(undefined)).toEqual(['other']);

@@ -152,7 +152,9 @@ export function reasonsFromDropdown(text: string | null | undefined): readonly R
     .split(/\s*(?:>|›|»|\/\/)\s*/)
     .map(normaliseDropdown)
     .filter(Boolean);
+  // A child "Other" ("Size > Other") says less than its parent: fall through to the parent.
   for (const part of [...parts].reverse()) {
+    if (part === 'other') continue;
     if (isReasonId(part.replace(/ /g, '_'))) return [part.replace(/ /g, '_') as ReasonId];
     const hit = DROPDOWN_TABLE[part];
     if (hit) return hit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReplyIndex, importPastReplies, similarReplies } from './replies';
+import { buildReplyIndex, importPastReplies, pastReplyCitations, similarReplies } from './replies';
 
 const CSV = [
   'Ticket ID,Subject,Customer message,Agent reply,Tags',
@@ -60,5 +60,16 @@ describe('similarReplies', () => {
     expect(top[0]!.reply.id).toBe('101');
     expect(top[0]!.score).toBeGreaterThan(top[1]?.score ?? 0);
     expect(similarReplies(index, 'qwerty zxcv', 3)).toEqual([]);
+  });
+});
+
+describe('pastReplyCitations', () => {
+  it('labels each past reply with its ticket id and similarity', () => {
+    const index = buildReplyIndex(importPastReplies(CSV).rows);
+    const chips = pastReplyCitations(similarReplies(index, 'where is my order, not arrived', 1));
+    expect(chips).toHaveLength(1);
+    expect(chips[0]!.kind).toBe('past_reply');
+    expect(chips[0]!.label).toMatch(/^Past reply #101 \(\d+% similar\)$/);
+    expect(chips[0]!.value).toBe('Your order shipped with UPS yesterday.');
   });
 });

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Citation } from './draft';
 import { stem, words } from './tokenize';
 
 /** One past agent reply with the customer message it answered (imported from a Gorgias export). */
@@ -203,4 +204,13 @@ export function importPastReplies(
     for (const v of Object.values(row)) line += (String(v).match(/\n/g) ?? []).length;
   });
   return { rows, rejected };
+}
+
+/** Chips for the past replies a model draft was written from (label shows the ticket and similarity). */
+export function pastReplyCitations(similar: Array<{ reply: PastReply; score: number }>): Citation[] {
+  return similar.map(({ reply, score }) => ({
+    kind: 'past_reply' as const,
+    label: `Past reply #${reply.id} (${Math.round(score * 100)}% similar)`,
+    value: reply.replyText.slice(0, 2000),
+  }));
 }

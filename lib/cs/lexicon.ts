@@ -38,6 +38,8 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
     [/\b(?:item|items|product) (?:is |was |were |are )?missing from\b|\bmissing (?:item|items)\b/, 0.7],
     [/\breturned to sender\b/, 0.7],
     [/\bzugestellt aber\b|\bmarque livre\b|\bcolis marque livre\b/, 0.75],
+    [/\b(?:arrived|came|was delivered) (?:damaged|broken|crushed|smashed)\b/, 0.75],
+    [/\b(?:beschadigt|endommage|danad[oa]|aplastad[oa]|danneggiat[oa]|beschadigd|danificad[oa])\b/, 0.7],
   ],
   address_change: [
     [/\b(?:change|update|correct|edit|fix) (?:the |my )?(?:shipping |delivery )?address\b/, 0.8],
@@ -71,7 +73,10 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
       /\b(?:broke|broken|defective|faulty|ripped|torn|cracked|leak(?:s|ing)?|stopped working|doesn'?t work|does not work|falling apart|coming apart)\b/,
       0.55,
     ],
-    [/\b(?:poor|bad) quality\b|\bmanufacturing defect\b|\bfaded after\b|\bhole in\b/, 0.6],
+    [
+      /\b(?:poor|bad) quality\b|\bmanufacturing defect\b|\bfaded after\b|\bhole (?:in|near|on)\b|\b(?:a|small|big) (?:hole|tear|stain|rip)\b|\bmissing (?:a )?button\b|\bpilling\b/,
+      0.7,
+    ],
     [/\bkaputt\b|\bdefekt\b|\bdefectueux\b|\bdefectuoso\b/, 0.65],
   ],
   size_fit: [
@@ -84,7 +89,10 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
     [/\b(?:return|shipping|refund|exchange|warranty) policy\b/, 0.6],
     [/\bdo you (?:ship|offer|deliver|have)\b/, 0.55],
     [/\bhow long (?:do i have to|does shipping|is shipping|do you take to ship)\b/, 0.6],
-    [/\b(?:made of|material|ingredients|waterproof|vegan|dishwasher safe|back in stock|restock)\b/, 0.55],
+    [
+      /\b(?:made of|material|ingredients|waterproof|vegan|dishwasher safe|back in stock|restock|dimensions|machine washable|washable|care instructions|how (?:do|should) i wash)\b/,
+      0.6,
+    ],
   ],
   promo_code: [
     [/\b(?:promo|discount|coupon|voucher|gift|referral) ?code\b/, 0.8],
@@ -98,8 +106,11 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
   ],
   billing: [
     [/\b(?:charged|billed) (?:me )?(?:twice|two times|double|2x)\b|\bdouble(?:-| )?charge/, 0.9],
-    [/\bcharged (?:twice|again|more|extra)\b|\bunauthori[sz]ed charge\b/, 0.75],
-    [/\binvoice\b|\breceipt\b|\bvat\b/, 0.55],
+    [
+      /\bcharged (?:twice|again|more|extra)\b|\bcharged [^!?\n]{0,25}\b(?:twice|two times|2x|double)\b|\bunauthori[sz]ed charge\b/,
+      0.8,
+    ],
+    [/\binvoice\b|\breceipt\b|\bvat\b/, 0.7],
     [/\bpayment (?:failed|declined|error|issue|problem)\b|\bcard (?:was )?declined\b/, 0.7],
     [/\bdoppelt (?:belastet|abgebucht)\b|\brechnung\b|\bfacture\b|\bfactura\b|\bdebite deux fois\b/, 0.75],
   ],

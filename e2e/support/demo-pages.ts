@@ -1,6 +1,6 @@
 /** The pages `npm run demo` opens, one or more per host app, with what each shows. */
 export const DEMO_PAGES: Array<{ app: string; name: string; url: string }> = [
-  { app: 'gorgias', name: 'gorgias-ticket', url: 'https://acme.gorgias.com/app/views/123/1001' },
+  { app: 'gorgias', name: 'gorgias-ticket', url: 'https://acme.gorgias.com/app/views/123/4101' },
   { app: 'loop', name: 'loop-return', url: 'https://admin.loopreturns.com/returns/48213577' },
   { app: 'shopify', name: 'shopify-product', url: 'https://admin.shopify.com/store/demo-shop/products/8123456789' },
   {

@@ -8,7 +8,8 @@ import { FIXTURES } from './paths';
  * decide where content scripts run. Order matters: the first matching entry serves the request.
  */
 export const FIXTURE_ROUTES: Array<{ host: RegExp; path: RegExp; file: string }> = [
-  { host: /^[a-z0-9-]+\.gorgias\.com$/, path: /^\/app\/unknown(\/|$)/, file: 'gorgias/unknown.html' },
+  // A ticket URL whose page has no structure Counterpart knows (the "could not read" path).
+  { host: /^[a-z0-9-]+\.gorgias\.com$/, path: /^\/app\/views\/\d+\/9999$/, file: 'gorgias/unknown.html' },
   { host: /^[a-z0-9-]+\.gorgias\.com$/, path: /^\/app(\/|$)/, file: 'gorgias/app.html' },
   { host: /^admin\.loopreturns\.com$/, path: /^\/returns(\/|$)/, file: 'loop/app.html' },
   { host: /^admin\.shopify\.com$/, path: /^\/store\/[^/]+\/products\/inventory/, file: 'shopify/inventory.html' },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { db } from '../../lib/db/schema';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
+import { checkPageData } from '../../lib/sites/data-schemas';
 import { fnv1a } from '../../lib/util/hash';
 import { aiStatus } from './ai';
 import { notifyPanels } from './panel-ports';
@@ -11,12 +12,13 @@ import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } 
 export const snapshotHandlers: Handlers = {
   ping: async () => ({ version: browser.runtime.getManifest().version }),
 
-  'snapshot.publish': async (snapshot, sender) => {
+  'snapshot.publish': async (published, sender) => {
     if (sender.kind !== 'content') throw new MessageError('forbidden', 'Only a content script publishes snapshots.');
     // The app and origin come from the browser-stamped sender, not from the payload's claims.
-    if (snapshot.app !== sender.app || new URL(snapshot.url).origin !== new URL(sender.url).origin) {
+    if (published.app !== sender.app || new URL(published.url).origin !== new URL(sender.url).origin) {
       throw new MessageError('forbidden', 'Snapshot does not match the page that sent it.');
     }
+    const snapshot = checkPageData(published);
     const previous = await readTabSnapshot(sender.tabId);
     const hash = fnv1a(JSON.stringify({ ...snapshot, capturedAt: '' }));
     const changed = !previous || fnv1a(JSON.stringify({ ...previous, capturedAt: '' })) !== hash;

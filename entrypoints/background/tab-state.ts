@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { manualInputSchema } from '../../lib/messaging/contract/core';
-import { type SnapshotEnvelope, snapshotEnvelopeSchema } from '../../lib/sites/snapshot';
+import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
+import { snapshotEnvelopeSchema } from '../../lib/sites/snapshot-schema';
 
 // Per-tab state lives in storage.session: it survives service-worker restarts, is cleared with
 // the browser session, and (unlike storage.local) is not readable by content scripts by default.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APP_IDS } from '../../sites/hosts';
-import { snapshotEnvelopeSchema } from '../../sites/snapshot';
+import { snapshotEnvelopeSchema } from '../../sites/snapshot-schema';
 import { defineMessage } from '../define';
 
 /** What the page-side write actions accept; carried out by the content script of the panel's tab. */

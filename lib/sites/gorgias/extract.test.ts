@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { snapshotEnvelopeSchema } from '../snapshot';
+import { snapshotEnvelopeSchema } from '../snapshot-schema';
 import { extract } from './extract';
 import { loadGorgiasFixture } from './fixture-loader';
 import { type GorgiasTicket, gorgiasTicketSchema } from './schema';

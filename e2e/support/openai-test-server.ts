@@ -3,7 +3,7 @@
  * Speaks the real wire format: chat completions as JSON and as SSE chunks ending in
  * `data: [DONE]`, structured output for `response_format: json_schema`, `GET /v1/models`,
  * and scripted faults (401, 404 model, 429 rate limit with Retry-After, 429 quota, 500, slow
- * answers, malformed JSON, fail N times then succeed).
+ * answers, malformed JSON, a stream cut off mid-answer, fail N times then succeed).
  *
  * Standalone: `npx tsx e2e/support/openai-test-server.ts --port 8787`; then the behaviour can
  * be changed with `POST /__behaviour` (JSON, same fields as {@link Behaviour} minus functions),
@@ -21,6 +21,7 @@ export const FAULTS = [
   'insufficient_quota',
   'server_error',
   'malformed_json',
+  'stream_cut',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -280,6 +281,11 @@ export function startOpenAiTestServer(
       await wait(behaviour.chunkDelayMs, res);
       if (res.destroyed) return;
       event(chunk({ content: content.slice(i, i + size) }, null));
+      if (fault === 'stream_cut') {
+        // The connection drops after the first piece, as when a proxy or the server dies.
+        res.socket?.destroy();
+        return;
+      }
     }
     event(chunk({}, 'stop'));
     if (body.stream_options?.include_usage) {

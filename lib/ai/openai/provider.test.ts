@@ -150,6 +150,36 @@ describe('OpenAI-compatible provider over the real client', () => {
     expect(typeof without?.messages?.[1]?.content).toBe('string');
   });
 
+  it('sends strict: false when the schema has optional fields, and json_object mode on request', async () => {
+    server.setBehaviour({ answer: { n: 1 } });
+    const schema = z.object({ n: z.number(), note: z.string().optional() });
+    await provider().extract({ task: 't', text: 'x', schema, schemaName: 'Optional Note', sources: [] });
+    await provider({ structuredOutputs: 'json_object' }).extract({
+      task: 't',
+      text: 'x',
+      schema,
+      schemaName: 'N',
+      sources: [],
+    });
+    const [schemaMode, objectMode] = chatBodies();
+    expect(schemaMode?.response_format?.json_schema).toMatchObject({ name: 'Optional_Note', strict: false });
+    expect(objectMode?.response_format).toEqual({ type: 'json_object' });
+  });
+
+  it('sends the key as api-key too for an Azure endpoint', async () => {
+    const seen: Headers[] = [];
+    const capture: typeof fetch = async (_input, init) => {
+      seen.push(new Headers(init?.headers));
+      return fetch(`${server.url}/models`, { method: 'GET' });
+    };
+    await provider({
+      baseURL: 'https://my-res.openai.azure.com/openai/v1/',
+      apiKey: 'az-key',
+      fetch: capture,
+    }).listModels();
+    expect(seen[0]?.get('api-key')).toBe('az-key');
+  });
+
   it('lists the models the server offers', async () => {
     expect(await provider().listModels()).toEqual(['gpt-4o-mini', 'gpt-4.1-mini', 'llama3.2']);
   });
@@ -263,6 +293,23 @@ describe('errors and retries', () => {
     );
     expect(error.kind).toBe('host_permission');
     expect(error.message).toContain('Grant Counterpart access to llm.example.com');
+  });
+});
+
+describe('stream failures', () => {
+  it('turns a stream cut off mid-answer into an error and lets the local engine answer', async () => {
+    server.setBehaviour({ fault: 'stream_cut', text: 'This answer will be cut off here.' });
+    const local = createLocalEngine({ draft: { 'cs.reply': () => 'Local template reply.' } });
+    const pieces: string[] = [];
+    const result = await withLocalFallback(provider(), local).draft({
+      task: 'cs.reply',
+      instructions: 'Reply.',
+      sources: [],
+      onDelta: (d) => pieces.push(d),
+    });
+    expect(pieces.at(-1)).toBe('Local template reply.');
+    expect(result.value.text).toBe('Local template reply.');
+    expect(result.meta).toMatchObject({ provider: 'local', fallback: true, errorKind: 'network' });
   });
 });
 

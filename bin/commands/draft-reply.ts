@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { csSettingsSchema } from '../../lib/cs/settings';
 import { DEFAULT_VOICE } from '../../lib/cs/templates';
 import { ticketInputSchema } from '../../lib/cs/ticket';
 import { draftForTicket } from '../../lib/cs/triage';
@@ -11,14 +13,19 @@ export const draftReplyCommand: CliCommand = {
     'input line:  same as classify-ticket',
     'output line: {"draft": str, "citations": [{"kind", "label", "value"}], "flagged": [{"start", "end", "text", "kind"}]}',
     'flags:       --brand "Name"  --agent "Name"   signature (default: Northwind Apparel / Sam)',
+    '             --policies file.json             {"return": str, "shipping": str, "refund": str} (default: demo policies)',
   ].join('\n'),
   async run(io) {
     const voice = {
       brand: flag(io.args, 'brand') ?? DEFAULT_VOICE.brand,
       agent: flag(io.args, 'agent') ?? DEFAULT_VOICE.agent,
     };
+    const policiesFile = flag(io.args, 'policies');
+    const policies = policiesFile
+      ? csSettingsSchema.shape.policies.parse(JSON.parse(readFileSync(policiesFile, 'utf8')))
+      : undefined;
     return forEachJsonLine(io, (value) => {
-      const d = draftForTicket(ticketInputSchema.parse(value), { voice });
+      const d = draftForTicket(ticketInputSchema.parse(value), { voice, policies });
       return { draft: d.draft, citations: d.citations, flagged: d.flagged };
     });
   },

@@ -145,6 +145,8 @@ export class ImportSession<K extends string, T extends { id: string }> {
   private readonly rejected: RejectedRow[] = [];
   private readonly pending: string[][] = [];
   private header: HeaderMatch | null = null;
+  /** Field key → column index (−1 when absent), fixed once the header is found. */
+  private columnPlan: [K, number][] = [];
   private headerLine: number | null = null;
   private build: ((cells: Record<K, string>, line: number) => BuildResult<T>) | null = null;
   private line = 0;
@@ -181,6 +183,7 @@ export class ImportSession<K extends string, T extends { id: string }> {
     if (named === 0 || named < Math.max(1, Math.ceil(requiredCount / 2))) return;
     this.header = match;
     this.headerLine = this.line;
+    this.columnPlan = (Object.keys(this.spec.fields) as K[]).map((key) => [key, match.columnOf.get(key) ?? -1]);
     if (match.missing.length > 0) {
       this.fatal = `missing required column(s) for ${this.spec.label}: ${match.missing.join(', ')}; map them to a column`;
       return;
@@ -195,11 +198,11 @@ export class ImportSession<K extends string, T extends { id: string }> {
   private handle(row: string[], line: number): void {
     if (row.length === 1 && (row[0] ?? '').trim() === '') return; // blank line
     this.rowsRead += 1;
-    const header = this.header!;
     const cells = {} as Record<K, string>;
-    for (const key of Object.keys(this.spec.fields) as K[]) {
-      const col = header.columnOf.get(key);
-      cells[key] = col === undefined ? '' : (row[col] ?? '').trim();
+    const plan = this.columnPlan;
+    for (let i = 0; i < plan.length; i++) {
+      const [key, col] = plan[i]!;
+      cells[key] = col < 0 ? '' : (row[col] ?? '').trim();
     }
     let result: BuildResult<T>;
     try {

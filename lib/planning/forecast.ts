@@ -158,6 +158,11 @@ export function fitSku(
     while (e < days && y[e] === 0 && ok[e]) e += 1;
     const len = e - t0;
     const atEnd = e === days;
+    // Runs shorter than a week are never judged improbable; skip the rate scan (intermittent SKUs have many).
+    if (len < 7 && !(atEnd && inStockNow === false)) {
+      t0 = e;
+      continue;
+    }
     const before = localRate(t0 - S.zeroRunContextDays, t0);
     const after = atEnd ? null : localRate(e, e + S.zeroRunContextDays);
     const rate = before === null ? after : after === null ? before : Math.min(before, after);

@@ -151,6 +151,12 @@ export interface LineContext {
   onOrder: number;
 }
 
+/** Promo multipliers over history and over the horizon, shared by SKUs with the same promos. */
+export interface PromoArrays {
+  history: Float32Array | null;
+  future: Float32Array | null;
+}
+
 const fmt1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const int = (x: number) => String(Math.round(x));
 
@@ -197,14 +203,25 @@ export function planLine(
   todayN: number,
   scratch: ReturnType<typeof makeScratch>,
   horizon: Float64Array,
+  promoCache: Map<string, PromoArrays> = new Map(),
 ): { line: PlanLine; model: SkuModel } {
   const sku = h.skus[s]!;
   const { stock, term } = ctx;
   const reasons: string[] = [...ctx.issues];
   const inStockNow = stock?.onHand == null ? null : stock.onHand > 0;
-  const histPromo = promoMultipliers(ctx.promos, h.startDay, h.days);
+  // SKUs sharing the same promos (most share "all") share the multiplier arrays.
+  const promoKey = ctx.promos.map((p) => p.id).join('\u001f');
+  let arrays = promoCache.get(promoKey);
+  if (!arrays) {
+    arrays = {
+      history: promoMultipliers(ctx.promos, h.startDay, h.days),
+      future: promoMultipliers(ctx.promos, todayN, horizon.length),
+    };
+    promoCache.set(promoKey, arrays);
+  }
+  const histPromo = arrays.history;
   const model = fitSku(h, s, scratch, inStockNow, histPromo);
-  const futurePromo = promoMultipliers(ctx.promos, todayN, horizon.length);
+  const futurePromo = arrays.future;
   forecastInto(model, todayN, horizon, futurePromo);
 
   const L = term?.leadTimeDays ?? settings.defaultLeadTimeDays;
@@ -461,14 +478,36 @@ export function firstMarkets(orders: readonly OrderLine[], today: string, settin
 /** Plans every SKU: the reorder list, the data checklist, the cash allocation and PO drafts. Deterministic given `today`. */
 export function planReorder(input: PlanInput): PlanResult {
   const settings = resolveSettings(input.settings);
-  const todayN = dayNumber(input.today);
   const bundles = input.bundles ?? [];
   const bundleSkus = new Set(bundles.map((b) => b.bundleSku));
   const extra = [...input.suppliers.map((t) => t.sku), ...input.counts.map((c) => c.sku)].filter(
     (s) => !bundleSkus.has(s),
   );
   const built = buildHistory(input.orders, input.counts, bundles, input.today, settings.historyDays, extra);
-  const h = built.history;
+  return planHistory(built.history, input, {
+    avgPrice: built.avgPrice,
+    firstMarkets: firstMarkets(input.orders, input.today, settings),
+    excluded: built.excluded,
+    bundleLinesExpanded: built.bundleLinesExpanded,
+  });
+}
+
+/**
+ * Plans from daily arrays already built (the Web Worker keeps them between runs; the benchmark
+ * builds them directly): stock, data gate, one line per SKU, cash, POs.
+ */
+export function planHistory(
+  h: DemandHistory,
+  input: Omit<PlanInput, 'orders' | 'bundles'>,
+  extras: {
+    avgPrice?: Map<string, number>;
+    firstMarkets?: Map<string, string>;
+    excluded?: Record<string, { lines: number; units: number }>;
+    bundleLinesExpanded?: number;
+  } = {},
+): PlanResult {
+  const settings = resolveSettings(input.settings);
+  const todayN = dayNumber(input.today);
   const stock = resolveStock(input.counts, h, input.today, settings);
   const termBySku = new Map(input.suppliers.map((t) => [t.sku, t]));
   const terms = h.skus.map((s) => termBySku.get(s) ?? null);
@@ -477,22 +516,18 @@ export function planReorder(input: PlanInput): PlanResult {
     history: h,
     stock,
     terms,
-    orders: input.orders,
     promos,
     productsKnown: input.products !== undefined,
     today: input.today,
     settings,
   });
-  const markets = firstMarkets(input.orders, input.today, settings);
   const scratch = makeScratch(h.days);
+  let maxLead = settings.defaultLeadTimeDays;
+  for (const t of input.suppliers) if ((t.leadTimeDays ?? 0) > maxLead) maxLead = t.leadTimeDays!;
   const horizon = new Float64Array(
-    Math.max(
-      366,
-      settings.overstockCoverDays + 1,
-      Math.ceil(settings.defaultLeadTimeDays + settings.reviewPeriodDays) + 2,
-      ...input.suppliers.map((t) => Math.ceil((t.leadTimeDays ?? 0) + settings.reviewPeriodDays) + 2),
-    ),
+    Math.max(366, settings.overstockCoverDays + 1, Math.ceil(maxLead + settings.reviewPeriodDays) + 2),
   );
+  const promoCache = new Map<string, PromoArrays>();
   const lines: PlanLine[] = [];
   const series: SkuSeries[] = [];
   const want = new Set(input.seriesFor ?? []);
@@ -506,14 +541,15 @@ export function planReorder(input: PlanInput): PlanResult {
         term: terms[s] ?? null,
         promos: promosForSku(promos, sku, input.products?.[sku]),
         issues: issues.get(sku) ?? [],
-        firstMarket: markets.get(sku) ?? null,
-        avgPrice: built.avgPrice.get(sku) ?? null,
+        firstMarket: extras.firstMarkets?.get(sku) ?? null,
+        avgPrice: extras.avgPrice?.get(sku) ?? null,
         onOrder: input.onOrder?.[sku] ?? 0,
       },
       settings,
       todayN,
       scratch,
       horizon,
+      promoCache,
     );
     lines.push(line);
     if (want.has(sku)) series.push(seriesOf(h, s, model, line, horizon, todayN));
@@ -531,8 +567,8 @@ export function planReorder(input: PlanInput): PlanResult {
       skus: h.skus.length,
       historyStart: h.days > 0 ? dayString(h.startDay) : null,
       historyDays: h.days,
-      excluded: built.excluded,
-      bundleLinesExpanded: built.bundleLinesExpanded,
+      excluded: extras.excluded ?? {},
+      bundleLinesExpanded: extras.bundleLinesExpanded ?? 0,
     },
     series,
   };

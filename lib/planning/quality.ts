@@ -1,4 +1,4 @@
-import type { OrderLine, Promo, SupplierTerm } from '../import/types';
+import type { Promo, SupplierTerm } from '../import/types';
 import { dayRange, dayString } from './dates';
 import type { DemandHistory } from './history';
 import type { StockView } from './inventory';
@@ -41,7 +41,6 @@ export function checkData(args: {
   history: DemandHistory;
   stock: (StockView | null)[];
   terms: (SupplierTerm | null)[];
-  orders: readonly OrderLine[];
   promos: readonly Promo[];
   productsKnown: boolean;
   today: string;

@@ -239,11 +239,14 @@ export function generateLoopReturnsCsv(opts: GenOptions): string {
   const rows: Row[] = [];
   let returnId = 47_100_000;
   let orderNo = 1000;
+  const skusInReturn = new Set<string>();
   for (let i = 0; i < drafts.length; i += 1) {
     const d = drafts[i] as (typeof drafts)[number];
     // About one return in ten carries a second line item: same Return ID, next row.
-    const sameReturn = i > 0 && rand() < 0.1 && rows.length > 0;
+    const prevRow = rows[rows.length - 1];
+    const sameReturn = rand() < 0.1 && prevRow !== undefined && !skusInReturn.has(d.sku[0]);
     if (!sameReturn) {
+      skusInReturn.clear();
       returnId += 1 + Math.floor(rand() * 40);
       orderNo += 1 + Math.floor(rand() * 6);
     }
@@ -274,7 +277,7 @@ export function generateLoopReturnsCsv(opts: GenOptions): string {
             'Return Reason': '',
             'Return Comment': '',
           };
-    if (sameReturn && prev && prev.SKU === d.sku[0]) continue;
+    skusInReturn.add(d.sku[0]);
     rows.push({
       ...base,
       'Product Title': d.sku[1],

@@ -134,6 +134,32 @@ describe('decideReturn', () => {
     expect(decide(agree).rule).not.toBe('human_review.photo_text_mismatch');
   });
 
+  it('counts a fault named second in the comment, or only in the dropdown, against clean photos', () => {
+    const second = kase({
+      selected_reason: 'Size > Too small',
+      comment: 'Runs small and the zipper broke',
+      photo_findings: ['no_issue_visible'],
+    });
+    expect(decide(second).rule).toBe('human_review.photo_text_mismatch');
+    const dropdownOnly = kase({
+      selected_reason: 'Damaged/Defective',
+      comment: '',
+      photo_findings: ['no_issue_visible'],
+    });
+    expect(decide(dropdownOnly).rule).toBe('human_review.photo_text_mismatch');
+    const fitPhotos = kase({
+      selected_reason: 'Size > Too large',
+      comment: 'too big',
+      photo_findings: ['no_issue_visible'],
+    });
+    expect(decide(fitPhotos).rule).toBe('exchange.fit');
+  });
+
+  it('reviews photos showing a defect the comment never mentions', () => {
+    const c = kase({ comment: 'Just not for me', photo_findings: ['defective'] });
+    expect(decide(c).rule).toBe('human_review.photo_text_mismatch');
+  });
+
   it('reviews cross-border returns (UK counts as GB) unless switched off', () => {
     const c = kase({ customer: { email: 'c@example.co.uk', country: 'UK' } });
     expect(decide(c)).toMatchObject({ rule: 'human_review.cross_border', warehouse: 'EU-Central' });

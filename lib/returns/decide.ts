@@ -28,7 +28,8 @@ export const RULES = {
   },
   'human_review.photo_text_mismatch': {
     outcome: 'human_review',
-    text: () => 'When the photos do not show what the comment describes, a person reviews the return.',
+    text: () =>
+      'When the photos do not show what the customer describes, or the two cannot be compared, a person reviews the return.',
   },
   'human_review.cross_border': {
     outcome: 'human_review',
@@ -180,11 +181,20 @@ function returnValue(c: ReturnCase): number | null {
   return known ? Math.round(sum * 100) / 100 : null;
 }
 
-function photoTextDisagree(reason: ReasonId, findings: readonly string[]): boolean {
+/**
+ * Photos and text disagree when a vision model's findings exist and: the customer claims a fault
+ * (any reason found in the comment, or the dropdown) but every photo shows no issue; or the photos
+ * show a problem of a kind the text never mentions; or the comment gave no readable reason, so the
+ * two cannot be compared automatically.
+ */
+export function photoTextDisagree(cls: Classification, findings: readonly string[]): boolean {
   if (findings.length === 0) return false;
-  const textGroup = groupOf(reason);
-  if (findings.every((f) => f === 'no_issue_visible')) return FAULT_REASONS.includes(reason);
-  return !findings.some((f) => f !== 'no_issue_visible' && groupOf(f as ReasonId) === textGroup);
+  const claimed = new Set<ReasonId>([...cls.reasons.map((r) => r.id), ...cls.dropdown.slice(0, 1)]);
+  if (cls.reason === 'other') return true;
+  const issues = findings.filter((f): f is ReasonId => f !== 'no_issue_visible');
+  if (issues.length === 0) return [...claimed].some((r) => FAULT_REASONS.includes(r));
+  const claimedGroups = new Set([...claimed].map(groupOf));
+  return !issues.some((f) => claimedGroups.has(groupOf(f)));
 }
 
 /**
@@ -223,7 +233,7 @@ export function decideReturn(
   if (orders >= config.serialMinOrders && returns / orders > config.serialReturnRate) {
     matched.add('human_review.serial_returner');
   }
-  if (photoTextDisagree(reason, findings)) matched.add('human_review.photo_text_mismatch');
+  if (photoTextDisagree(cls, findings)) matched.add('human_review.photo_text_mismatch');
   if (config.crossBorderReview && custCountry && custCountry !== country(config.shopCountry)) {
     matched.add('human_review.cross_border');
   }

@@ -1,21 +1,60 @@
-import type { SiteAdapter } from '../adapter';
+import { type SiteAdapter, unsupportedWrite } from '../adapter';
+import { hostValue, type ShadowRootOf } from './dom';
+import { extract } from './extract';
+import { clearViolationMarks, fillField, findFieldHost, markViolations } from './write';
 
-// TEMPORARY stub until the adapter's extract.ts lands.
-export const amazonAdapter: SiteAdapter = {
-  app: 'amazon',
-  label: 'amazon',
-  extract(doc, url) {
-    const recognised = doc.querySelector('h1') !== null;
-    return {
-      app: 'amazon',
-      page: recognised ? 'ticket' : 'unknown',
-      entityId: url.pathname.split('/').pop() ?? null,
-      url: url.href,
-      title: doc.querySelector('h1')?.textContent ?? doc.title,
-      capturedAt: new Date().toISOString(),
-      recognised,
-      missing: recognised ? [] : ['stub: no h1 found on page'],
-      data: { heading: doc.querySelector('h1')?.textContent ?? '' },
-    };
-  },
-};
+/**
+ * Seller Central adapter. A content script may pass `(el) => chrome.dom.openOrClosedShadowRoot(el)`
+ * so closed Katal roots are read and written too; by default only open roots are reached.
+ */
+export function createAmazonAdapter(shadowRootOf?: ShadowRootOf): SiteAdapter {
+  const adapter: SiteAdapter = {
+    app: 'amazon',
+    label: 'Seller Central',
+    extract: (doc, url) => extract(doc, url, { shadowRootOf }),
+    write(doc, action) {
+      switch (action.action) {
+        case 'fillField':
+          return fillField(doc, action.field, action.value, { shadowRootOf });
+        case 'markFields': {
+          const r = markViolations(doc, action.marks, { shadowRootOf });
+          return {
+            done: r.marked > 0 || action.marks.length === 0,
+            method: 'outline',
+            message:
+              `Marked ${r.marked} field(s)${r.notFound.length ? `; not on this page: ${[...new Set(r.notFound)].join(', ')}` : ''}`.slice(
+                0,
+                500,
+              ),
+          };
+        }
+        case 'clearMarks':
+          return {
+            done: true,
+            method: 'outline',
+            message: `Cleared ${clearViolationMarks(doc, { shadowRootOf })} note(s)`,
+          };
+        case 'readField': {
+          const host = findFieldHost(doc, action.field, shadowRootOf);
+          return host
+            ? {
+                done: true,
+                method: 'read',
+                message: `Read ${host.getAttribute('name') ?? action.field}`,
+                value: hostValue(host, shadowRootOf).slice(0, 20_000),
+              }
+            : {
+                done: false,
+                method: 'not-found',
+                message: `Seller Central: field ${action.field} not found on listing editor`,
+              };
+        }
+        default:
+          return unsupportedWrite(adapter, action);
+      }
+    },
+  };
+  return adapter;
+}
+
+export const amazonAdapter: SiteAdapter = createAmazonAdapter();

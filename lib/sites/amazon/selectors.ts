@@ -1,0 +1,48 @@
+/**
+ * Every Seller Central DOM hook in one place (host-pages §4.3–4.4). Each selector is a list of
+ * alternatives tried in order; comments name the page variant. Field hosts are Katal (`kat-*`)
+ * elements with open shadow roots, found with a composed-tree walk (see dom.ts).
+ */
+export const SELECTORS = {
+  /** Field hosts of the listing editor: Katal components (new UI) or plain controls (some VC pages). */
+  fieldHosts: [
+    'kat-textarea[name], kat-input[name], kat-dropdown[name], kat-select[name]', // Katal editor (new and old naming)
+    'textarea[name], input[name]:not([type="hidden"]):not([type="file"])', // plain-control variant (Vendor Central)
+  ],
+  /** Inner native control of a Katal host, inside its shadow root. */
+  innerControl: ['textarea', 'input:not([type="hidden"])', 'select', '.select-header'],
+  /** Marketplace switcher label in the NGS header (VSL). */
+  marketplaceSwitcher: [
+    'button[aria-label="Switch Accounts"]', // NGS header button
+    '#ngstrim-account-switcher-dropdown button', // inside the NGS trim dropdown
+    '.switcher-label',
+  ],
+  alerts: ['kat-alert', '[role="alert"]'],
+  /** Save button: identified only so that nothing ever clicks it. */
+  saveButton: ['#EditSaveAction', 'kat-button[label="Save and submit"]'],
+  /** Manage All Inventory: table variant (headers mapped by text) and card variant. */
+  inventoryTable: ['table', '[role="grid"]'],
+  inventoryCards: ['[data-testid="inventory-card"]', '[class*="InventoryCard"]'],
+  statusChip: ['.status-chip', '[class*="status-chip"]', 'kat-badge', '[class*="StatusBadge"]'],
+  statusReason: ['.status-reason', '[class*="status-reason"]', '[class*="StatusReason"]'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SelectorName = keyof typeof SELECTORS;
+
+/** First element matching any alternative of `name` in the light DOM of `root`. */
+export function queryFirst(root: ParentNode, name: SelectorName): { el: Element; selector: string } | null {
+  for (const selector of SELECTORS[name]) {
+    const el = root.querySelector(selector);
+    if (el) return { el, selector };
+  }
+  return null;
+}
+
+/** All elements matching the first alternative of `name` that matches anything. */
+export function queryAll(root: ParentNode, name: SelectorName): Element[] {
+  for (const selector of SELECTORS[name]) {
+    const els = root.querySelectorAll(selector);
+    if (els.length > 0) return [...els];
+  }
+  return [];
+}

@@ -1,0 +1,176 @@
+import type { Severity } from '../../listings/types';
+import { composedElements, hostValue, innerControl, openShadowRoot, type ShadowRootOf } from './dom';
+import { readFields } from './extract';
+
+/** Checker field path (`title`, `bullets[2]`…) → Seller Central attribute and index. */
+const FIELD_MAP: Record<string, string[]> = {
+  title: ['item_name'],
+  brand: ['brand'],
+  description: ['product_description', 'rtip_product_description'],
+  search_terms: ['generic_keyword'],
+  list_price: ['list_price'],
+  highlights: ['title_differentiation', 'item_highlights'],
+  gtin: ['externally_assigned_product_identifier', 'external_product_id'],
+  item_type_keyword: ['item_type_keyword'],
+  bullets: ['bullet_point'],
+};
+const OUR_PRICE = /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/;
+
+/** The field host for a checker path or an attribute name; handles new (`item_name-0-value`) and old (`item_name`) naming. */
+export function findFieldHost(doc: Document, field: string, shadowOf: ShadowRootOf = openShadowRoot): Element | null {
+  const fields = readFields(doc, shadowOf);
+  const exact = fields.find((f) => f.name === field);
+  if (exact) return exact.host;
+  if (field === 'price') return fields.find((f) => OUR_PRICE.test(f.name))?.host ?? null;
+  const m = field.match(/^([a-z_]+?)(?:\[(\d+)\]|-(\d+))?(?:-value)?$/);
+  if (!m) return null;
+  const base = m[1] ?? '';
+  const index = Number(m[2] ?? m[3] ?? 0);
+  for (const attr of FIELD_MAP[base] ?? [base]) {
+    const byName = fields.find((f) => f.name === `${attr}-${index}-value`);
+    if (byName) return byName.host;
+    const old = fields.filter((f) => f.name === attr);
+    if (old[index]) return old[index].host;
+  }
+  return null;
+}
+
+export interface FillResult {
+  done: boolean;
+  method: string;
+  message: string;
+  value?: string;
+}
+
+/**
+ * Puts `value` into a listing-editor field so the page's form sees it: the inner shadow control is
+ * set through the native value setter (a plain assignment is ignored by framework-controlled
+ * inputs), composed `input` and `change` events are dispatched, and the host's value attribute and
+ * property are set too. Reads the value back to verify. Never submits.
+ */
+export function fillField(
+  doc: Document,
+  field: string,
+  value: string,
+  opts: { shadowRootOf?: ShadowRootOf } = {},
+): FillResult {
+  const shadowOf = opts.shadowRootOf ?? openShadowRoot;
+  const host = findFieldHost(doc, field, shadowOf);
+  if (!host)
+    return { done: false, method: 'not-found', message: `Seller Central: field ${field} not found on listing editor` };
+  const control = innerControl(host, shadowOf);
+  if (!control)
+    return {
+      done: false,
+      method: 'no-control',
+      message: `Seller Central: ${field} has no reachable input (closed shadow root?)`,
+    };
+  const win = doc.defaultView;
+  const proto =
+    control.tagName === 'TEXTAREA'
+      ? win?.HTMLTextAreaElement.prototype
+      : control.tagName === 'SELECT'
+        ? win?.HTMLSelectElement.prototype
+        : win?.HTMLInputElement.prototype;
+  const setter = proto ? Object.getOwnPropertyDescriptor(proto, 'value')?.set : undefined;
+  if (!setter) return { done: false, method: 'no-setter', message: `Seller Central: cannot set ${field}` };
+  (control as HTMLElement).focus?.();
+  setter.call(control, value);
+  const EventCtor = win?.Event ?? Event;
+  for (const type of ['input', 'change']) {
+    // Composed events cross the shadow boundary to the host in browsers; where they do not arrive
+    // (a DOM without composed propagation), the host gets its own event so page listeners still hear it.
+    let reachedHost = control === host;
+    const seen = () => {
+      reachedHost = true;
+    };
+    host.addEventListener(type, seen);
+    control.dispatchEvent(new EventCtor(type, { bubbles: true, composed: true }));
+    host.removeEventListener(type, seen);
+    if (!reachedHost) host.dispatchEvent(new EventCtor(type, { bubbles: true, composed: true }));
+  }
+  if (control !== host) {
+    host.setAttribute('value', value);
+    // Only reaches the component's accessor when run in the page's world; harmless otherwise.
+    Reflect.set(host, 'value', value);
+  }
+  (control as HTMLElement).blur?.();
+  const readBack = hostValue(host, shadowOf);
+  return readBack === value
+    ? { done: true, method: 'native-setter', message: `Filled ${host.getAttribute('name') ?? field}`, value: readBack }
+    : {
+        done: false,
+        method: 'native-setter',
+        message: `Seller Central: ${field} did not keep the value`,
+        value: readBack,
+      };
+}
+
+export interface MarkInput {
+  field: string;
+  severity: Severity | string;
+  /** Finding message (or a prepared note). */
+  message?: string;
+  note?: string;
+  rule?: string;
+}
+
+const MARK_ATTR = 'data-counterpart-mark';
+const NOTE_ATTR = 'data-counterpart-note';
+const PREV_OUTLINE = 'data-counterpart-prev-outline';
+
+/**
+ * Outlines every field host that has findings and puts a small note right after it (text only,
+ * built with textContent). Findings without a field on this page are returned in `notFound`.
+ */
+export function markViolations(
+  doc: Document,
+  findings: readonly MarkInput[],
+  opts: { shadowRootOf?: ShadowRootOf } = {},
+): { marked: number; notFound: string[] } {
+  clearViolationMarks(doc, opts);
+  const byHost = new Map<Element, MarkInput[]>();
+  const notFound: string[] = [];
+  for (const f of findings) {
+    const host = findFieldHost(doc, f.field, opts.shadowRootOf);
+    if (!host) {
+      notFound.push(f.field);
+      continue;
+    }
+    byHost.set(host, [...(byHost.get(host) ?? []), f]);
+  }
+  for (const [host, fs] of byHost) {
+    const serious = fs.some((f) => f.severity === 'blocks_submission' || f.severity === 'suppresses_listing');
+    const color = serious ? '#cc0c39' : '#c45500';
+    const el = host as HTMLElement;
+    el.setAttribute(PREV_OUTLINE, el.style.outline);
+    el.setAttribute(MARK_ATTR, serious ? 'error' : 'warning');
+    el.style.outline = `2px solid ${color}`;
+    el.style.outlineOffset = '2px';
+    const note = doc.createElement('div');
+    note.setAttribute(NOTE_ATTR, host.getAttribute('name') ?? '');
+    note.setAttribute('role', 'note');
+    note.style.cssText = `margin:-8px 0 12px;padding:4px 8px;border-left:3px solid ${color};background:#fff8f5;color:#0f1111;font:12px/1.4 Arial,sans-serif;white-space:pre-line`;
+    note.textContent = fs
+      .map((f) => `Counterpart · ${f.rule ? `${f.rule}: ` : ''}${f.note ?? f.message ?? ''}`)
+      .join('\n');
+    host.insertAdjacentElement('afterend', note);
+  }
+  return { marked: byHost.size, notFound };
+}
+
+/** Removes every outline and note `markViolations` added, restoring the previous outline. */
+export function clearViolationMarks(doc: Document, opts: { shadowRootOf?: ShadowRootOf } = {}): number {
+  // Hosts can sit inside other components' shadow roots, so marks are looked up in the composed tree.
+  const all = [...composedElements(doc, opts.shadowRootOf)];
+  const notes = all.filter((el) => el.hasAttribute(NOTE_ATTR));
+  for (const n of notes) n.remove();
+  for (const el of all.filter((e) => e.hasAttribute(MARK_ATTR))) {
+    const h = el as HTMLElement;
+    h.style.outline = h.getAttribute(PREV_OUTLINE) ?? '';
+    h.style.outlineOffset = '';
+    h.removeAttribute(MARK_ATTR);
+    h.removeAttribute(PREV_OUTLINE);
+  }
+  return notes.length;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyText } from './classify';
-import { languageOf, riskFlags, sentimentOf } from './signals';
+import { languageOf, riskFlags, sentimentOf, urgencyOf } from './signals';
 
 describe('classifyText', () => {
   it('classifies a double charge as billing with money involved', () => {
@@ -70,5 +70,15 @@ describe('signals', () => {
     expect(riskFlags('The heater caught fire and burned my hand').map((r) => r.kind)).toContain('safety');
     expect(riskFlags('I am a journalist writing an article about you').map((r) => r.kind)).toContain('press');
     expect(riskFlags('Can you check my order?')).toEqual([]);
+  });
+
+  it('rates urgency from time pressure, anger and risks, and lowers it for pre-sale questions', () => {
+    expect(urgencyOf('Please refund the duplicate as soon as possible', 'billing', false, 0).urgency).toBe('high');
+    expect(urgencyOf('Where is my order?', 'order_status', false, 0).urgency).toBe('normal');
+    expect(urgencyOf('Where is my order?', 'order_status', true, 0)).toEqual({
+      urgency: 'high',
+      reason: 'angry customer',
+    });
+    expect(urgencyOf('Do you ship to Canada?', 'product_question', false, 0).urgency).toBe('low');
   });
 });

@@ -72,3 +72,13 @@ describe('draftReply', () => {
     expect(d.citations.filter((c) => c.kind === 'order_field')).toEqual([]);
   });
 });
+
+describe('holding reply', () => {
+  it('promises nothing and cites nothing on an escalated ticket', () => {
+    const d = draftReply(WISMO, 'refund_status', 'en', { holding: true });
+    expect(d.draft).toBe(
+      'Hi Jane,\n\nThank you for your message.\n\nI have passed it to a senior member of our team, who will get back to you personally.\n\nBest,\nSam at Northwind Apparel',
+    );
+    expect(d.citations).toEqual([]);
+  });
+});

@@ -61,13 +61,14 @@ function firstName(ticket: TicketInput): string | undefined {
 /**
  * Local drafting engine: the intent's template in the ticket's language (English when no template
  * exists for it), filled with the relevant order's fields and the best-matching policy clause.
- * Lists what it used as citations and fact-checks the result against those sources.
+ * Lists what it used as citations and fact-checks the result against those sources. With
+ * `holding` (escalated tickets) it writes the holding reply instead.
  */
 export function draftReply(
   ticket: TicketInput,
   intent: IntentId,
   language: Language,
-  opts: { policies?: Policies; voice?: BrandVoice } = {},
+  opts: { policies?: Policies; voice?: BrandVoice; holding?: boolean } = {},
 ): Draft {
   const policies = opts.policies ?? DEMO_POLICIES;
   const voice = opts.voice ?? DEFAULT_VOICE;
@@ -93,6 +94,11 @@ export function draftReply(
     brand: voice.brand,
     agent: voice.agent,
   };
+  if (opts.holding) {
+    // Escalated tickets get a holding reply: no order facts, no policy, nothing promised.
+    const text = renderTemplate('holding', lang, { ...vars, orderNumber: undefined, clause: undefined });
+    return { draft: text, language: lang, citations: [], flagged: factCheck(text, [customerText(ticket)]).flagged };
+  }
   const text = renderTemplate(intent, lang, vars);
   const citations: Citation[] = [];
   if (order) {

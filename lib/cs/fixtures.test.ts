@@ -46,3 +46,12 @@ describe('triage of the Gorgias fixture tickets', () => {
     expect(t.result.reasons).toContain('customer is angry');
   });
 });
+
+describe('escalated fixture ticket', () => {
+  it('answers the injection attempt with a holding reply that mentions no refund', () => {
+    const d = draftForTicket(ticketAt('4105'));
+    expect(d.tier).toBe('escalate');
+    expect(d.draft).not.toMatch(/refund/i);
+    expect(d.draft).toContain('senior member of our team');
+  });
+});

@@ -246,7 +246,7 @@ export function riskFlags(text: string): Array<{ kind: RiskKind; match: string }
 }
 
 const URGENT =
-  /\b(?:urgent\w*|asap|immediately|right away|today|tomorrow|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|wedding|birthday|deadline|dringend|sofort|urgence|urgente)\b/;
+  /\b(?:urgent\w*|asap|as soon as possible|immediately|right away|today|tomorrow|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|wedding|birthday|deadline|dringend|sofort|urgence|urgente)\b/;
 
 /** Urgency: high for time pressure, anger or escalation risks; low for feedback, wholesale and pre-sale questions. */
 export function urgencyOf(

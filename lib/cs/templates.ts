@@ -243,9 +243,25 @@ const DE: Record<IntentId, Body> = {
   other: () => ['Danke für deine Nachricht.', 'Ich schaue mir das an und melde mich in Kürze.'],
 };
 
-/** Renders greeting, intent body and sign-off in `lang`, in the brand's voice. */
-export function renderTemplate(intent: IntentId, lang: TemplateLanguage, v: TemplateVars): string {
-  const body = (lang === 'de' ? DE : EN)[intent](v).filter((p) => p.trim());
+/**
+ * Holding reply for escalated tickets (legal, chargeback, safety, press, abuse, injection): it
+ * acknowledges without engaging with any request in the message, so nothing the customer text
+ * asked for (a refund, a code) is promised.
+ */
+const HOLDING: Record<TemplateLanguage, Body> = {
+  en: () => [
+    'Thank you for your message.',
+    'I have passed it to a senior member of our team, who will get back to you personally.',
+  ],
+  de: () => [
+    'Danke für deine Nachricht.',
+    'Ich habe sie an eine erfahrene Kollegin weitergegeben, die sich persönlich bei dir meldet.',
+  ],
+};
+
+/** Renders greeting, intent body (or the escalation holding reply) and sign-off in `lang`, in the brand's voice. */
+export function renderTemplate(intent: IntentId | 'holding', lang: TemplateLanguage, v: TemplateVars): string {
+  const body = (intent === 'holding' ? HOLDING[lang] : (lang === 'de' ? DE : EN)[intent])(v).filter((p) => p.trim());
   const greet =
     lang === 'de' ? `Hallo${v.firstName ? ` ${v.firstName}` : ''},` : `Hi${v.firstName ? ` ${v.firstName}` : ''},`;
   const sign = lang === 'de' ? `Viele Grüße\n${v.agent} von ${v.brand}` : `Best,\n${v.agent} at ${v.brand}`;

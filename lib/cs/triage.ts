@@ -53,7 +53,8 @@ export function triageTicket(ticket: TicketInput, opts: { gate?: GateConfig; pol
       reasons: gate.reasons,
     },
     classification,
-    urgency: classification.urgency,
+    // An injection attempt is escalated like the other risks, so it is urgent like them.
+    urgency: injection.injection ? 'high' : classification.urgency,
     language: classification.language,
     angry: classification.angry,
     injectionReasons: injection.reasons,
@@ -66,6 +67,6 @@ export function draftForTicket(
   opts: { gate?: GateConfig; policies?: Policies; voice?: BrandVoice } = {},
 ): Draft & { intent: TriageResult['intent']; tier: Tier } {
   const t = triageTicket(ticket, opts);
-  const d = draftReply(ticket, t.result.intent, t.language, opts);
+  const d = draftReply(ticket, t.result.intent, t.language, { ...opts, holding: t.result.tier === 'escalate' });
   return { ...d, intent: t.result.intent, tier: t.result.tier };
 }

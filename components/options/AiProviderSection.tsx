@@ -1,69 +1,61 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { AI_PRESETS, type AiPreset, type AiSettings, AiSettingsSchema, hostPermissionFor } from '../../lib/ai/settings';
 import { callOrThrow } from '../../lib/messaging/client';
 import { aiQueries } from '../../lib/messaging/queries';
 import { Notice } from '../ui/primitives';
 
-const PRESETS = [
-  { label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
-  {
-    label: 'Azure OpenAI (v1 API)',
-    baseUrl: 'https://YOUR-RESOURCE.openai.azure.com/openai/v1',
-    model: 'your-deployment',
-  },
-  { label: 'Ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.1' },
-  { label: 'LM Studio', baseUrl: 'http://localhost:1234/v1', model: 'local-model' },
-  { label: 'vLLM', baseUrl: 'http://localhost:8000/v1', model: 'meta-llama/Llama-3.1-8B-Instruct' },
-] as const;
+const PRESET_LABELS: Record<AiPreset, string> = {
+  openai: 'OpenAI',
+  azure: 'Azure OpenAI (v1 API)',
+  ollama: 'Ollama',
+  lmstudio: 'LM Studio',
+  vllm: 'vLLM',
+  custom: 'Other OpenAI-compatible server',
+};
 
-/** Host-permission pattern for an endpoint, or null when the URL is not usable. */
-export function originPattern(baseUrl: string): string | null {
-  try {
-    const u = new URL(baseUrl);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-    return `${u.protocol}//${u.hostname}/*`;
-  } catch {
-    return null;
-  }
-}
+const REDACTION_LABELS: Record<keyof AiSettings['redaction'], string> = {
+  email: 'E-mail addresses',
+  phone: 'Phone numbers',
+  address: 'Street addresses',
+  card: 'Card numbers',
+};
 
+/** Provider choice, endpoint, key (write-only), test, and what is redacted before sending. */
 export function AiProviderSection() {
   const queryClient = useQueryClient();
   const status = useQuery(aiQueries.status());
-  const [mode, setMode] = useState<'local' | 'openai'>('local');
-  const [baseUrl, setBaseUrl] = useState('');
-  const [model, setModel] = useState('');
+  const [draft, setDraft] = useState<AiSettings | null>(null);
   const [apiKey, setApiKey] = useState('');
   const [permissionNote, setPermissionNote] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!status.data) return;
-    setMode(status.data.mode);
-    setBaseUrl(status.data.baseUrl);
-    setModel(status.data.model);
+    if (status.data) setDraft(status.data.settings);
   }, [status.data]);
 
   const save = useMutation({
-    mutationFn: async (removeKey: boolean) => {
+    mutationFn: async ({ settings, removeKey }: { settings: AiSettings; removeKey?: boolean }) => {
       setPermissionNote(null);
-      if (mode === 'openai') {
-        const pattern = originPattern(baseUrl);
-        if (!pattern) throw new Error('The base URL must start with https:// or http://');
+      const parsed = AiSettingsSchema.safeParse(settings);
+      if (!parsed.success)
+        throw new Error(
+          `Check the fields: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      if (parsed.data.mode === 'remote') {
+        const pattern = hostPermissionFor(parsed.data.baseURL);
         // Asked now, inside the click, for this endpoint only; never for all sites up front.
         const granted =
           (await browser.permissions.contains({ origins: [pattern] })) ||
           (await browser.permissions.request({ origins: [pattern] }).catch(() => false));
         if (!granted) {
           setPermissionNote(
-            `Counterpart was not allowed to contact ${new URL(baseUrl).host}. Calls may be blocked by the browser (CORS) until you allow it.`,
+            `Counterpart was not allowed to contact ${new URL(parsed.data.baseURL).host}. The browser may block its calls until you allow it (save again to be asked).`,
           );
         }
       }
       return callOrThrow('ai.saveProvider', {
-        mode,
-        baseUrl,
-        model,
+        settings: parsed.data,
         apiKey: removeKey ? '' : apiKey ? apiKey : undefined,
       });
     },
@@ -72,7 +64,14 @@ export function AiProviderSection() {
       queryClient.setQueryData(aiQueries.status().queryKey, data);
     },
   });
-  const test = useMutation({ mutationFn: () => callOrThrow('ai.testConnection', {}) });
+  const test = useMutation({
+    mutationFn: (settings: AiSettings) =>
+      callOrThrow('ai.testConnection', { settings: AiSettingsSchema.parse(settings) }),
+  });
+
+  if (!draft) return null;
+  const set = (patch: Partial<AiSettings>) => setDraft({ ...draft, ...patch });
+  const remote = draft.mode === 'remote';
 
   return (
     <section className="card" aria-labelledby="ai-title">
@@ -84,53 +83,58 @@ export function AiProviderSection() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(false);
+          save.mutate({ settings: draft });
         }}
       >
         <div className="radio-row" role="radiogroup" aria-label="AI provider">
           <label>
-            <input type="radio" name="mode" checked={mode === 'local'} onChange={() => setMode('local')} /> Local engine
+            <input type="radio" name="mode" checked={!remote} onChange={() => set({ mode: 'local' })} /> Local engine
             (no network)
           </label>
           <label>
-            <input type="radio" name="mode" checked={mode === 'openai'} onChange={() => setMode('openai')} />{' '}
+            <input type="radio" name="mode" checked={remote} onChange={() => set({ mode: 'remote' })} />{' '}
             OpenAI-compatible server
           </label>
         </div>
-        <fieldset
-          disabled={mode === 'local'}
-          style={{ border: 0, padding: 0, margin: 0, opacity: mode === 'local' ? 0.55 : 1 }}
-        >
-          <label className="cp-field">
-            <span>Preset</span>
-            <select
-              className="cp-select"
-              aria-label="Provider preset"
-              value=""
-              onChange={(e) => {
-                const p = PRESETS.find((x) => x.label === e.target.value);
-                if (p) {
-                  setBaseUrl(p.baseUrl);
-                  setModel(p.model);
-                }
-              }}
-            >
-              <option value="">Choose to fill in base URL and model…</option>
-              {PRESETS.map((p) => (
-                <option key={p.label}>{p.label}</option>
-              ))}
-            </select>
-          </label>
+        <fieldset disabled={!remote} style={{ border: 0, padding: 0, margin: 0, opacity: remote ? 1 : 0.55 }}>
           <div className="grid-2">
             <label className="cp-field">
-              <span>Base URL</span>
-              <input className="cp-input" name="baseUrl" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
+              <span>Server</span>
+              <select
+                className="cp-select"
+                name="preset"
+                value={draft.preset}
+                onChange={(e) => {
+                  const preset = e.target.value as AiPreset;
+                  set({ preset, baseURL: AI_PRESETS[preset].baseURL, model: AI_PRESETS[preset].model });
+                }}
+              >
+                {(Object.keys(AI_PRESETS) as AiPreset[]).map((p) => (
+                  <option key={p} value={p}>
+                    {PRESET_LABELS[p]}
+                  </option>
+                ))}
+              </select>
             </label>
             <label className="cp-field">
               <span>Model</span>
-              <input className="cp-input" name="model" value={model} onChange={(e) => setModel(e.target.value)} />
+              <input
+                className="cp-input"
+                name="model"
+                value={draft.model}
+                onChange={(e) => set({ model: e.target.value })}
+              />
             </label>
           </div>
+          <label className="cp-field">
+            <span>Base URL</span>
+            <input
+              className="cp-input"
+              name="baseURL"
+              value={draft.baseURL}
+              onChange={(e) => set({ baseURL: e.target.value })}
+            />
+          </label>
           <label className="cp-field">
             <span>API key</span>
             <input
@@ -142,7 +146,9 @@ export function AiProviderSection() {
               placeholder={
                 status.data?.hasKey
                   ? 'A key is saved — type to replace it'
-                  : 'sk-… (not needed for Ollama or LM Studio)'
+                  : AI_PRESETS[draft.preset].needsKey
+                    ? 'sk-…'
+                    : 'Not needed for this server'
               }
               onChange={(e) => setApiKey(e.target.value)}
             />
@@ -150,6 +156,63 @@ export function AiProviderSection() {
               Kept in the extension’s background only; never shown again, never sent to a page, never in backups.
             </small>
           </label>
+          <div className="grid-2">
+            <label className="cp-field">
+              <span>Timeout (seconds)</span>
+              <input
+                className="cp-input"
+                type="number"
+                min={1}
+                max={600}
+                value={Math.round(draft.timeoutMs / 1000)}
+                onChange={(e) => set({ timeoutMs: Math.max(1, Number(e.target.value) || 60) * 1000 })}
+              />
+            </label>
+            <label className="cp-field">
+              <span>Retries on 429 / 5xx</span>
+              <input
+                className="cp-input"
+                type="number"
+                min={0}
+                max={6}
+                value={draft.maxRetries}
+                onChange={(e) => set({ maxRetries: Math.min(6, Math.max(0, Number(e.target.value) || 0)) })}
+              />
+            </label>
+          </div>
+          <fieldset className="cp-field" style={{ border: 0, padding: 0 }}>
+            <span>Replace before sending</span>
+            <div className="cp-row">
+              {(Object.keys(REDACTION_LABELS) as Array<keyof AiSettings['redaction']>).map((k) => (
+                <label key={k} className="cp-row" style={{ gap: 4 }}>
+                  <input
+                    type="checkbox"
+                    checked={draft.redaction[k]}
+                    onChange={(e) => set({ redaction: { ...draft.redaction, [k]: e.target.checked } })}
+                  />
+                  {REDACTION_LABELS[k]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="cp-row" style={{ marginBottom: 10 }}>
+            <label className="cp-row" style={{ gap: 4 }}>
+              <input type="checkbox" checked={draft.vision} onChange={(e) => set({ vision: e.target.checked })} /> Model
+              reads images (return photos)
+            </label>
+            <label className="cp-row" style={{ gap: 4 }}>
+              <input type="checkbox" checked={draft.cache} onChange={(e) => set({ cache: e.target.checked })} /> Reuse
+              identical answers (cache)
+            </label>
+            <label className="cp-row" style={{ gap: 4 }}>
+              <input
+                type="checkbox"
+                checked={draft.structuredOutputs === 'json_object'}
+                onChange={(e) => set({ structuredOutputs: e.target.checked ? 'json_object' : 'json_schema' })}
+              />{' '}
+              Server lacks JSON-schema output (older local servers)
+            </label>
+          </div>
         </fieldset>
         <div className="cp-row">
           <button className="cp-btn primary" type="submit" disabled={save.isPending}>
@@ -158,13 +221,17 @@ export function AiProviderSection() {
           <button
             className="cp-btn"
             type="button"
-            disabled={test.isPending || mode === 'local'}
-            onClick={() => test.mutate()}
+            disabled={test.isPending || !remote}
+            onClick={() => test.mutate(draft)}
           >
             {test.isPending ? 'Testing…' : 'Test connection'}
           </button>
           {status.data?.hasKey ? (
-            <button className="cp-btn danger" type="button" onClick={() => save.mutate(true)}>
+            <button
+              className="cp-btn danger"
+              type="button"
+              onClick={() => save.mutate({ settings: draft, removeKey: true })}
+            >
               Remove saved key
             </button>
           ) : null}
@@ -172,7 +239,8 @@ export function AiProviderSection() {
         <div style={{ marginTop: 10, display: 'grid', gap: 8 }}>
           {save.isSuccess ? (
             <Notice tone="ok">
-              Saved. {save.data.mode === 'local' ? 'Using the local engine.' : `Using ${save.data.model}.`}
+              Saved.{' '}
+              {save.data.settings.mode === 'local' ? 'Using the local engine.' : `Using ${save.data.settings.model}.`}
             </Notice>
           ) : null}
           {save.isError ? <Notice tone="bad">{save.error.message}</Notice> : null}

@@ -1,6 +1,11 @@
+import { CsOptions } from '../cs/CsOptions';
+import { ListingsOptions } from '../listings/ListingsOptions';
+import { PlanningOptions } from '../planning/PlanningOptions';
+import { ReturnsOptions } from '../returns/ReturnsOptions';
 import { AiProviderSection } from './AiProviderSection';
 import { BackupSection } from './BackupSection';
 import { BrandSection } from './BrandSection';
+import { UsageSection } from './UsageSection';
 
 /** The options page: provider, brand policies, the process sections, backup. */
 export function OptionsApp() {
@@ -14,6 +19,11 @@ export function OptionsApp() {
       </div>
       <AiProviderSection />
       <BrandSection />
+      <CsOptions />
+      <ReturnsOptions />
+      <PlanningOptions />
+      <ListingsOptions />
+      <UsageSection />
       <BackupSection />
     </div>
   );

@@ -83,9 +83,9 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
         <Badge>{appLabel}</Badge>
         <span className="cp-spacer" />
         {ai ? (
-          ai.mode === 'openai' ? (
-            <Badge tone="accent" title={ai.baseUrl}>
-              AI · {ai.model}
+          ai.settings.mode === 'remote' ? (
+            <Badge tone="accent" title={ai.settings.baseURL}>
+              AI · {ai.settings.model}
             </Badge>
           ) : (
             <Badge title="Rules, small statistical models and templates; nothing leaves the browser.">

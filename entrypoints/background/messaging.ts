@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { aiHandlers } from './ai';
+import { csHandlers } from './cs';
+import { listingsHandlers } from './listings';
 import { pageWriteHandlers } from './page-write';
+import { planningHandlers } from './planning';
+import { returnsHandlers } from './returns';
 import { snapshotHandlers } from './snapshots';
 import { trustEnv } from './trust-env';
 
@@ -9,6 +13,10 @@ const handlers: Handlers = {
   ...snapshotHandlers,
   ...pageWriteHandlers,
   ...aiHandlers,
+  ...csHandlers,
+  ...returnsHandlers,
+  ...planningHandlers,
+  ...listingsHandlers,
 };
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */

@@ -41,14 +41,14 @@ describe('Dexie schema upgrade from v1 to v2', () => {
       expect(await upgraded.table(tableName).toArray(), tableName).toEqual(rows);
     }
     await upgraded.aiUsage.add({
-      at: '2026-11-27',
+      at: 1,
       provider: 'openai',
       model: 'm',
       operation: 'draft',
       cached: false,
-      tokensIn: 1,
-      tokensOut: 2,
-      ms: 3,
+      inputTokens: 1,
+      outputTokens: 2,
+      durationMs: 3,
     });
     expect(await upgraded.aiUsage.count()).toBe(1);
     await upgraded.audit.add({

@@ -11,10 +11,9 @@ export interface SettingRow {
 /** A cached AI answer, keyed by the hash of provider, model, operation, prompt and sources. */
 export interface AiCacheRow {
   key: string;
-  operation: string;
-  provider: string;
-  model: string;
   value: unknown;
+  meta: unknown;
+  storedAt: number;
   createdAt: string;
 }
 /** A page the extension has read (one row per distinct capture of a record). */
@@ -58,17 +57,18 @@ export interface ImportRow {
   rowsRejected: number;
   rejected: Array<{ line: number; reason: string }>;
 }
-/** One AI call, for the usage view. */
+/** One AI call, for the usage view (the shape of lib/ai/usage.ts `UsageRecord`; `at` in ms since epoch). */
 export interface AiUsageRow {
   id?: number;
-  at: string;
+  at: number;
   provider: string;
   model: string;
   operation: string;
+  inputTokens?: number;
+  outputTokens?: number;
   cached: boolean;
-  tokensIn: number;
-  tokensOut: number;
-  ms: number;
+  fallback?: boolean;
+  durationMs: number;
 }
 /** A domain record keyed by a natural id; the process modules own the shape of `data`-like fields. */
 export interface KeyedRow {

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import { coreMessages } from './contract/core';
+import { csMessages } from './contract/cs';
+import { listingsMessages } from './contract/listings';
+import { planningMessages } from './contract/planning';
+import { returnsMessages } from './contract/returns';
 import type { MessageDef } from './define';
 
 /**
@@ -8,6 +12,10 @@ import type { MessageDef } from './define';
  */
 export const CONTRACT = {
   ...coreMessages,
+  ...csMessages,
+  ...returnsMessages,
+  ...planningMessages,
+  ...listingsMessages,
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof CONTRACT;

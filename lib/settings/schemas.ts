@@ -1,24 +1,5 @@
 import { z } from 'zod';
 
-/** AI provider configuration; the API key is not part of it (see lib/db/secrets.ts). */
-export const aiSettingsSchema = z.object({
-  mode: z.enum(['local', 'openai']),
-  baseUrl: z.string(),
-  model: z.string(),
-  timeoutMs: z.number().int().min(1000).max(300_000),
-  /** PII kinds replaced by placeholders before text leaves the browser. */
-  redact: z.object({ email: z.boolean(), phone: z.boolean(), address: z.boolean(), card: z.boolean() }),
-});
-export type AiSettings = z.infer<typeof aiSettingsSchema>;
-
-export const AI_DEFAULTS: AiSettings = {
-  mode: 'local',
-  baseUrl: 'https://api.openai.com/v1',
-  model: 'gpt-4o-mini',
-  timeoutMs: 30_000,
-  redact: { email: true, phone: true, address: true, card: true },
-};
-
 /** The brand's own words: name, voice and policy texts the drafts cite. */
 export const brandSettingsSchema = z.object({
   name: z.string().max(200),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AiSettingsSchema } from '../../ai/settings';
 import { APP_IDS } from '../../sites/hosts';
 import { snapshotEnvelopeSchema } from '../../sites/snapshot-schema';
 import { defineMessage } from '../define';
@@ -27,12 +28,7 @@ export const writeResultSchema = z.object({
 });
 export type WriteResult = z.infer<typeof writeResultSchema>;
 
-export const aiStatusSchema = z.object({
-  mode: z.enum(['local', 'openai']),
-  baseUrl: z.string(),
-  model: z.string(),
-  hasKey: z.boolean(),
-});
+export const aiStatusSchema = z.object({ settings: AiSettingsSchema, hasKey: z.boolean() });
 export type AiStatus = z.infer<typeof aiStatusSchema>;
 
 export const manualInputSchema = z.object({ text: z.string().min(1).max(50_000), at: z.string() });
@@ -74,22 +70,29 @@ export const coreMessages = {
     response: aiStatusSchema,
     senders: ['panel', 'page'],
   }),
+  /** Options page only. `apiKey` undefined keeps the saved key, `''` removes it; no answer ever carries it. */
   'ai.saveProvider': defineMessage({
-    request: z
-      .object({
-        mode: z.enum(['local', 'openai']),
-        baseUrl: z.string().max(500),
-        model: z.string().max(200),
-        /** `undefined` keeps the saved key, `''` removes it; the key is never sent back. */
-        apiKey: z.string().max(500).optional(),
-      })
-      .strict(),
+    request: z.object({ settings: AiSettingsSchema, apiKey: z.string().max(500).optional() }).strict(),
     response: aiStatusSchema,
     senders: ['page'],
   }),
+  /** Options page: lists the server's models with the given (possibly unsaved) settings and the saved key. */
   'ai.testConnection': defineMessage({
-    request: z.object({}).strict(),
-    response: z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number() }),
+    request: z.object({ settings: AiSettingsSchema }).strict(),
+    response: z.object({
+      ok: z.boolean(),
+      message: z.string(),
+      models: z.array(z.string()),
+      latencyMs: z.number(),
+    }),
+    senders: ['page'],
+  }),
+  'ai.usageSummary': defineMessage({
+    request: z.object({ sinceMs: z.number().optional() }).strict(),
+    response: z.object({
+      summary: z.unknown(),
+      cacheRows: z.number(),
+    }),
     senders: ['page'],
   }),
 } as const;

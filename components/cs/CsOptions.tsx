@@ -1,0 +1,4 @@
+/** The cs section of the options page. */
+export function CsOptions() {
+  return null;
+}

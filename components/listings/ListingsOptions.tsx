@@ -1,0 +1,4 @@
+/** The listings section of the options page. */
+export function ListingsOptions() {
+  return null;
+}

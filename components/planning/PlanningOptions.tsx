@@ -1,0 +1,4 @@
+/** The planning section of the options page. */
+export function PlanningOptions() {
+  return null;
+}

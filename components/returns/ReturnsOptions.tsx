@@ -1,0 +1,4 @@
+/** The returns section of the options page. */
+export function ReturnsOptions() {
+  return null;
+}

@@ -125,6 +125,11 @@ export function searchTermsFrom(p: CanonicalProduct, title: string, maxBytes = 1
   return cutAtBytes(out.join(' '), maxBytes);
 }
 
+/** The canonical product as a channel would receive it untouched (for "before" checks): title, HTML, tags as search terms. */
+export function asIsListing(p: CanonicalProduct): ChannelListing {
+  return { ...baseListing(p), description: p.description_html, search_terms: p.tags.join(' ') };
+}
+
 function baseListing(p: CanonicalProduct): ChannelListing {
   const first = p.variants[0];
   return {

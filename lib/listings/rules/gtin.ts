@@ -8,7 +8,8 @@ export function gtinsOf(l: ChannelListing): { field: string; code: string }[] {
   const out: { field: string; code: string }[] = [];
   if (norm(l.gtin)) out.push({ field: 'gtin', code: norm(l.gtin) });
   (l.variants ?? []).forEach((v, i) => {
-    if (norm(v.gtin)) out.push({ field: `variants[${i}].gtin`, code: norm(v.gtin) });
+    // A single-variant listing repeats its GTIN at the top level: report it once.
+    if (norm(v.gtin) && norm(v.gtin) !== norm(l.gtin)) out.push({ field: `variants[${i}].gtin`, code: norm(v.gtin) });
   });
   return out;
 }

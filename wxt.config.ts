@@ -4,6 +4,8 @@ import { HOST_MATCHES, originPatterns } from './lib/sites/hosts';
 // One React bundle for every extension page; the polyfill module pins the `browser` API path
 // (webextension-polyfill) for Chrome and Firefox alike.
 export default defineConfig({
+  // COUNTERPART_OUT lets parallel builds (and their e2e runs) use separate folders.
+  outDir: process.env.COUNTERPART_OUT ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Counterpart',

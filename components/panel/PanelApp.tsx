@@ -3,7 +3,7 @@ import { panelQueries } from '../../lib/messaging/queries';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
 import { UnreadablePage } from './UnreadablePage';
 import { usePanelPort } from './usePanelPort';
-import { viewFor } from './views';
+import { viewsFor } from './views';
 
 const APP_LABELS: Record<string, string> = {
   gorgias: 'Gorgias',
@@ -53,7 +53,7 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
   else if (!snapshot.recognised || snapshot.page === 'unknown')
     body = <UnreadablePage context={context.data} appLabel={appLabel} />;
   else {
-    const View = viewFor(snapshot.app, snapshot.page);
+    const views = viewsFor(snapshot.app, snapshot.page);
     body = (
       <>
         {snapshot.missing.length ? (
@@ -67,7 +67,10 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
             </Notice>
           </Section>
         ) : null}
-        <View context={context.data} />
+        {views.map((View, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per page kind.
+          <View key={i} context={context.data} />
+        ))}
       </>
     );
   }

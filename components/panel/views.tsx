@@ -6,12 +6,22 @@ import { returnsPanelViews } from '../returns/panel-views';
 import { SnapshotSummary } from './SnapshotSummary';
 import type { PanelContext, PanelViews } from './types';
 
+type View = ComponentType<{ context: PanelContext }>;
+
+/** Merges the processes' registrations: sections for the same page stack in this order. */
+function merge(...groups: PanelViews[]): PanelViews {
+  const out: PanelViews = {};
+  for (const group of groups)
+    for (const [key, views] of Object.entries(group)) out[key] = [...(out[key] ?? []), ...views];
+  return out;
+}
+
+const VIEWS = merge(csPanelViews, returnsPanelViews, listingsPanelViews, planningPanelViews);
+
 /**
- * Which view shows a recognised page. Each process registers its own by app and page kind; the
+ * The sections that show a recognised page, registered by each process by app and page kind; the
  * summary of what was read is the fallback.
  */
-const VIEWS: PanelViews = { ...csPanelViews, ...returnsPanelViews, ...planningPanelViews, ...listingsPanelViews };
-
-export function viewFor(app: string, page: string): ComponentType<{ context: PanelContext }> {
-  return VIEWS[`${app}:${page}`] ?? SnapshotSummary;
+export function viewsFor(app: string, page: string): View[] {
+  return VIEWS[`${app}:${page}`] ?? [SnapshotSummary];
 }

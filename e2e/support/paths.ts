@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'e2e/fixtures');
-export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
+export const CHROME_BUILD = path.join(path.resolve(ROOT, process.env.COUNTERPART_OUT ?? '.output'), 'chrome-mv3');
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
 export function chromiumPath(): string {

@@ -37,8 +37,9 @@ export interface CashResult {
   deferred: DeferredLine[];
 }
 
+// Thousands separators by hand: toLocaleString is slow and locale-dependent.
 const money = (x: number, currency: string | null) =>
-  `${currency && currency !== 'USD' ? `${currency} ` : '$'}${Math.round(x).toLocaleString('en-US')}`;
+  `${currency && currency !== 'USD' ? `${currency} ` : '$'}${String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 /**
  * Cash constraint: when the lines cost more than the budget, fund them in order of

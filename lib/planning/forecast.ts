@@ -53,13 +53,24 @@ export interface FitScratch {
   y: Float64Array;
   ok: Uint8Array;
   weights: Float64Array;
+  /** Per-week work arrays of the yearly index (52 each) and per-weekday sums (7 each). */
+  weeks: Float64Array[];
+  valid: Uint8Array;
+  days7: Float64Array[];
 }
 
 /** Allocates buffers for histories of up to `days` days. */
 export function makeScratch(days: number): FitScratch {
   const weights = new Float64Array(FORECAST_SETTINGS.fitWindowDays + 1);
   for (let age = 0; age < weights.length; age++) weights[age] = 0.5 ** (age / FORECAST_SETTINGS.halfLifeDays);
-  return { y: new Float64Array(Math.max(days, 1)), ok: new Uint8Array(Math.max(days, 1)), weights };
+  return {
+    y: new Float64Array(Math.max(days, 1)),
+    ok: new Uint8Array(Math.max(days, 1)),
+    weights,
+    weeks: Array.from({ length: 6 }, () => new Float64Array(WEEKS)),
+    valid: new Uint8Array(WEEKS),
+    days7: Array.from({ length: 3 }, () => new Float64Array(7)),
+  };
 }
 
 /** Shrinks noisy seasonal ratios toward 1 (empirical Bayes: Poisson noise of each bucket vs spread across buckets). */
@@ -103,13 +114,16 @@ export function fitSku(
   const C = h.channels.length;
   const S = FORECAST_SETTINGS;
   const { y, ok, weights } = scratch;
+  // Channel by channel: each channel's days are contiguous in memory.
+  y.fill(0, 0, days);
+  for (let c = 0; c < C; c++) {
+    const base = (s * C + c) * days;
+    for (let t = 0; t < days; t++) y[t]! += h.qty[base + t]!;
+  }
   let first = -1;
   for (let t = 0; t < days; t++) {
-    let v = 0;
-    for (let c = 0; c < C; c++) v += h.qty[(s * C + c) * days + t]!;
-    if (historyUplift) v /= historyUplift[t]!;
-    y[t] = v;
-    if (first < 0 && v > 0) first = t;
+    if (historyUplift) y[t]! /= historyUplift[t]!;
+    if (first < 0 && y[t]! > 0) first = t;
   }
   const channelRates = new Float64Array(C);
   const empty: SkuModel = {
@@ -181,8 +195,9 @@ export function fitSku(
   let okCount = 0;
   for (let t = wStart; t < days; t++) okCount += ok[t]!;
   if (okCount >= S.minDaysForWeekly) {
-    const sums = new Float64Array(7);
-    const counts = new Float64Array(7);
+    const [sums, counts] = scratch.days7 as [Float64Array, Float64Array];
+    sums.fill(0);
+    counts.fill(0);
     for (let t = wStart; t < days; t++) {
       if (!ok[t]) continue;
       const wd = (h.startDay + t) % 7;
@@ -207,11 +222,18 @@ export function fitSku(
   // Yearly index by week, from whole 364-day blocks ending at the end of history.
   let yearly: Float64Array | null = null;
   if (days - first >= S.minDaysForYearly) {
-    const ratioSum = new Float64Array(WEEKS);
-    const ratioN = new Float64Array(WEEKS);
-    const units = new Float64Array(WEEKS);
-    const wk = new Float64Array(WEEKS);
-    const valid = new Uint8Array(WEEKS);
+    const [ratioSum, ratioN, units, wk, growthCurve, raw] = scratch.weeks as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    ratioSum.fill(0);
+    ratioN.fill(0);
+    units.fill(0);
+    const valid = scratch.valid;
     // Growth must not read as season. Year-over-year growth G comes from the last 8 weeks against
     // the same 8 weeks a year earlier (needs 364 + 56 days); with less, from the block's last
     // 4 weeks against its first 4 (one year cannot separate trend from season; this assumes
@@ -234,6 +256,7 @@ export function fitSku(
     if (yoyNow !== null && yoyThen !== null && yoyThen > 0) growth = yoyNow / yoyThen;
     else if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
     growth = Math.min(4, Math.max(0.25, growth));
+    for (let w = 0; w < WEEKS; w++) growthCurve[w] = growth ** ((w - 25.5) / WEEKS);
     for (let b = 0; days - YEAR * (b + 1) >= first; b++) {
       const start = days - YEAR * (b + 1);
       let sy = 0;
@@ -263,13 +286,12 @@ export function fitSku(
       if (blockMean <= 0) continue;
       for (let w = 0; w < WEEKS; w++) {
         if (valid[w]) {
-          ratioSum[w]! += wk[w]! / (blockMean * growth ** ((w - 25.5) / WEEKS));
+          ratioSum[w]! += wk[w]! / (blockMean * growthCurve[w]!);
           ratioN[w]! += 1;
         }
       }
     }
     let any = false;
-    const raw = new Float64Array(WEEKS);
     for (let w = 0; w < WEEKS; w++) {
       raw[w] = ratioN[w]! > 0 ? ratioSum[w]! / ratioN[w]! : 1;
       if (ratioN[w]! > 0) any = true;
@@ -293,13 +315,18 @@ export function fitSku(
   let sxx = 0;
   let sxy = 0;
   let n = 0;
-  const chSum = new Float64Array(C);
-  for (let t = fStart; t < days; t++) {
+  const chSum = scratch.days7[2]!;
+  chSum.fill(0);
+  // Weekday and week-of-year advance with t; no modulo per day.
+  let wd = (h.startDay + fStart) % 7;
+  let pos = (((fStart - days) % YEAR) + YEAR) % YEAR;
+  for (let t = fStart; t < days; t++, wd = wd === 6 ? 0 : wd + 1, pos = pos === YEAR - 1 ? 0 : pos + 1) {
     if (!ok[t]) continue;
     const age = days - 1 - t;
     const w = weights[age]!;
     const x = -age;
-    const z = y[t]! / seasonal(weekly, yearly, h.startDay + t, t - days);
+    const f = (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1);
+    const z = y[t]! / f;
     y[t] = z; // keep the deseasonalised value for the residual pass
     sw += w;
     sx += w * x;
@@ -389,14 +416,17 @@ export function forecastInto(
   promo: Float32Array | null = null,
 ): void {
   const phi = FORECAST_SETTINGS.dampingPerDay;
+  const { weekly, yearly } = model;
   let damp = 0;
   let pw = 1;
-  for (let k = 0; k < out.length; k++) {
+  let wd = firstDay % 7;
+  let pos = 0;
+  for (let k = 0; k < out.length; k++, wd = wd === 6 ? 0 : wd + 1, pos = pos === YEAR - 1 ? 0 : pos + 1) {
     pw *= phi;
     damp += pw;
     const base = Math.max(0, model.level + model.slope * damp);
     const p = promo ? promo[k]! : 1;
-    out[k] = base * seasonal(model.weekly, model.yearly, firstDay + k, k) * p;
+    out[k] = base * (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1) * p;
   }
 }
 

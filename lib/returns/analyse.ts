@@ -10,13 +10,18 @@ export interface Analysis {
   reply: ReplyDraft;
 }
 
-/** Classifies, decides, routes and drafts the reply for one return: the whole local pipeline. */
+/**
+ * Classifies, decides, routes and drafts the reply for one return: the whole local pipeline. With a
+ * model configured, the background passes the merged `classification` (see `mergeModelReasons`)
+ * and puts the model's photo findings into `c.photo_findings`; the rules stay the same.
+ */
 export function analyseReturn(
   c: ReturnCase,
-  opts: { config?: ReturnsConfig; now?: Date; lang?: ReplyLang; brand?: string } = {},
+  opts: { config?: ReturnsConfig; now?: Date; lang?: ReplyLang; brand?: string; classification?: Classification } = {},
 ): Analysis {
   const config = opts.config ?? DEFAULT_RETURNS_CONFIG;
-  const classification = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  const classification =
+    opts.classification ?? classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
   const decision = decideReturn(c, classification, config, opts.now ?? new Date());
   const reply = draftReturnReply(c, decision, {
     lang: opts.lang,

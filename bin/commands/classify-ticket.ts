@@ -1,5 +1,5 @@
 import { gateConfigSchema } from '../../lib/cs/gate';
-import { ticketInputSchema } from '../../lib/cs/ticket';
+import { parseTicketInput } from '../../lib/cs/ticket';
 import { triageTicket } from '../../lib/cs/triage';
 import { type CliCommand, flag, forEachJsonLine } from '../command';
 
@@ -15,6 +15,6 @@ export const classifyTicket: CliCommand = {
   async run(io) {
     const threshold = flag(io.args, 'threshold');
     const gate = gateConfigSchema.parse(threshold ? { threshold: Number(threshold) } : {});
-    return forEachJsonLine(io, (value) => triageTicket(ticketInputSchema.parse(value), { gate }).result);
+    return forEachJsonLine(io, (value) => triageTicket(parseTicketInput(value), { gate }).result);
   },
 };

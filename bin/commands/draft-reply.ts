@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { csSettingsSchema } from '../../lib/cs/settings';
 import { DEFAULT_VOICE } from '../../lib/cs/templates';
-import { ticketInputSchema } from '../../lib/cs/ticket';
+import { parseTicketInput } from '../../lib/cs/ticket';
 import { draftForTicket } from '../../lib/cs/triage';
 import { type CliCommand, flag, forEachJsonLine } from '../command';
 
@@ -25,7 +25,7 @@ export const draftReplyCommand: CliCommand = {
       ? csSettingsSchema.shape.policies.parse(JSON.parse(readFileSync(policiesFile, 'utf8')))
       : undefined;
     return forEachJsonLine(io, (value) => {
-      const d = draftForTicket(ticketInputSchema.parse(value), { voice, policies });
+      const d = draftForTicket(parseTicketInput(value), { voice, policies });
       return { draft: d.draft, citations: d.citations, flagged: d.flagged };
     });
   },

@@ -71,3 +71,10 @@ export function relevantOrder(ticket: TicketInput): Order | undefined {
   if (mentioned) return mentioned;
   return [...orders].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''))[0];
 }
+
+/** Parses a ticket (CLI line, message payload); throws an Error with a readable one-line-per-issue message. */
+export function parseTicketInput(value: unknown): TicketInput {
+  const r = ticketInputSchema.safeParse(value);
+  if (!r.success) throw new Error(`invalid ticket: ${z.prettifyError(r.error).replace(/\n/g, '; ')}`);
+  return r.data;
+}

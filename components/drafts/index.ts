@@ -1,0 +1,8 @@
+import './drafts.css';
+
+export { CitationChips } from './CitationChips';
+export { type ActionResult, DraftCard, type DraftCardProps } from './DraftCard';
+export { FeedbackBar } from './FeedbackBar';
+export { FlaggedText, flagLabel, splitFlagged } from './FlaggedText';
+export { ProvenanceLine } from './ProvenanceLine';
+export type { DraftCitation, DraftFlag, DraftProvenance, DraftViewModel, FeedbackRating } from './types';

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { stableId } from '../import/hash';
+import type { OrderLine } from '../import/types';
+import { dayNumber, dayString } from './dates';
+import { planReorder } from './plan';
+import { planResultSchema, recordSnapshotRequestSchema } from './schemas';
+import { countsFromPage } from './snapshot';
+
+const T = dayNumber('2026-11-27');
+const orders: OrderLine[] = Array.from({ length: 200 }, (_, i) => ({
+  id: stableId('t', i),
+  source: 'shopify-orders',
+  channel: 'shopify',
+  orderId: `#${i}`,
+  day: dayString(T - 200 + i),
+  sku: 'TEE',
+  qty: 3,
+  unitPrice: 28,
+  currency: 'USD',
+  country: 'US',
+  excluded: null,
+}));
+
+describe('planning message schemas', () => {
+  it('accept what the planner returns (schemas and types stay in step)', () => {
+    const page = recordSnapshotRequestSchema.parse({
+      capturedAt: '2026-11-27T09:30:00Z',
+      rows: [{ sku: 'TEE', location: 'ShipBob Warehouse', available: 20, on_hand: 24, committed: 4, incoming: null }],
+    });
+    const result = planReorder({
+      today: '2026-11-27',
+      orders,
+      counts: countsFromPage(page.rows, page.capturedAt),
+      suppliers: [
+        {
+          id: 's',
+          sku: 'TEE',
+          supplier: 'Lotus',
+          leadTimeDays: 30,
+          leadTimeSdDays: 4,
+          moq: 100,
+          casePack: 12,
+          unitCost: 8,
+          currency: 'USD',
+        },
+      ],
+      budget: 900, // the 120 units cost 960; 108 (9 cases, ≥ MOQ 100) fit
+      seriesFor: ['TEE'],
+    });
+    expect(result.lines[0]!.onHand).toBe(24);
+    expect(result.lines[0]!.cash.status).toBe('partial');
+    expect(() => planResultSchema.parse(result)).not.toThrow();
+  });
+
+  it('take a page snapshot as a fresher count than an export', () => {
+    expect(
+      countsFromPage(
+        [{ sku: 'TEE', location: 'SoHo', available: 5, on_hand: null, committed: 2, incoming: 0 }],
+        '2026-11-27T10:00:00Z',
+      ),
+    ).toEqual([expect.objectContaining({ source: 'shopify-page', onHand: 7, asOf: '2026-11-27' })]);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Planning data in Dexie: which table each import source fills, idempotent upserts with counts,
+ * loading the plan's input, keeping the last plan and the PO drafts. Used by the planner page's
+ * Web Worker and by the background (both may open the database; the framed panel never does).
+ */
+import type { CounterpartDB, KeyedRow } from '../db/schema';
+import type { SourceId } from '../import/sources';
+import type { BudgetPeriod, BundleComponent, InventoryCount, OrderLine, Promo, SupplierTerm } from '../import/types';
+import type { PlanInput, PlanResult } from './plan';
+import type { PoDraft } from './po';
+
+/** The Dexie table each import source fills. */
+export const TABLE_OF_SOURCE = {
+  'shopify-orders': 'salesLines',
+  'amazon-orders': 'salesLines',
+  'shopify-inventory': 'inventoryCounts',
+  'fba-inventory': 'inventoryCounts',
+  '3pl-onhand': 'inventoryCounts',
+  suppliers: 'suppliers',
+  calendar: 'calendar',
+  budget: 'budgets',
+  bundles: 'bundles',
+} as const satisfies Record<SourceId, keyof CounterpartDB>;
+
+export type PlanningTable = (typeof TABLE_OF_SOURCE)[SourceId];
+
+/** Settings-table keys of the planner. */
+export const PLANNING_KEYS = {
+  lastPlan: 'planning.lastPlan',
+  mapping: (source: string) => `planning.mapping.${source}`,
+} as const;
+
+export interface StoreCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Upserts records by id, writing only new or changed rows and counting them, so a second import of
+ * the same file writes nothing and reports 0 new rows.
+ */
+export async function storeRecords(
+  database: CounterpartDB,
+  table: PlanningTable,
+  records: readonly { id: string }[],
+  onProgress?: (done: number, total: number) => void,
+  chunk = 10_000,
+): Promise<StoreCounts> {
+  const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const t = database[table];
+  for (let i = 0; i < records.length; i += chunk) {
+    const part = records.slice(i, i + chunk) as KeyedRow[];
+    const old = await t.bulkGet(part.map((r) => r.id));
+    const write: KeyedRow[] = [];
+    part.forEach((r, k) => {
+      const o = old[k];
+      if (!o) {
+        counts.inserted += 1;
+        write.push(r);
+      } else if (JSON.stringify(o) !== JSON.stringify(r)) {
+        counts.updated += 1;
+        write.push(r);
+      } else counts.unchanged += 1;
+    });
+    if (write.length) await t.bulkPut(write);
+    onProgress?.(Math.min(records.length, i + chunk), records.length);
+  }
+  return counts;
+}
+
+/** Everything stored that the planner reads (optionally only for some SKUs, for the Shopify panel). */
+export async function loadPlanInput(
+  database: CounterpartDB,
+  skus?: readonly string[],
+): Promise<Omit<PlanInput, 'today' | 'settings' | 'seriesFor'>> {
+  if (skus) {
+    const bundles = (await database.bundles.toArray()) as unknown as BundleComponent[];
+    const relevant = bundles.filter((b) => skus.includes(b.componentSku));
+    const saleSkus = [...new Set([...skus, ...relevant.map((b) => b.bundleSku)])];
+    return {
+      orders: (await database.salesLines.where('sku').anyOf(saleSkus).toArray()) as unknown as OrderLine[],
+      counts: (await database.inventoryCounts
+        .where('sku')
+        .anyOf([...skus])
+        .toArray()) as unknown as InventoryCount[],
+      suppliers: ((await database.suppliers.toArray()) as unknown as SupplierTerm[]).filter((s) =>
+        skus.includes(s.sku),
+      ),
+      promos: (await database.calendar.toArray()) as unknown as Promo[],
+      bundles: relevant,
+      budget: null,
+    };
+  }
+  return {
+    orders: (await database.salesLines.toArray()) as unknown as OrderLine[],
+    counts: (await database.inventoryCounts.toArray()) as unknown as InventoryCount[],
+    suppliers: (await database.suppliers.toArray()) as unknown as SupplierTerm[],
+    promos: (await database.calendar.toArray()) as unknown as Promo[],
+    bundles: (await database.bundles.toArray()) as unknown as BundleComponent[],
+    budget: (await database.budgets.toArray()) as unknown as BudgetPeriod[],
+  };
+}
+
+/** The last plan as kept for the popup and the planner (without the chart series). */
+export interface StoredPlan {
+  at: string;
+  result: Omit<PlanResult, 'series'>;
+}
+
+/** Keeps the plan and its PO drafts. A draft someone already edited or approved for the same day is kept as it is. */
+export async function savePlan(database: CounterpartDB, result: PlanResult, at: string): Promise<PoDraft[]> {
+  const { series: _series, ...rest } = result;
+  const kept: PoDraft[] = [];
+  await database.transaction('rw', database.settings, database.purchaseOrders, async () => {
+    await database.settings.put({ key: PLANNING_KEYS.lastPlan, value: { at, result: rest }, updatedAt: at });
+    for (const po of result.purchaseOrders) {
+      const old = (await database.purchaseOrders.get(po.id)) as unknown as PoDraft | undefined;
+      if (old && (old.status === 'approved' || old.audit.length > 0)) {
+        kept.push(old);
+        continue;
+      }
+      await database.purchaseOrders.put(po as unknown as KeyedRow);
+      kept.push(po);
+    }
+  });
+  return kept;
+}
+
+/** The last stored plan, or null. */
+export async function readStoredPlan(database: CounterpartDB): Promise<StoredPlan | null> {
+  const row = await database.settings.get(PLANNING_KEYS.lastPlan);
+  return (row?.value as StoredPlan | undefined) ?? null;
+}
+
+/** True when a plan line needs action now: an order, or a stockout before the lead time is over. */
+export function needsAction(
+  line: { orderQty: number | null; stockoutDate: string | null; leadTimeDays: number },
+  today: string,
+): boolean {
+  if (line.orderQty !== null && line.orderQty > 0) return true;
+  if (!line.stockoutDate) return false;
+  const days = (Date.parse(line.stockoutDate) - Date.parse(today)) / 86_400_000;
+  return days <= line.leadTimeDays;
+}

@@ -333,3 +333,20 @@ describe('channel rule tables', () => {
     });
   }
 });
+
+describe('rule state', () => {
+  it('gives the same findings when the same listing is checked twice (no regex state carried over)', () => {
+    const l: ChannelListing = {
+      ...CLEAN,
+      brand: 'Yo!',
+      title: 'Yo! Classic Tee T-Shirt!',
+      bullets: [
+        'Antibacterial finish on soft cotton',
+        'Antimicrobial and eco-friendly dye',
+        'Soft cotton that keeps its shape',
+      ],
+    };
+    const first = checkListing('amazon', l, { today: TODAY });
+    expect(checkListing('amazon', l, { today: TODAY })).toEqual(first);
+  });
+});

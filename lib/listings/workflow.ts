@@ -25,7 +25,10 @@ import {
 export type AmazonPolicySetting = 'auto' | AmazonTitlePolicy;
 
 /** The policy in force: the setting, or the date's regime for `auto`. */
-export function resolvePolicy(setting: AmazonPolicySetting, today: string): { policy: AmazonTitlePolicy; auto: boolean } {
+export function resolvePolicy(
+  setting: AmazonPolicySetting,
+  today: string,
+): { policy: AmazonTitlePolicy; auto: boolean } {
   return setting === 'auto' ? { policy: defaultAmazonPolicy(today), auto: true } : { policy: setting, auto: false };
 }
 
@@ -87,7 +90,11 @@ export function captureCanonical(
   const changes = diffCanonical(prev?.product ?? null, product);
   if (prev && changes.length === 0) {
     const statusChanged = prev.shopifyStatus !== meta.shopifyStatus;
-    return { record: statusChanged ? { ...prev, shopifyStatus: meta.shopifyStatus } : prev, history: null, changed: statusChanged };
+    return {
+      record: statusChanged ? { ...prev, shopifyStatus: meta.shopifyStatus } : prev,
+      history: null,
+      changed: statusChanged,
+    };
   }
   const version = (prev?.version ?? 0) + 1;
   const record: ProductRecord = {
@@ -105,7 +112,9 @@ export function captureCanonical(
     productId: id,
     version,
     at: meta.at,
-    changes: changes.slice(0, 200).map((c) => ({ field: c.field, before: shortValue(c.before), after: shortValue(c.after) })),
+    changes: changes
+      .slice(0, 200)
+      .map((c) => ({ field: c.field, before: shortValue(c.before), after: shortValue(c.after) })),
   };
   return { record, history, changed: true };
 }
@@ -391,12 +400,20 @@ export function editorReport(input: EditorReportInput): EditorReport {
     if (specialistOwned) {
       for (const f of derived.priceFlags) priceFlags.push({ sku: f.sku, message: f.message });
       const canonicalPrice = product.variants[0]?.price ?? null;
-      if (canonicalPrice !== null && live.price !== undefined && Math.round(canonicalPrice * 100) !== Math.round(live.price * 100))
+      if (
+        canonicalPrice !== null &&
+        live.price !== undefined &&
+        Math.round(canonicalPrice * 100) !== Math.round(live.price * 100)
+      )
         priceFlags.push({
           sku: match.variantSku,
           message: `Canonical price ${canonicalPrice.toFixed(2)} differs from the live price ${live.price.toFixed(2)}; flagged for the specialist, not proposed.`,
         });
-    } else if (d.price !== undefined && live.price !== undefined && Math.round(d.price * 100) !== Math.round(live.price * 100)) {
+    } else if (
+      d.price !== undefined &&
+      live.price !== undefined &&
+      Math.round(d.price * 100) !== Math.round(live.price * 100)
+    ) {
       suggestions.push({
         field: 'price',
         label: fieldLabel('price'),
@@ -521,7 +538,13 @@ export interface InventorySummary {
 export function inventorySummary(
   rows: readonly { sku: string; title: string; status: MarketplaceStatus; reason: string | null }[],
 ): InventorySummary {
-  const counts: Record<MarketplaceStatus, number> = { active: 0, inactive: 0, suppressed: 0, incomplete: 0, unknown: 0 };
+  const counts: Record<MarketplaceStatus, number> = {
+    active: 0,
+    inactive: 0,
+    suppressed: 0,
+    incomplete: 0,
+    unknown: 0,
+  };
   const reasons = new Map<string, number>();
   for (const r of rows) {
     counts[r.status] += 1;
@@ -529,7 +552,9 @@ export function inventorySummary(
   }
   return {
     counts,
-    suppressed: rows.filter((r) => r.status === 'suppressed').map((r) => ({ sku: r.sku, title: r.title, reason: r.reason })),
+    suppressed: rows
+      .filter((r) => r.status === 'suppressed')
+      .map((r) => ({ sku: r.sku, title: r.title, reason: r.reason })),
     reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
   };
 }

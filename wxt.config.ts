@@ -1,8 +1,11 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES, originPatterns } from './lib/sites/hosts';
 
 // One React bundle for every extension page; the polyfill module pins the `browser` API path
 // (webextension-polyfill) for Chrome and Firefox alike.
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
   // COUNTERPART_OUT lets parallel builds (and their e2e runs) use separate folders.
   outDir: process.env.COUNTERPART_OUT ?? '.output',
@@ -25,4 +28,21 @@ export default defineConfig({
       : {}),
   }),
   webExt: { disabled: true },
+  hooks: {
+    // Content scripts use the browser's own promise-based namespace instead of the polyfill:
+    // they must stay under 30 kB and the polyfill alone is 10 kB. Everything else (background,
+    // panel, pages) keeps @wxt-dev/webextension-polyfill. The content-script code only uses
+    // APIs that are promise-based natively in Chrome MV3 and Firefox (runtime.sendMessage,
+    // storage.local, runtime.getURL) and answers messages with `sendResponse`.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = viteConfig.resolve?.alias;
+      const native = require.resolve('wxt/browser');
+      if (Array.isArray(alias)) {
+        for (const a of alias) if (a.find === 'wxt/browser') a.replacement = native;
+      } else if (alias && typeof alias === 'object') {
+        (alias as Record<string, string>)['wxt/browser'] = native;
+      }
+    },
+  },
 });

@@ -20,34 +20,8 @@ export interface Dock {
   destroy(): void;
 }
 
-const CSS = `
-:host { all: initial; }
-* { box-sizing: border-box; }
-.dock { position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483000; display: flex;
-  background: #fff; box-shadow: -1px 0 0 #d4d7de, -6px 0 18px rgba(15, 23, 42, .08);
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827; }
-.dock[hidden] { display: none; }
-.rail { position: relative; width: 10px; flex: none; cursor: ew-resize; background: #f6f7f9; border-right: 1px solid #e5e7eb; outline: none; }
-.rail:hover, .rail:focus-visible, .rail.dragging { background: #e0e7ff; }
-.rail::after { content: ""; position: absolute; top: 50%; left: 3px; width: 4px; height: 32px; margin-top: -16px;
-  border-left: 1px solid #9ca3af; border-right: 1px solid #9ca3af; }
-.collapse { position: absolute; top: 10px; left: -14px; width: 26px; height: 26px; border-radius: 50%;
-  border: 1px solid #c7cbd4; background: #fff; color: #374151; cursor: pointer; font-size: 15px; line-height: 22px;
-  padding: 0; box-shadow: 0 1px 3px rgba(0,0,0,.12); z-index: 2; }
-.collapse:hover, .collapse:focus-visible { background: #eef2ff; border-color: #6366f1; color: #4338ca; outline: none; }
-iframe { flex: 1; width: 100%; height: 100%; border: 0; background: #fff; }
-.shield { position: absolute; inset: 0; display: none; }
-.dragging-all .shield { display: block; cursor: ew-resize; }
-.tab { position: fixed; right: 0; top: 38%; z-index: 2147483000; display: flex; align-items: center; gap: 6px;
-  writing-mode: vertical-rl; padding: 12px 6px; border: 1px solid #c7cbd4; border-right: 0; border-radius: 8px 0 0 8px;
-  background: #4f46e5; color: #fff; font: 600 12px/1 system-ui, sans-serif; letter-spacing: .04em; cursor: pointer;
-  box-shadow: -2px 2px 8px rgba(0,0,0,.15); }
-.tab:hover, .tab:focus-visible { background: #4338ca; outline: 2px solid #a5b4fc; outline-offset: 1px; }
-.tab[hidden] { display: none; }
-.notice { flex: 1; padding: 24px 20px; display: flex; flex-direction: column; gap: 12px; }
-.notice strong { font-size: 14px; }
-.notice button { align-self: flex-start; padding: 6px 12px; border-radius: 6px; border: 1px solid #4f46e5; background: #4f46e5; color: #fff; cursor: pointer; font: inherit; }
-`;
+// Minified by hand-kept rules: this string ships in every content script (budget 30 kB).
+const CSS = `:host{all:initial}*{box-sizing:border-box}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483000;display:flex;background:#fff;box-shadow:-1px 0 0 #d4d7de,-6px 0 18px rgba(15,23,42,.08);font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111827}.dock[hidden]{display:none}.rail{position:relative;width:10px;flex:none;cursor:ew-resize;background:#f6f7f9;border-right:1px solid #e5e7eb;outline:none}.rail:hover,.rail:focus-visible,.rail.dragging{background:#e0e7ff}.rail::after{content:"";position:absolute;top:50%;left:3px;width:4px;height:32px;margin-top:-16px;border-left:1px solid #9ca3af;border-right:1px solid #9ca3af}.collapse{position:absolute;top:10px;left:-14px;width:26px;height:26px;border-radius:50%;border:1px solid #c7cbd4;background:#fff;color:#374151;cursor:pointer;font-size:15px;line-height:22px;padding:0;box-shadow:0 1px 3px rgba(0,0,0,.12);z-index:2}.collapse:hover,.collapse:focus-visible{background:#eef2ff;border-color:#6366f1;color:#4338ca;outline:none}iframe{flex:1;width:100%;height:100%;border:0;background:#fff}.shield{position:absolute;inset:0;display:none}.dragging-all .shield{display:block;cursor:ew-resize}.tab{position:fixed;right:0;top:38%;z-index:2147483000;display:flex;align-items:center;gap:6px;writing-mode:vertical-rl;padding:12px 6px;border:1px solid #c7cbd4;border-right:0;border-radius:8px 0 0 8px;background:#4f46e5;color:#fff;font:600 12px/1 system-ui,sans-serif;letter-spacing:.04em;cursor:pointer;box-shadow:-2px 2px 8px rgba(0,0,0,.15)}.tab:hover,.tab:focus-visible{background:#4338ca;outline:2px solid #a5b4fc;outline-offset:1px}.tab[hidden]{display:none}.notice{flex:1;padding:24px 20px;display:flex;flex-direction:column;gap:12px}.notice strong{font-size:14px}.notice button{align-self:flex-start;padding:6px 12px;border-radius:6px;border:1px solid #4f46e5;background:#4f46e5;color:#fff;cursor:pointer;font:inherit}`;
 
 /** Clamps a width to what the dock allows and to the window it lives in. */
 export function clampWidth(width: number, viewport: number): number {

@@ -58,20 +58,31 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
 
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }): Promise<WriteResult> | undefined => {
+  // Answers with sendResponse (+ `return true`), which works with the browsers' native API in both
+  // Chrome and Firefox; content scripts do not load the polyfill (size budget).
+  const onMessage = (
+    message: unknown,
+    sender: { id?: string; tab?: unknown },
+    sendResponse: (answer: WriteResult) => void,
+  ): true | undefined => {
     // Only the background may ask for writes: our id, and no tab (a page or frame would have one).
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== 'content.write')
       return undefined;
     const action = parseWriteAction((message as { payload?: unknown }).payload);
-    if (!action) return Promise.resolve({ done: false, message: 'Invalid write request.' });
-    return Promise.resolve(adapter.write ? adapter.write(document, action) : unsupportedWrite(adapter, action)).then(
+    if (!action) {
+      sendResponse({ done: false, message: 'Invalid write request.' });
+      return undefined;
+    }
+    Promise.resolve(adapter.write ? adapter.write(document, action) : unsupportedWrite(adapter, action)).then(
       (result) => {
         schedule();
-        return result;
+        sendResponse(result);
       },
-      (error: unknown) => ({ done: false, message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        sendResponse({ done: false, message: error instanceof Error ? error.message : String(error) }),
     );
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage as never);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage as never));

@@ -1,5 +1,5 @@
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
-import { type LoopItem, type LoopReturnData, loopReturnDataSchema } from './schema';
+import type { LoopItem, LoopReturnData } from './schema';
 import {
   HEADER_SELECTORS,
   HEADING_SELECTORS,
@@ -332,7 +332,8 @@ export function extract(doc: Document, url: URL, now: Date = new Date()): Snapsh
     return { ...base, entityId: null, recognised: false, missing, data: null };
   }
   try {
-    const data = loopReturnDataSchema.parse(readReturn(doc, returnId, missing));
+    // Validated in the background (lib/sites/data-schemas.ts): no zod in the content script.
+    const data = readReturn(doc, returnId, missing);
     return { ...base, entityId: returnId, recognised: data.items.length > 0, missing: missing.slice(0, 50), data };
   } catch (error) {
     missing.push(

@@ -12,6 +12,7 @@
  * what the transforms fix, not as a measurement of a real catalogue.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { checkListing, rulesVersion } from '../lib/listings/check';
 import { asIsListing, deriveListing } from '../lib/listings/derive';
 import { gs1CheckDigit } from '../lib/listings/gtin';
@@ -187,6 +188,8 @@ const summary = {
   faultRates: FAULT_RATES,
   protectedSkus: protectedSkus.length,
   totalMs: round(totalMs),
+  // Timings depend on machine load (the benchmark machine is shared): recorded alongside.
+  machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
   perChannel: Object.fromEntries(
     Object.entries(results).map(([c, r]) => [
       c,

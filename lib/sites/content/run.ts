@@ -26,6 +26,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     },
   });
   ctx.onInvalidated(() => dock.showNotice('Counterpart was updated or reloaded. Reload this page to continue.'));
+  // An update orphans this script silently; reading `ctx.isInvalid` notices it (runtime.id is gone)
+  // and fires onInvalidated once. Checked when the person reaches for the panel and every few seconds.
+  const checkAlive = () => void ctx.isInvalid;
+  dock.host.addEventListener('pointerenter', checkAlive);
+  ctx.setInterval(checkAlive, 3000);
 
   let lastHash = '';
   const publish = async () => {

@@ -157,6 +157,11 @@ function titleWithBrandFirst(title: string, brand: string): string {
   return `${brand} ${without}`.trim();
 }
 
+/** Title without promotional phrases or ! ? — what no channel wants in a product name. */
+function plainTitle(title: string): string {
+  return tidy(removeMatches(removeMatches(title, TITLE_PROMO_RE), /\d+\s?%\s?off\b/gi).replace(/[!?]+/g, ' '));
+}
+
 function tidy(s: string): string {
   return s
     .replace(/\s{2,}/g, ' ')
@@ -230,7 +235,7 @@ function channelTransform(
       break;
     }
     case 'ebay': {
-      let title = tidy(l.title.replace(/[?™♥½®©★☆♡]/gu, ''));
+      let title = tidy(plainTitle(l.title).replace(/[™♥½®©★☆♡]/gu, ''));
       if (chars(title) > 80) {
         title = cutAtWord(title, 80);
         t.push('title cut to 80 characters');
@@ -248,7 +253,7 @@ function channelTransform(
       break;
     }
     case 'target': {
-      l.title = titleWithBrandFirst(tidy(l.title), brand);
+      l.title = titleWithBrandFirst(plainTitle(l.title), brand);
       l.bullets = bulletsFromDescription(html);
       l.description = cleanParagraphs(html).join('\n');
       if (l.gtin) l.gtin = toUpTo13(l.gtin);
@@ -257,6 +262,7 @@ function channelTransform(
       break;
     }
     case 'faire': {
+      l.title = plainTitle(l.title);
       l.description = cleanParagraphs(html).join('\n');
       t.push('description as plain text');
       break;

@@ -256,7 +256,9 @@ export function fitSku(
     if (yoyNow !== null && yoyThen !== null && yoyThen > 0) growth = yoyNow / yoyThen;
     else if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
     growth = Math.min(4, Math.max(0.25, growth));
-    for (let w = 0; w < WEEKS; w++) growthCurve[w] = growth ** ((w - 25.5) / WEEKS);
+    const step = growth ** (1 / WEEKS);
+    growthCurve[0] = growth ** (-25.5 / WEEKS);
+    for (let w = 1; w < WEEKS; w++) growthCurve[w] = growthCurve[w - 1]! * step;
     for (let b = 0; days - YEAR * (b + 1) >= first; b++) {
       const start = days - YEAR * (b + 1);
       let sy = 0;

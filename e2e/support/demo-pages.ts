@@ -6,6 +6,6 @@ export const DEMO_PAGES: Array<{ app: string; name: string; url: string }> = [
   {
     app: 'amazon',
     name: 'amazon-listing',
-    url: 'https://sellercentral.amazon.com/abis/listing/edit/product_details?marketplaceID=ATVPDKIKX0DER&sku=MA023&asin=B0CXYZ1234&productType=STATIONERY#product_details',
+    url: 'https://sellercentral.amazon.com/abis/listing/edit/product_details?marketplaceID=ATVPDKIKX0DER&sku=TEE-CL-BLK-M&asin=B0CXYZ1234&productType=SHIRT#product_details',
   },
 ];

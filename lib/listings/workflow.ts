@@ -288,7 +288,7 @@ export function singleVariant(p: CanonicalProduct, sku: string): CanonicalProduc
 
 const TEXT_FIELDS = ['title', 'brand', 'item_type_keyword', 'description', 'search_terms', 'highlights'] as const;
 
-function valueOf(l: ChannelListing, field: string): string {
+function fieldValue(l: ChannelListing, field: string): string {
   const m = field.match(/^bullets\[(\d+)\]$/);
   if (m) return l.bullets?.[Number(m[1])] ?? '';
   const v = (l as Record<string, unknown>)[field];
@@ -381,8 +381,8 @@ export function editorReport(input: EditorReportInput): EditorReport {
       ...Array.from({ length: Math.max(d.bullets?.length ?? 0, live.bullets?.length ?? 0) }, (_, i) => `bullets[${i}]`),
     ];
     for (const field of fields) {
-      const proposed = valueOf(d, field);
-      const current = valueOf(live, field);
+      const proposed = fieldValue(d, field);
+      const current = fieldValue(live, field);
       if (!proposed || sameText(proposed, current)) continue;
       if (field === 'highlights' && policy !== 'amazon-2026-07') continue;
       const after: ChannelListing = structuredClone(live);
@@ -430,7 +430,7 @@ export function editorReport(input: EditorReportInput): EditorReport {
       if (NOT_ON_PAGE.test(field)) continue;
       const fix = fs.find((f) => typeof f.fix === 'string')?.fix as string | undefined;
       if (fix === undefined) continue;
-      const current = valueOf(live, field);
+      const current = fieldValue(live, field);
       if (sameText(fix, current)) continue;
       const after: ChannelListing = structuredClone(live);
       setValue(after, field, fix);

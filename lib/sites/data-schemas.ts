@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { amazonInventoryDataSchema, amazonListingEditDataSchema } from './amazon/schema';
 import { gorgiasTicketSchema } from './gorgias/schema';
 import { loopReturnDataSchema } from './loop/schema';
 import { shopifyInventoryDataSchema, shopifyProductDataSchema } from './shopify/schema';
@@ -10,6 +11,8 @@ export const PAGE_DATA_SCHEMAS: Record<string, z.ZodType> = {
   'loop:return': loopReturnDataSchema,
   'shopify:product': shopifyProductDataSchema,
   'shopify:inventory': shopifyInventoryDataSchema,
+  'amazon:listing-edit': amazonListingEditDataSchema,
+  'amazon:inventory': amazonInventoryDataSchema,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { type SiteAdapter, unsupportedWrite } from '../adapter';
-import { hostValue, type ShadowRootOf } from './dom';
+import { hostValue, openShadowRoot, type ShadowRootOf } from './dom';
 import { extract } from './extract';
 import { clearViolationMarks, fillField, findFieldHost, markViolations } from './write';
 
@@ -57,4 +57,15 @@ export function createAmazonAdapter(shadowRootOf?: ShadowRootOf): SiteAdapter {
   return adapter;
 }
 
-export const amazonAdapter: SiteAdapter = createAmazonAdapter();
+/**
+ * In a content script Chrome offers `chrome.dom.openOrClosedShadowRoot`, which also reaches closed
+ * Katal roots (the legacy editor's brand field); elsewhere (tests, Firefox) only open roots are read.
+ */
+const composedShadowRoot: ShadowRootOf = (el) => {
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } })
+    .chrome?.dom;
+  if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el) ?? null;
+  return openShadowRoot(el);
+};
+
+export const amazonAdapter: SiteAdapter = createAmazonAdapter(composedShadowRoot);

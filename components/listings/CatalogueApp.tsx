@@ -1,0 +1,339 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { callOrThrow } from '../../lib/messaging/client';
+import type { Catalogue } from '../../lib/messaging/contract/listings';
+import { Badge, Empty, Notice, Progress, Spinner } from '../ui/primitives';
+import { listingsQueries } from './queries';
+import { CHANNEL_LABELS, policyLabel, STATUS_TONES, when } from './shared';
+import './listings.css';
+
+const STATUSES = ['draft', 'ready', 'submitted', 'live', 'suppressed'] as const;
+const BATCH = 10;
+
+type Row = Catalogue['rows'][number];
+
+/** Every canonical product × channel: status, violations, last check, drift; bulk check and feed export. */
+export function CatalogueApp() {
+  const q = useQuery(listingsQueries.catalogue());
+  const [search, setSearch] = useState('');
+  const [channel, setChannel] = useState<string>('all');
+  const [status, setStatus] = useState<string>('all');
+  const [owner, setOwner] = useState<'all' | 'long-tail' | 'specialist'>('all');
+
+  const rows = useMemo(() => {
+    const term = search.trim().toLowerCase();
+    return (q.data?.rows ?? []).filter((r) => {
+      if (term && !r.title.toLowerCase().includes(term) && !r.skus.some((s) => s.toLowerCase().includes(term)))
+        return false;
+      if (owner === 'long-tail' && r.specialistOwned) return false;
+      if (owner === 'specialist' && !r.specialistOwned) return false;
+      if (status !== 'all')
+        return r.cells.some((c) => (channel === 'all' || c.channel === channel) && c.status === status);
+      return true;
+    });
+  }, [q.data, search, channel, status, owner]);
+
+  const channels = (q.data?.channels ?? []).filter((c) => channel === 'all' || c === channel);
+
+  return (
+    <div className="page" style={{ maxWidth: 1240 }}>
+      <div className="page-header">
+        <div className="page-logo" aria-hidden="true">
+          C
+        </div>
+        <h1>Listings catalogue</h1>
+        <span className="cp-spacer" />
+        {q.data ? <span className="cp-muted">Amazon: {policyLabel(q.data.policy)}</span> : null}
+      </div>
+
+      {q.isPending ? (
+        <Spinner label="Loading the catalogue…" />
+      ) : q.isError ? (
+        <Notice tone="bad" title="Could not load the catalogue">
+          {q.error.message}
+        </Notice>
+      ) : q.data.rows.length === 0 ? (
+        <section className="card">
+          <div className="card-body">
+            <Empty>
+              No canonical products yet. Open a product in Shopify admin with Counterpart’s panel: it is captured as the
+              canonical version and appears here.
+            </Empty>
+          </div>
+        </section>
+      ) : (
+        <>
+          <section className="card" aria-label="Bulk check and export">
+            <div className="card-body grid-2">
+              <BulkCheck rows={q.data.rows} />
+              <ExportFeed channels={q.data.channels} />
+            </div>
+          </section>
+          <section className="card" aria-label="Products by channel">
+            <div className="card-body">
+              <search className="cat-toolbar">
+                <label className="cp-field">
+                  <span>Search</span>
+                  <input
+                    className="cp-input"
+                    value={search}
+                    placeholder="Title or SKU"
+                    onChange={(e) => setSearch(e.target.value)}
+                  />
+                </label>
+                <label className="cp-field">
+                  <span>Channel</span>
+                  <select
+                    className="cp-select"
+                    aria-label="Filter by channel"
+                    value={channel}
+                    onChange={(e) => setChannel(e.target.value)}
+                  >
+                    <option value="all">All channels</option>
+                    {q.data.channels.map((c) => (
+                      <option key={c} value={c}>
+                        {CHANNEL_LABELS[c]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="cp-field">
+                  <span>Status</span>
+                  <select
+                    className="cp-select"
+                    aria-label="Filter by status"
+                    value={status}
+                    onChange={(e) => setStatus(e.target.value)}
+                  >
+                    <option value="all">Any status</option>
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {s}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="cp-field">
+                  <span>Owner</span>
+                  <select
+                    className="cp-select"
+                    aria-label="Filter by owner"
+                    value={owner}
+                    onChange={(e) => setOwner(e.target.value as typeof owner)}
+                  >
+                    <option value="all">Everyone</option>
+                    <option value="long-tail">Long tail</option>
+                    <option value="specialist">Specialist-owned</option>
+                  </select>
+                </label>
+                <span className="cp-spacer" />
+                <span className="cp-muted">
+                  {rows.length} of {q.data.rows.length} products
+                </span>
+              </search>
+              {rows.length === 0 ? (
+                <Empty>No product matches these filters.</Empty>
+              ) : (
+                <div style={{ overflowX: 'auto' }}>
+                  <table className="cat-table" aria-label="Catalogue">
+                    <thead>
+                      <tr>
+                        <th scope="col">Product</th>
+                        {channels.map((c) => (
+                          <th key={c} scope="col">
+                            {CHANNEL_LABELS[c]}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <ProductRow key={r.productId} row={r} channels={channels} />
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <div className="cat-legend">
+                <span>
+                  <b>draft</b> derived variant still breaks a rule
+                </span>
+                <span>
+                  <b>ready</b> passes the channel’s rules
+                </span>
+                <span>
+                  <b>submitted</b> on the channel, not active
+                </span>
+                <span>
+                  <b>live</b> active on the channel
+                </span>
+                <span>
+                  <b>suppressed</b> the channel hides it
+                </span>
+              </div>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ProductRow({ row, channels }: { row: Row; channels: string[] }) {
+  return (
+    <tr data-testid={`catalogue-row-${row.productId}`}>
+      <th scope="row" style={{ textAlign: 'left', fontWeight: 500, maxWidth: 300 }}>
+        <div>{row.title}</div>
+        <div className="cat-cell">
+          <span>
+            {row.skus.join(', ')} · v{row.version}
+          </span>
+          {row.specialistOwned ? (
+            <span>
+              <Badge tone="warn">Specialist-owned</Badge>
+            </span>
+          ) : null}
+        </div>
+      </th>
+      {row.cells
+        .filter((c) => channels.includes(c.channel))
+        .map((c) => (
+          <td key={c.channel} data-channel={c.channel}>
+            <span className={`cp-badge cat-status ${STATUS_TONES[c.status] ?? ''} ${c.status}`}>{c.status}</span>
+            <div className="cat-cell" style={{ marginTop: 4 }}>
+              {c.reason ? (
+                <span title={c.reason}>{c.reason.length > 40 ? `${c.reason.slice(0, 38)}…` : c.reason}</span>
+              ) : null}
+              {c.violations !== null ? (
+                <span>
+                  {c.blocking ? `${c.blocking} blocking · ` : ''}
+                  {c.violations} finding{c.violations === 1 ? '' : 's'}
+                  {c.stale ? ' (stale)' : ''}
+                </span>
+              ) : (
+                <span>not checked</span>
+              )}
+              {c.drift !== null ? <span>{c.drift ? `drift: ${c.drift} fields` : 'in sync'}</span> : null}
+              {c.checkedAt ? <span>{when(c.checkedAt)}</span> : null}
+            </div>
+          </td>
+        ))}
+    </tr>
+  );
+}
+
+function BulkCheck({ rows }: { rows: Row[] }) {
+  const qc = useQueryClient();
+  const longTail = rows.filter((r) => !r.specialistOwned).map((r) => r.productId);
+  const [progress, setProgress] = useState<{ done: number; total: number; ready: number } | null>(null);
+  const check = useMutation({
+    mutationFn: async (ids: string[]) => {
+      let ready = 0;
+      setProgress({ done: 0, total: ids.length, ready: 0 });
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const r = await callOrThrow('listings.checkProducts', { ids: ids.slice(i, i + BATCH) });
+        ready += r.ready;
+        setProgress({ done: Math.min(ids.length, i + BATCH), total: ids.length, ready });
+      }
+      return ready;
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['listings', 'catalogue'] }),
+  });
+  return (
+    <div>
+      <h2 style={{ fontSize: 14, marginBottom: 4 }}>Check the long tail</h2>
+      <p className="cp-muted" style={{ fontSize: 12.5, marginBottom: 8 }}>
+        Derives every channel variant of the {longTail.length} products that are not specialist-owned and re-checks them
+        with each channel’s rules.
+      </p>
+      <button
+        type="button"
+        className="cp-btn primary"
+        disabled={check.isPending || longTail.length === 0}
+        onClick={() => check.mutate(longTail)}
+      >
+        {check.isPending ? 'Checking…' : `Check ${longTail.length} products`}
+      </button>
+      {progress ? (
+        <div style={{ marginTop: 8 }}>
+          <Progress value={progress.total ? progress.done / progress.total : 1} label="Bulk check progress" />
+          <span className="cp-muted" style={{ fontSize: 12 }} role="status">
+            {progress.done} of {progress.total} products checked · {progress.ready} channel variants ready
+          </span>
+        </div>
+      ) : null}
+      {check.isError ? (
+        <Notice tone="bad" title="Check stopped">
+          {check.error.message}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
+
+function ExportFeed({ channels }: { channels: string[] }) {
+  const [channel, setChannel] = useState(channels[0] ?? 'amazon');
+  const [format, setFormat] = useState<'csv' | 'tsv'>('tsv');
+  const exp = useMutation({
+    mutationFn: () => callOrThrow('listings.exportFeed', { channel: channel as Catalogue['channels'][number], format }),
+    onSuccess: (r) => {
+      const blob = new Blob([r.content], { type: format === 'tsv' ? 'text/tab-separated-values' : 'text/csv' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = r.filename;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    },
+  });
+  return (
+    <div>
+      <h2 style={{ fontSize: 14, marginBottom: 4 }}>Export a channel feed</h2>
+      <p className="cp-muted" style={{ fontSize: 12.5, marginBottom: 8 }}>
+        The ready variants, one row per SKU, in the channel’s column names.
+      </p>
+      <div className="cat-toolbar" style={{ marginBottom: 0 }}>
+        <label className="cp-field">
+          <span>Channel</span>
+          <select
+            className="cp-select"
+            aria-label="Feed channel"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+          >
+            {channels.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="cp-field">
+          <span>Format</span>
+          <select
+            className="cp-select"
+            aria-label="Feed format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as 'csv' | 'tsv')}
+          >
+            <option value="tsv">TSV</option>
+            <option value="csv">CSV</option>
+          </select>
+        </label>
+        <button type="button" className="cp-btn" disabled={exp.isPending} onClick={() => exp.mutate()}>
+          {exp.isPending ? 'Exporting…' : 'Download feed'}
+        </button>
+      </div>
+      {exp.data ? (
+        <span className="cp-muted" style={{ fontSize: 12 }} role="status">
+          {exp.data.filename}: {exp.data.rows} rows
+          {exp.data.skipped ? `, ${exp.data.skipped} products not ready left out` : ''}
+        </span>
+      ) : null}
+      {exp.isError ? (
+        <Notice tone="bad" title="Export failed">
+          {exp.error.message}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

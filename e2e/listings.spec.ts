@@ -1,0 +1,156 @@
+import type { Page } from '@playwright/test';
+import type { PanelObject } from './support/pages';
+import { expect, test } from './support/test';
+
+const SHOPIFY_PRODUCT = 'https://admin.shopify.com/store/demo-shop/products/8123456789';
+// The Seller Central editor of the Shopify product's first variant (TEE-CL-BLK-M): matched by SKU.
+const AMAZON_EDIT =
+  'https://sellercentral.amazon.com/abis/listing/edit/product_details?marketplaceID=ATVPDKIKX0DER&sku=TEE-CL-BLK-M&asin=B0CXYZ1234&productType=SHIRT';
+const AMAZON_INVENTORY =
+  'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1&pageSize=25&searchField=all&searchTerm=&sort=date_created_desc&status=all';
+const TITLE_FIELD = 'item_name-0-value';
+
+async function captureCanonical(page: Page, panel: PanelObject) {
+  await page.goto(SHOPIFY_PRODUCT);
+  await expect(panel.region('Captured as canonical')).toContainText('v1');
+}
+
+test.describe('marketplace listings', () => {
+  test('captures the Shopify product as canonical with Shopify violations, channel readiness and GTIN checks', async ({
+    page,
+    panel,
+  }) => {
+    await captureCanonical(page, panel);
+    const captured = panel.region('Captured as canonical');
+    await expect(captured).toContainText('First capture');
+    await expect(captured.getByTestId('canonical-last-change')).toContainText('title');
+    const readiness = panel.region('Channel readiness');
+    for (const channel of ['Amazon', 'Walmart', 'eBay', 'Target Plus', 'Faire'])
+      await expect(readiness).toContainText(channel);
+    await expect(panel.region('Shopify rules')).toBeVisible();
+    await expect(panel.region('GTIN problems')).toBeVisible();
+
+    // A second read of the unchanged page keeps version 1 (no duplicate history).
+    await page.reload();
+    await expect(panel.region('Captured as canonical')).toContainText('Up to date');
+    await expect(panel.region('Captured as canonical')).toContainText('v1');
+    await page.setViewportSize({ width: 1440, height: 1300 });
+    await page.screenshot({ path: '/tmp/listings-shopify.png' });
+  });
+
+  test('outlines violations at their fields, shows drift, and Apply fills a field the page form sees', async ({
+    page,
+    panel,
+  }) => {
+    await captureCanonical(page, panel);
+    await page.goto(AMAZON_EDIT);
+
+    const violations = panel.region('Violations by field');
+    await expect(violations.getByTestId('violations')).toBeVisible();
+    await expect(violations.locator('[data-field="title"]')).toContainText('AMZ-TITLE-LEN');
+    await expect(panel.region('Listing check')).toContainText('Not ready');
+
+    // The title host on the page carries an outline and a text note right after it.
+    const titleHost = page.locator(`kat-textarea[name="${TITLE_FIELD}"]`);
+    await expect(titleHost).toHaveAttribute('data-counterpart-mark', 'error');
+    const note = page.locator(`[data-counterpart-note="${TITLE_FIELD}"]`);
+    await expect(note).toContainText('AMZ-TITLE');
+    await expect(page.locator('[data-counterpart-note="bullet_point-4-value"]')).toBeVisible();
+
+    // Drift from the canonical version, field by field.
+    const drift = panel.region('Drift from canonical');
+    await expect(drift).toContainText('matched by SKU');
+    await expect(drift.getByTestId('drift')).toContainText('Item name');
+
+    // Apply the derived title: the page's own form state sees it, nothing is submitted.
+    const suggestion = panel.frame.getByTestId('suggestion-title');
+    const proposed = (await suggestion.locator('.ls-proposed').textContent()) ?? '';
+    expect(proposed.length).toBeGreaterThan(10);
+    expect([...proposed].length).toBeLessThanOrEqual(75);
+    await page.setViewportSize({ width: 1440, height: 1300 });
+    await page.screenshot({ path: '/tmp/listings-amazon.png' });
+    await suggestion.getByRole('button', { name: 'Apply to Item name' }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (f) => (window as unknown as { __formState: Record<string, string> }).__formState?.[f],
+          TITLE_FIELD,
+        ),
+      )
+      .toBe(proposed);
+    expect(await page.evaluate(() => (window as unknown as { __submitted: boolean }).__submitted)).toBe(false);
+    // The re-read listing no longer breaks the title rules: the title mark turns into advice or goes away.
+    await expect(violations.locator('[data-field="title"]')).not.toContainText('AMZ-TITLE-LEN');
+    await expect(titleHost).not.toHaveAttribute('data-counterpart-mark', 'error');
+  });
+
+  test('protected SKUs get suggestions only, the specialist-owned label and flagged prices', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await captureCanonical(page, panel);
+    await session.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } })
+        .chrome;
+      await api.storage.local.set({
+        'settings.listings': {
+          protectedSkus: ['TEE-CL-BLK-M'],
+          amazonTitlePolicy: 'amazon-2026-07',
+          faireWholesaleRatio: 0.5,
+          channels: ['amazon'],
+        },
+      });
+    });
+    await page.goto(AMAZON_EDIT);
+    const suggestions = panel.region('Suggestions');
+    await expect(panel.region('Listing check')).toContainText('Specialist-owned');
+    await expect(suggestions).toContainText('Specialist-owned SKU');
+    await expect(suggestions).toContainText('Price · TEE-CL-BLK-M');
+    await expect(suggestions.getByTestId('suggestion-price')).toHaveCount(0);
+  });
+
+  test('records listing statuses from Manage All Inventory and the catalogue lists the product per channel', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await captureCanonical(page, panel);
+    await page.goto(AMAZON_INVENTORY);
+    const status = panel.region('Listing status');
+    await expect(status).toContainText('5 recorded');
+    await expect(status.getByTestId('status-counts')).toContainText('Suppressed');
+    await expect(panel.region('Suppressed listings')).toContainText('Main image missing');
+    await page.screenshot({ path: '/tmp/listings-inventory.png' });
+
+    const catalogue = await page.context().newPage();
+    await catalogue.setViewportSize({ width: 1400, height: 760 });
+    await catalogue.goto(`chrome-extension://${session.extensionId}/catalogue.html`);
+    const row = catalogue.getByTestId('catalogue-row-8123456789');
+    await expect(row).toContainText('Classic Tee');
+    // Inventory: TEE-CL-BLK-M active → live on Amazon; Shopify is the source → live.
+    await expect(row.locator('td[data-channel="amazon"]')).toContainText('live');
+    await expect(row.locator('td[data-channel="shopify"]')).toContainText('live');
+    await expect(row.locator('td[data-channel="walmart"]')).toContainText(/ready|draft/);
+
+    // Visiting the editor records its "search suppressed" alert and the drift.
+    await page.goto(AMAZON_EDIT);
+    await expect(panel.region('Drift from canonical')).toContainText('matched by SKU');
+    await catalogue.reload();
+    await expect(row.locator('td[data-channel="amazon"]')).toContainText('suppressed');
+    await expect(row.locator('td[data-channel="amazon"]')).toContainText(/drift: \d+ fields/);
+
+    // Bulk check of the long tail with progress, then a feed file of the ready variants.
+    await catalogue.getByRole('button', { name: /Check 1 products/ }).click();
+    await expect(catalogue.getByRole('status').filter({ hasText: '1 of 1 products checked' })).toBeVisible();
+    await catalogue.getByRole('combobox', { name: 'Feed channel' }).selectOption('amazon');
+    await catalogue.getByRole('combobox', { name: 'Filter by status' }).selectOption('suppressed');
+    await expect(row).toBeVisible();
+    const [download] = await Promise.all([
+      catalogue.waitForEvent('download'),
+      catalogue.getByRole('button', { name: 'Download feed' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^counterpart-\w+-feed-\d{4}-\d{2}-\d{2}\.tsv$/);
+    await catalogue.screenshot({ path: '/tmp/listings-catalogue.png', fullPage: true });
+  });
+});

@@ -1,4 +1,5 @@
 import type { PanelViews } from '../panel/types';
+import { TicketPanel } from './TicketPanel';
 
 /** Panel views of the cs process, keyed `app:page`. */
-export const csPanelViews: PanelViews = {};
+export const csPanelViews: PanelViews = { 'gorgias:ticket': [TicketPanel] };

@@ -1,4 +1,5 @@
 import type { LocalEngine } from '../../lib/ai/local/engine';
+import { csLocalTasks } from '../../lib/cs/local-tasks';
 
 /**
  * Registers every process's local (offline) task functions on the engine: classification,
@@ -6,4 +7,5 @@ import type { LocalEngine } from '../../lib/ai/local/engine';
  */
 export function registerLocalTasks(engine: LocalEngine): void {
   void engine;
+  engine.register(csLocalTasks());
 }

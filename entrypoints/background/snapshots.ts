@@ -5,6 +5,7 @@ import type { Handlers } from '../../lib/messaging/router';
 import { checkPageData } from '../../lib/sites/data-schemas';
 import { fnv1a } from '../../lib/util/hash';
 import { aiStatus } from './ai';
+import { captureSentReply } from './cs';
 import { notifyPanels } from './panel-ports';
 import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } from './tab-state';
 
@@ -24,6 +25,7 @@ export const snapshotHandlers: Handlers = {
     const changed = !previous || fnv1a(JSON.stringify({ ...previous, capturedAt: '' })) !== hash;
     if (!changed) return { accepted: true, changed: false };
     await writeTabSnapshot(sender.tabId, snapshot);
+    await captureSentReply(snapshot);
     if (previous && (previous.entityId !== snapshot.entityId || previous.page !== snapshot.page)) {
       await writeManualInput(sender.tabId, null);
     }

@@ -1,0 +1,229 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { call, callOrThrow } from '../../lib/messaging/client';
+import type { RequestOf } from '../../lib/messaging/contract';
+import type { CsAnalysisView, CsDraftView } from '../../lib/messaging/contract/cs';
+import { type ActionResult, DraftCard } from '../drafts';
+import type { PanelContext } from '../panel/types';
+import { Badge, Notice, Section, Spinner, type Tone } from '../ui/primitives';
+import { csQueries } from './queries';
+import './cs.css';
+
+const TIER_TONE: Record<CsAnalysisView['tier'], Tone> = { autonomous: 'ok', assisted: 'accent', escalate: 'bad' };
+const TIER_LABEL: Record<CsAnalysisView['tier'], string> = {
+  autonomous: 'Autonomous',
+  assisted: 'Assisted',
+  escalate: 'Escalate',
+};
+const SENTIMENT_TONE: Record<CsAnalysisView['sentiment'], Tone> = {
+  negative: 'warn',
+  neutral: 'neutral',
+  positive: 'ok',
+};
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  it: 'Italian',
+  nl: 'Dutch',
+  pt: 'Portuguese',
+};
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function record(payload: RequestOf<'cs.recordOutcome'>): void {
+  // Outcomes feed the statistics; a failure here must not disturb the agent.
+  void call('cs.recordOutcome', payload);
+}
+
+async function insertIntoEditor(text: string): Promise<ActionResult> {
+  const result = await callOrThrow('page.write', { action: 'insertReplyText', text });
+  return { done: result.done, message: result.message };
+}
+
+/** Classification, autonomy tier and its reasons, and the signals the gate used. */
+function Triage({ analysis }: { analysis: CsAnalysisView }) {
+  const [primary, ...others] = analysis.intents;
+  return (
+    <Section
+      title="Triage"
+      label="Ticket triage"
+      aside={
+        <span className="cp-row cs-tier-row">
+          {analysis.mode === 'shadow' ? (
+            <span data-testid="cs-shadow-badge">
+              <Badge tone="warn" title="Shadow mode: drafts are made and logged, not shown.">
+                Shadow
+              </Badge>
+            </span>
+          ) : null}
+          <span data-testid="cs-tier">
+            <Badge tone={TIER_TONE[analysis.tier]}>{TIER_LABEL[analysis.tier]}</Badge>
+          </span>
+        </span>
+      }
+    >
+      <div className="cs-intent" data-testid="cs-intent">
+        <span className="cs-intent-label">{primary?.label ?? analysis.intent}</span>
+        <code className="cs-intent-id">{analysis.intent}</code>
+        {primary ? <span className="cs-conf">{pct(primary.confidence)}</span> : null}
+      </div>
+      {others.length ? (
+        <ul className="cp-chips cs-others" aria-label="Other intents">
+          {others.map((i) => (
+            <li key={i.id} className="cp-chip">
+              {i.label} <b>{pct(i.confidence)}</b>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="cp-row cs-signals" data-testid="cs-signals">
+        <Badge tone={SENTIMENT_TONE[analysis.sentiment]}>{analysis.angry ? 'angry' : analysis.sentiment}</Badge>
+        <Badge tone={analysis.urgency === 'high' ? 'bad' : 'neutral'}>urgency {analysis.urgency}</Badge>
+        <Badge>{LANGUAGE_NAMES[analysis.language] ?? analysis.language}</Badge>
+        {analysis.involvesMoney ? (
+          <Badge tone="warn" title={analysis.moneyReasons.join('; ')}>
+            money
+          </Badge>
+        ) : null}
+      </div>
+      <div className={`cs-reasons ${analysis.tier}`} data-testid="cs-tier-reasons">
+        <div className="cs-reasons-title">Why {TIER_LABEL[analysis.tier].toLowerCase()}</div>
+        <ul>
+          {analysis.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </div>
+      {analysis.injection ? (
+        <Notice tone="bad" title="Possible prompt injection">
+          <span data-testid="cs-injection">
+            The customer text contains instructions aimed at an AI
+            {analysis.injectionReasons[0] ? ` (${analysis.injectionReasons[0]})` : ''}. Nothing was sent to a model;
+            handle this ticket yourself.
+          </span>
+        </Notice>
+      ) : null}
+      {!analysis.order.present ? (
+        <Notice tone="info" title="No order data">
+          <span data-testid="cs-no-order">
+            No Shopify order was read from the ticket, so the draft cannot cite order facts. Check the customer’s orders
+            before replying.
+          </span>
+        </Notice>
+      ) : null}
+      {analysis.meta.notice ? (
+        <Notice tone="warn" title="Classification">
+          {analysis.meta.notice}
+        </Notice>
+      ) : null}
+    </Section>
+  );
+}
+
+/** The Gorgias ticket view: triage, then the cited draft with its actions. */
+export function TicketPanel({ context }: { context: PanelContext }) {
+  const data = context.snapshot?.data as { ticketId?: string; messages?: unknown[] } | undefined;
+  const ticketId = data?.ticketId ?? context.snapshot?.entityId ?? '';
+  const ticketKey = `${ticketId}:${data?.messages?.length ?? 0}`;
+  const analysis = useQuery(csQueries.analysis(ticketKey));
+  const drafting = useMutation({
+    mutationKey: ['cs', 'draft'],
+    mutationFn: (regenerate: boolean) => callOrThrow('cs.draftReply', { regenerate }),
+  });
+  const [autoResult, setAutoResult] = useState<ActionResult | null>(null);
+  const placed = useRef(new Set<string>());
+  const requested = useRef<string | null>(null);
+
+  // Drafting is an explicit automatic step: once per ticket (and thread length) after triage.
+  const analysedId = analysis.data?.ticketId;
+  const { mutate, reset } = drafting;
+  useEffect(() => {
+    if (!analysedId || requested.current === ticketKey) return;
+    requested.current = ticketKey;
+    setAutoResult(null);
+    reset();
+    mutate(false);
+  }, [analysedId, ticketKey, mutate, reset]);
+
+  // Autonomous mode, tier autonomous: place the draft in the editor once per ticket; the agent sends.
+  const answer = drafting.data;
+  useEffect(() => {
+    const draft = answer?.draft;
+    if (!answer?.autoPlace || !draft || placed.current.has(answer.ticketId)) return;
+    placed.current.add(answer.ticketId);
+    insertIntoEditor(draft.text)
+      .then((r) => {
+        setAutoResult(
+          r.done ? { done: true, message: 'Placed in the reply editor automatically. Review it and press Send.' } : r,
+        );
+        if (r.done) record({ draftId: draft.id, action: 'inserted', text: draft.text, auto: true });
+      })
+      .catch((e: unknown) => setAutoResult({ done: false, message: e instanceof Error ? e.message : String(e) }));
+  }, [answer]);
+
+  if (analysis.isPending)
+    return (
+      <Section title="Triage">
+        <Spinner label="Classifying the ticket…" />
+      </Section>
+    );
+  if (analysis.isError)
+    return (
+      <Section title="Triage">
+        <Notice tone="bad" title="Could not classify this ticket">
+          {analysis.error.message}
+        </Notice>
+        <button className="cp-btn small" type="button" onClick={() => analysis.refetch()}>
+          Try again
+        </button>
+      </Section>
+    );
+
+  const a = analysis.data;
+  const draft: CsDraftView | null | undefined = answer?.ticketId === a.ticketId ? answer.draft : undefined;
+  return (
+    <>
+      <Triage analysis={a} />
+      <Section title="Draft reply" label="Draft reply">
+        {a.mode === 'shadow' ? (
+          <Notice tone="info" title="Shadow mode">
+            <span data-testid="cs-shadow-note">
+              A draft was made and logged for the statistics but is not shown. Switch to “suggest” in the options to see
+              drafts.
+            </span>
+          </Notice>
+        ) : drafting.isError ? (
+          <Notice tone="bad" title="Could not draft a reply">
+            {drafting.error.message}{' '}
+            <button className="cp-btn small" type="button" onClick={() => drafting.mutate(true)}>
+              Try again
+            </button>
+          </Notice>
+        ) : !draft ? (
+          <Spinner label={a.meta.provider === 'local' ? 'Drafting…' : `Drafting with ${a.meta.model}…`} />
+        ) : (
+          <DraftCard
+            key={draft.id}
+            draft={draft}
+            externalResult={autoResult}
+            onInsert={async (text) => {
+              const r = await insertIntoEditor(text);
+              if (r.done) record({ draftId: draft.id, action: 'inserted', text });
+              return r.done ? { done: true, message: 'Inserted into the reply editor. Review it and press Send.' } : r;
+            }}
+            onCopied={(text) => record({ draftId: draft.id, action: 'copied', text })}
+            onEdited={(text) => record({ draftId: draft.id, action: 'edited', text })}
+            onRegenerate={() => {
+              record({ draftId: draft.id, action: 'discarded' });
+              drafting.mutate(true);
+            }}
+            regenerating={drafting.isPending}
+            onFeedback={(rating, reason) => record({ draftId: draft.id, action: 'feedback', rating, reason })}
+          />
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,375 @@
+/**
+ * The CS process as the background runs it: classification through the AI provider (local engine
+ * or model, same task names), the autonomy gate, the rollout plan, cited drafts with a fact check,
+ * and the per-intent outcome statistics. Plain functions over plain data; the background does the
+ * I/O (snapshot, settings, Dexie).
+ */
+import { factCheck } from '../ai/guards/factcheck';
+import { detectInjection } from '../ai/guards/injection';
+import type { AiMeta, AiProvider, AiSource } from '../ai/types';
+import { classifyText, LIST_FLOOR, type TextClassification } from './classify';
+import { type Citation, draftReply } from './draft';
+import { draftOutcome, type IntentDraftStats } from './edit-distance';
+import { decideTier, type Tier } from './gate';
+import { CS_DRAFT_TASK, CS_INTENT_TASK, type CsDraftRequest, csModelDraftSchema } from './local-tasks';
+import { bestClause, clauseLabel, INTENT_POLICIES, type Policies } from './policy';
+import { buildReplyIndex, type PastReply, similarReplies } from './replies';
+import { type PanelPlan, panelPlan, type RolloutMode } from './rollout';
+import type { Language, Sentiment, Urgency } from './signals';
+import { INTENT_IDS, INTENT_LABELS, type IntentId, isIntentId, MONEY_INTENTS } from './taxonomy';
+import type { BrandVoice } from './templates';
+import { customerText, lastCustomerMessage, type Order, relevantOrder, type TicketInput } from './ticket';
+
+export interface CsServiceSettings {
+  rolloutMode: RolloutMode;
+  threshold: number;
+  autonomousIntents: IntentId[];
+  languagePolicy: 'ticket' | 'brand';
+}
+
+export interface ProviderMeta {
+  provider: string;
+  model: string;
+  fallback?: boolean;
+  notice?: string;
+  cached?: boolean;
+  durationMs: number;
+}
+
+export interface CsAnalysis {
+  intent: IntentId;
+  intents: Array<{ id: IntentId; label: string; confidence: number }>;
+  sentiment: Sentiment;
+  angry: boolean;
+  urgency: Urgency;
+  language: Language;
+  involvesMoney: boolean;
+  moneyReasons: string[];
+  injection: boolean;
+  injectionReasons: string[];
+  tier: Tier;
+  reasons: string[];
+  mode: RolloutMode;
+  plan: Omit<PanelPlan, 'showClassification' | 'generateAndLogDraft'>;
+  order: { number: string; present: true } | { present: false };
+  meta: ProviderMeta;
+}
+
+const metaOf = (m: AiMeta): ProviderMeta => ({
+  provider: m.provider,
+  model: m.model,
+  durationMs: Math.round(m.durationMs),
+  ...(m.fallback ? { fallback: true } : {}),
+  ...(m.notice ? { notice: m.notice } : {}),
+  ...(m.cached ? { cached: true } : {}),
+});
+
+function paidOrder(order: Order | undefined): boolean | undefined {
+  return order?.financial_status ? !/pending|voided|unpaid/i.test(order.financial_status) : undefined;
+}
+
+/** Money reasons for a set of intents plus the local text cues (a model's intents count too). */
+function moneyReasonsFor(
+  intents: Array<{ id: IntentId }>,
+  local: TextClassification,
+  paid: boolean | undefined,
+): string[] {
+  const reasons: string[] = [];
+  for (const s of intents) {
+    if (!MONEY_INTENTS.has(s.id)) continue;
+    if (s.id === 'cancel_order' && paid === false) continue;
+    reasons.push(`intent ${s.id}`);
+  }
+  for (const r of local.moneyReasons) if (!r.startsWith('intent ') && !reasons.includes(r)) reasons.push(r);
+  return reasons;
+}
+
+/**
+ * Classifies a ticket with the provider (taxonomy labels), keeps the local signals (sentiment,
+ * urgency, language, risks, money cues), detects injection and runs the autonomy gate.
+ */
+export async function analyseTicket(
+  provider: AiProvider,
+  ticket: TicketInput,
+  settings: CsServiceSettings,
+  policies: Policies,
+  signal?: AbortSignal,
+): Promise<CsAnalysis> {
+  const text = customerText(ticket);
+  const order = relevantOrder(ticket);
+  const paid = paidOrder(order);
+  const local = classifyText(text, { paidOrder: paid });
+  const result = await provider.classify({
+    task: CS_INTENT_TASK,
+    text,
+    labels: INTENT_IDS,
+    multiLabel: true,
+    sources: [],
+    instructions:
+      'Classify what the customer of an online shop wants. Several intents may apply; give each a confidence between 0 and 1, the primary intent highest.',
+    signal,
+  });
+  const labels = result.value.labels.filter((l): l is { label: IntentId; confidence: number } => isIntentId(l.label));
+  const scores = labels.length
+    ? labels
+        .filter((l, i) => i === 0 || l.confidence >= LIST_FLOOR)
+        .map((l) => ({ id: l.label, confidence: Math.round(l.confidence * 1000) / 1000 }))
+    : local.intents;
+  const intent = scores[0]?.id ?? local.intent;
+  const moneyReasons = moneyReasonsFor(scores, local, paid);
+  const classification: TextClassification = {
+    ...local,
+    intent,
+    intents: scores,
+    involvesMoney: moneyReasons.length > 0,
+    moneyReasons,
+  };
+  const injection = detectInjection(text);
+  const policyClauseFound =
+    bestClause(policies, ['shipping', 'return', 'refund'], lastCustomerMessage(ticket)) !== null &&
+    /\b(?:policy|return|ship|shipping|deliver|delivery|refund|exchange|warranty|how long|do you)\b/i.test(text);
+  const gate = decideTier(
+    { classification, injection, order, policyClauseFound },
+    { threshold: settings.threshold, autonomousIntents: settings.autonomousIntents },
+  );
+  const { showClassification: _s, generateAndLogDraft: _g, ...plan } = panelPlan(settings.rolloutMode, gate.tier);
+  return {
+    intent,
+    intents: scores.map((s) => ({ ...s, label: INTENT_LABELS[s.id] })),
+    sentiment: local.sentiment,
+    angry: local.angry,
+    urgency: injection.injection ? 'high' : local.urgency,
+    language: local.language,
+    involvesMoney: classification.involvesMoney,
+    moneyReasons,
+    injection: injection.injection,
+    injectionReasons: injection.reasons,
+    tier: gate.tier,
+    reasons: gate.reasons,
+    mode: settings.rolloutMode,
+    plan,
+    order: order ? { number: order.number, present: true } : { present: false },
+    meta: metaOf(result.meta),
+  };
+}
+
+const ORDER_FIELDS: Array<[keyof Order, string]> = [
+  ['number', 'Order'],
+  ['financial_status', 'Payment'],
+  ['fulfillment_status', 'Fulfillment'],
+  ['carrier', 'Carrier'],
+  ['tracking_number', 'Tracking number'],
+  ['tracking_url', 'Tracking link'],
+  ['created_at', 'Ordered on'],
+  ['total', 'Total'],
+];
+
+/** The sources a draft may use: the relevant order's fields, the matching policy clause, similar past replies. */
+export function draftSources(
+  ticket: TicketInput,
+  intent: IntentId,
+  policies: Policies,
+  similar: Array<{ reply: PastReply; score: number }>,
+  localClause: Citation | undefined,
+): AiSource[] {
+  const sources: AiSource[] = [];
+  const order = relevantOrder(ticket);
+  if (order) {
+    for (const [key, label] of ORDER_FIELDS) {
+      const v = order[key];
+      if ((typeof v === 'string' && v) || typeof v === 'number')
+        sources.push({ id: `order.${key}`, label, text: String(v) });
+    }
+    const items = order.line_items.map((li) => li.title).filter(Boolean);
+    if (items.length) sources.push({ id: 'order.items', label: 'Item', text: items.join(', ') });
+  }
+  if (localClause) sources.push({ id: 'policy', label: localClause.label, text: localClause.value });
+  else {
+    const kinds = INTENT_POLICIES[intent] ?? [];
+    const clause = kinds.length ? bestClause(policies, kinds, lastCustomerMessage(ticket)) : null;
+    if (clause) sources.push({ id: 'policy', label: clauseLabel(clause), text: clause.text });
+  }
+  for (const { reply, score } of similar)
+    sources.push({
+      id: `past.${reply.id}`,
+      label: `Past reply #${reply.id} (${Math.round(score * 100)}% similar)`,
+      text: reply.replyText.slice(0, 2000),
+    });
+  return sources;
+}
+
+export interface CsDraft {
+  text: string;
+  language: Language;
+  citations: Array<{ kind: 'order_field' | 'policy_clause' | 'past_reply' | 'rule'; label: string; value: string }>;
+  flagged: Array<{ start: number; end: number; text: string; kind: string }>;
+  meta: ProviderMeta;
+}
+
+function citationOf(s: AiSource): CsDraft['citations'][number] {
+  if (s.id.startsWith('order.')) return { kind: 'order_field', label: s.label, value: s.text };
+  if (s.id.startsWith('past.')) return { kind: 'past_reply', label: s.label, value: s.text };
+  return { kind: 'policy_clause', label: s.label, value: s.text };
+}
+
+/**
+ * Drafts the reply. Escalated tickets get the local holding reply (nothing is sent to a model);
+ * otherwise the provider writes from the sources (the local engine fills the intent's template),
+ * its answer is schema-checked (with local fallback and notice), and every number, date and link
+ * not in the sources is flagged.
+ */
+export async function draftTicket(
+  provider: AiProvider,
+  ticket: TicketInput,
+  analysis: Pick<CsAnalysis, 'intent' | 'language' | 'tier' | 'reasons'>,
+  opts: {
+    policies: Policies;
+    voice: BrandVoice;
+    voiceText: string;
+    languagePolicy: 'ticket' | 'brand';
+    pastReplies: PastReply[];
+    signal?: AbortSignal;
+  },
+): Promise<CsDraft> {
+  const language: Language = opts.languagePolicy === 'brand' ? 'en' : analysis.language;
+  const holding = analysis.tier === 'escalate';
+  const local = draftReply(ticket, analysis.intent, language, { policies: opts.policies, voice: opts.voice, holding });
+  const custText = customerText(ticket);
+  if (holding) {
+    return {
+      text: local.draft,
+      language: local.language,
+      citations: [{ kind: 'rule', label: 'Escalation: holding reply', value: analysis.reasons[0] ?? 'escalated' }],
+      flagged: local.flagged,
+      meta: { provider: 'local', model: 'rules-v1', durationMs: 0 },
+    };
+  }
+  const similar = opts.pastReplies.length
+    ? similarReplies(buildReplyIndex(opts.pastReplies), `${ticket.subject} ${custText}`, 3)
+    : [];
+  const sources = draftSources(
+    ticket,
+    analysis.intent,
+    opts.policies,
+    similar,
+    local.citations.find((c) => c.kind === 'policy_clause'),
+  );
+  const request: CsDraftRequest = {
+    task: CS_DRAFT_TASK,
+    schema: csModelDraftSchema,
+    schemaName: 'cs_draft',
+    text: lastCustomerMessage(ticket),
+    sources,
+    instructions: [
+      `Write the agent's reply to this customer (intent: ${analysis.intent}) in ${language === 'de' ? 'German' : language === 'en' ? 'English' : `the customer's language (${language})`}.`,
+      `Brand: ${opts.voice.brand}. Sign as ${opts.voice.agent}. Voice: ${opts.voiceText}`,
+      'Use only facts (order numbers, tracking numbers, amounts, dates, links, policy terms) found in the sources; never promise refunds or credits.',
+      'Past replies show the brand’s voice; do not copy their facts.',
+      'Answer as JSON: {"reply": the reply text, "used_sources": the ids of the sources you used}.',
+    ].join('\n'),
+    cs: {
+      ticket,
+      intent: analysis.intent,
+      language,
+      holding: false,
+      policies: opts.policies,
+      voice: opts.voice,
+    },
+    signal: opts.signal,
+  };
+  const result = await provider.extract(request);
+  const text = result.value.reply;
+  const used = new Set(result.value.used_sources);
+  const citations = sources
+    .filter((s) => used.has(s.id) || (s.id.startsWith('order.') && s.text.length > 2 && text.includes(s.text)))
+    .map(citationOf);
+  const order = relevantOrder(ticket);
+  const facts = factCheck(text, [...sources.map((s) => s.text), custText, ...(order ? [JSON.stringify(order)] : [])]);
+  return {
+    text,
+    language: result.meta.provider === 'local' ? local.language : language,
+    citations,
+    flagged: facts.flagged,
+    meta: metaOf(result.meta),
+  };
+}
+
+/** What the audit log holds for one CS draft, for the statistics. */
+export interface DraftAuditRow {
+  id?: number;
+  kind: string;
+  action: string;
+  intent?: string;
+  entityId: string | null;
+  suggestion?: string;
+  finalText?: string;
+  note?: string;
+}
+
+/**
+ * Per-intent outcomes of the drafts in the audit log: a sent reply decides (accepted as-is /
+ * edited with distance / discarded); without one, a discard counts as discarded and an
+ * inserted or copied text as its final text. Drafts nobody acted on are not counted yet.
+ */
+export function draftStats(rows: DraftAuditRow[]): IntentDraftStats[] {
+  const drafts = new Map<string, { intent: IntentId; draft: string; final?: string | null; decided: boolean }>();
+  for (const r of rows) {
+    if (r.kind !== 'cs.draft' || r.action !== 'shown' || r.id === undefined || !r.intent || !isIntentId(r.intent))
+      continue;
+    drafts.set(String(r.id), { intent: r.intent, draft: r.suggestion ?? '', decided: false });
+  }
+  for (const r of rows) {
+    if (r.kind !== 'cs.draft' || r.action === 'shown') continue;
+    const id = draftIdOf(r.note);
+    const d = id ? drafts.get(id) : undefined;
+    if (!d || d.decided) continue;
+    if (r.action === 'sent') {
+      d.final = r.finalText ?? null;
+      d.decided = true;
+    } else if (r.action === 'rejected') d.final = null;
+    else if ((r.action === 'inserted' || r.action === 'copied' || r.action === 'edited') && d.final !== null)
+      d.final = r.finalText ?? d.draft;
+  }
+  const by = new Map<IntentId, { accepted: number; edited: number; discarded: number; sum: number }>();
+  for (const d of drafts.values()) {
+    if (d.final === undefined) continue;
+    const s = by.get(d.intent) ?? { accepted: 0, edited: 0, discarded: 0, sum: 0 };
+    const o = draftOutcome(d.draft, d.final);
+    if (o.outcome === 'accepted') s.accepted += 1;
+    else if (o.outcome === 'edited') {
+      s.edited += 1;
+      s.sum += o.distance;
+    } else s.discarded += 1;
+    by.set(d.intent, s);
+  }
+  return [...by.entries()]
+    .map(([intent, s]) => {
+      const total = s.accepted + s.edited + s.discarded;
+      return {
+        intent,
+        total,
+        accepted: s.accepted,
+        edited: s.edited,
+        discarded: s.discarded,
+        avgEditDistance: s.edited ? Math.round((s.sum / s.edited) * 1000) / 1000 : null,
+        acceptedRate: Math.round((s.accepted / total) * 1000) / 1000,
+      };
+    })
+    .sort((a, b) => b.total - a.total || a.intent.localeCompare(b.intent));
+}
+
+/** Audit notes of CS outcome rows are JSON `{"draftId": "…", …}`. */
+export function draftIdOf(note: string | undefined): string | null {
+  if (!note) return null;
+  try {
+    const v = JSON.parse(note) as { draftId?: unknown };
+    return typeof v.draftId === 'string' ? v.draftId : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Agent messages (public replies, not internal notes) of a ticket, oldest first. */
+export function agentMessages(ticket: TicketInput): string[] {
+  return ticket.messages.filter((m) => m.from === 'agent').map((m) => m.body);
+}

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { importText, type SourceSpec, upsertById } from './core';
-import { SOURCES } from './sources';
+import { amazonOrderRow, fastAmazonOrderRow, fastShopifyOrderRow, SOURCES, shopifyOrderRow } from './sources';
 
 const fixture = (name: string) => readFileSync(new URL(`../../e2e/fixtures/planning/${name}`, import.meta.url), 'utf8');
 
@@ -194,5 +195,46 @@ describe('fixtures', () => {
       expect(r.fatal, name).toBeNull();
       expect(r.rejected, name).toEqual([]);
     }
+  });
+});
+
+describe('fast path for order exports', () => {
+  it('agrees with the zod schema on every fixture row, clean or broken', () => {
+    const check = <K extends string>(
+      text: string,
+      fields: Record<K, { aliases: readonly string[] }>,
+      fast: (c: Record<K, string>) => unknown,
+      schema: { safeParse(v: unknown): { success: boolean; data?: unknown } },
+    ) => {
+      const rows = Papa.parse<string[]>(text.trim(), { delimiter: text.includes('\t') ? '\t' : ',' }).data;
+      const header = rows[0]!;
+      let fastCount = 0;
+      for (const row of rows.slice(1)) {
+        const cells = {} as Record<K, string>;
+        for (const [key, f] of Object.entries(fields) as [K, { aliases: readonly string[] }][]) {
+          const col = header.indexOf(f.aliases[0]!);
+          cells[key] = col < 0 ? '' : (row[col] ?? '').trim();
+        }
+        const f = fast(cells);
+        const z = schema.safeParse(cells);
+        if (f !== null) {
+          fastCount += 1;
+          expect(z.success).toBe(true);
+          expect(f).toEqual(z.data);
+        }
+      }
+      return fastCount;
+    };
+    const shopify = SOURCES['shopify-orders'];
+    const amazon = SOURCES['amazon-orders'];
+    expect(
+      check(fixture('shopify-orders-broken.csv'), shopify.fields, fastShopifyOrderRow, shopifyOrderRow),
+    ).toBeGreaterThan(5);
+    expect(
+      check(fixture('shopify-orders.csv').slice(0, 200_000), shopify.fields, fastShopifyOrderRow, shopifyOrderRow),
+    ).toBeGreaterThan(500);
+    expect(
+      check(fixture('amazon-all-orders.txt').slice(0, 100_000), amazon.fields, fastAmazonOrderRow, amazonOrderRow),
+    ).toBeGreaterThan(300);
   });
 });

@@ -182,7 +182,7 @@ export function CatalogueApp() {
 function ProductRow({ row, channels }: { row: Row; channels: string[] }) {
   return (
     <tr data-testid={`catalogue-row-${row.productId}`}>
-      <th scope="row" style={{ textAlign: 'left', fontWeight: 500, maxWidth: 300 }}>
+      <th scope="row" style={{ textAlign: 'left', fontWeight: 500, maxWidth: 300, verticalAlign: 'top' }}>
         <div>{row.title}</div>
         <div className="cat-cell">
           <span>
@@ -252,7 +252,7 @@ function BulkCheck({ rows }: { rows: Row[] }) {
         disabled={check.isPending || longTail.length === 0}
         onClick={() => check.mutate(longTail)}
       >
-        {check.isPending ? 'Checking…' : `Check ${longTail.length} products`}
+        {check.isPending ? 'Checking…' : `Check ${longTail.length} product${longTail.length === 1 ? '' : 's'}`}
       </button>
       {progress ? (
         <div style={{ marginTop: 8 }}>
@@ -277,6 +277,7 @@ function ExportFeed({ channels }: { channels: string[] }) {
   const exp = useMutation({
     mutationFn: () => callOrThrow('listings.exportFeed', { channel: channel as Catalogue['channels'][number], format }),
     onSuccess: (r) => {
+      if (r.rows === 0) return;
       const blob = new Blob([r.content], { type: format === 'tsv' ? 'text/tab-separated-values' : 'text/csv' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
@@ -323,11 +324,19 @@ function ExportFeed({ channels }: { channels: string[] }) {
           {exp.isPending ? 'Exporting…' : 'Download feed'}
         </button>
       </div>
-      {exp.data ? (
+      {exp.data && exp.data.rows > 0 ? (
         <span className="cp-muted" style={{ fontSize: 12 }} role="status">
-          {exp.data.filename}: {exp.data.rows} rows
-          {exp.data.skipped ? `, ${exp.data.skipped} products not ready left out` : ''}
+          {exp.data.filename}: {exp.data.rows} row{exp.data.rows === 1 ? '' : 's'}
+          {exp.data.skipped
+            ? `; ${exp.data.skipped} product${exp.data.skipped === 1 ? '' : 's'} not ready left out`
+            : ''}
         </span>
+      ) : null}
+      {exp.data && exp.data.rows === 0 ? (
+        <Notice tone="warn" title="Nothing ready for this channel">
+          No variant passes this channel’s rules yet ({exp.data.skipped} not ready). Fix the blocking findings, then
+          export again.
+        </Notice>
       ) : null}
       {exp.isError ? (
         <Notice tone="bad" title="Export failed">

@@ -104,8 +104,31 @@ async function upsertListing(row: Omit<ListingRecord, 'id'>): Promise<void> {
   await db().listings.put(merged as unknown as KeyedRow);
 }
 
+/** The reason shown with a catalogue status: the record that decided it ("TEE-CL-BLK-M: Main image missing"). */
+function statusReason(status: CatalogueStatus, recs: readonly ListingRecord[]): string | null {
+  const want: Record<string, ListingRecord['status'][]> = {
+    suppressed: ['suppressed'],
+    submitted: ['inactive', 'incomplete'],
+  };
+  const rec = recs.find((r) => (want[status] ?? []).includes(r.status) && r.reason);
+  return rec ? `${rec.sku}: ${rec.reason}` : null;
+}
+
 function download(channel: Channel, format: 'csv' | 'tsv') {
   return `counterpart-${channel}-feed-${today()}.${format}`;
+}
+
+/**
+ * Hook for `snapshot.publish`: a recognised Shopify product page is captured as canonical even when
+ * the panel is collapsed. (The panel's own request captures it too; capture is idempotent.)
+ */
+export async function captureFromSnapshot(snapshot: SnapshotEnvelope): Promise<void> {
+  if (snapshot.app !== 'shopify' || snapshot.page !== 'product' || !snapshot.recognised || !snapshot.data) return;
+  try {
+    await capture(snapshot.data as ShopifyProductData, snapshot.url);
+  } catch (error) {
+    console.warn('[counterpart] canonical capture failed', error);
+  }
 }
 
 /** Background handlers of the listings process. */
@@ -350,7 +373,7 @@ export const listingsHandlers: Handlers = {
               checkedAt: check?.checkedAt ?? null,
               stale: Boolean(check && check.version !== p.version),
               drift: withDrift.length ? Math.max(...withDrift.map((r) => r.driftFields?.length ?? 0)) : null,
-              reason: recs.find((r) => r.status === 'suppressed' || r.status === 'inactive')?.reason ?? null,
+              reason: statusReason(status, recs),
             };
           }),
         };
@@ -391,7 +414,7 @@ export const listingsHandlers: Handlers = {
     );
     const ready = variants.filter((v) => v.ready);
     const content = exportFeed(channel, ready, format);
-    const rows = Math.max(0, content.split('\n').length - 1);
+    const rows = ready.reduce((n, v) => n + Math.max(1, v.listing.variants?.length ?? 0), 0);
     return { filename: download(channel, format), content, rows, skipped: variants.length - ready.length };
   },
 };

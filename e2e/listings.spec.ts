@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { type ChatRequestBody, startOpenAiTestServer } from './support/openai-test-server';
 import type { PanelObject } from './support/pages';
 import { expect, test } from './support/test';
 
@@ -161,5 +162,55 @@ test.describe('marketplace listings', () => {
     expect(feed.split('\n')[0]).toContain('Variant SKU');
     expect(feed).toContain('TEE-CL-BLK-M');
     await catalogue.screenshot({ path: '/tmp/listings-catalogue.png', fullPage: true });
+  });
+
+  test('with a model configured, rewrites the title for search, re-checks it and applies it only when it passes', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    const KEY = 'sk-cp-e2e-listings-5e1d';
+    const REWRITE = 'Northwind Classic Tee Cotton Crew Neck T-Shirt, Unisex, Black';
+    const server = await startOpenAiTestServer({
+      script: {
+        apiKey: KEY,
+        text: REWRITE,
+        answer: (body: ChatRequestBody) => {
+          const schema = JSON.stringify(body.response_format?.json_schema?.schema ?? {});
+          return schema.includes('"reply"') ? { reply: REWRITE, used_sources: ['canonical'] } : { text: REWRITE };
+        },
+      },
+    });
+    try {
+      await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+      await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
+      await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
+      await page.getByRole('textbox', { name: 'Base URL' }).fill(server.url);
+      await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
+      await page.getByLabel('API key').fill(KEY);
+      await page.getByRole('button', { name: 'Save provider' }).click();
+      await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
+
+      await captureCanonical(page, panel);
+      await page.goto(AMAZON_EDIT);
+      const suggestions = panel.region('Suggestions');
+      await suggestions.getByRole('button', { name: 'Rewrite for search' }).click();
+      const card = suggestions.getByTestId('rewrite');
+      await expect(card.locator('.ls-proposed')).toHaveText(REWRITE);
+      await expect(card).toContainText('Passes the Amazon rules');
+      const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+      expect(JSON.stringify(chats[0]?.body)).toContain('at most 75 characters');
+      await card.getByRole('button', { name: 'Apply rewritten title' }).click();
+      await expect
+        .poll(() =>
+          page.evaluate(
+            (f) => (window as unknown as { __formState: Record<string, string> }).__formState?.[f],
+            TITLE_FIELD,
+          ),
+        )
+        .toBe(REWRITE);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -265,7 +265,7 @@ function RewriteTitle() {
   const apply = useApply();
   const r = rewrite.data;
   return (
-    <div className="ls-sugg" style={{ marginTop: 8 }}>
+    <div className="ls-sugg" style={{ marginTop: 8 }} data-testid="rewrite">
       <header>
         Rewrite title for search
         <span className="cp-spacer" />
@@ -296,6 +296,7 @@ function RewriteTitle() {
               className="cp-btn primary small"
               disabled={!r.ready || apply.isPending}
               title={r.ready ? undefined : 'The rewrite still breaks a rule'}
+              aria-label="Apply rewritten title"
               onClick={() => apply.mutate({ field: 'title', value: r.text, source: `${r.provider}:${r.model}` })}
             >
               Apply

@@ -71,6 +71,10 @@ test.describe('marketplace listings', () => {
     expect([...proposed].length).toBeLessThanOrEqual(75);
     await page.setViewportSize({ width: 1440, height: 1300 });
     await page.screenshot({ path: '/tmp/listings-amazon.png' });
+    await panel.region('Drift from canonical').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/listings-amazon-drift.png' });
+    await panel.region('Suggestions').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/listings-amazon-suggestions.png' });
     await suggestion.getByRole('button', { name: 'Apply to Item name' }).click();
     await expect
       .poll(() =>
@@ -84,6 +88,25 @@ test.describe('marketplace listings', () => {
     // The re-read listing no longer breaks the title rules: the title mark turns into advice or goes away.
     await expect(violations.locator('[data-field="title"]')).not.toContainText('AMZ-TITLE-LEN');
     await expect(titleHost).not.toHaveAttribute('data-counterpart-mark', 'error');
+
+    // Not a protected SKU: every proposal that passes the rules can be filled at once (still never submitted).
+    const bullet5 =
+      (await panel.frame.getByTestId('suggestion-bullets[4]').locator('.ls-proposed').textContent()) ?? '';
+    await panel
+      .region('Suggestions')
+      .getByRole('button', { name: /^Apply all \d+ that pass the rules/ })
+      .click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (window as unknown as { __formState: Record<string, string> }).__formState?.['bullet_point-4-value'],
+        ),
+      )
+      .toBe(bullet5);
+    await expect(page.locator('[data-counterpart-note="bullet_point-4-value"]')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __submitted: boolean }).__submitted)).toBe(false);
+    await panel.region('Violations by field').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/listings-amazon-after.png' });
   });
 
   test('protected SKUs get suggestions only, the specialist-owned label and flagged prices', async ({
@@ -110,6 +133,8 @@ test.describe('marketplace listings', () => {
     await expect(suggestions).toContainText('Specialist-owned SKU');
     await expect(suggestions).toContainText('Price · TEE-CL-BLK-M');
     await expect(suggestions.getByTestId('suggestion-price')).toHaveCount(0);
+    await expect(suggestions.getByTestId('suggestion-title')).toBeVisible();
+    await expect(suggestions.getByRole('button', { name: /^Apply all/ })).toHaveCount(0);
   });
 
   test('records listing statuses from Manage All Inventory and the catalogue lists the product per channel', async ({

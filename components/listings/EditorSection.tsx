@@ -135,7 +135,7 @@ function DriftSection({ d }: { d: EditorPanel }) {
           <thead>
             <tr>
               <th scope="col">Field</th>
-              <th scope="col">Canonical → live</th>
+              <th scope="col">Canonical and live values</th>
             </tr>
           </thead>
           <tbody>
@@ -147,8 +147,14 @@ function DriftSection({ d }: { d: EditorPanel }) {
                 </td>
                 <td>
                   <div className="ls-diff">
-                    <span className="now">{short(e.canonical) || '—'}</span>
-                    <span className="was">{short(e.live) || '—'}</span>
+                    <span>
+                      <span className="lbl">Canonical </span>
+                      <span className="now">{short(e.canonical) || '—'}</span>
+                    </span>
+                    <span>
+                      <span className="lbl">Live </span>
+                      <span className="was">{short(e.live) || '—'}</span>
+                    </span>
                   </div>
                 </td>
               </tr>
@@ -183,6 +189,7 @@ function SuggestionsSection({ d, ai }: { d: EditorPanel; ai: boolean }) {
           {f.message}
         </Notice>
       ))}
+      {!d.specialistOwned && d.suggestions.some(bulkable) ? <ApplyAll suggestions={d.suggestions} /> : null}
       {d.suggestions.length === 0 ? (
         <Empty>Nothing to suggest: the fields match the canonical-derived variant.</Empty>
       ) : (
@@ -197,6 +204,44 @@ function SuggestionsSection({ d, ai }: { d: EditorPanel; ai: boolean }) {
         Apply fills the field in the form; nothing is saved until you press Save on Seller Central.
       </p>
     </Section>
+  );
+}
+
+/** Bulk apply takes text fields whose proposal passes the rules; prices are always one at a time. */
+const bulkable = (s: Suggestion) => s.clean && s.field !== 'price' && s.field !== 'list_price';
+
+function ApplyAll({ suggestions }: { suggestions: Suggestion[] }) {
+  const qc = useQueryClient();
+  const todo = suggestions.filter(bulkable);
+  const [done, setDone] = useState(0);
+  const run = useMutation({
+    mutationFn: async () => {
+      setDone(0);
+      const failed: string[] = [];
+      for (const s of todo) {
+        const r = await callOrThrow('page.write', { action: 'fillField', field: s.field, value: s.proposed });
+        if (r.done) void call('listings.logApply', { field: s.field, value: s.proposed, source: `bulk:${s.source}` });
+        else failed.push(s.label);
+        setDone((n) => n + 1);
+      }
+      if (failed.length) throw new Error(`Not filled: ${failed.join(', ')}`);
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['panel', 'listings', 'editor'] }),
+  });
+  return (
+    <div className="ls-actions" style={{ margin: '6px 0' }}>
+      <button type="button" className="cp-btn small" disabled={run.isPending} onClick={() => run.mutate()}>
+        {run.isPending ? `Filling ${done} of ${todo.length}…` : `Apply all ${todo.length} that pass the rules`}
+      </button>
+      <span className="cp-muted" style={{ fontSize: 11.5 }}>
+        Text fields only; prices one at a time.
+      </span>
+      {run.isError ? (
+        <Notice tone="bad" title="Some fields were not filled">
+          {run.error.message}
+        </Notice>
+      ) : null}
+    </div>
   );
 }
 
@@ -242,9 +287,10 @@ function SuggestionCard({ s }: { s: Suggestion }) {
         <button type="button" className="cp-btn small" onClick={() => setShown((v) => !v)} aria-expanded={shown}>
           {shown ? 'Hide current' : 'Show current'}
         </button>
-        <span className="cp-spacer" />
-        {s.fixes.length ? <span className="ls-rule">fixes {s.fixes.join(', ')}</span> : null}
-        <span className="ls-rule">{s.source === 'canonical' ? 'from canonical' : 'rule fix'}</span>
+      </div>
+      <div className="ls-rule">
+        {s.source === 'canonical' ? 'From the canonical product' : 'The rule’s own fix'}
+        {s.fixes.length ? ` · fixes ${s.fixes.join(', ')}` : ''}
       </div>
       {apply.isError ? (
         <Notice tone="bad" title="Not applied">

@@ -21,8 +21,17 @@ export function CitationChips({ citations }: { citations: DraftCitation[] }) {
           title={c.value}
           data-testid="citation-chip"
         >
-          <b>{KIND_LABELS[c.kind] ?? c.kind}</b>
-          <span className="draft-cite-text">{c.kind === 'order_field' ? `${c.label}: ${c.value}` : c.label}</span>
+          {c.kind === 'order_field' ? (
+            <>
+              <b>{c.label}</b>
+              <span className="draft-cite-text">{c.value}</span>
+            </>
+          ) : (
+            <>
+              <b>{KIND_LABELS[c.kind] ?? c.kind}</b>
+              <span className="draft-cite-text">{c.label}</span>
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -53,10 +53,10 @@ export function FeedbackBar({
     <div className="draft-feedback cp-row">
       <span className="cp-muted">Was this draft useful?</span>
       <button className="cp-btn small" type="button" onClick={() => onFeedback('good')} aria-label="Good draft">
-        👍 Good
+        Good
       </button>
       <button className="cp-btn small" type="button" onClick={() => setAsking(true)} aria-label="Bad draft">
-        👎 Bad
+        Bad
       </button>
     </div>
   );

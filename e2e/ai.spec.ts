@@ -1,0 +1,176 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Frame, Page } from '@playwright/test';
+import { type ChatRequestBody, type OpenAiTestServer, startOpenAiTestServer } from './support/openai-test-server';
+import { CHROME_BUILD } from './support/paths';
+import { expect, test } from './support/test';
+
+const KEY = 'sk-cp-e2e-SECRET-7f3a9c2d1b';
+const MODEL_REPLY =
+  'Hi Jane, thanks for checking in. Order #1047 is on its way with UPS, tracking 1Z999AA10123456784. (model-written)';
+const TICKET = 'https://acme.gorgias.com/app/views/123/4101';
+
+/** Answers like a model: the draft schema gets a reply, the classify schema gets intent labels. */
+function modelAnswer(body: ChatRequestBody): unknown {
+  const schema = JSON.stringify(body.response_format?.json_schema?.schema ?? {});
+  if (schema.includes('"reply"'))
+    return { reply: MODEL_REPLY, used_sources: ['order.number', 'order.tracking_number'] };
+  return {
+    labels: [
+      { label: 'order_status', confidence: 0.93 },
+      { label: 'tracking_request', confidence: 0.41 },
+    ],
+  };
+}
+
+let server: OpenAiTestServer;
+test.beforeEach(async () => {
+  server = await startOpenAiTestServer({ script: { apiKey: KEY, answer: modelAnswer } });
+});
+test.afterEach(async () => {
+  await server.close();
+});
+
+const optionsUrl = (id: string) => `chrome-extension://${id}/options.html`;
+
+/** Configures the provider the way a person does: options page, custom server, key, Save, Test connection. */
+async function configureProvider(page: Page, extensionId: string): Promise<void> {
+  await page.goto(optionsUrl(extensionId));
+  await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
+  await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
+  await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(server.url);
+  await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
+  await page.locator('input[name="apiKey"]').fill(KEY);
+  await page.getByRole('button', { name: 'Save provider' }).click();
+  await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByText(/model gpt-4o-mini is available/)).toBeVisible();
+}
+
+function panelFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+  if (!frame) throw new Error('panel frame not found');
+  return frame;
+}
+
+test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
+  test('configured in the options page, the panel shows the model’s draft with its provider badge', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await configureProvider(page, session.extensionId);
+    await page.goto(TICKET);
+    await expect(panel.frame.getByTestId('draft-text')).toHaveText(MODEL_REPLY);
+    await expect(panel.frame.getByTestId('draft-provenance')).toContainText('custom · gpt-4o-mini');
+    await expect(panel.frame.getByTestId('draft-notice')).toHaveCount(0);
+    await expect(panel.frame.locator('header')).toContainText('AI · gpt-4o-mini');
+    await expect(panel.frame.getByTestId('cs-intent')).toContainText('order_status');
+    // The model saw the key in its header, so the answer really came through the configured provider.
+    const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    expect(chats.length).toBeGreaterThanOrEqual(2);
+    expect(String(chats[0]?.headers.authorization)).toBe(`Bearer ${KEY}`);
+    await page.screenshot({ path: '/tmp/cs-model-4101.png' });
+  });
+
+  test('a 429 with Retry-After is retried and the model result is still shown', async ({ page, panel, session }) => {
+    await configureProvider(page, session.extensionId);
+    server.setBehaviour({ fault: 'rate_limit', failTimes: 1, retryAfter: '1' });
+    await page.goto(TICKET);
+    await expect(panel.frame.getByTestId('draft-text')).toHaveText(MODEL_REPLY);
+    await expect(panel.frame.getByTestId('draft-provenance')).toContainText('gpt-4o-mini');
+    await expect(panel.frame.getByTestId('draft-notice')).toHaveCount(0);
+    const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    expect(chats.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('malformed JSON from the model: the local result is shown with the visible notice', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await configureProvider(page, session.extensionId);
+    server.setBehaviour({ fault: 'malformed_json' });
+    await page.goto(TICKET);
+    await expect(panel.frame.getByTestId('draft-notice')).toHaveText('model answer unusable — local result shown');
+    await expect(panel.frame.getByTestId('draft-text')).toContainText('Good news: order #1047 has shipped');
+    await expect(panel.frame.getByTestId('draft-provenance')).toContainText('Local engine');
+    await expect(panel.frame.getByRole('region', { name: 'Ticket triage' })).toContainText(
+      'model answer unusable — local result shown',
+    );
+    await page.screenshot({ path: '/tmp/cs-model-fallback.png' });
+  });
+
+  test('the API key appears in no content script, storage, backup, panel message or console log', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    const logs: string[] = [];
+    page.on('console', (m) => logs.push(m.text()));
+    session.worker.on('console', (m) => logs.push(m.text()));
+    await configureProvider(page, session.extensionId);
+
+    // Built content scripts.
+    const dir = path.join(CHROME_BUILD, 'content-scripts');
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.js')))
+      expect(await readFile(path.join(dir, file), 'utf8'), file).not.toContain(KEY);
+
+    // A ticket with the panel, so messages and logs have happened.
+    await page.goto(TICKET);
+    await expect(panel.frame.getByTestId('draft-text')).toHaveText(MODEL_REPLY);
+    const answers = await panelFrame(page).evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } })
+        .chrome;
+      const context = await api.runtime.sendMessage({ type: 'panel.getContext', payload: {} });
+      const analysis = await api.runtime.sendMessage({ type: 'cs.analyseTicket', payload: {} });
+      const status = await api.runtime.sendMessage({ type: 'ai.getStatus', payload: {} });
+      return JSON.stringify([context, analysis, status]);
+    });
+    expect(answers).toContain('gpt-4o-mini');
+    expect(answers).not.toContain(KEY);
+
+    // storage.local / storage.session and the 'counterpart' database, read from the worker.
+    const stored = await session.worker.evaluate(async () => {
+      const api = (
+        globalThis as unknown as { chrome: { storage: Record<string, { get: (k: null) => Promise<unknown> }> } }
+      ).chrome;
+      const local = await api.storage.local!.get(null);
+      const sessionArea = await api.storage.session!.get(null);
+      const tables = await new Promise<Record<string, unknown[]>>((resolve) => {
+        const req = indexedDB.open('counterpart');
+        req.onsuccess = () => {
+          const idb = req.result;
+          const names = [...idb.objectStoreNames];
+          const out: Record<string, unknown[]> = {};
+          const tx = idb.transaction(names, 'readonly');
+          for (const n of names) {
+            const all = tx.objectStore(n).getAll();
+            all.onsuccess = () => {
+              out[n] = all.result;
+            };
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolve(out);
+          };
+        };
+      });
+      return JSON.stringify({ local, session: sessionArea, tables });
+    });
+    expect(stored).toContain('gpt-4o-mini');
+    expect(stored).toContain('cs.draft');
+    expect(stored).not.toContain(KEY);
+
+    // The backup export, downloaded from the options page.
+    await page.goto(optionsUrl(session.extensionId));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export backup' }).click();
+    const file = await (await download).path();
+    const backup = await readFile(file, 'utf8');
+    expect(backup).toContain('settings.ai');
+    expect(backup).not.toContain(KEY);
+
+    expect(logs.join('\n')).not.toContain(KEY);
+  });
+});

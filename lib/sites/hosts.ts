@@ -1,6 +1,7 @@
 /** Manifest match patterns per host app: the only hosts whose pages Counterpart reads. */
 
-const AMAZON_TLDS = [
+/** Seller Central marketplace TLDs (host-pages §4.1). */
+export const AMAZON_TLDS = [
   'com',
   'ca',
   'com.mx',

@@ -3,6 +3,7 @@
  * alternatives tried in order; comments name the page variant. Field hosts are Katal (`kat-*`)
  * elements with open shadow roots, found with a composed-tree walk (see dom.ts).
  */
+import { queryAllIn, queryFirstIn } from '../query';
 export const SELECTORS = {
   /** Field hosts of the listing editor: Katal components (new UI) or plain controls (some VC pages). */
   fieldHosts: [
@@ -29,20 +30,7 @@ export const SELECTORS = {
 
 export type SelectorName = keyof typeof SELECTORS;
 
-/** First element matching any alternative of `name` in the light DOM of `root`. */
-export function queryFirst(root: ParentNode, name: SelectorName): { el: Element; selector: string } | null {
-  for (const selector of SELECTORS[name]) {
-    const el = root.querySelector(selector);
-    if (el) return { el, selector };
-  }
-  return null;
-}
-
+/** First element matching any alternative of `name`, with the alternative that matched. */
+export const queryFirst = (root: ParentNode, name: SelectorName) => queryFirstIn(SELECTORS, root, name);
 /** All elements matching the first alternative of `name` that matches anything. */
-export function queryAll(root: ParentNode, name: SelectorName): Element[] {
-  for (const selector of SELECTORS[name]) {
-    const els = root.querySelectorAll(selector);
-    if (els.length > 0) return [...els];
-  }
-  return [];
-}
+export const queryAll = (root: ParentNode, name: SelectorName) => queryAllIn(SELECTORS, root, name);

@@ -1,30 +1,6 @@
 /** Seller Central page detectors (host-pages §4.1): pure functions of the URL. */
+import { AMAZON_TLDS as TLDS } from '../hosts';
 
-const TLDS = [
-  'com',
-  'ca',
-  'com.mx',
-  'com.br',
-  'co.uk',
-  'de',
-  'fr',
-  'it',
-  'es',
-  'nl',
-  'se',
-  'pl',
-  'com.be',
-  'com.tr',
-  'ie',
-  'ae',
-  'sa',
-  'eg',
-  'co.za',
-  'in',
-  'co.jp',
-  'com.au',
-  'sg',
-] as const;
 const HOSTS = new Set<string>([
   ...TLDS.map((t) => `sellercentral.amazon.${t}`),
   'sellercentral-europe.amazon.com',

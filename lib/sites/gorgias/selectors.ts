@@ -4,6 +4,7 @@
  * pages/tickets/detail UI, "v2" = helpdesk v2 (packages/tickets, packages/ticket-thread). CSS-module
  * classes are matched by their stable `File--local--` prefix, never by the hash.
  */
+import { queryAllIn, queryFirstIn } from '../query';
 export const SELECTORS = {
   /** Legacy ticket header wrapper. */
   ticketHeader: ['#TicketHeader'],
@@ -65,20 +66,7 @@ export const SELECTORS = {
 
 export type SelectorName = keyof typeof SELECTORS;
 
-/** First element matching any alternative of `name`, with the alternative that matched (for provenance). */
-export function queryFirst(root: ParentNode, name: SelectorName): { el: Element; selector: string } | null {
-  for (const selector of SELECTORS[name]) {
-    const el = root.querySelector(selector);
-    if (el) return { el, selector };
-  }
-  return null;
-}
-
+/** First element matching any alternative of `name`, with the alternative that matched. */
+export const queryFirst = (root: ParentNode, name: SelectorName) => queryFirstIn(SELECTORS, root, name);
 /** All elements matching the first alternative of `name` that matches anything. */
-export function queryAll(root: ParentNode, name: SelectorName): Element[] {
-  for (const selector of SELECTORS[name]) {
-    const els = root.querySelectorAll(selector);
-    if (els.length > 0) return [...els];
-  }
-  return [];
-}
+export const queryAll = (root: ParentNode, name: SelectorName) => queryAllIn(SELECTORS, root, name);

@@ -3,6 +3,7 @@
  * alternatives tried in order; comments name the page variant. Hashed CSS-module classes
  * (`_Sku_gfy7s_1`) are matched by their stable `_Name_` prefix only, never by the hash.
  */
+import { queryAllIn, queryFirstIn } from '../query';
 export const SELECTORS = {
   pageTitle: [
     '.Polaris-Page-Header__TitleWrapper h1', // current Polaris page header
@@ -71,19 +72,6 @@ export const SELECTORS = {
 export type SelectorName = keyof typeof SELECTORS;
 
 /** First element matching any alternative of `name`, with the alternative that matched. */
-export function queryFirst(root: ParentNode, name: SelectorName): { el: Element; selector: string } | null {
-  for (const selector of SELECTORS[name]) {
-    const el = root.querySelector(selector);
-    if (el) return { el, selector };
-  }
-  return null;
-}
-
+export const queryFirst = (root: ParentNode, name: SelectorName) => queryFirstIn(SELECTORS, root, name);
 /** All elements matching the first alternative of `name` that matches anything. */
-export function queryAll(root: ParentNode, name: SelectorName): Element[] {
-  for (const selector of SELECTORS[name]) {
-    const els = root.querySelectorAll(selector);
-    if (els.length > 0) return [...els];
-  }
-  return [];
-}
+export const queryAll = (root: ParentNode, name: SelectorName) => queryAllIn(SELECTORS, root, name);

@@ -1,0 +1,374 @@
+import { useState } from 'react';
+import { db } from '../../lib/db/schema';
+import { type Inspection, inspectHead } from '../../lib/import/inspect';
+import { SOURCES, type SourceId } from '../../lib/import/sources';
+import { PLANNING_KEYS } from '../../lib/planning/store';
+import type { ImportReport, WorkerEvent } from '../../lib/planning/worker-protocol';
+import { fmtNum } from '../planning/format';
+import { Badge, Notice, Progress } from '../ui/primitives';
+import type { usePlannerWorker } from './usePlannerWorker';
+
+type Run = ReturnType<typeof usePlannerWorker>;
+type WorkerProgress = Extract<WorkerEvent, { kind: 'progress' }>;
+
+interface Card {
+  key: number;
+  file: File;
+  head: string;
+  inspection: Inspection;
+  source: SourceId | null;
+  userMapping: Record<string, string>;
+  status: 'ready' | 'running' | 'done' | 'error';
+  progress: WorkerProgress | null;
+  report: ImportReport | null;
+  error: string | null;
+}
+
+const SOURCE_IDS = Object.keys(SOURCES) as SourceId[];
+
+async function rememberedMappings(): Promise<Partial<Record<SourceId, Record<string, string>>>> {
+  const rows = await db().settings.bulkGet(SOURCE_IDS.map((s) => PLANNING_KEYS.mapping(s)));
+  const out: Partial<Record<SourceId, Record<string, string>>> = {};
+  SOURCE_IDS.forEach((s, i) => {
+    const v = rows[i]?.value;
+    if (v && typeof v === 'object') out[s] = v as Record<string, string>;
+  });
+  return out;
+}
+
+function progressText(p: WorkerProgress | null): string {
+  if (!p) return 'Starting…';
+  if (p.phase === 'read') return p.total ? `Reading ${Math.round((p.done / p.total) * 100)}%` : 'Reading…';
+  return `Storing ${fmtNum(p.done)} of ${fmtNum(p.total)} rows`;
+}
+function progressValue(p: WorkerProgress | null): number {
+  if (!p?.total) return 0;
+  // Reading is the first 70% of the bar, storing the rest.
+  return p.phase === 'read' ? 0.7 * (p.done / p.total) : 0.7 + 0.3 * (p.done / p.total);
+}
+
+/** The file imports: one drop zone, source detection, preview, column mapping, progress and the row report. */
+export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string; onImported: () => void }) {
+  const [cards, setCards] = useState<Card[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const update = (key: number, patch: Partial<Card>) =>
+    setCards((cs) => cs.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+
+  async function addFiles(list: FileList | File[]) {
+    // Copy first: the input's FileList is live and is cleared right after the change event.
+    const files = Array.from(list);
+    const mappings = await rememberedMappings();
+    const added: Card[] = [];
+    for (const file of files) {
+      const head = await file.slice(0, 64 * 1024).text();
+      const inspection = inspectHead(head, { mappings });
+      added.push({
+        key: Date.now() + Math.random(),
+        file,
+        head,
+        inspection,
+        source: inspection.source,
+        userMapping: inspection.source ? (mappings[inspection.source] ?? {}) : {},
+        status: 'ready',
+        progress: null,
+        report: null,
+        error: null,
+      });
+    }
+    setCards((cs) => [
+      ...cs.filter((c) => c.status !== 'ready' || !added.some((a) => a.file.name === c.file.name)),
+      ...added,
+    ]);
+  }
+
+  function reinspect(card: Card, source: SourceId | null, userMapping: Record<string, string>) {
+    const inspection = inspectHead(card.head, { source, mappings: source ? { [source]: userMapping } : {} });
+    update(card.key, { source, userMapping, inspection });
+  }
+
+  async function importCard(card: Card) {
+    if (!card.source) return;
+    update(card.key, { status: 'running', progress: null, error: null });
+    try {
+      if (Object.keys(card.userMapping).length) {
+        await db().settings.put({
+          key: PLANNING_KEYS.mapping(card.source),
+          value: card.userMapping,
+          updatedAt: new Date().toISOString(),
+        });
+      }
+      const done = await run(
+        { kind: 'import', file: card.file, source: card.source, asOf, userMapping: card.userMapping },
+        (p) => update(card.key, { progress: p }),
+      );
+      update(card.key, { status: 'done', report: done.report });
+    } catch (error) {
+      update(card.key, { status: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const ready = cards.filter((c) => c.status === 'ready' && c.source && c.inspection.missingRequired.length === 0);
+  async function importAll() {
+    for (const c of ready) await importCard(c);
+    onImported();
+  }
+
+  return (
+    <section className="card" aria-labelledby="imports-title">
+      <header>
+        <h2 id="imports-title">Imports</h2>
+        <p>
+          Shopify orders and inventory exports, Amazon All Orders and FBA inventory reports, 3PL on-hand, supplier
+          sheet, marketing calendar, cash budget, bundle map. The kind is detected from the columns; importing a file
+          again changes nothing.
+        </p>
+      </header>
+      <div className="card-body">
+        <label
+          className={`pl-drop ${dragging ? 'over' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void addFiles(e.dataTransfer.files);
+          }}
+        >
+          <strong>Drop CSV or TSV files here</strong>
+          <span className="cp-muted">or choose files</span>
+          <input
+            type="file"
+            multiple
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+            aria-label="Choose files to import"
+            onChange={(e) => {
+              if (e.target.files) void addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {cards.length ? (
+          <div className="cp-row pl-import-actions">
+            <span className="cp-muted">
+              {cards.length} file{cards.length === 1 ? '' : 's'}; counts without a date are taken as of {asOf}.
+            </span>
+            <span className="cp-spacer" />
+            <button className="cp-btn primary" type="button" disabled={!ready.length} onClick={() => void importAll()}>
+              Import {ready.length || ''} file{ready.length === 1 ? '' : 's'}
+            </button>
+          </div>
+        ) : null}
+        {cards.map((card) => (
+          <ImportCard
+            key={card.key}
+            card={card}
+            onSource={(s) => reinspect(card, s, {})}
+            onMap={(header, field) => {
+              const m = { ...card.userMapping };
+              for (const [h, f] of Object.entries(m)) if (f === field) delete m[h];
+              if (header) m[header] = field;
+              reinspect(card, card.source, m);
+            }}
+            onImport={() => void importCard(card).then(onImported)}
+            onRemove={() => setCards((cs) => cs.filter((c) => c.key !== card.key))}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ImportCard({
+  card,
+  onSource,
+  onMap,
+  onImport,
+  onRemove,
+}: {
+  card: Card;
+  onSource: (s: SourceId | null) => void;
+  onMap: (header: string | null, field: string) => void;
+  onImport: () => void;
+  onRemove: () => void;
+}) {
+  const ins = card.inspection;
+  const mappedCols = Object.entries(ins.mapping).filter(([, h]) => h !== null) as [string, string][];
+  const colIndex = (h: string) => ins.header.indexOf(h);
+  const r = card.report;
+  return (
+    <article className="pl-import" aria-label={`Import ${card.file.name}`}>
+      <div className="cp-row">
+        <strong>{card.file.name}</strong>
+        <span className="cp-muted">{fmtNum(card.file.size / 1024, 0)} kB</span>
+        <span className="cp-spacer" />
+        <label className="cp-row">
+          <span className="cp-muted">Kind</span>
+          <select
+            className="cp-select pl-source"
+            aria-label={`Kind of ${card.file.name}`}
+            value={card.source ?? ''}
+            disabled={card.status === 'running'}
+            onChange={(e) => onSource((e.target.value || null) as SourceId | null)}
+          >
+            <option value="">Not recognised — choose</option>
+            {SOURCE_IDS.map((s) => (
+              <option key={s} value={s}>
+                {SOURCES[s].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {card.status === 'ready' ? (
+          <>
+            <button
+              className="cp-btn small"
+              type="button"
+              disabled={!card.source || ins.missingRequired.length > 0}
+              onClick={onImport}
+            >
+              Import
+            </button>
+            <button className="cp-btn small" type="button" onClick={onRemove} aria-label={`Remove ${card.file.name}`}>
+              ✕
+            </button>
+          </>
+        ) : null}
+      </div>
+
+      {card.status === 'ready' && card.source ? (
+        <>
+          {ins.missingRequired.length || ins.unmappedHeaders.length ? (
+            <div className="pl-mapping">
+              {ins.missingRequired.length ? (
+                <Notice tone="warn" title="Map the missing columns">
+                  This file does not name every column {SOURCES[card.source].label} needs. Pick the file’s column for
+                  each; the mapping is remembered for this kind of file.
+                </Notice>
+              ) : null}
+              <div className="pl-map-grid">
+                {ins.fields
+                  .filter((f) => ins.mapping[f.key] === null || card.userMapping[ins.mapping[f.key] ?? ''] === f.key)
+                  .filter((f) => f.required || ins.unmappedHeaders.length > 0)
+                  .map((f) => (
+                    <label key={f.key} className="cp-field">
+                      <span>
+                        {f.aliases[0] ?? f.key}{' '}
+                        {f.required ? <Badge tone="bad">required</Badge> : <Badge>optional</Badge>}
+                      </span>
+                      <select
+                        className="cp-select"
+                        aria-label={`Column for ${f.aliases[0] ?? f.key}`}
+                        value={Object.entries(card.userMapping).find(([, v]) => v === f.key)?.[0] ?? ''}
+                        onChange={(e) => onMap(e.target.value || null, f.key)}
+                      >
+                        <option value="">— none —</option>
+                        {[...ins.unmappedHeaders, ...Object.keys(card.userMapping)].map((h) => (
+                          <option key={h} value={h}>
+                            {h}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  ))}
+              </div>
+              {ins.unmappedHeaders.length ? (
+                <p className="cp-muted">Ignored columns: {ins.unmappedHeaders.join(', ')}</p>
+              ) : null}
+            </div>
+          ) : null}
+          {mappedCols.length ? (
+            <div className="pl-preview">
+              <table className="cp-table" aria-label={`Preview of ${card.file.name}`}>
+                <thead>
+                  <tr>
+                    {mappedCols.map(([field, h]) => (
+                      <th key={field} title={`${field} ← ${h}`}>
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {ins.rows.map((row, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity beyond their position.
+                    <tr key={i}>
+                      {mappedCols.map(([field, h]) => (
+                        <td key={field}>{row[colIndex(h)] ?? ''}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {card.status === 'ready' && !card.source ? (
+        <Notice tone="warn" title="Not recognised">
+          Choose what kind of file this is; then map its columns.
+        </Notice>
+      ) : null}
+
+      {card.status === 'running' ? (
+        <div className="pl-progress">
+          <Progress value={progressValue(card.progress)} label={`Importing ${card.file.name}`} />
+          <span className="cp-muted">{progressText(card.progress)}</span>
+        </div>
+      ) : null}
+      {card.status === 'error' ? (
+        <Notice tone="bad" title="Import failed">
+          {card.error}
+        </Notice>
+      ) : null}
+      {r ? <ImportReportView report={r} /> : null}
+    </article>
+  );
+}
+
+function ImportReportView({ report: r }: { report: ImportReport }) {
+  return (
+    <div className="pl-report" data-testid="import-report">
+      <div className="cp-row">
+        <Badge tone={r.fatal ? 'bad' : r.rejected.length ? 'warn' : 'ok'}>
+          {r.fatal ? 'Not imported' : 'Imported'}
+        </Badge>
+        <span>
+          {fmtNum(r.rowsRead)} rows read ·{' '}
+          <strong>{r.inserted === 0 ? '0 new rows' : `${fmtNum(r.inserted)} new rows`}</strong>
+          {r.updated ? ` · ${fmtNum(r.updated)} updated` : ''}
+          {r.unchanged ? ` · ${fmtNum(r.unchanged)} unchanged` : ''}
+          {' · '}
+          {fmtNum(r.rejected.length)} rejected
+          {Object.entries(r.excluded).map(([k, n]) => ` · ${fmtNum(n)} ${k} (kept, not demand)`)}
+        </span>
+        <span className="cp-spacer" />
+        <span className="cp-muted">{(r.ms / 1000).toFixed(1)} s</span>
+      </div>
+      {r.rejected.length ? (
+        <details open={r.rejected.length <= 20}>
+          <summary>Rejected rows ({r.rejected.length})</summary>
+          <table className="cp-table pl-rejected" aria-label={`Rejected rows of ${r.fileName}`}>
+            <thead>
+              <tr>
+                <th>Line</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.rejected.slice(0, 500).map((x) => (
+                <tr key={`${x.line}:${x.reason}`}>
+                  <td>{x.line}</td>
+                  <td>{x.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {r.rejected.length > 500 ? <p className="cp-muted">First 500 of {r.rejected.length} shown.</p> : null}
+        </details>
+      ) : null}
+    </div>
+  );
+}

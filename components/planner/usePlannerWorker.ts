@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { WorkerEvent, WorkerJob } from '../../lib/planning/worker-protocol';
+
+type Progress = Extract<WorkerEvent, { kind: 'progress' }>;
+type Done = Extract<WorkerEvent, { kind: 'imported' | 'planned' }>;
+type JobInput = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'id'> : never) : never;
+
+/** One Web Worker per planner page for imports and plans; `run` resolves with the job's final event. */
+export function usePlannerWorker() {
+  const worker = useRef<Worker | null>(null);
+  const pending = useRef(
+    new Map<number, { resolve: (e: Done) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void }>(),
+  );
+  const nextId = useRef(1);
+
+  useEffect(() => {
+    const w = new Worker(new URL('../../lib/planning/planner.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<WorkerEvent>) => {
+      const e = event.data;
+      const job = pending.current.get(e.id);
+      if (!job) return;
+      if (e.kind === 'progress') return job.onProgress?.(e);
+      pending.current.delete(e.id);
+      if (e.kind === 'error') job.reject(new Error(e.message));
+      else job.resolve(e);
+    };
+    w.onerror = (event) => {
+      for (const job of pending.current.values()) job.reject(new Error(event.message || 'The planner worker failed.'));
+      pending.current.clear();
+    };
+    worker.current = w;
+    return () => {
+      w.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  return useCallback(<J extends JobInput>(job: J, onProgress?: (p: Progress) => void) => {
+    const id = nextId.current++;
+    return new Promise<Extract<Done, { kind: J['kind'] extends 'import' ? 'imported' : 'planned' }>>(
+      (resolve, reject) => {
+        const w = worker.current;
+        if (!w) return reject(new Error('The planner worker is not running.'));
+        pending.current.set(id, { resolve: resolve as (e: Done) => void, reject, onProgress });
+        w.postMessage({ ...job, id });
+      },
+    );
+  }, []);
+}

@@ -1,0 +1,182 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { FIXTURES } from './support/paths';
+import { expect, test } from './support/test';
+
+const DIR = path.join(FIXTURES, 'planning');
+const TODAY = '2026-11-27';
+const ALL = [
+  'shopify-orders.csv',
+  'amazon-all-orders.txt',
+  'shopify-inventory.csv',
+  'fba-inventory.txt',
+  '3pl-onhand.csv',
+  'suppliers.csv',
+  'calendar.csv',
+  'budget.csv',
+  'bundles.csv',
+  'shopify-orders-broken.csv',
+].map((f) => path.join(DIR, f));
+const SHOPIFY_PRODUCT = 'https://admin.shopify.com/store/demo-shop/products/8123456789';
+
+async function openPlanner(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/planner.html`);
+  await page.getByLabel('Plan as of').fill(TODAY);
+}
+
+async function importFiles(page: Page, files: (string | { name: string; mimeType: string; buffer: Buffer })[]) {
+  await page.getByLabel('Choose files to import').setInputFiles(files as string[]);
+  await page.getByRole('button', { name: /^Import \d+ files?$/ }).click();
+}
+
+test.describe('inventory planning', () => {
+  test('imports the fixtures, reports broken rows, shows the reorder view, edits and exports a PO', async ({
+    page,
+    session,
+  }) => {
+    await openPlanner(page, session.extensionId);
+    await page.getByLabel('Choose files to import').setInputFiles(ALL);
+    // Every file is recognised by its columns and previewed before importing.
+    await expect(page.getByLabel('Kind of shopify-orders.csv')).toHaveValue('shopify-orders');
+    await expect(page.getByLabel('Kind of amazon-all-orders.txt')).toHaveValue('amazon-orders');
+    await expect(page.getByLabel('Kind of 3pl-onhand.csv')).toHaveValue('3pl-onhand');
+    await expect(page.getByRole('table', { name: 'Preview of suppliers.csv' })).toContainText('Lotus Apparel Co.');
+    await page.getByRole('button', { name: 'Import 10 files' }).click();
+    await expect(page.getByTestId('import-report')).toHaveCount(10, { timeout: 60_000 });
+
+    // The broken file: each bad row is listed with its line and reason.
+    const rejected = page.getByRole('table', { name: 'Rejected rows of shopify-orders-broken.csv' });
+    await expect(rejected).toBeVisible();
+    await expect(rejected.locator('tbody tr')).toHaveCount(5);
+    await expect(rejected).toContainText('Created at');
+    await expect(rejected).toContainText('Lineitem quantity');
+    await expect(rejected.locator('tbody tr').first().locator('td').first()).toHaveText(/^\d+$/);
+
+    // The plan: data quality before the list, then the list with rationale.
+    const checks = page.getByRole('list', { name: 'Data quality checklist' });
+    await expect(checks).toBeVisible({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: 'Reorder list' });
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    const checksBox = await checks.boundingBox();
+    const tableBox = await table.boundingBox();
+    expect(checksBox!.y).toBeLessThan(tableBox!.y);
+    await expect(page.getByTestId('sku-chart').locator('canvas').first()).toBeVisible();
+
+    // Importing the same file again changes nothing.
+    await importFiles(page, [path.join(DIR, 'suppliers.csv')]);
+    await expect(page.getByTestId('import-report').last()).toContainText('0 new rows');
+
+    // The popup: the lines that need action now, with their rationale.
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 560 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const lines = popup.getByRole('list', { name: 'Lines that need action' });
+    await expect(lines.locator('li').first()).toBeVisible();
+    await expect(lines.locator('li').first()).toContainText(/sells|\/day/);
+    await expect(popup.getByText(/data warnings?/)).toBeVisible();
+    await popup.close();
+
+    // Adjust a quantity on the first PO draft; the change is audited and in the exported CSV.
+    const po = page.getByRole('article', { name: /^PO for / }).first();
+    const supplier = ((await po.getAttribute('aria-label')) ?? '').replace(/^PO for /, '');
+    const qty = po.getByRole('textbox', { name: /^Quantity of / }).first();
+    const sku = ((await qty.getAttribute('aria-label')) ?? '').replace(/^Quantity of (.+) for .*$/, '$1');
+    await qty.fill('1234');
+    await qty.press('Enter');
+    await expect(po.getByText('Changes (1)')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await po.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await (await download).path();
+    const csv = await readFile(file, 'utf8');
+    expect(csv.split('\n')[0]).toBe('supplier,sku,quantity,unit_cost,currency,line_total');
+    expect(csv).toContain(`${sku},1234,`);
+    expect(csv).toContain(supplier.includes(',') ? `"${supplier}"` : supplier);
+    await po.getByRole('button', { name: 'Approve' }).click();
+    await expect(po.getByText('approved', { exact: true })).toBeVisible();
+  });
+
+  test('a file with unknown headers is mapped by hand and the mapping is remembered', async ({ page, session }) => {
+    await openPlanner(page, session.extensionId);
+    const sheet = {
+      name: 'vendors.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Item code,Maker,Lead days\nTEE-BLK-M,Lotus Apparel Co.,30\nTEE-BLK-L,Lotus Apparel Co.,30\n',
+      ),
+    };
+    await page.getByLabel('Choose files to import').setInputFiles([sheet]);
+    const kind = page.getByLabel('Kind of vendors.csv');
+    await kind.selectOption('suppliers');
+    await expect(page.getByText('Map the missing columns')).toBeVisible();
+    await page.getByLabel('Column for sku').selectOption('Item code');
+    await page.getByLabel('Column for supplier').selectOption('Maker');
+    await page.getByLabel('Column for lead_time_days').selectOption('Lead days');
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    await expect(page.getByTestId('import-report')).toContainText('2 new rows');
+    // Next time the same headers are recognised with the remembered mapping.
+    await page.getByLabel('Choose files to import').setInputFiles([{ ...sheet, name: 'vendors-2.csv' }]);
+    await expect(page.getByLabel('Kind of vendors-2.csv')).toHaveValue('suppliers');
+    await expect(page.getByText('Map the missing columns')).toHaveCount(0);
+  });
+
+  test('the Shopify product page shows the planning section and records its counts', async ({
+    page,
+    session,
+    panel,
+  }) => {
+    const planner = await session.context.newPage();
+    await openPlanner(planner, session.extensionId);
+    // Orders and terms for the fixture product's SKU, plus the shared fixtures.
+    const orders = ['Name,Created at,Lineitem quantity,Lineitem price,Lineitem sku,Financial Status,Source'];
+    for (let d = 1; d <= 60; d++) {
+      const day = new Date(Date.UTC(2026, 8, 28 + d)).toISOString().slice(0, 10);
+      orders.push(`#${5000 + d},${day} 10:00:00 -0500,${(d % 3) + 2},28.00,TEE-CL-BLK-M,paid,web`);
+    }
+    await importFiles(planner, [
+      { name: 'classic-tee-orders.csv', mimeType: 'text/csv', buffer: Buffer.from(`${orders.join('\n')}\n`) },
+      {
+        name: 'classic-tee-supplier.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'sku,supplier,lead_time_days,lead_time_sd_days,moq,case_pack,unit_cost,currency\nTEE-CL-BLK-M,Lotus Apparel Co.,35,6,300,24,7.80,USD\n',
+        ),
+      },
+    ]);
+    await expect(planner.getByTestId('import-report')).toHaveCount(2);
+    await planner.close();
+
+    await page.goto(SHOPIFY_PRODUCT);
+    const section = panel.region('Inventory planning');
+    await expect(section).toBeVisible();
+    const sku = panel.frame.getByRole('article', { name: 'Planning for TEE-CL-BLK-M' });
+    await expect(sku).toContainText('Velocity');
+    await expect(sku).toContainText('Days of cover');
+    await expect(sku).toContainText('Stockout');
+    await expect(sku).toContainText('(from this page)');
+    await expect(panel.frame.getByTestId('planning-recorded')).toContainText('for TEE-CL-BLK-M');
+    // The page's counts are stored as a timestamped shopify-page snapshot.
+    const stored = await session.worker.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const req = indexedDB.open('counterpart');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('inventoryCounts', 'readonly');
+            const all = tx.objectStore('inventoryCounts').getAll();
+            all.onsuccess = () => {
+              resolve((all.result as { source: string }[]).filter((r) => r.source === 'shopify-page').length);
+              req.result.close();
+            };
+          };
+        }),
+    );
+    expect(stored).toBeGreaterThan(0);
+  });
+
+  test('the popup has a clear empty state before anything is imported', async ({ page, session }) => {
+    await page.setViewportSize({ width: 380, height: 560 });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect(page.getByText('No reorder plan yet')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Import data in the planner' })).toBeVisible();
+  });
+});

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CounterpartDB } from '../db/schema';
+import { importText } from '../import/core';
+import { SOURCES } from '../import/sources';
+import { planReorder } from './plan';
+import { editPoLine } from './po';
+import { loadPlanInput, needsAction, readStoredPlan, savePlan, storeRecords } from './store';
+
+const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
+
+describe('planning store', () => {
+  it('stores an import once: the same file again gives 0 new rows and writes nothing', async () => {
+    const database = new CounterpartDB(`store-${Math.random()}`);
+    const records = importText(fixture('suppliers.csv'), SOURCES.suppliers).records;
+    const first = await storeRecords(database, 'suppliers', records);
+    expect(first).toEqual({ inserted: records.length, updated: 0, unchanged: 0 });
+    const again = await storeRecords(database, 'suppliers', records);
+    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: records.length });
+    const changed = records.map((r, i) => (i === 0 ? { ...r, moq: 999 } : r));
+    expect(await storeRecords(database, 'suppliers', changed)).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: records.length - 1,
+    });
+    database.close();
+  });
+
+  it('plans from what is stored and keeps an edited PO draft when re-planning the same day', async () => {
+    const database = new CounterpartDB(`store-${Math.random()}`);
+    const load = (file: string, source: keyof typeof SOURCES, table: Parameters<typeof storeRecords>[1]) =>
+      storeRecords(
+        database,
+        table,
+        importText(fixture(file), SOURCES[source] as never, { asOf: '2026-11-27' }).records,
+      );
+    await load('shopify-orders.csv', 'shopify-orders', 'salesLines');
+    await load('shopify-inventory.csv', 'shopify-inventory', 'inventoryCounts');
+    await load('suppliers.csv', 'suppliers', 'suppliers');
+    await load('budget.csv', 'budget', 'budgets');
+    const input = await loadPlanInput(database);
+    const result = planReorder({ ...input, today: '2026-11-27' });
+    expect(result.lines.length).toBeGreaterThan(5);
+    const pos = await savePlan(database, result, '2026-11-27T09:00:00Z');
+    expect((await readStoredPlan(database))?.result.lines.length).toBe(result.lines.length);
+    if (pos.length) {
+      const po = pos[0]!;
+      const edited = editPoLine(po, po.lines[0]!.sku, 7, { by: 'test', at: '2026-11-27T10:00:00Z' });
+      await database.purchaseOrders.put(edited as never);
+      const kept = await savePlan(database, result, '2026-11-27T11:00:00Z');
+      expect(kept.find((p) => p.id === po.id)?.lines[0]?.qty).toBe(7);
+    }
+    // A SKU-scoped load (the Shopify panel) reads only that SKU's rows.
+    const one = await loadPlanInput(database, ['TEE-BLK-M']);
+    expect(new Set(one.orders.map((o) => o.sku))).toEqual(new Set(['TEE-BLK-M']));
+    database.close();
+  }, 60_000);
+
+  it('needs action when there is an order or the stockout falls within the lead time', () => {
+    expect(needsAction({ orderQty: 24, stockoutDate: null, leadTimeDays: 30 }, '2026-11-27')).toBe(true);
+    expect(needsAction({ orderQty: 0, stockoutDate: '2026-12-10', leadTimeDays: 30 }, '2026-11-27')).toBe(true);
+    expect(needsAction({ orderQty: 0, stockoutDate: '2027-03-01', leadTimeDays: 30 }, '2026-11-27')).toBe(false);
+    expect(needsAction({ orderQty: null, stockoutDate: null, leadTimeDays: 30 }, '2026-11-27')).toBe(false);
+  });
+});

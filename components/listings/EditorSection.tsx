@@ -70,7 +70,8 @@ export function EditorSection({ context }: { context: PanelContext }) {
           </Notice>
         ) : null}
         <p className="cp-muted" style={{ fontSize: 12, marginTop: 6 }}>
-          Amazon rules, {policyLabel(d.policy)}. Fields with problems are outlined on the page.
+          Amazon rules, {policyLabel(d.policy)}. Fields with problems are outlined on the page; images are not read on
+          this tab.
         </p>
       </Section>
 

@@ -91,8 +91,11 @@ describe('Seller Central editor report', () => {
     expect(r.verdict).toBe('fail');
     expect(r.findings.some((f) => f.rule === 'AMZ-TITLE-LEN' && f.field === 'title')).toBe(true);
     expect(r.marks.some((m) => m.field === 'title' && m.note.startsWith('AMZ-TITLE-LEN'))).toBe(true);
-    // Image findings have no field on the editor's product details tab.
-    expect(r.marks.some((m) => m.field.startsWith('images'))).toBe(false);
+    // No image data on the editor's text tab: image rules are not run on nothing.
+    expect(r.findings.some((f) => f.field.startsWith('images'))).toBe(false);
+    const withImages = editorReport({ ...base, sku: 'TEE-CL-BLK-M', live: { ...LIVE, images: [] } });
+    expect(withImages.findings.some((f) => f.rule === 'AMZ-IMG-MAIN-PRESENT')).toBe(true);
+    expect(withImages.marks.some((m) => m.field.startsWith('images'))).toBe(false);
   });
 
   it('shows drift from the canonical-derived variant and proposes a title that passes the rules', () => {

@@ -4,7 +4,7 @@
  * marketplace statuses into the catalogue's status per product × channel. Plain functions of plain
  * data (the background stores the results in Dexie).
  */
-import { checkListing } from './check';
+import { checkListing, verdictOf } from './check';
 import { type DerivedVariant, deriveListing } from './derive';
 import { type DriftEntry, listingDrift } from './drift';
 import { cleanGtin } from './gtin';
@@ -335,7 +335,16 @@ const NOT_ON_PAGE = /^(images|variants)/;
 /** Violations, drift and suggestions for a Seller Central listing editor. */
 export function editorReport(input: EditorReportInput): EditorReport {
   const { live, policy, today } = input;
-  const result = checkListing('amazon', live, { policy, today });
+  const checked = checkListing('amazon', live, { policy, today });
+  // The editor's text tabs do not show the pictures: with no image data read, image rules would only
+  // report "0 images", so they are left to the page's own alert (and the Images tab).
+  const result =
+    live.images === undefined
+      ? (() => {
+          const kept = checked.findings.filter((f) => !f.field.startsWith('images'));
+          return { findings: kept, verdict: verdictOf(kept) };
+        })()
+      : checked;
   const findings: FieldFinding[] = result.findings.map((f) => ({
     rule: f.rule,
     field: f.field,

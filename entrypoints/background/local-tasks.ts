@@ -1,5 +1,6 @@
 import type { LocalEngine } from '../../lib/ai/local/engine';
 import { csLocalTasks } from '../../lib/cs/local-tasks';
+import { returnsLocalTasks } from '../../lib/returns/local-tasks';
 
 /**
  * Registers every process's local (offline) task functions on the engine: classification,
@@ -7,5 +8,6 @@ import { csLocalTasks } from '../../lib/cs/local-tasks';
  */
 export function registerLocalTasks(engine: LocalEngine): void {
   void engine;
+  engine.register(returnsLocalTasks);
   engine.register(csLocalTasks());
 }

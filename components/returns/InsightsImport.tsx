@@ -1,0 +1,137 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { db, type KeyedRow } from '../../lib/db/schema';
+import { type BackfillProgress, type BackfillReport, backfillLoopReturns } from '../../lib/returns/backfill';
+import { Notice, Progress } from '../ui/primitives';
+
+/**
+ * Backfill from a Loop returns CSV export, run in this top-level page with Dexie (the page may
+ * open the database; the background reads the same one). Shows progress and every rejected row.
+ */
+export function InsightsImport() {
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<BackfillProgress | null>(null);
+  const run = useMutation({
+    mutationFn: async (file: File): Promise<BackfillReport> => {
+      setProgress({ phase: 'reading', fraction: 0, rows: 0 });
+      const table = db().returns;
+      const report = await backfillLoopReturns(
+        file,
+        {
+          bulkGet: (ids) => table.bulkGet(ids),
+          // LoopReturnLine is an interface (no index signature); it is a KeyedRow in shape.
+          bulkPut: (rows) => table.bulkPut(rows as unknown as KeyedRow[]),
+        },
+        setProgress,
+      );
+      await db().imports.add({
+        source: 'loop-returns',
+        fileName: report.fileName,
+        fileHash: report.fileHash,
+        importedAt: new Date().toISOString(),
+        rowsTotal: report.rowsRead,
+        rowsAccepted: report.accepted,
+        rowsRejected: report.rejected.length,
+        rejected: report.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+      });
+      return report;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['returns'] }),
+  });
+  const report = run.data;
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <header>
+        <h2 id="import-title">Import a Loop returns export</h2>
+        <p>
+          In Loop: Returns → Export → CSV. Each line is classified on the reason taxonomy and stored by return id and
+          SKU, so importing the same file twice changes nothing.
+        </p>
+      </header>
+      <div className="card-body">
+        <label className="cp-field">
+          <span>Loop returns CSV</span>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            disabled={run.isPending}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) run.mutate(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {run.isPending && progress ? (
+          <div className="ri-progress">
+            <Progress value={progress.fraction} label="Import progress" />
+            <span className="cp-muted" role="status">
+              {progress.phase === 'reading' ? 'Reading and classifying' : 'Saving'} ·{' '}
+              {progress.rows.toLocaleString('en-US')} rows · {Math.round(progress.fraction * 100)}%
+            </span>
+          </div>
+        ) : null}
+        {run.isError ? (
+          <Notice tone="bad" title="The import failed">
+            {run.error.message}
+          </Notice>
+        ) : null}
+        {report ? <ImportReport report={report} /> : null}
+      </div>
+    </section>
+  );
+}
+
+function ImportReport({ report }: { report: BackfillReport }) {
+  if (report.fatal)
+    return (
+      <Notice tone="bad" title={`Nothing imported from ${report.fileName}`}>
+        {report.fatal}
+      </Notice>
+    );
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    <div className="ri-report" data-testid="import-report">
+      <Notice
+        tone={report.rejected.length ? 'warn' : 'ok'}
+        title={`${report.fileName}: ${n(report.accepted)} lines imported`}
+      >
+        <span data-testid="import-summary">
+          {n(report.rowsRead)} rows read · {n(report.inserted)} new · {n(report.updated)} updated ·{' '}
+          {n(report.unchanged)} unchanged
+          {report.keptFromPanel ? ` · ${n(report.keptFromPanel)} kept as analysed in the panel` : ''}
+          {report.duplicates
+            ? ` · ${n(report.duplicates)} duplicate row${report.duplicates === 1 ? '' : 's'} merged`
+            : ''}{' '}
+          · {n(report.rejected.length)} rejected
+        </span>
+      </Notice>
+      {report.rejected.length ? (
+        <table className="cp-table" aria-label="Rejected rows">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Row</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rejected.slice(0, 200).map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{r.reason}</td>
+                <td className="ri-raw" title={r.raw.join(', ')}>
+                  {r.raw.slice(0, 4).join(', ')}
+                  {r.raw.length > 4 ? ', …' : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {report.rejected.length > 200 ? (
+        <p className="cp-muted">First 200 of {n(report.rejected.length)} rejected rows shown.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ReturnsConfig } from './config';
+import { RULES, type RuleId } from './decide';
+
+export type FlagSeverity = 'review' | 'warn' | 'info';
+
+/** A decision flag in plain words, with how loudly the panel shows it. */
+export interface FlagView {
+  id: string;
+  text: string;
+  severity: FlagSeverity;
+}
+
+const FLAG_TEXT: Record<string, { text: string; severity: FlagSeverity }> = {
+  mismatch: { text: 'The comment gives a different reason than the dropdown.', severity: 'warn' },
+  multiple_reasons: { text: 'The comment supports more than one reason.', severity: 'info' },
+  'value.unknown': { text: 'No item price was found, so value rules could not run.', severity: 'warn' },
+  no_photo_evidence: { text: 'A defect or damage claim without photos.', severity: 'warn' },
+  'photos.unchecked': {
+    text: 'Photos are attached but no vision model checked them; look at them before approving.',
+    severity: 'warn',
+  },
+  final_sale: { text: 'An item is marked final sale.', severity: 'info' },
+  personalised: { text: 'An item is personalised.', severity: 'info' },
+  'window.unknown': { text: 'No delivery or order date: the return window could not be checked.', severity: 'warn' },
+  warranty_claim_possible: {
+    text: 'Outside the return window but faulty: a warranty claim may apply.',
+    severity: 'warn',
+  },
+};
+
+/** Plain words for a flag of `decideReturn`; human-review flags quote their rule's policy sentence. */
+export function describeFlag(id: string, config: ReturnsConfig): FlagView {
+  if (id in RULES && id.startsWith('human_review.')) {
+    return { id, text: RULES[id as RuleId].text(config), severity: 'review' };
+  }
+  return { id, ...(FLAG_TEXT[id] ?? { text: id.replace(/[._]/g, ' '), severity: 'info' as const }) };
+}
+
+/** A short name for a rule id (`human_review.high_value` → "High value"). */
+export function ruleName(rule: string): string {
+  const tail = rule.includes('.') ? rule.slice(rule.indexOf('.') + 1) : rule;
+  const words = tail.replace(/_/g, ' ');
+  const name = words.charAt(0).toUpperCase() + words.slice(1);
+  if (rule.startsWith('keep_it.')) return `Keep it: ${words}`;
+  if (rule.startsWith('requested.')) return `Requested ${words}`;
+  if (rule.startsWith('window.')) return `Return window ${words}`;
+  if (rule.startsWith('exchange.')) return `Exchange for ${words}`;
+  if (rule.startsWith('default.')) return `Default ${words}`;
+  return name;
+}
+
+export const OUTCOME_LABELS = {
+  refund: 'Refund',
+  exchange: 'Exchange',
+  store_credit: 'Store credit',
+  keep_item: 'Keep it (returnless refund)',
+  deny: 'Deny',
+  human_review: 'Human review',
+} as const;

@@ -1,0 +1,179 @@
+import type { AiMeta, AiProvider, AiSource } from '../ai/types';
+import type { LoopReturnData } from '../sites/loop/schema';
+import { toReturnCase } from '../sites/loop/schema';
+import { type Analysis, analyseReturn } from './analyse';
+import { type Classification, classifyReturn } from './classify';
+import type { ReturnsConfig } from './config';
+import { RETURNS_TASKS, TEMPLATE_SOURCE_ID } from './local-tasks';
+import { mergeModelReasons, modelReasonRequest } from './model';
+import type { ReturnCase } from './schema';
+
+/** Who produced a part of the analysis (for the panel's provider line). */
+export interface ProviderNote {
+  provider: string;
+  model: string;
+  cached: boolean;
+  fallback: boolean;
+  notice: string | null;
+}
+
+export interface ServiceAnalysis extends Analysis {
+  case: ReturnCase;
+  /** Facts in the draft that none of its sources contain (a model inventing an amount, say), with offsets. */
+  flagged: Array<{ start: number; end: number; text: string; kind: string }>;
+  provider: { classify: ProviderNote; draft: ProviderNote };
+}
+
+export interface AnalyseDeps {
+  /** Classifies (`returns.reason`): the local engine, or the model with local fallback. */
+  classifier: AiProvider;
+  /** Drafts (`returns.reply`): the local engine unless the user asked for the model. */
+  drafter: AiProvider;
+  config: ReturnsConfig;
+  brand: { name: string; voice: string };
+  /** The configured model sees images: only then are its photo findings used. */
+  vision: boolean;
+  history: { orders: number; returns: number } | null;
+  now: Date;
+}
+
+function note(meta: AiMeta): ProviderNote {
+  return {
+    provider: meta.provider,
+    model: meta.model,
+    cached: meta.cached === true,
+    fallback: meta.fallback === true,
+    notice: meta.notice ?? null,
+  };
+}
+
+/**
+ * Analyses a return read from a Loop page: the reason through the provider (`returns.reason`,
+ * model answers merged only with verbatim quotes), the deterministic decision and routing, and the
+ * reply through the drafter (`returns.reply`, whose local answer is the template).
+ */
+export async function analyseLoopReturn(data: LoopReturnData, deps: AnalyseDeps): Promise<ServiceAnalysis> {
+  const c: ReturnCase = { ...toReturnCase(data), history: deps.history };
+  const local = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  const reasonResult = await deps.classifier.extract(modelReasonRequest(c));
+  let classification: Classification = local;
+  if (reasonResult.meta.provider !== 'local') {
+    const merged = mergeModelReasons(local, reasonResult.value, c.comment);
+    classification = merged.classification;
+    if (deps.vision && (c.photos?.length ?? 0) > 0) c.photo_findings = merged.photoFindings;
+  }
+  const analysis = analyseReturn(c, {
+    config: deps.config,
+    now: deps.now,
+    brand: deps.brand.name,
+    classification,
+  });
+  const sources: AiSource[] = [
+    { id: TEMPLATE_SOURCE_ID, label: 'Template reply', text: analysis.reply.draft },
+    { id: `policy:${analysis.decision.rule}`, label: 'Policy rule', text: analysis.decision.ruleText },
+    ...analysis.reply.citations
+      .filter((x) => x.kind !== 'policy')
+      .map((x) => ({ id: `${x.kind}:${x.ref}`, label: x.ref, text: x.text })),
+  ];
+  const draft = await deps.drafter.draft({
+    task: RETURNS_TASKS.reply,
+    instructions: [
+      `Rewrite the template reply to the customer about their return in the brand's voice (${deps.brand.voice}).`,
+      'Keep the decision, the policy sentence, the order number and every amount exactly as in the template.',
+      'Do not promise anything the template does not. Do not explain human-review reasons to the customer.',
+    ].join('\n'),
+    text: c.comment,
+    sources,
+  });
+  return {
+    ...analysis,
+    case: c,
+    reply: { ...analysis.reply, draft: draft.value.text },
+    flagged: draft.value.facts.flagged.map((f) => ({ start: f.start, end: f.end, text: f.text, kind: f.kind })),
+    provider: { classify: note(reasonResult.meta), draft: note(draft.meta) },
+  };
+}
+
+/** A stored return line (the `returns` table): the insights unit plus what the panel decided. */
+export type StoredReturnLine = {
+  id: string;
+  source: 'loop-page' | 'loop-returns';
+  returnId: string;
+  sku: string;
+  product: string;
+  createdAt: string;
+  reason: string;
+  orderNumber: string | null;
+  customerEmail: string | null;
+  customerCountry: string | null;
+  title: string;
+  variant: string | null;
+  category: string | null;
+  price: number | null;
+  quantity: number;
+  selectedReason: string;
+  comment: string;
+  confidence: number;
+  mismatch: boolean;
+  evidence: string[];
+  decision?: string;
+  rule?: string;
+  analysedAt?: string;
+};
+
+/** The rows an analysed page return stores: one per item, id `${returnId}:${sku}` (the importer's id, so both paths meet). */
+export function storedLines(data: LoopReturnData, a: Analysis, now: Date): StoredReturnLine[] {
+  const top = a.classification.reasons[0];
+  const createdAt = [data.created_at, data.order_created_at]
+    .map((d) => (d ? Date.parse(d) : Number.NaN))
+    .find((t) => !Number.isNaN(t));
+  return data.items.map((item, i) => {
+    const sku = item.sku?.trim() || `line-${i + 1}`;
+    return {
+      id: `${data.return_id}:${sku}`,
+      source: 'loop-page',
+      returnId: data.return_id,
+      sku,
+      product: item.title?.trim() || sku,
+      createdAt: new Date(createdAt ?? now.getTime()).toISOString(),
+      reason: a.classification.reason,
+      orderNumber: data.order_number,
+      customerEmail: data.customer.email?.toLowerCase() ?? null,
+      customerCountry: data.customer.country,
+      title: item.title ?? '',
+      variant: item.variant,
+      category: item.category,
+      price: item.price,
+      quantity: item.quantity ?? 1,
+      selectedReason: item.reason?.text ?? data.selected_reason ?? '',
+      comment: item.comment ?? data.comment ?? '',
+      confidence: top?.confidence ?? 0,
+      mismatch: a.classification.mismatch,
+      evidence: (top?.evidence ?? []).map((e) => e.text),
+      decision: a.decision.decision,
+      rule: a.decision.rule,
+      analysedAt: now.toISOString(),
+    };
+  });
+}
+
+/**
+ * What Counterpart has seen of a customer (stored lines with the same e-mail): distinct returns and
+ * orders, the current return included, for the serial-returner rule.
+ */
+export function customerHistory(
+  lines: ReadonlyArray<Record<string, unknown>>,
+  email: string | null,
+  current: { returnId: string; orderNumber: string | null },
+): { orders: number; returns: number } | null {
+  if (!email) return null;
+  const want = email.trim().toLowerCase();
+  const returns = new Set<string>([current.returnId]);
+  const orders = new Set<string>(current.orderNumber ? [current.orderNumber] : []);
+  for (const l of lines) {
+    if (typeof l.customerEmail !== 'string' || l.customerEmail.toLowerCase() !== want) continue;
+    if (typeof l.returnId === 'string') returns.add(l.returnId);
+    if (typeof l.orderNumber === 'string' && l.orderNumber) orders.add(l.orderNumber);
+  }
+  return { orders: orders.size, returns: returns.size };
+}

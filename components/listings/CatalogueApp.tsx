@@ -243,8 +243,8 @@ function BulkCheck({ rows }: { rows: Row[] }) {
     <div>
       <h2 style={{ fontSize: 14, marginBottom: 4 }}>Check the long tail</h2>
       <p className="cp-muted" style={{ fontSize: 12.5, marginBottom: 8 }}>
-        Derives every channel variant of the {longTail.length} products that are not specialist-owned and re-checks them
-        with each channel’s rules.
+        Derives every channel variant of the products that are not specialist-owned ({longTail.length}) and re-checks
+        them with each channel’s rules. Specialist-owned products are checked when their pages are opened.
       </p>
       <button
         type="button"

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { ExtensionSession } from './support/launch';
 import type { PanelObject } from './support/pages';
 import { expect, test } from './support/test';
 
@@ -21,6 +22,25 @@ function cs(panel: PanelObject) {
 
 const editorText = (page: Page) =>
   page.evaluate(() => (window as unknown as { __editorState: { text: string } }).__editorState.text);
+
+const optionsUrl = (id: string) => `chrome-extension://${id}/options.html`;
+
+/** Actions in the audit log, read from the service worker's IndexedDB. */
+function auditActions(session: ExtensionSession): Promise<string[]> {
+  return session.worker.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const req = indexedDB.open('counterpart');
+        req.onsuccess = () => {
+          const all = req.result.transaction('audit', 'readonly').objectStore('audit').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as Array<{ action: string }>).map((r) => r.action));
+            req.result.close();
+          };
+        };
+      }),
+  );
+}
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/cs-${name}.png` });
@@ -149,5 +169,98 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     await expect(p.intent).toContainText('billing');
     await expect(p.tier).toHaveText('Assisted');
     await expect(p.draft).toContainText('#1052');
+  });
+
+  test('shadow mode set in the options page hides the draft and shows the shadow badge', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await page.goto(optionsUrl(session.extensionId));
+    await page.getByRole('radio', { name: /^Shadow/ }).check();
+    await page.getByRole('button', { name: 'Save customer-service settings' }).click();
+    await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+    await page.goto(ticketUrl('4101'));
+    const p = cs(panel);
+    await expect(p.intent).toContainText('order_status');
+    await expect(panel.frame.getByTestId('cs-shadow-badge')).toHaveText('Shadow');
+    await expect(panel.frame.getByTestId('cs-shadow-note')).toBeVisible();
+    await expect(panel.frame.getByTestId('draft-card')).toHaveCount(0);
+    // The draft was still made and logged (for the statistics).
+    await expect.poll(() => auditActions(session)).toContain('shown');
+  });
+
+  test('autonomous mode places the draft of a tier-autonomous ticket in the editor once; others stay manual', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await page.goto(optionsUrl(session.extensionId));
+    // Money intents cannot be ticked.
+    await expect(page.getByRole('checkbox', { name: /^Refund/ })).toBeDisabled();
+    await expect(page.getByRole('checkbox', { name: /^Billing/ })).toBeDisabled();
+    await page.getByRole('radio', { name: /^Autonomous/ }).check();
+    await page.getByRole('button', { name: 'Save customer-service settings' }).click();
+    await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+    await page.goto(ticketUrl('4101'));
+    const p = cs(panel);
+    await expect(p.tier).toHaveText('Autonomous');
+    await expect(panel.frame.getByTestId('draft-action-result')).toContainText('Placed in the reply editor');
+    await expect.poll(() => editorText(page)).toContain('1Z999AA10123456784');
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+    await page.locator('.ticket-list a[href$="/4102"]').click();
+    await expect(p.intent).toContainText('billing');
+    await expect(p.draft).toContainText('#1052');
+    await expect(panel.frame.getByTestId('draft-action-result')).toHaveCount(0);
+  });
+
+  test('the options page lists outcomes per intent and imports past replies with a rejected-rows report', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await page.goto(ticketUrl('4101'));
+    const p = cs(panel);
+    await expect(p.draft).toContainText('1Z999AA10123456784');
+    await p.insert.click();
+    await expect(panel.frame.getByTestId('draft-action-result')).toContainText('Inserted');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => auditActions(session)).toContain('sent');
+    await page.goto(optionsUrl(session.extensionId));
+    const table = page.getByRole('table', { name: 'Draft outcomes by intent' });
+    await expect(table.getByRole('row', { name: /Order status/ })).toContainText('100%');
+    const csv = [
+      'Ticket ID,Subject,Customer message,Agent reply,Tags',
+      '9001,Where is my parcel,Where is my order?,Hi! Your order shipped yesterday.,wismo',
+      '9002,Refund,I want my money back,,refund',
+      '9003,Size,Does it run small?,It runs true to size.,size',
+    ].join('\n');
+    await page
+      .getByLabel('Gorgias export file (CSV or JSON)')
+      .setInputFiles({ name: 'gorgias.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(page.getByTestId('cs-import-preview')).toContainText(
+      '2 replies ready to import, 1 rows will be rejected',
+    );
+    await page.getByRole('button', { name: 'Import past replies' }).click();
+    await expect(page.getByText('Imported 2 of 3 rows.')).toBeVisible();
+    const rejected = page.getByRole('table', { name: 'Rejected rows' });
+    await expect(rejected.getByRole('row', { name: /no agent reply/ })).toContainText('3');
+    await page.locator('section[aria-labelledby="cs-title"]').screenshot({ path: '/tmp/cs-options.png' });
+    await page.locator('section[aria-labelledby="cs-stats-title"]').screenshot({ path: '/tmp/cs-options-stats.png' });
+    await page.locator('section[aria-labelledby="cs-import-title"]').screenshot({ path: '/tmp/cs-options-import.png' });
+  });
+
+  test('screenshots of the panel on each fixture ticket', async ({ page, panel, dock }) => {
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    for (const id of ['4101', '4102', '4103', '4104', '4105', '4106']) {
+      await page.goto(ticketUrl(id));
+      await expect(cs(panel).draft).not.toBeEmpty();
+      await expect(panel.frame.getByRole('button', { name: 'Good draft' })).toBeVisible();
+      const box = await dock.host.locator('.dock').boundingBox();
+      if (!box) throw new Error('dock not visible');
+      const main = await panel.frame.locator('main').boundingBox();
+      const height = main ? Math.min(box.height, main.y + main.height + 12 - box.y) : box.height;
+      await page.screenshot({ path: `/tmp/cs-panel-${id}.png`, clip: { ...box, height } });
+    }
   });
 });

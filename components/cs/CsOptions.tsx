@@ -215,7 +215,7 @@ function ImportCard() {
       </header>
       <div className="card-body">
         <label className="cp-field">
-          <span>Export file</span>
+          <span>Gorgias export file (CSV or JSON)</span>
           <input
             type="file"
             accept=".csv,.json,text/csv,application/json"
@@ -246,6 +246,11 @@ function ImportCard() {
           </Notice>
         ) : null}
         {run.isError ? <Notice tone="bad">{run.error.message}</Notice> : null}
+        {rejected.length ? (
+          <p className="cp-muted">
+            {rejected.length} row{rejected.length === 1 ? '' : 's'} rejected (line in the file and why):
+          </p>
+        ) : null}
         {rejected.length ? (
           <table className="cp-table" aria-label="Rejected rows">
             <thead>

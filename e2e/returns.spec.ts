@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { type ChatRequestBody, startOpenAiTestServer } from './support/openai-test-server';
 import type { PanelObject } from './support/pages';
 import { FIXTURES, ROOT } from './support/paths';
 import { expect, test } from './support/test';
@@ -222,6 +223,57 @@ test.describe('returns in Loop', () => {
     await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
     await expect(page.getByTestId('import-summary')).toContainText('10,000 new', { timeout: 60_000 });
     await expect(page.getByTestId('stat-lines')).toHaveText('10,000');
+  });
+
+  test('with a vision model configured: photos are sent, the model reason is used, and a bad answer falls back visibly', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    const server = await startOpenAiTestServer({
+      script: {
+        answer: (body: ChatRequestBody) =>
+          JSON.stringify(body.response_format?.json_schema?.schema ?? {}).includes('photo_findings')
+            ? {
+                reasons: [{ id: 'damaged_in_transit', confidence: 0.93, evidence: ['box was crushed'] }],
+                photo_findings: ['damaged_in_transit', 'damaged_in_transit'],
+              }
+            : { text: 'ok' },
+        text: 'Hi Priya,\n\nSorry your Stoneware Pour-Over Set arrived broken. Your refund of $54.00 is approved.\n\nNorthwind Goods',
+      },
+    });
+    try {
+      await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+      await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
+      await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
+      await page.getByRole('textbox', { name: 'Base URL' }).fill(server.url);
+      await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
+      await page.getByRole('checkbox', { name: /Model .*images|vision/i }).check();
+      await page.getByRole('button', { name: 'Save provider' }).click();
+      await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
+
+      await openReturn(page, panel, 48213579);
+      const f = panel.frame;
+      await expect(f.getByTestId('true-reason')).toHaveAttribute('data-reason', 'damaged_in_transit');
+      await expect(f.getByTestId('photos')).toContainText('checked by the vision model');
+      await expect(f.getByText(/Reason by custom · gpt-4o-mini|Reason by .*gpt-4o-mini/)).toBeVisible();
+      const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+      // The two customer photos went to the model as images.
+      expect(JSON.stringify(chats[0]?.body)).toContain('image_url');
+      // The reply stays the local template until the person asks the model.
+      await expect(f.getByTestId('draft-provenance')).toContainText('Local engine');
+      await f.getByRole('button', { name: 'Regenerate' }).click();
+      await expect(f.getByTestId('draft-provenance')).toContainText('gpt-4o-mini');
+      await expect(f.getByTestId('draft-text')).toContainText('arrived broken');
+
+      // A model answer outside the schema: the local result is shown, with a notice.
+      server.setBehaviour({ fault: 'malformed_json' });
+      await openReturn(page, panel, 48213578);
+      await expect(f.getByTestId('true-reason')).toHaveAttribute('data-reason', 'defective');
+      await expect(f.getByText(/local result shown/).first()).toBeVisible();
+    } finally {
+      await server.close();
+    }
   });
 
   test('the options page edits the returns policy with clear errors, and the panel follows it', async ({

@@ -115,18 +115,15 @@ test.describe('marketplace listings', () => {
     session,
   }) => {
     await captureCanonical(page, panel);
-    await session.worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } })
-        .chrome;
-      await api.storage.local.set({
-        'settings.listings': {
-          protectedSkus: ['TEE-CL-BLK-M'],
-          amazonTitlePolicy: 'amazon-2026-07',
-          faireWholesaleRatio: 0.5,
-          channels: ['amazon'],
-        },
-      });
-    });
+    // Set in the options page the way a person does.
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const section = page.getByRole('region', { name: 'Marketplace listings' });
+    await section.getByRole('combobox', { name: 'Amazon title policy' }).selectOption('amazon-2026-07');
+    await section.getByRole('textbox', { name: 'Protected SKUs' }).fill('HERO-001\nTEE-CL-BLK-M');
+    await section.getByRole('button', { name: 'Save listings settings' }).click();
+    await expect(section.getByText('Saved.')).toBeVisible();
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/listings-options.png' });
     await page.goto(AMAZON_EDIT);
     const suggestions = panel.region('Suggestions');
     await expect(panel.region('Listing check')).toContainText('Specialist-owned');

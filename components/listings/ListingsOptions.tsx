@@ -55,7 +55,12 @@ export function ListingsOptions() {
         >
           <label className="cp-field">
             <span>Amazon title policy</span>
-            <select className="cp-select" value={policy} onChange={(e) => setPolicy(e.target.value)}>
+            <select
+              className="cp-select"
+              aria-label="Amazon title policy"
+              value={policy}
+              onChange={(e) => setPolicy(e.target.value)}
+            >
               {POLICIES.map(([v, label]) => (
                 <option key={v} value={v}>
                   {label}
@@ -66,6 +71,7 @@ export function ListingsOptions() {
           <label className="cp-field">
             <span>Protected SKUs</span>
             <textarea
+              aria-label="Protected SKUs"
               className="cp-textarea"
               rows={4}
               value={skus}

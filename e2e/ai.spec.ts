@@ -101,6 +101,28 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
     await page.screenshot({ path: '/tmp/cs-model-fallback.png' });
   });
 
+  test('facts the model invents are flagged as highlighted spans', async ({ page, panel, session }) => {
+    await configureProvider(page, session.extensionId);
+    server.setBehaviour({
+      answer: (body: ChatRequestBody) => {
+        const schema = JSON.stringify(body.response_format?.json_schema?.schema ?? {});
+        return schema.includes('"reply"')
+          ? {
+              reply: 'Hi Jane, order #1047 will arrive on 3 December 2026 and we added a $15.00 credit.',
+              used_sources: ['order.number'],
+            }
+          : modelAnswer(body);
+      },
+    });
+    await page.goto(TICKET);
+    const flags = panel.frame.getByTestId('draft-flag');
+    await expect(flags).toHaveCount(2);
+    await expect(flags.nth(0)).toHaveText('3 December 2026');
+    await expect(flags.nth(1)).toHaveText('$15.00');
+    await expect(panel.frame.getByTestId('draft-flag-note')).toContainText('2 facts not found in the sources');
+    await page.screenshot({ path: '/tmp/cs-model-flags.png' });
+  });
+
   test('the API key appears in no content script, storage, backup, panel message or console log', async ({
     page,
     panel,

@@ -160,6 +160,28 @@ test.describe('customer-service triage on Gorgias tickets', () => {
       .toContain('sent');
   });
 
+  test('Edit before insert, then Bad feedback with a reason, are recorded', async ({ page, panel, session }) => {
+    await page.goto(ticketUrl('4103'));
+    const p = cs(panel);
+    await expect(p.draft).not.toBeEmpty();
+    await panel.frame.getByRole('button', { name: 'Edit', exact: true }).click();
+    const box = panel.frame.getByRole('textbox', { name: 'Edit the draft' });
+    await box.fill('Hi Lena, it runs about half a size small — we suggest sizing up. Sam');
+    await panel.frame.getByRole('button', { name: 'Done editing' }).click();
+    await expect(p.draft).toHaveText('Hi Lena, it runs about half a size small — we suggest sizing up. Sam');
+    await p.insert.click();
+    await expect
+      .poll(() => editorText(page))
+      .toBe('Hi Lena, it runs about half a size small — we suggest sizing up. Sam');
+    await panel.frame.getByRole('button', { name: 'Bad draft' }).click();
+    await panel.frame.getByRole('textbox', { name: 'What was wrong?' }).fill('too generic');
+    await panel.frame.getByRole('button', { name: 'Send feedback' }).click();
+    await expect(panel.frame.getByText('Thanks — feedback recorded (bad).')).toBeVisible();
+    await expect
+      .poll(() => auditActions(session))
+      .toEqual(expect.arrayContaining(['shown', 'edited', 'inserted', 'feedback']));
+  });
+
   test('navigating to the next ticket updates the panel', async ({ page, panel }) => {
     await page.goto(ticketUrl('4101'));
     const p = cs(panel);

@@ -165,7 +165,8 @@ export const csHandlers: Handlers = {
       ticketId,
       mode: settings.rolloutMode,
       draft: shadow ? null : { id: String(id), ...draft },
-      autoPlace: !shadow && analysis.plan.autoPlaceDraft && !placed,
+      // A draft with a fact not found in its sources is never placed without a click.
+      autoPlace: !shadow && analysis.plan.autoPlaceDraft && !placed && draft.flagged.length === 0,
     };
   },
 

@@ -5,8 +5,8 @@ import type { Handlers } from '../../lib/messaging/router';
 import { checkPageData } from '../../lib/sites/data-schemas';
 import { fnv1a } from '../../lib/util/hash';
 import { aiStatus } from './ai';
-import { captureSentReply } from './cs';
 import { notifyPanels } from './panel-ports';
+import { runSnapshotHooks } from './snapshot-hooks';
 import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } from './tab-state';
 
 /** Snapshots from content scripts, and the panel's view of its tab. */
@@ -25,7 +25,7 @@ export const snapshotHandlers: Handlers = {
     const changed = !previous || fnv1a(JSON.stringify({ ...previous, capturedAt: '' })) !== hash;
     if (!changed) return { accepted: true, changed: false };
     await writeTabSnapshot(sender.tabId, snapshot);
-    await captureSentReply(snapshot);
+    await runSnapshotHooks(snapshot);
     if (previous && (previous.entityId !== snapshot.entityId || previous.page !== snapshot.page)) {
       await writeManualInput(sender.tabId, null);
     }

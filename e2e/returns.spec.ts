@@ -87,7 +87,7 @@ async function openReturn(page: Page, panel: PanelObject, id: number) {
 }
 
 async function shoot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.setViewportSize({ width: 1280, height: 1500 });
   const frame = page.locator('counterpart-dock iframe');
   await frame.screenshot({ path: path.join(SHOTS, `returns-panel-${name}.png`) });
 }
@@ -221,6 +221,10 @@ test.describe('returns in Loop', () => {
     await page.goto(`chrome-extension://${session.extensionId}/insights.html`);
     await page.getByLabel('Loop returns CSV').setInputFiles(big);
     await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: 'Import a Loop returns export' }) })
+      .screenshot({ path: path.join(SHOTS, 'returns-import-progress.png') })
+      .catch(() => undefined); // the import may finish before the shot; the assertions below are what count
     await expect(page.getByTestId('import-summary')).toContainText('10,000 new', { timeout: 60_000 });
     await expect(page.getByTestId('stat-lines')).toHaveText('10,000');
   });
@@ -291,7 +295,7 @@ test.describe('returns in Loop', () => {
     await threshold.fill('1000');
     await section.getByRole('button', { name: 'Save returns policy' }).click();
     await expect(section.getByText('Saved. New returns use these rules.')).toBeVisible();
-    await page.screenshot({ path: path.join(SHOTS, 'returns-options.png'), fullPage: true });
+    await section.screenshot({ path: path.join(SHOTS, 'returns-options.png') });
 
     await openReturn(page, panel, 48213580);
     // $480 is under the new 1000 threshold: an exchange for fit instead of a person.

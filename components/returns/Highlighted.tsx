@@ -23,6 +23,15 @@ export function Highlighted({ text, marks }: { text: string; marks: Mark[] }) {
     chosen.push({ ...m, start, end });
   }
   chosen.sort((a, b) => a.start - b.start);
+  // Neighbouring marks of one reason separated only by spaces read as one phrase ("seam ripped").
+  for (let i = chosen.length - 1; i > 0; i -= 1) {
+    const prev = chosen[i - 1]!;
+    const cur = chosen[i]!;
+    if (prev.tone === cur.tone && prev.title === cur.title && /^\s*$/.test(text.slice(prev.end, cur.start))) {
+      prev.end = cur.end;
+      chosen.splice(i, 1);
+    }
+  }
   const out: ReactNode[] = [];
   let at = 0;
   for (const m of chosen) {

@@ -41,7 +41,7 @@ export function ReturnsOptions() {
   const text = (key: TextKey, label: string, hint?: ReactNode, suffix?: string) => (
     <label className="cp-field">
       <span>{label}</span>
-      <span className="cp-row">
+      <span className="rt-input-row">
         <input
           className="cp-input"
           name={key}
@@ -49,7 +49,7 @@ export function ReturnsOptions() {
           aria-invalid={errors[key] ? true : undefined}
           onChange={(e) => set({ [key]: e.target.value } as Partial<ReturnsConfigForm>)}
         />
-        {suffix ? <span className="cp-muted">{suffix}</span> : null}
+        {suffix ? <span className="cp-muted rt-suffix">{suffix}</span> : null}
       </span>
       {errors[key] ? (
         <small className="rt-error" role="alert">

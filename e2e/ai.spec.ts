@@ -101,6 +101,31 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
     await page.screenshot({ path: '/tmp/cs-model-fallback.png' });
   });
 
+  test('imported past replies reach the model as sources and are cited as chips', async ({ page, panel, session }) => {
+    await configureProvider(page, session.extensionId);
+    const csv = [
+      'Ticket ID,Subject,Customer message,Agent reply',
+      '9001,Where is my order,Where is my order? It has not arrived yet.,Hi! Your parcel is on its way — here is the tracking link.',
+    ].join('\n');
+    await page
+      .getByLabel('Gorgias export file (CSV or JSON)')
+      .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import past replies' }).click();
+    await expect(page.getByText('Imported 1 of 1 rows.')).toBeVisible();
+    server.setBehaviour({
+      answer: (body: ChatRequestBody) => {
+        const schema = JSON.stringify(body.response_format?.json_schema?.schema ?? {});
+        if (!schema.includes('"reply"')) return modelAnswer(body);
+        const prompt = JSON.stringify(body.messages ?? []);
+        const past = [...prompt.matchAll(/source (past\.[\w:-]+):/g)].map((m) => m[1]);
+        return { reply: MODEL_REPLY, used_sources: ['order.number', ...past] };
+      },
+    });
+    await page.goto(TICKET);
+    await expect(panel.frame.getByTestId('draft-text')).toHaveText(MODEL_REPLY);
+    await expect(panel.frame.getByTestId('citation-chip').filter({ hasText: 'Past reply #9001' })).toHaveCount(1);
+  });
+
   test('facts the model invents are flagged as highlighted spans', async ({ page, panel, session }) => {
     await configureProvider(page, session.extensionId);
     server.setBehaviour({

@@ -127,7 +127,7 @@ export const csHandlers: Handlers = {
     return { ticketId, ...analysis };
   },
 
-  'cs.draftReply': async (_payload, sender) => {
+  'cs.draftReply': async ({ regenerate }, sender) => {
     const { ticketId, ticket } = await panelTicket(sender);
     const settings = await loadSettings();
     const brand = await brandContext();
@@ -137,6 +137,7 @@ export const csHandlers: Handlers = {
       ...brand,
       languagePolicy: settings.languagePolicy,
       pastReplies: await pastReplies(),
+      variant: regenerate ? (await csRows('shown')).filter((r) => r.entityId === ticketId).length : 0,
     });
     const shadow = !analysis.plan.showDraft;
     const id = await db().audit.add({

@@ -228,6 +228,8 @@ export async function draftTicket(
     voiceText: string;
     languagePolicy: 'ticket' | 'brand';
     pastReplies: PastReply[];
+    /** Regenerate: asks for another wording (a new cache key); the local engine stays deterministic. */
+    variant?: number;
     signal?: AbortSignal;
   },
 ): Promise<CsDraft> {
@@ -266,6 +268,9 @@ export async function draftTicket(
       'Use only facts (order numbers, tracking numbers, amounts, dates, links, policy terms) found in the sources; never promise refunds or credits.',
       'Past replies show the brand’s voice; do not copy their facts.',
       'Answer as JSON: {"reply": the reply text, "used_sources": the ids of the sources you used}.',
+      ...(opts.variant
+        ? [`The agent asked for another version (attempt ${opts.variant + 1}): word it differently.`]
+        : []),
     ].join('\n'),
     cs: {
       ticket,

@@ -58,7 +58,8 @@ function toDraftView(a: ReturnAnalysis): DraftViewModel {
         : {
             kind: 'order_field',
             label: c.kind === 'item' ? 'Item' : c.ref === 'value' ? 'Amount' : 'Order',
-            value: c.text,
+            // The template's amount phrase reads "of $68.00"; the chip shows the figure.
+            value: c.text.replace(/^(?:of|von)\s+/, ''),
           },
     ),
     meta: {

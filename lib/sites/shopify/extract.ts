@@ -1,4 +1,5 @@
 import type { CanonicalProduct, CanonicalVariant, ImageMeta } from '../../listings/model';
+import { measureImage } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import type { InventoryRow, LocationInventory, ShopifyInventoryData, ShopifyProductData } from './schema';
 import { queryAll, queryFirst, type SelectorName } from './selectors';
@@ -46,18 +47,7 @@ function cell(row: Element, cols: Map<string, number>, ...names: string[]): stri
   return '';
 }
 
-function imageFormat(src: string): string | undefined {
-  const data = src.match(/^data:image\/([a-z0-9.+-]+)[;,]/i);
-  if (data) return (data[1] ?? '').toLowerCase().replace('svg+xml', 'svg');
-  try {
-    const ext = new URL(src).pathname.match(/\.([a-z0-9]+)$/i)?.[1]?.toLowerCase();
-    return ext === 'jpg' ? 'jpeg' : ext;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Media metadata readable without fetching: natural size only once the img has loaded. */
+/** Media metadata readable without fetching: format, and size, corner colours and fill once loaded. */
 export function readImage(img: HTMLImageElement): ImageMeta {
   const src = img.currentSrc || img.getAttribute('src') || '';
   // Inline data: images (fixtures, some apps) are not kept whole: the snapshot only needs to know what they are.
@@ -65,14 +55,11 @@ export function readImage(img: HTMLImageElement): ImageMeta {
     src.startsWith('data:') && src.length > 200
       ? `${src.slice(0, src.indexOf(',') + 1)}…(${src.length} chars inline)`
       : src;
-  const meta: ImageMeta = { url: url.slice(0, 4000), alt: (img.getAttribute('alt') ?? '').slice(0, 1000) };
-  const format = imageFormat(src);
-  if (format) meta.format = format;
-  if (img.complete && img.naturalWidth > 0) {
-    meta.width = img.naturalWidth;
-    meta.height = img.naturalHeight;
-  }
-  return meta;
+  return {
+    url: url.slice(0, 4000),
+    alt: (img.getAttribute('alt') ?? '').slice(0, 1000),
+    ...measureImage(img, img.ownerDocument),
+  };
 }
 
 /** Description HTML: TinyMCE iframe body when it has loaded, else the hidden saved field. */

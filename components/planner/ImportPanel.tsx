@@ -202,25 +202,30 @@ function ImportCard({
     <article className="pl-import" aria-label={`Import ${card.file.name}`}>
       <div className="cp-row">
         <strong>{card.file.name}</strong>
-        <span className="cp-muted">{fmtNum(card.file.size / 1024, 0)} kB</span>
+        <span className="cp-muted">
+          {card.file.size < 1024 ? `${card.file.size} B` : `${fmtNum(card.file.size / 1024)} kB`}
+        </span>
         <span className="cp-spacer" />
-        <label className="cp-row">
-          <span className="cp-muted">Kind</span>
-          <select
-            className="cp-select pl-source"
-            aria-label={`Kind of ${card.file.name}`}
-            value={card.source ?? ''}
-            disabled={card.status === 'running'}
-            onChange={(e) => onSource((e.target.value || null) as SourceId | null)}
-          >
-            <option value="">Not recognised — choose</option>
-            {SOURCE_IDS.map((s) => (
-              <option key={s} value={s}>
-                {SOURCES[s].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {card.status === 'ready' || !card.source ? (
+          <label className="cp-row">
+            <span className="cp-muted">Kind</span>
+            <select
+              className="cp-select pl-source"
+              aria-label={`Kind of ${card.file.name}`}
+              value={card.source ?? ''}
+              onChange={(e) => onSource((e.target.value || null) as SourceId | null)}
+            >
+              <option value="">Not recognised — choose</option>
+              {SOURCE_IDS.map((s) => (
+                <option key={s} value={s}>
+                  {SOURCES[s].label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span className="cp-chip">{SOURCES[card.source].label}</span>
+        )}
         {card.status === 'ready' ? (
           <>
             <button
@@ -345,7 +350,12 @@ function ImportReportView({ report: r }: { report: ImportReport }) {
           {Object.entries(r.excluded).map(([k, n]) => ` · ${fmtNum(n)} ${k} (kept, not demand)`)}
         </span>
         <span className="cp-spacer" />
-        <span className="cp-muted">{(r.ms / 1000).toFixed(1)} s</span>
+        <span
+          className="cp-muted"
+          title={`read ${(r.readMs / 1000).toFixed(1)} s, store ${(r.storeMs / 1000).toFixed(1)} s`}
+        >
+          {(r.ms / 1000).toFixed(1)} s
+        </span>
       </div>
       {r.rejected.length ? (
         <details open={r.rejected.length <= 20}>

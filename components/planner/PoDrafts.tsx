@@ -136,7 +136,7 @@ export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
             <ul className="pl-deferred">
               {cash.deferred.map((d) => (
                 <li key={d.sku}>
-                  <strong>{d.sku}</strong> ({d.supplier ?? 'no supplier'}): {fmtNum(d.qty)} units,{' '}
+                  <b>{d.sku}</b> ({d.supplier ?? 'no supplier'}): {fmtNum(d.qty)} units,{' '}
                   {fmtMoney(d.cost, budget?.currency ?? null)} — {d.reason}
                 </li>
               ))}

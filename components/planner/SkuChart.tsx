@@ -54,6 +54,7 @@ export function SkuChart({ series, line }: { series: SkuSeries | null; line: Pla
       {
         width,
         height: 260,
+        legend: { live: false },
         scales: { x: { time: true }, units: { auto: true }, stock: { auto: true } },
         axes: [
           {},
@@ -64,10 +65,10 @@ export function SkuChart({ series, line }: { series: SkuSeries | null; line: Pla
           {},
           { label: 'Sold', scale: 'units', stroke: '#64748b', width: 1 },
           { label: 'Forecast', scale: 'units', stroke: '#4f46e5', width: 2, dash: [6, 3] },
-          { label: 'Projected stock', scale: 'stock', stroke: '#047857', width: 2, fill: 'rgba(4,120,87,0.06)' },
+          { label: 'Projected stock (no new order)', scale: 'stock', stroke: '#047857', width: 2 },
           { label: 'Reorder point', scale: 'stock', stroke: '#b45309', width: 1.5, dash: [3, 3] },
           {
-            label: 'Order arrives',
+            label: `Proposed order arrives (${line.orderQty ?? 0})`,
             scale: 'stock',
             stroke: '#b91c1c',
             paths: () => null,

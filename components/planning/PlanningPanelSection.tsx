@@ -74,9 +74,21 @@ export function PlanningPanelSection({ context }: { context: PanelContext }) {
               {q.data.countsSku ? ` for ${q.data.countsSku}` : ''}.
             </p>
           ) : null}
-          {q.data.skus.map((s) => (
-            <SkuCard key={s.sku} s={s} countsSku={q.data.countsSku} />
-          ))}
+          {q.data.skus
+            .filter((s) => s.inPlan)
+            .map((s) => (
+              <SkuCard key={s.sku} s={s} countsSku={q.data.countsSku} />
+            ))}
+          {q.data.skus.some((s) => !s.inPlan) ? (
+            <p className="cp-muted" data-testid="planning-no-sales">
+              No sales imported for{' '}
+              {q.data.skus
+                .filter((s) => !s.inPlan)
+                .map((s) => s.sku)
+                .join(', ')}
+              : nothing to plan from yet.
+            </p>
+          ) : null}
           {q.data.more > 0 ? <p className="cp-muted">{q.data.more} more SKUs on this page are not shown.</p> : null}
         </>
       ) : null}

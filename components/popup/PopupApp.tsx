@@ -75,6 +75,7 @@ export function PopupApp() {
               <li key={l.sku} data-sku={l.sku}>
                 <div className="cp-row">
                   <strong>{l.sku}</strong>
+                  <Badge tone={CONFIDENCE_TONE[l.confidence]}>{l.confidence}</Badge>
                   <span className="cp-spacer" />
                   {l.orderQty !== null && l.orderQty > 0 ? (
                     <span className="pop-qty">order {fmtNum(l.orderQty)}</span>
@@ -84,8 +85,7 @@ export function PopupApp() {
                 </div>
                 <div className="pop-meta">
                   {l.supplier ?? 'no supplier'} · {fmtNum(l.daysOfCover)} days of cover
-                  {l.stockoutDate ? ` · out ${fmtDay(l.stockoutDate)}` : ''} ·{' '}
-                  <Badge tone={CONFIDENCE_TONE[l.confidence]}>{l.confidence}</Badge>
+                  {l.stockoutDate ? ` · out ${fmtDay(l.stockoutDate)}` : ''}
                 </div>
                 <p className="pop-rationale">{l.rationale}</p>
               </li>

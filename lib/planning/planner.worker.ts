@@ -32,6 +32,7 @@ async function runImport(job: ImportJob): Promise<void> {
     },
   });
   const records = result.records as { id: string }[];
+  const readMs = Math.round(performance.now() - started);
   const database = db();
   const counts = result.fatal
     ? { inserted: 0, updated: 0, unchanged: 0 }
@@ -55,6 +56,8 @@ async function runImport(job: ImportJob): Promise<void> {
     excluded,
     fatal: result.fatal,
     ms: Math.round(performance.now() - started),
+    readMs,
+    storeMs: Math.round(performance.now() - started) - readMs,
   };
   await database.imports.add({
     source: job.source,

@@ -45,23 +45,25 @@ export async function storeRecords(
   table: PlanningTable,
   records: readonly { id: string }[],
   onProgress?: (done: number, total: number) => void,
-  chunk = 10_000,
+  chunk = 20_000,
 ): Promise<StoreCounts> {
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const t = database[table];
+  // One key scan instead of a lookup per row: rows whose id is not stored yet need no comparison.
+  const stored = new Set((await t.toCollection().primaryKeys()) as string[]);
   for (let i = 0; i < records.length; i += chunk) {
     const part = records.slice(i, i + chunk) as KeyedRow[];
-    const old = await t.bulkGet(part.map((r) => r.id));
-    const write: KeyedRow[] = [];
-    part.forEach((r, k) => {
+    const known = part.filter((r) => stored.has(r.id));
+    const old = known.length ? await t.bulkGet(known.map((r) => r.id)) : [];
+    const write: KeyedRow[] = part.filter((r) => !stored.has(r.id));
+    counts.inserted += write.length;
+    known.forEach((r, k) => {
       const o = old[k];
-      if (!o) {
-        counts.inserted += 1;
-        write.push(r);
-      } else if (JSON.stringify(o) !== JSON.stringify(r)) {
+      if (o && JSON.stringify(o) === JSON.stringify(r)) counts.unchanged += 1;
+      else {
         counts.updated += 1;
         write.push(r);
-      } else counts.unchanged += 1;
+      }
     });
     if (write.length) await t.bulkPut(write);
     onProgress?.(Math.min(records.length, i + chunk), records.length);

@@ -41,6 +41,9 @@ export interface ImportReport {
   excluded: Record<string, number>;
   fatal: string | null;
   ms: number;
+  /** Where the time went: reading and parsing, and storing. */
+  readMs: number;
+  storeMs: number;
 }
 
 export type WorkerEvent =

@@ -280,7 +280,7 @@ test.describe('customer-service triage on Gorgias tickets', () => {
       await expect(panel.frame.getByRole('button', { name: 'Good draft' })).toBeVisible();
       const box = await dock.host.locator('.dock').boundingBox();
       if (!box) throw new Error('dock not visible');
-      const main = await panel.frame.locator('main').boundingBox();
+      const main = await panel.frame.locator('main > section').last().boundingBox();
       const height = main ? Math.min(box.height, main.y + main.height + 12 - box.y) : box.height;
       await page.screenshot({ path: `/tmp/cs-panel-${id}.png`, clip: { ...box, height } });
     }

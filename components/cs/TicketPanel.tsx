@@ -42,8 +42,19 @@ async function insertIntoEditor(text: string): Promise<ActionResult> {
   return { done: result.done, message: result.message };
 }
 
+const CHANNEL_NAMES: Record<string, string> = {
+  email: 'Email',
+  chat: 'Chat',
+  'instagram-direct-message': 'Instagram DM',
+  facebook: 'Facebook',
+  phone: 'Phone',
+  sms: 'SMS',
+  'help-center': 'Help center',
+  'contact-form': 'Contact form',
+};
+
 /** Classification, autonomy tier and its reasons, and the signals the gate used. */
-function Triage({ analysis }: { analysis: CsAnalysisView }) {
+function Triage({ analysis, channel }: { analysis: CsAnalysisView; channel?: string }) {
   const [primary, ...others] = analysis.intents;
   return (
     <Section
@@ -79,6 +90,7 @@ function Triage({ analysis }: { analysis: CsAnalysisView }) {
         </ul>
       ) : null}
       <div className="cp-row cs-signals" data-testid="cs-signals">
+        {channel && CHANNEL_NAMES[channel] ? <Badge>{CHANNEL_NAMES[channel]}</Badge> : null}
         <Badge tone={SENTIMENT_TONE[analysis.sentiment]}>{analysis.angry ? 'angry' : analysis.sentiment}</Badge>
         <Badge tone={analysis.urgency === 'high' ? 'bad' : 'neutral'}>urgency {analysis.urgency}</Badge>
         <Badge>{LANGUAGE_NAMES[analysis.language] ?? analysis.language}</Badge>
@@ -100,8 +112,8 @@ function Triage({ analysis }: { analysis: CsAnalysisView }) {
         <Notice tone="bad" title="Possible prompt injection">
           <span data-testid="cs-injection">
             The customer text contains instructions aimed at an AI
-            {analysis.injectionReasons[0] ? ` (${analysis.injectionReasons[0]})` : ''}. Nothing was sent to a model;
-            handle this ticket yourself.
+            {analysis.injectionReasons[0] ? ` (${analysis.injectionReasons[0]})` : ''}. The reply below is a holding
+            message from the local engine; handle this ticket yourself.
           </span>
         </Notice>
       ) : null}
@@ -117,14 +129,19 @@ function Triage({ analysis }: { analysis: CsAnalysisView }) {
         <Notice tone="warn" title="Classification">
           {analysis.meta.notice}
         </Notice>
-      ) : null}
+      ) : (
+        <p className="cp-muted cs-classified-by">
+          Classified by {analysis.meta.provider === 'local' ? 'the local engine' : analysis.meta.model}
+          {analysis.meta.cached ? ' (cached)' : ''}
+        </p>
+      )}
     </Section>
   );
 }
 
 /** The Gorgias ticket view: triage, then the cited draft with its actions. */
 export function TicketPanel({ context }: { context: PanelContext }) {
-  const data = context.snapshot?.data as { ticketId?: string; messages?: unknown[] } | undefined;
+  const data = context.snapshot?.data as { ticketId?: string; messages?: unknown[]; channel?: string } | undefined;
   const ticketId = data?.ticketId ?? context.snapshot?.entityId ?? '';
   const ticketKey = `${ticketId}:${data?.messages?.length ?? 0}`;
   const analysis = useQuery(csQueries.analysis(ticketKey));
@@ -185,7 +202,7 @@ export function TicketPanel({ context }: { context: PanelContext }) {
   const draft: CsDraftView | null | undefined = answer?.ticketId === a.ticketId ? answer.draft : undefined;
   return (
     <>
-      <Triage analysis={a} />
+      <Triage analysis={a} channel={data?.channel} />
       <Section title="Draft reply" label="Draft reply">
         {a.mode === 'shadow' ? (
           <Notice tone="info" title="Shadow mode">

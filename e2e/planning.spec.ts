@@ -179,4 +179,15 @@ test.describe('inventory planning', () => {
     await expect(page.getByText('No reorder plan yet')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Import data in the planner' })).toBeVisible();
   });
+
+  test('the options section saves the planning settings the planner uses', async ({ page, session }) => {
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Inventory planning' }) });
+    await section.getByLabel('Service level').fill('0.97');
+    await section.getByLabel('Plan as of (demo)').fill('2026-11-20');
+    await section.getByRole('button', { name: 'Save planning settings' }).click();
+    await expect(section.getByText('Saved.')).toBeVisible();
+    await page.goto(`chrome-extension://${session.extensionId}/planner.html`);
+    await expect(page.getByLabel('Plan as of')).toHaveValue('2026-11-20');
+  });
 });

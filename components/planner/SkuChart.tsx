@@ -36,7 +36,8 @@ function chartData(s: SkuSeries, line: PlanLine): uPlot.AlignedData {
     sold.push(null);
     forecast.push(s.forecast[k] ?? null);
     const p = s.projectedStock[k];
-    stock.push(p === undefined || Number.isNaN(p) ? null : p);
+    // Stock cannot go below zero: the line meeting the axis is the stockout.
+    stock.push(p === undefined || Number.isNaN(p) ? null : Math.max(0, p));
     rop.push(s.reorderPoint);
     incoming.push(k === arrival ? line.orderQty : null);
   }

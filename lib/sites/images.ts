@@ -30,6 +30,15 @@ export function imageFormat(src: string): string | undefined {
   return key ? FORMATS[key.toLowerCase()] : undefined;
 }
 
+/** The src as the snapshot keeps it: long inline data: URIs are shortened to their header and length. */
+export function snapshotImageUrl(src: string): string {
+  const url =
+    src.startsWith('data:') && src.length > 200
+      ? `${src.slice(0, src.indexOf(',') + 1)}…(${src.length} chars inline)`
+      : src;
+  return url.slice(0, 4000);
+}
+
 /** Long side of the canvas the picture is scaled down to before its pixels are read. */
 export const SAMPLE_SIZE = 64;
 /** A pixel is "product" when a channel differs from the background by more than this. */

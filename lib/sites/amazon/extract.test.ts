@@ -57,6 +57,27 @@ describe('Seller Central listing editor extract', () => {
     });
   });
 
+  it('reads the Images tab slots with their role and format; the checker flags a measured off-white MAIN', () => {
+    const { document } = loadAmazonFixture('listing-edit.html', EDIT_URL);
+    const data = amazonListingEditDataSchema.parse(extract(document, new URL(EDIT_URL)).data);
+    expect(data.listing.images).toEqual([
+      expect.objectContaining({ role: 'MAIN', format: 'png', alt: 'Northwind Classic Tee, front' }),
+      expect.objectContaining({ role: 'PT01', format: 'png' }),
+    ]);
+    expect(data.listing.images?.[0]?.url).toMatch(/^data:image\/png;base64,…\(\d+ chars inline\)$/);
+    // happy-dom cannot rasterise: give the MAIN image what the browser measures (e2e/images.spec.ts).
+    const [main, ...rest] = data.listing.images ?? [];
+    const measured = {
+      ...main,
+      width: 1000,
+      height: 1000,
+      corner_rgb: [[244, 243, 239]] as [number, number, number][],
+    };
+    const ids = checkListing('amazon', { ...data.listing, images: [measured, ...rest] }).findings.map((f) => f.rule);
+    expect(ids).toContain('AMZ-IMG-MAIN-BG');
+    expect(ids).not.toContain('AMZ-IMG-MAIN-PRESENT');
+  });
+
   it('feeds the checker: the live title breaks the 2026 title rules', () => {
     const { document } = loadAmazonFixture('listing-edit.html', EDIT_URL);
     const data = amazonListingEditDataSchema.parse(extract(document, new URL(EDIT_URL)).data);

@@ -1,4 +1,5 @@
 import type { ChannelListing } from '../../listings/types';
+import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import { composedElements, composedQueryAll, composedText, hostValue, openShadowRoot, type ShadowRootOf } from './dom';
 import type { AmazonInventoryData, AmazonInventoryRow, AmazonListingEditData, ListingStatus } from './schema';
@@ -105,6 +106,25 @@ export function attributeValues(fields: readonly { name: string; value: string }
   return fields.filter((f) => f.name === attr).map((f) => f.value);
 }
 
+/** Existing pictures on the Images tab, with the slot (MAIN, PT01…) as role, measured where they have loaded. */
+function readImages(doc: Document): NonNullable<ChannelListing['images']> {
+  return queryAll(doc, 'imageSlots').flatMap((slot) => {
+    const img = (slot.tagName === 'IMG' ? slot : slot.querySelector('img')) as HTMLImageElement | null;
+    const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
+    if (!img || !src) return [];
+    const at = (attr: string) => slot.closest(`[${attr}]`)?.getAttribute(attr);
+    const role = (at('data-image-variant') ?? at('data-variant') ?? '').toUpperCase();
+    return [
+      {
+        url: snapshotImageUrl(src),
+        alt: (img.getAttribute('alt') ?? '').slice(0, 1000),
+        ...(role ? { role: role.slice(0, 20) } : {}),
+        ...measureImage(img, doc),
+      },
+    ];
+  });
+}
+
 function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditData {
   const route = amazonRoute(url);
   const fields = readFields(doc, shadowOf);
@@ -145,6 +165,8 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     highlights: one('title_differentiation', 'item_highlights'),
     attributes: code ? { marketplace: code } : {},
   };
+  const images = readImages(doc);
+  if (images.length) listing.images = images;
   const price = num(
     fields.find((f) => /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name))?.value,
   );

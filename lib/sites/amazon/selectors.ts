@@ -19,6 +19,8 @@ export const SELECTORS = {
     '.switcher-label',
   ],
   alerts: ['kat-alert', '[role="alert"]'],
+  /** Image slots of the Images tab (MAIN, PT01…PT08, SWATCH): fixture markup; the live tab's hooks are unverified. */
+  imageSlots: ['[data-image-variant]', '[data-variant] img', '#images img'],
   /** Save button: identified only so that nothing ever clicks it. */
   saveButton: ['#EditSaveAction', 'kat-button[label="Save and submit"]'],
   /** Manage All Inventory: table variant (headers mapped by text) and card variant. */

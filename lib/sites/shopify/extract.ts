@@ -1,5 +1,5 @@
 import type { CanonicalProduct, CanonicalVariant, ImageMeta } from '../../listings/model';
-import { measureImage } from '../images';
+import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import type { InventoryRow, LocationInventory, ShopifyInventoryData, ShopifyProductData } from './schema';
 import { queryAll, queryFirst, type SelectorName } from './selectors';
@@ -50,13 +50,8 @@ function cell(row: Element, cols: Map<string, number>, ...names: string[]): stri
 /** Media metadata readable without fetching: format, and size, corner colours and fill once loaded. */
 export function readImage(img: HTMLImageElement): ImageMeta {
   const src = img.currentSrc || img.getAttribute('src') || '';
-  // Inline data: images (fixtures, some apps) are not kept whole: the snapshot only needs to know what they are.
-  const url =
-    src.startsWith('data:') && src.length > 200
-      ? `${src.slice(0, src.indexOf(',') + 1)}…(${src.length} chars inline)`
-      : src;
   return {
-    url: url.slice(0, 4000),
+    url: snapshotImageUrl(src),
     alt: (img.getAttribute('alt') ?? '').slice(0, 1000),
     ...measureImage(img, img.ownerDocument),
   };

@@ -56,6 +56,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   };
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.addEventListener(window, 'popstate', schedule);
+  // An image finishing loading changes what can be measured (size, colours) but not the DOM.
+  ctx.addEventListener(document, 'load', (e) => (e.target as Element | null)?.tagName === 'IMG' && schedule(), {
+    capture: true,
+  });
   const observer = new MutationObserver((records) => {
     if (records.every((r) => r.target === dock.host || dock.host.contains(r.target))) return;
     schedule();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { FIXTURES } from './support/paths';
 import { expect, test } from './support/test';
 
@@ -28,6 +28,29 @@ async function openPlanner(page: Page, extensionId: string) {
 async function importFiles(page: Page, files: (string | { name: string; mimeType: string; buffer: Buffer })[]) {
   await page.getByLabel('Choose files to import').setInputFiles(files as string[]);
   await page.getByRole('button', { name: /^Import \d+ files?$/ }).click();
+}
+
+/** Orders and supplier terms for the Shopify fixture product's SKU, imported on the planner page. */
+async function importClassicTee(session: { context: BrowserContext; extensionId: string }) {
+  const planner = await session.context.newPage();
+  await openPlanner(planner, session.extensionId);
+  const orders = ['Name,Created at,Lineitem quantity,Lineitem price,Lineitem sku,Financial Status,Source'];
+  for (let d = 1; d <= 60; d++) {
+    const day = new Date(Date.UTC(2026, 8, 28 + d)).toISOString().slice(0, 10);
+    orders.push(`#${5000 + d},${day} 10:00:00 -0500,${(d % 3) + 2},28.00,TEE-CL-BLK-M,paid,web`);
+  }
+  await importFiles(planner, [
+    { name: 'classic-tee-orders.csv', mimeType: 'text/csv', buffer: Buffer.from(`${orders.join('\n')}\n`) },
+    {
+      name: 'classic-tee-supplier.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'sku,supplier,lead_time_days,lead_time_sd_days,moq,case_pack,unit_cost,currency\nTEE-CL-BLK-M,Lotus Apparel Co.,35,6,300,24,7.80,USD\n',
+      ),
+    },
+  ]);
+  await expect(planner.getByTestId('import-report')).toHaveCount(2);
+  await planner.close();
 }
 
 test.describe('inventory planning', () => {
@@ -125,26 +148,7 @@ test.describe('inventory planning', () => {
     session,
     panel,
   }) => {
-    const planner = await session.context.newPage();
-    await openPlanner(planner, session.extensionId);
-    // Orders and terms for the fixture product's SKU, plus the shared fixtures.
-    const orders = ['Name,Created at,Lineitem quantity,Lineitem price,Lineitem sku,Financial Status,Source'];
-    for (let d = 1; d <= 60; d++) {
-      const day = new Date(Date.UTC(2026, 8, 28 + d)).toISOString().slice(0, 10);
-      orders.push(`#${5000 + d},${day} 10:00:00 -0500,${(d % 3) + 2},28.00,TEE-CL-BLK-M,paid,web`);
-    }
-    await importFiles(planner, [
-      { name: 'classic-tee-orders.csv', mimeType: 'text/csv', buffer: Buffer.from(`${orders.join('\n')}\n`) },
-      {
-        name: 'classic-tee-supplier.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'sku,supplier,lead_time_days,lead_time_sd_days,moq,case_pack,unit_cost,currency\nTEE-CL-BLK-M,Lotus Apparel Co.,35,6,300,24,7.80,USD\n',
-        ),
-      },
-    ]);
-    await expect(planner.getByTestId('import-report')).toHaveCount(2);
-    await planner.close();
+    await importClassicTee(session);
 
     await page.goto(SHOPIFY_PRODUCT);
     const section = panel.region('Inventory planning');
@@ -189,5 +193,19 @@ test.describe('inventory planning', () => {
     await expect(section.getByText('Saved.')).toBeVisible();
     await page.goto(`chrome-extension://${session.extensionId}/planner.html`);
     await expect(page.getByLabel('Plan as of')).toHaveValue('2026-11-20');
+  });
+
+  test('the Shopify inventory page shows the planning section for its SKUs', async ({ page, session, panel }) => {
+    await page.goto('https://admin.shopify.com/store/demo-shop/products/inventory');
+    await expect(panel.region('Inventory planning')).toContainText('No planning data yet');
+    await importClassicTee(session);
+    await page.reload();
+    const sku = panel.frame.getByRole('article', { name: 'Planning for TEE-CL-BLK-M' });
+    await expect(sku).toContainText('Velocity');
+    await expect(panel.frame.getByTestId('planning-recorded')).toContainText(
+      /Recorded \d+ location counts? from this page/,
+    );
+    // The other rows' SKUs have counts from this page but no sales: listed without a reorder.
+    await expect(panel.frame.getByRole('article', { name: 'Planning for TEE-CL-BLK-L' })).toContainText('Velocity');
   });
 });

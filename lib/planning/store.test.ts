@@ -62,5 +62,9 @@ describe('planning store', () => {
     expect(needsAction({ orderQty: 0, stockoutDate: '2026-12-10', leadTimeDays: 30 }, '2026-11-27')).toBe(true);
     expect(needsAction({ orderQty: 0, stockoutDate: '2027-03-01', leadTimeDays: 30 }, '2026-11-27')).toBe(false);
     expect(needsAction({ orderQty: null, stockoutDate: null, leadTimeDays: 30 }, '2026-11-27')).toBe(false);
+    // A SKU that does not sell is not "running out" at zero stock.
+    expect(
+      needsAction({ orderQty: 0, stockoutDate: '2026-11-27', leadTimeDays: 30, action: 'no-demand' }, '2026-11-27'),
+    ).toBe(false);
   });
 });

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { call, callOrThrow } from '../../lib/messaging/client';
 import type { RequestOf } from '../../lib/messaging/contract';
 import type { CsAnalysisView, CsDraftView } from '../../lib/messaging/contract/cs';
-import { type ActionResult, DraftCard } from '../drafts';
+import { type ActionResult, DraftCard, StreamingDraft } from '../drafts';
 import type { PanelContext } from '../panel/types';
 import { Badge, Notice, Section, Spinner, type Tone } from '../ui/primitives';
+import { streamDraft } from './draft-stream';
 import { csQueries } from './queries';
 import './cs.css';
 
@@ -145,10 +146,31 @@ export function TicketPanel({ context }: { context: PanelContext }) {
   const ticketId = data?.ticketId ?? context.snapshot?.entityId ?? '';
   const ticketKey = `${ticketId}:${data?.messages?.length ?? 0}`;
   const analysis = useQuery(csQueries.analysis(ticketKey));
+  // With a model configured the draft streams over the `ai.draft` port; the local engine answers at once.
+  const remote = context.ai.settings.mode === 'remote';
+  const [streamed, setStreamed] = useState<{ key: string; text: string } | null>(null);
+  const inFlight = useRef<AbortController | null>(null);
   const drafting = useMutation({
     mutationKey: ['cs', 'draft'],
-    mutationFn: (regenerate: boolean) => callOrThrow('cs.draftReply', { regenerate }),
+    mutationFn: (regenerate: boolean) => {
+      if (!remote) return callOrThrow('cs.draftReply', { regenerate });
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
+      const key = ticketKey;
+      setStreamed(null);
+      return streamDraft({ regenerate, signal: controller.signal, onText: (text) => setStreamed({ key, text }) });
+    },
   });
+  // Another ticket (SPA navigation) or the panel closing: cancel the draft in flight, which aborts the model call.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the cleanup must run whenever the ticket changes.
+  useEffect(
+    () => () => {
+      inFlight.current?.abort();
+      inFlight.current = null;
+    },
+    [ticketKey],
+  );
   const [autoResult, setAutoResult] = useState<ActionResult | null>(null);
   const placed = useRef(new Set<string>());
   const requested = useRef<string | null>(null);
@@ -211,13 +233,15 @@ export function TicketPanel({ context }: { context: PanelContext }) {
               drafts.
             </span>
           </Notice>
-        ) : drafting.isError ? (
+        ) : drafting.isError && drafting.error.name !== 'AbortError' ? (
           <Notice tone="bad" title="Could not draft a reply">
             {drafting.error.message}{' '}
             <button className="cp-btn small" type="button" onClick={() => drafting.mutate(true)}>
               Try again
             </button>
           </Notice>
+        ) : !draft && drafting.isPending && streamed?.key === ticketKey && streamed.text ? (
+          <StreamingDraft text={streamed.text} model={a.meta.model} />
         ) : !draft ? (
           <Spinner label={a.meta.provider === 'local' ? 'Drafting…' : `Drafting with ${a.meta.model}…`} />
         ) : (

@@ -43,6 +43,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** Set when the connection closed before the answer was complete (the client aborted, or stream_cut). */
+  aborted?: boolean;
 }
 
 export interface Behaviour {
@@ -157,11 +159,15 @@ export function startOpenAiTestServer(
         resolve();
         return;
       }
-      const timer = setTimeout(resolve, ms);
-      res.on('close', () => {
+      const onClose = (): void => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      const timer = setTimeout(() => {
+        res.off('close', onClose);
+        resolve();
+      }, ms);
+      res.once('close', onClose);
     });
 
   async function chat(body: ChatRequestBody, res: ServerResponse): Promise<void> {
@@ -326,7 +332,11 @@ export function startOpenAiTestServer(
         control(req.method ?? 'GET', path, body, res);
         return;
       }
-      requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
+      const recorded: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body };
+      requests.push(recorded);
+      res.on('close', () => {
+        if (!res.writableFinished) recorded.aborted = true;
+      });
       for (const w of waiters.filter((x) => requests.length >= x.count)) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve();

@@ -117,6 +117,62 @@ export async function captureSentReply(snapshot: SnapshotEnvelope): Promise<void
   }
 }
 
+/**
+ * Makes (and logs) a draft of the panel tab's ticket: the answer of `cs.draftReply`, also used by the
+ * streaming `ai.draft` port (with `onText` for the text so far and `signal` to cancel the model call).
+ */
+export async function draftForPanel(
+  sender: Sender,
+  regenerate: boolean,
+  stream: { signal?: AbortSignal; onText?: (text: string) => void } = {},
+) {
+  const { ticketId, ticket } = await panelTicket(sender);
+  const settings = await loadSettings();
+  const brand = await brandContext();
+  const provider = await aiProvider();
+  const analysis = await analyseTicket(provider, ticket, settings, brand.policies, stream.signal);
+  const draft = await draftTicket(provider, ticket, analysis, {
+    ...brand,
+    languagePolicy: settings.languagePolicy,
+    pastReplies: await pastReplies(),
+    variant: regenerate ? (await csRows('shown')).filter((r) => r.entityId === ticketId).length : 0,
+    signal: stream.signal,
+    onText: stream.onText,
+  });
+  stream.signal?.throwIfAborted();
+
+  const shadow = !analysis.plan.showDraft;
+  const id = await db().audit.add({
+    at: new Date().toISOString(),
+    kind: KIND,
+    app: 'gorgias',
+    entityId: ticketId,
+    intent: analysis.intent,
+    provider: draft.meta.provider,
+    model: draft.meta.model,
+    action: 'shown',
+    suggestion: draft.text,
+    note: JSON.stringify({
+      mode: settings.rolloutMode,
+      tier: analysis.tier,
+      shadow,
+      fallback: draft.meta.fallback ?? false,
+    }),
+  });
+  const placed = analysis.plan.autoPlaceDraft
+    ? (await csRows('inserted')).some(
+        (r) => r.entityId === ticketId && (JSON.parse(r.note ?? '{}') as { auto?: boolean }).auto,
+      )
+    : true;
+  return {
+    ticketId,
+    mode: settings.rolloutMode,
+    draft: shadow ? null : { id: String(id), ...draft },
+    // A draft with a fact not found in its sources is never placed without a click.
+    autoPlace: !shadow && analysis.plan.autoPlaceDraft && !placed && draft.flagged.length === 0,
+  };
+}
+
 /** Background handlers of the cs process. */
 export const csHandlers: Handlers = {
   'cs.analyseTicket': async (_payload, sender) => {
@@ -127,49 +183,7 @@ export const csHandlers: Handlers = {
     return { ticketId, ...analysis };
   },
 
-  'cs.draftReply': async ({ regenerate }, sender) => {
-    const { ticketId, ticket } = await panelTicket(sender);
-    const settings = await loadSettings();
-    const brand = await brandContext();
-    const provider = await aiProvider();
-    const analysis = await analyseTicket(provider, ticket, settings, brand.policies);
-    const draft = await draftTicket(provider, ticket, analysis, {
-      ...brand,
-      languagePolicy: settings.languagePolicy,
-      pastReplies: await pastReplies(),
-      variant: regenerate ? (await csRows('shown')).filter((r) => r.entityId === ticketId).length : 0,
-    });
-    const shadow = !analysis.plan.showDraft;
-    const id = await db().audit.add({
-      at: new Date().toISOString(),
-      kind: KIND,
-      app: 'gorgias',
-      entityId: ticketId,
-      intent: analysis.intent,
-      provider: draft.meta.provider,
-      model: draft.meta.model,
-      action: 'shown',
-      suggestion: draft.text,
-      note: JSON.stringify({
-        mode: settings.rolloutMode,
-        tier: analysis.tier,
-        shadow,
-        fallback: draft.meta.fallback ?? false,
-      }),
-    });
-    const placed = analysis.plan.autoPlaceDraft
-      ? (await csRows('inserted')).some(
-          (r) => r.entityId === ticketId && (JSON.parse(r.note ?? '{}') as { auto?: boolean }).auto,
-        )
-      : true;
-    return {
-      ticketId,
-      mode: settings.rolloutMode,
-      draft: shadow ? null : { id: String(id), ...draft },
-      // A draft with a fact not found in its sources is never placed without a click.
-      autoPlace: !shadow && analysis.plan.autoPlaceDraft && !placed && draft.flagged.length === 0,
-    };
-  },
+  'cs.draftReply': async ({ regenerate }, sender) => draftForPanel(sender, regenerate),
 
   'cs.recordOutcome': async ({ draftId, action, text, rating, reason, auto }, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel records outcomes.');

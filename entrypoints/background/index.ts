@@ -1,3 +1,4 @@
+import { setupDraftPort } from './draft-port';
 import { setupMessaging } from './messaging';
 import { setupPanelPorts } from './panel-ports';
 import { setupTabCleanup } from './tabs';
@@ -6,6 +7,7 @@ import { setupTabCleanup } from './tabs';
 // beyond listener registration; per-tab data is in storage.session, the rest in IndexedDB.
 export default defineBackground(() => {
   setupPanelPorts();
+  setupDraftPort();
   setupMessaging();
   setupTabCleanup();
 });

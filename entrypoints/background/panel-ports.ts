@@ -9,6 +9,7 @@ const portsByTab = new Map<number, Set<Browser.runtime.Port>>();
 /** Accepts long-lived connections from framed panels so the background can tell them "your page changed". */
 export function setupPanelPorts(): void {
   browser.runtime.onConnect.addListener((port) => {
+    if (port.name === 'ai.draft') return; // served by draft-port.ts
     if (port.name !== 'panel') return port.disconnect();
     const sender = classifySender(port.sender ?? {}, trustEnv());
     if (sender?.kind !== 'panel') return port.disconnect();

@@ -87,6 +87,12 @@ export interface ExtractRequest<T> extends BaseRequest {
   schema: z.ZodType<T>;
   /** Name of the schema (JSON-schema name for the model, part of the cache key). */
   schemaName: string;
+  /**
+   * When set, a remote provider streams the answer and calls this with the raw (unchecked) JSON
+   * text so far; each attempt (repair round) starts again from empty. Display only: the result
+   * is still the schema-checked value. Not part of the cache key.
+   */
+  onPartial?: (content: string) => void;
 }
 
 export interface DraftRequest extends BaseRequest {

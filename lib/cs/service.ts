@@ -12,6 +12,7 @@ import { type Citation, draftReply } from './draft';
 import { draftOutcome, type IntentDraftStats } from './edit-distance';
 import { decideTier, type Tier } from './gate';
 import { CS_DRAFT_TASK, CS_INTENT_TASK, type CsDraftRequest, csModelDraftSchema } from './local-tasks';
+import { partialReply } from './partial-reply';
 import { bestClause, clauseLabel, INTENT_POLICIES, type Policies } from './policy';
 import { buildReplyIndex, type PastReply, similarReplies } from './replies';
 import { type PanelPlan, panelPlan, type RolloutMode } from './rollout';
@@ -231,6 +232,8 @@ export async function draftTicket(
     /** Regenerate: asks for another wording (a new cache key); the local engine stays deterministic. */
     variant?: number;
     signal?: AbortSignal;
+    /** Streams the reply text so far while a model writes it (display only; unchecked). */
+    onText?: (text: string) => void;
   },
 ): Promise<CsDraft> {
   const language: Language = opts.languagePolicy === 'brand' ? 'en' : analysis.language;
@@ -282,6 +285,12 @@ export async function draftTicket(
     },
     signal: opts.signal,
   };
+  const onText = opts.onText;
+  if (onText)
+    request.onPartial = (content) => {
+      const text = partialReply(content);
+      onText(text ?? '');
+    };
   const result = await provider.extract(request);
   const text = result.value.reply;
   const used = new Set(result.value.used_sources);

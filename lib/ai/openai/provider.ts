@@ -191,7 +191,9 @@ export function createOpenAiProvider(config: OpenAiProviderConfig): OpenAiProvid
     images: string[] | undefined,
     format: OpenAI.ResponseFormatJSONSchema | OpenAI.ResponseFormatJSONObject,
     signal: AbortSignal | undefined,
+    onPartial?: (content: string) => void,
   ): Promise<RawAnswer> {
+    if (onPartial) return completeStreamed(messages, images, format, signal, onPartial);
     const response = await withRetry(
       () =>
         client.chat.completions.create(
@@ -215,6 +217,50 @@ export function createOpenAiProvider(config: OpenAiProviderConfig): OpenAiProvid
     };
   }
 
+  /** The same structured call, streamed: the JSON text so far goes to `onPartial` (display only). */
+  async function completeStreamed(
+    messages: Message[],
+    images: string[] | undefined,
+    format: OpenAI.ResponseFormatJSONSchema | OpenAI.ResponseFormatJSONObject,
+    signal: AbortSignal | undefined,
+    onPartial: (content: string) => void,
+  ): Promise<RawAnswer> {
+    const stream = await withRetry(
+      () =>
+        client.chat.completions.create(
+          {
+            model: config.model,
+            messages: toParams(messages, images),
+            response_format: format,
+            stream: true,
+            ...(config.streamUsage === false ? {} : { stream_options: { include_usage: true } }),
+            ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
+          },
+          { signal },
+        ),
+      toError,
+      { ...retry, signal },
+    );
+    let content = '';
+    let refusal = '';
+    let usage: AiUsage | undefined;
+    onPartial('');
+    try {
+      for await (const chunk of stream) {
+        const delta = chunk.choices[0]?.delta;
+        if (delta?.content) {
+          content += delta.content;
+          onPartial(content);
+        }
+        if (delta?.refusal) refusal += delta.refusal;
+        if (chunk.usage) usage = usageOf(chunk.usage);
+      }
+    } catch (error) {
+      throw toError(error);
+    }
+    return { content: content || (refusal ? `REFUSAL: ${refusal}` : ''), usage };
+  }
+
   function formatFor(
     name: string,
     jsonSchema: Record<string, unknown> | undefined,
@@ -234,18 +280,22 @@ export function createOpenAiProvider(config: OpenAiProviderConfig): OpenAiProvid
     images: string[] | undefined,
     map: RedactionMap,
     signal: AbortSignal | undefined,
+    onPartial?: (content: string) => void,
   ): Promise<{ value: T; usage?: AiUsage; repaired: boolean }> {
     const format = formatFor(name, jsonSchemaOf(schema));
+    // Naive restore of placeholders in the partial text (display only; the checked value is restored properly).
+    const partial = onPartial ? (content: string) => onPartial(restore(content, map)) : undefined;
     return askChecked({
       schema,
       transform: (raw) => restoreDeep(raw, map),
-      ask: () => complete(messages, images, format, signal),
+      ask: () => complete(messages, images, format, signal, partial),
       repair: (bad, error) =>
         complete(
           [...messages, { role: 'assistant', content: bad }, { role: 'user', content: repairPrompt(bad, error) }],
           images,
           format,
           signal,
+          partial,
         ),
     }).catch((error: unknown) => {
       throw error instanceof AiError && error.kind === 'output_invalid'
@@ -312,6 +362,7 @@ export function createOpenAiProvider(config: OpenAiProviderConfig): OpenAiProvid
         request.images,
         red.map,
         request.signal,
+        request.onPartial,
       );
       return { value: out.value, meta: meta('extract', started, out.usage, out.repaired), sources: request.sources };
     },

@@ -3,18 +3,21 @@ import { expect, test } from './support/test';
 const GORGIAS_TICKET = 'https://acme.gorgias.com/app/views/123/4101';
 const LOOP_RETURN = 'https://admin.loopreturns.com/returns/48213577';
 const SHOPIFY_PRODUCT = 'https://admin.shopify.com/store/demo-shop/products/8123456789';
+const AMAZON_LISTING =
+  'https://sellercentral.amazon.com/abis/listing/edit/product_details?marketplaceID=ATVPDKIKX0DER&sku=TEE-CL-BLK-M&asin=B0CXYZ1234&productType=SHIRT';
 
 test.describe('the docked panel', () => {
   for (const [app, url, record] of [
     ['Gorgias', GORGIAS_TICKET, /Ticket · 4101/],
     ['Loop Returns', LOOP_RETURN, /Return · 48213577/],
     ['Shopify admin', SHOPIFY_PRODUCT, /Product · 8123456789/],
+    ['Seller Central', AMAZON_LISTING, /Listing · TEE-CL-BLK-M/],
   ] as const) {
     test(`docks on the ${app} fixture beside the page, not over it`, async ({ page, dock, panel }) => {
       await page.goto(url);
       await dock.expectDocked();
       await expect(panel.record).toContainText(record);
-      await expect(panel.frame.locator('header')).toContainText(app);
+      await expect(panel.header).toContainText(app);
       // The page is pushed left by the panel's width, so its own right-hand controls stay clickable.
       const width = await dock.host.locator('.dock').evaluate((el) => el.getBoundingClientRect().width);
       expect(await dock.pushedBy()).toBe(width);

@@ -28,6 +28,9 @@ export class PanelObject {
   constructor(readonly page: Page) {
     this.frame = page.frameLocator('counterpart-dock iframe[src*="/panel.html"]');
   }
+  get header(): Locator {
+    return this.frame.locator('header.panel-header');
+  }
   get record(): Locator {
     return this.frame.getByTestId('panel-record');
   }

@@ -16,7 +16,7 @@ export function StreamingDraft({ text, model }: { text: string; model: string })
         {text}
         <span className="draft-caret" aria-hidden="true" />
       </div>
-      <Spinner label={`writing… (${model}) — checked before you can use it`} />
+      <Spinner label={`writing… · ${model}`} />
     </section>
   );
 }

@@ -107,6 +107,26 @@ describe('OpenAI-compatible provider over the real client', () => {
     expect(result.meta.repaired).toBeUndefined();
   });
 
+  it('streams a structured answer to onPartial when asked, and still returns the checked value', async () => {
+    server.setBehaviour({ answer: { email: '[EMAIL_1]', orderNumber: '#1047', damaged: true } });
+    const schema = z.object({ email: z.email(), orderNumber: z.string().nullable(), damaged: z.boolean() });
+    const partials: string[] = [];
+    const result = await provider().extract({
+      task: 'returns.details',
+      text: 'Order #1047 arrived broken, write to jane@example.com',
+      schema,
+      schemaName: 'ReturnDetails',
+      sources: [],
+      onPartial: (content) => partials.push(content),
+    });
+    expect(result.value).toEqual({ email: 'jane@example.com', orderNumber: '#1047', damaged: true });
+    expect(partials.length).toBeGreaterThan(2);
+    expect(partials.at(-1)).toBe('{"email":"jane@example.com","orderNumber":"#1047","damaged":true}');
+    expect(chatBodies()[0]?.stream).toBe(true);
+    expect(chatBodies()[0]?.response_format?.type).toBe('json_schema');
+    expect(result.meta.usage?.outputTokens).toBeGreaterThan(0);
+  });
+
   it('streams a draft in pieces, counts tokens from the usage chunk and fact-checks it', async () => {
     server.setBehaviour({ text: 'Your order #1047 ships on Nov 3 for $25.00, not $30.00.' });
     const pieces: string[] = [];

@@ -33,11 +33,18 @@ async function main(): Promise<void> {
     await page.goto(demo.url);
     const frame = page.frameLocator('counterpart-dock iframe[src*="/panel.html"]');
     await frame.locator('main').waitFor();
-    // Wait for the panel to finish reading: a record header or the "could not read" state.
+    // Wait for the panel to finish reading: a record header or the "could not read" state, then
+    // for every section's spinner to go.
     await frame
-      .locator('[data-testid="panel-record"], text=Could not read this page')
+      .getByTestId('panel-record')
+      .or(frame.getByText('Could not read this page'))
       .first()
       .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
+    await frame
+      .locator('.cp-spinner')
+      .first()
+      .waitFor({ state: 'detached', timeout: 20_000 })
       .catch(() => undefined);
     await page.waitForLoadState('networkidle').catch(() => undefined);
     const file = path.join(outDir, `${demo.name}.png`);

@@ -9,7 +9,7 @@ import { detectInjection } from '../ai/guards/injection';
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
 import { classifyText, LIST_FLOOR, type TextClassification } from './classify';
 import { type Citation, draftReply } from './draft';
-import { draftOutcome, type IntentDraftStats } from './edit-distance';
+import { aggregateDraftStats, type IntentDraftStats } from './edit-distance';
 import { decideTier, type Tier } from './gate';
 import { CS_DRAFT_TASK, CS_INTENT_TASK, type CsDraftRequest, csModelDraftSchema } from './local-tasks';
 import { partialReply } from './partial-reply';
@@ -344,32 +344,8 @@ export function draftStats(rows: DraftAuditRow[]): IntentDraftStats[] {
     else if ((r.action === 'inserted' || r.action === 'copied' || r.action === 'edited') && d.final !== null)
       d.final = r.finalText ?? d.draft;
   }
-  const by = new Map<IntentId, { accepted: number; edited: number; discarded: number; sum: number }>();
-  for (const d of drafts.values()) {
-    if (d.final === undefined) continue;
-    const s = by.get(d.intent) ?? { accepted: 0, edited: 0, discarded: 0, sum: 0 };
-    const o = draftOutcome(d.draft, d.final);
-    if (o.outcome === 'accepted') s.accepted += 1;
-    else if (o.outcome === 'edited') {
-      s.edited += 1;
-      s.sum += o.distance;
-    } else s.discarded += 1;
-    by.set(d.intent, s);
-  }
-  return [...by.entries()]
-    .map(([intent, s]) => {
-      const total = s.accepted + s.edited + s.discarded;
-      return {
-        intent,
-        total,
-        accepted: s.accepted,
-        edited: s.edited,
-        discarded: s.discarded,
-        avgEditDistance: s.edited ? Math.round((s.sum / s.edited) * 1000) / 1000 : null,
-        acceptedRate: Math.round((s.accepted / total) * 1000) / 1000,
-      };
-    })
-    .sort((a, b) => b.total - a.total || a.intent.localeCompare(b.intent));
+  const decided = [...drafts.values()].filter((d) => d.final !== undefined);
+  return aggregateDraftStats(decided.map((d) => ({ intent: d.intent, draft: d.draft, finalText: d.final ?? null })));
 }
 
 /** Audit notes of CS outcome rows are JSON `{"draftId": "…", …}`. */

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchExtension } from '../e2e/support/launch';
 import { dayNumber, dayString } from '../lib/planning/dates';
-import { mulberry32 } from '../lib/planning/random';
+import { mulberry32 } from '../lib/util/random';
 
 const LINES = Number(process.env.LINES ?? 500_000);
 const SKUS = 2000;

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { mulberry32, poisson } from '../lib/planning/random';
+import { mulberry32, poisson } from '../lib/util/random';
 
 const OUT = new URL('../e2e/fixtures/planning/', import.meta.url);
 

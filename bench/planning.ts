@@ -20,7 +20,7 @@ import { dayNumber, dayString } from '../lib/planning/dates';
 import { fitSku, forecastInto, makeScratch } from '../lib/planning/forecast';
 import { emptyHistory } from '../lib/planning/history';
 import { planHistory } from '../lib/planning/plan';
-import { mulberry32, poisson } from '../lib/planning/random';
+import { mulberry32, poisson } from '../lib/util/random';
 
 const RETAIL = new URL(
   '../../shared/data/retail_sales/store_item_demand_items1-9_82series_2013-2017.csv',

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { mulberry32 } from '../lib/util/random';
 
 export const EXPORT_COLUMNS = [
   'Return ID',
@@ -38,17 +39,6 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 type Row = Record<(typeof EXPORT_COLUMNS)[number], string>;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATALOGUE = [
   ['TEE-CLS-BLK-M', 'Classic Tee', 'Black / M', 'Apparel', 25],
@@ -192,7 +182,7 @@ export interface GenOptions {
 
 /** Builds a Loop returns export CSV; `rows` counts data rows including planted and broken ones. */
 export function generateLoopReturnsCsv(opts: GenOptions): string {
-  const rand = prng(opts.seed ?? 20261120);
+  const rand = mulberry32(opts.seed ?? 20261120);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const from = Date.parse(`${opts.from ?? '2026-07-06'}T08:00:00Z`);
   const to = Date.parse(`${opts.to ?? '2026-11-16'}T20:00:00Z`);

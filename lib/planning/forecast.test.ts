@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32, poisson } from '../util/random';
 import { dayNumber } from './dates';
 import { fitSku, forecastInto, makeScratch, sumOver } from './forecast';
 import { emptyHistory } from './history';
-import { mulberry32, poisson } from './random';
 
 const TODAY = dayNumber('2026-11-27');
 

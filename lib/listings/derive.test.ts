@@ -12,6 +12,14 @@ import { CHANNELS } from './types';
 const opts = { today: '2026-11-27', protectedSkus: [] as string[] };
 
 describe('deriveListing', () => {
+  it('carries a genuine compare-at price as the list price, and drops one below the price', () => {
+    const base = TEE.variants[0]!;
+    const withSale = { ...TEE, variants: [{ ...base, price: 25, compare_at_price: 35 }] };
+    expect(deriveListing('amazon', withSale, opts).listing.list_price).toBe(35);
+    const bogus = { ...TEE, variants: [{ ...base, price: 25, compare_at_price: 20 }] };
+    expect(deriveListing('amazon', bogus, opts).listing.list_price).toBeUndefined();
+  });
+
   it('builds an Amazon variant under 75 characters with the brand first and overflow in item highlights', () => {
     const d = deriveListing('amazon', TEE, opts);
     expect(d.policy).toBe('amazon-2026-07');

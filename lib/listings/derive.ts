@@ -139,6 +139,11 @@ function baseListing(p: CanonicalProduct): ChannelListing {
     item_type_keyword: norm(p.product_type).toLowerCase() || undefined,
     gtin: p.variants.length === 1 && first?.barcode ? first.barcode : undefined,
     price: first?.price ?? undefined,
+    // Shopify's compare-at price is a list price only when it is above the price (SHOP-COMPARE-AT).
+    list_price:
+      first?.compare_at_price != null && first.price != null && first.compare_at_price > first.price
+        ? first.compare_at_price
+        : undefined,
     images: p.images.map((im, i) => ({ ...im, role: im.role ?? (i === 0 ? 'MAIN' : `PT0${Math.min(i, 8)}`) })),
     variants: p.variants.map((v) => ({
       sku: v.sku,

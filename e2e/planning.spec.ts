@@ -117,6 +117,20 @@ test.describe('inventory planning', () => {
     expect(csv).toContain(supplier.includes(',') ? `"${supplier}"` : supplier);
     await po.getByRole('button', { name: 'Approve' }).click();
     await expect(po.getByText('approved', { exact: true })).toBeVisible();
+
+    // Re-plan: the approved PO counts as stock on order, so the SKU's order drops and its chart shows the arrival.
+    const row = table.locator(`tr[data-sku="${sku}"]`);
+    const orderBefore = Number(
+      ((await row.locator('td').nth(6).locator('strong').textContent()) ?? '').replace(/,/g, ''),
+    );
+    await page.getByRole('button', { name: 'Re-plan' }).click();
+    const why = table.locator(`tr[data-sku="${sku}"] + tr`);
+    await expect(why).toContainText(`incl. 1234 on order (PO po:${supplier}:${TODAY}`, { timeout: 60_000 });
+    const orderAfter = (await row.locator('td').nth(6).locator('strong').textContent()) ?? '';
+    expect(orderAfter === '—' ? 0 : Number(orderAfter.replace(/,/g, ''))).toBeLessThan(Math.max(1, orderBefore));
+    await row.getByRole('button', { name: `Chart ${sku}` }).click();
+    await expect(page.getByTestId('approved-arrivals')).toContainText(`1,234 arriving`);
+    await page.screenshot({ path: '/tmp/planning-po-chart.png', fullPage: true });
   });
 
   test('a file with unknown headers is mapped by hand and the mapping is remembered', async ({ page, session }) => {

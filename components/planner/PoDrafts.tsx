@@ -35,7 +35,7 @@ async function approve(po: PoDraft) {
   const at = new Date().toISOString();
   const database = db();
   await database.transaction('rw', database.purchaseOrders, database.audit, async () => {
-    await database.purchaseOrders.put({ ...po, status: 'approved' } as unknown as KeyedRow);
+    await database.purchaseOrders.put({ ...po, status: 'approved', approvedAt: at } as unknown as KeyedRow);
     await database.audit.add({
       at,
       kind: 'planning.edit',

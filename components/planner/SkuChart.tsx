@@ -9,7 +9,7 @@ const DAY = 86_400;
 const HISTORY_DAYS = 180;
 const toSec = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 
-/** Aligned columns for uPlot: history, forecast, projected stock, reorder point and the proposed order's arrival. */
+/** Aligned columns for uPlot: history, forecast, projected stock, reorder point, the proposed order's and approved POs' arrivals. */
 function chartData(s: SkuSeries, line: PlanLine): uPlot.AlignedData {
   const h0 = toSec(s.historyStart);
   const f0 = toSec(s.forecastStart);
@@ -20,6 +20,7 @@ function chartData(s: SkuSeries, line: PlanLine): uPlot.AlignedData {
   const stock: (number | null)[] = [];
   const rop: (number | null)[] = [];
   const incoming: (number | null)[] = [];
+  const approved: (number | null)[] = [];
   for (let t = from; t < s.sold.length; t++) {
     const at = h0 + t * DAY;
     if (at >= f0) break;
@@ -29,7 +30,9 @@ function chartData(s: SkuSeries, line: PlanLine): uPlot.AlignedData {
     stock.push(null);
     rop.push(null);
     incoming.push(null);
+    approved.push(null);
   }
+  const arrivals = new Set((s.arrivals ?? []).map((a) => Math.round((toSec(a.day) - f0) / DAY)));
   const arrival = line.orderQty && line.orderQty > 0 ? Math.round(line.leadTimeDays) : -1;
   for (let k = 0; k < s.forecast.length; k++) {
     x.push(f0 + k * DAY);
@@ -40,8 +43,9 @@ function chartData(s: SkuSeries, line: PlanLine): uPlot.AlignedData {
     stock.push(p === undefined || Number.isNaN(p) ? null : Math.max(0, p));
     rop.push(s.reorderPoint);
     incoming.push(k === arrival ? line.orderQty : null);
+    approved.push(arrivals.has(k) ? (stock[stock.length - 1] ?? null) : null);
   }
-  return [x, sold, forecast, stock, rop, incoming];
+  return [x, sold, forecast, stock, rop, incoming, approved];
 }
 
 /** Per-SKU chart: daily sales, forecast, projected stock against the reorder point, and the order's arrival. */
@@ -66,7 +70,14 @@ export function SkuChart({ series, line }: { series: SkuSeries | null; line: Pla
           {},
           { label: 'Sold', scale: 'units', stroke: '#64748b', width: 1 },
           { label: 'Forecast', scale: 'units', stroke: '#4f46e5', width: 2, dash: [6, 3] },
-          { label: 'Projected stock (no new order)', scale: 'stock', stroke: '#047857', width: 2 },
+          {
+            label: series.arrivals?.length
+              ? 'Projected stock (approved POs, no new order)'
+              : 'Projected stock (no new order)',
+            scale: 'stock',
+            stroke: '#047857',
+            width: 2,
+          },
           { label: 'Reorder point', scale: 'stock', stroke: '#b45309', width: 1.5, dash: [3, 3] },
           {
             label: `Proposed order arrives (${line.orderQty ?? 0})`,
@@ -74,6 +85,13 @@ export function SkuChart({ series, line }: { series: SkuSeries | null; line: Pla
             stroke: '#b91c1c',
             paths: () => null,
             points: { show: true, size: 10, fill: '#b91c1c' },
+          },
+          {
+            label: 'Approved PO arrives',
+            scale: 'stock',
+            stroke: '#047857',
+            paths: () => null,
+            points: { show: true, size: 10, fill: '#ffffff', width: 2 },
           },
         ],
       },
@@ -96,6 +114,12 @@ export function SkuChart({ series, line }: { series: SkuSeries | null; line: Pla
       </header>
       <div className="card-body">
         {series ? <div ref={box} className="pl-chart" data-testid="sku-chart" /> : <Empty>No history to chart.</Empty>}
+        {series?.arrivals?.length ? (
+          <p data-testid="approved-arrivals">
+            On order (approved):{' '}
+            {series.arrivals.map((a) => `${fmtNum(a.qty)} arriving ${fmtDay(a.day)} (${a.poId})`).join('; ')}
+          </p>
+        ) : null}
         <p className="pl-rationale-full">{line.rationale}</p>
         {line.confidenceReasons.length ? (
           <p className="cp-muted">

@@ -104,6 +104,8 @@ export interface PlanInput {
   products?: Record<string, { collections?: string[]; tags?: string[] }>;
   /** Units on open purchase orders per SKU (added to incoming). */
   onOrder?: Record<string, number>;
+  /** Rationale note per SKU for those units (e.g. "incl. 100 on order (PO …)"). */
+  onOrderNotes?: Record<string, string>;
   settings?: Partial<PlanSettings>;
   /** SKUs whose daily history and forecast the result should carry (for the chart). */
   seriesFor?: readonly string[];
@@ -119,6 +121,8 @@ export interface SkuSeries {
   forecast: number[];
   projectedStock: number[];
   reorderPoint: number;
+  /** Approved POs arriving in the horizon (projected stock includes them). */
+  arrivals?: { day: string; qty: number; poId: string }[];
 }
 
 export interface PlanResult {
@@ -149,6 +153,7 @@ export interface LineContext {
   firstMarket: string | null;
   avgPrice: number | null;
   onOrder: number;
+  onOrderNote?: string | undefined;
 }
 
 /** Promo multipliers over history and over the horizon, shared by SKUs with the same promos. */
@@ -373,7 +378,7 @@ export function planLine(
   );
   if (onHand !== null) {
     parts.push(
-      `on hand ${int(onHand)}${committed ? `, ${int(committed)} committed` : ''}${incoming ? `, ${int(incoming)} incoming` : ''}${stock?.soldSinceCount ? ` (count less ${int(stock.soldSinceCount)} sold since)` : ''}`,
+      `on hand ${int(onHand)}${committed ? `, ${int(committed)} committed` : ''}${incoming ? `, ${int(incoming)} incoming` : ''}${ctx.onOrderNote ? ` ${ctx.onOrderNote}` : ''}${stock?.soldSinceCount ? ` (count less ${int(stock.soldSinceCount)} sold since)` : ''}`,
     );
   }
   if (action === 'review') parts.push('no quantity: on-hand unknown');
@@ -544,6 +549,7 @@ export function planHistory(
         firstMarket: extras.firstMarkets?.get(sku) ?? null,
         avgPrice: extras.avgPrice?.get(sku) ?? null,
         onOrder: input.onOrder?.[sku] ?? 0,
+        onOrderNote: input.onOrderNotes?.[sku],
       },
       settings,
       todayN,

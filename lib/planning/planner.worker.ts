@@ -9,7 +9,9 @@ import { importStream } from '../import/core';
 import { stableId } from '../import/hash';
 import { SOURCES } from '../import/sources';
 import type { OrderLine } from '../import/types';
+import { onOrderFromPos, seriesWithIncoming } from './on-order';
 import { planReorder } from './plan';
+import type { PoDraft } from './po';
 import { loadPlanInput, savePlan, storeRecords, TABLE_OF_SOURCE } from './store';
 import type { ImportJob, PlanJob, WorkerEvent, WorkerJob } from './worker-protocol';
 
@@ -78,13 +80,19 @@ async function runPlan(job: PlanJob): Promise<void> {
   post({ kind: 'progress', id: job.id, phase: 'load', done: 0, total: null });
   const input = await loadPlanInput(database);
   const skus = [...new Set(input.orders.map((o) => o.sku))].sort();
+  // Approved POs not yet received count as stock on order, arriving after the lead time.
+  const approved = (await database.purchaseOrders.toArray()) as unknown as PoDraft[];
+  const onOrder = onOrderFromPos(approved, input.suppliers, input.counts, job.settings.defaultLeadTimeDays);
   post({ kind: 'progress', id: job.id, phase: 'plan', done: 0, total: null });
-  const result = planReorder({
+  const planned = planReorder({
     ...input,
     today: job.today,
     settings: job.settings,
     seriesFor: skus.slice(0, job.maxSeries ?? 400),
+    onOrder: onOrder.units,
+    onOrderNotes: onOrder.notes,
   });
+  const result = { ...planned, series: seriesWithIncoming(planned.series, onOrder.lines) };
   const purchaseOrders = await savePlan(database, result, new Date().toISOString());
   post({ kind: 'planned', id: job.id, result, purchaseOrders, ms: Math.round(performance.now() - started) });
 }

@@ -34,6 +34,10 @@ export interface PoDraft {
   /** Share of the period budget this PO uses (null without a budget). */
   budgetShare: number | null;
   status: 'draft' | 'approved';
+  /** When the planner approved it (arrival = this + lead time unless `expectedAt` is set). */
+  approvedAt?: string;
+  /** Expected arrival date, when the PO has one. */
+  expectedAt?: string;
   audit: PoAuditEntry[];
   /** Warnings such as a quantity edited below the MOQ or off the case pack. */
   warnings: string[];

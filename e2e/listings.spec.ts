@@ -150,7 +150,9 @@ test.describe('marketplace listings', () => {
     const catalogue = await page.context().newPage();
     await catalogue.setViewportSize({ width: 1400, height: 760 });
     await catalogue.goto(`chrome-extension://${session.extensionId}/catalogue.html`);
-    const row = catalogue.getByTestId('catalogue-row-8123456789');
+    // One row per SKU × channel.
+    const row = catalogue.getByTestId('catalogue-row-8123456789-TEE-CL-BLK-M');
+    const xl = catalogue.getByTestId('catalogue-row-8123456789-TEE-CL-BLK-XL');
     await expect(row).toContainText('Classic Tee');
     // Inventory: TEE-CL-BLK-M active → live on Amazon; Shopify is the source → live.
     await expect(row.locator('td[data-channel="amazon"]')).toContainText('live');
@@ -168,10 +170,18 @@ test.describe('marketplace listings', () => {
     // Bulk check of the long tail with progress, then a feed file of the ready variants.
     await catalogue.getByRole('button', { name: 'Check 1 product' }).click();
     await expect(catalogue.getByRole('status').filter({ hasText: '1 of 1 products checked' })).toBeVisible();
-    // Amazon has no ready variant (TEE-CL-BLK-XL's barcode fails its check digit): no file, a notice.
+    // Readiness is per SKU: TEE-CL-BLK-XL's barcode fails its check digit, so only XL stays in draft on
+    // Amazon, and the Amazon feed holds the other SKUs.
+    await expect(xl.locator('td[data-channel="amazon"]')).toContainText('draft');
     await catalogue.getByRole('combobox', { name: 'Feed channel' }).selectOption('amazon');
-    await catalogue.getByRole('button', { name: 'Download feed' }).click();
-    await expect(catalogue.getByText('Nothing ready for this channel')).toBeVisible();
+    const [amazonFeed] = await Promise.all([
+      catalogue.waitForEvent('download'),
+      catalogue.getByRole('button', { name: 'Download feed' }).click(),
+    ]);
+    const amazonRows = (await readFile((await amazonFeed.path()) ?? '', 'utf8')).split('\n');
+    expect(amazonRows[0]).toContain('item_sku');
+    expect(amazonRows.some((l) => l.startsWith('TEE-CL-BLK-M\t'))).toBe(true);
+    expect(amazonRows.some((l) => l.startsWith('TEE-CL-BLK-XL\t'))).toBe(false);
     await catalogue.getByRole('combobox', { name: 'Feed channel' }).selectOption('shopify');
     await catalogue.getByRole('combobox', { name: 'Filter by status' }).selectOption('suppressed');
     await expect(row).toBeVisible();

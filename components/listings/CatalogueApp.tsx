@@ -128,7 +128,7 @@ export function CatalogueApp() {
                 </label>
                 <span className="cp-spacer" />
                 <span className="cp-muted">
-                  {rows.length} of {q.data.rows.length} products
+                  {rows.length} of {q.data.rows.length} SKUs
                 </span>
               </search>
               {rows.length === 0 ? (
@@ -148,7 +148,7 @@ export function CatalogueApp() {
                     </thead>
                     <tbody>
                       {rows.map((r) => (
-                        <ProductRow key={r.productId} row={r} channels={channels} />
+                        <ProductRow key={rowId(r)} row={r} channels={channels} />
                       ))}
                     </tbody>
                   </table>
@@ -179,9 +179,12 @@ export function CatalogueApp() {
   );
 }
 
+/** A row is one SKU of a product (marketplaces list per SKU). */
+const rowId = (r: Row) => (r.skus.length ? `${r.productId}-${r.skus.join('-')}` : r.productId);
+
 function ProductRow({ row, channels }: { row: Row; channels: string[] }) {
   return (
-    <tr data-testid={`catalogue-row-${row.productId}`}>
+    <tr data-testid={`catalogue-row-${rowId(row)}`}>
       <th scope="row" style={{ textAlign: 'left', fontWeight: 500, maxWidth: 300, verticalAlign: 'top' }}>
         <div>{row.title}</div>
         <div className="cat-cell">
@@ -224,7 +227,9 @@ function ProductRow({ row, channels }: { row: Row; channels: string[] }) {
 
 function BulkCheck({ rows }: { rows: Row[] }) {
   const qc = useQueryClient();
-  const longTail = rows.filter((r) => !r.specialistOwned).map((r) => r.productId);
+  // Rows are SKUs; the check runs per product (every SKU of it). A product with a protected SKU is the specialist's.
+  const owned = new Set(rows.filter((r) => r.specialistOwned).map((r) => r.productId));
+  const longTail = [...new Set(rows.map((r) => r.productId))].filter((id) => !owned.has(id));
   const [progress, setProgress] = useState<{ done: number; total: number; ready: number } | null>(null);
   const check = useMutation({
     mutationFn: async (ids: string[]) => {
@@ -258,7 +263,7 @@ function BulkCheck({ rows }: { rows: Row[] }) {
         <div style={{ marginTop: 8 }}>
           <Progress value={progress.total ? progress.done / progress.total : 1} label="Bulk check progress" />
           <span className="cp-muted" style={{ fontSize: 12 }} role="status">
-            {progress.done} of {progress.total} products checked · {progress.ready} channel variants ready
+            {progress.done} of {progress.total} products checked · {progress.ready} SKU × channel variants ready
           </span>
         </div>
       ) : null}
@@ -327,9 +332,7 @@ function ExportFeed({ channels }: { channels: string[] }) {
       {exp.data && exp.data.rows > 0 ? (
         <span className="cp-muted" style={{ fontSize: 12 }} role="status">
           {exp.data.filename}: {exp.data.rows} row{exp.data.rows === 1 ? '' : 's'}
-          {exp.data.skipped
-            ? `; ${exp.data.skipped} product${exp.data.skipped === 1 ? '' : 's'} not ready left out`
-            : ''}
+          {exp.data.skipped ? `; ${exp.data.skipped} SKU${exp.data.skipped === 1 ? '' : 's'} not ready left out` : ''}
         </span>
       ) : null}
       {exp.data && exp.data.rows === 0 ? (

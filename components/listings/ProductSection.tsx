@@ -76,7 +76,8 @@ export function ProductSection({ context }: { context: PanelContext }) {
                     {first ? (
                       <span title={first.message}>
                         {first.rule}
-                        {c.top.length > 1 ? ` +${c.violations - 1}` : ''}
+                        {first.field.includes(' · ') ? ` · ${first.field.split(' · ')[0]}` : ''}
+                        {c.violations > 1 ? ` +${c.violations - 1}` : ''}
                       </span>
                     ) : (
                       'no findings'
@@ -97,7 +98,8 @@ export function ProductSection({ context }: { context: PanelContext }) {
           </tbody>
         </table>
         <p className="cp-muted" style={{ fontSize: 12, marginTop: 8 }}>
-          Derived variants, re-checked by each channel’s rules (Amazon: {policyLabel(d.policy)}).
+          Derived per SKU, each re-checked by the channel’s rules; ready when every SKU passes (Amazon:{' '}
+          {policyLabel(d.policy)}).
         </p>
         <p style={{ marginTop: 6 }}>
           <a className="ls-link" href={catalogue} target="_blank" rel="noreferrer">

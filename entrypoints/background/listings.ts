@@ -1,6 +1,5 @@
 import { db, type KeyedRow } from '../../lib/db/schema';
 import { checkListing } from '../../lib/listings/check';
-import { deriveListing } from '../../lib/listings/derive';
 import { exportFeed } from '../../lib/listings/feed';
 import { amazonTitleMax } from '../../lib/listings/policy';
 import { CHANNELS, type Channel } from '../../lib/listings/types';
@@ -8,14 +7,16 @@ import {
   type CatalogueStatus,
   captureCanonical,
   catalogueStatus,
-  checkSummary,
-  deriveAll,
+  checkSummarySkus,
+  deriveAllSkus,
+  deriveSkus,
   editorReport,
   fieldLabel,
   gtinProblems,
   type HistoryRecord,
   inventorySummary,
   type ListingRecord,
+  listingSkus,
   missingBarcodes,
   type ProductRecord,
   resolvePolicy,
@@ -71,15 +72,15 @@ async function capture(data: ShopifyProductData, source: string) {
       source,
       shopifyStatus: data.status,
     });
-    const derived = deriveAll(record.product, {
+    const derived = deriveAllSkus(record.product, {
       ...s,
       protectedSkus: s.protectedSkus,
       wholesaleRatio: s.faireWholesaleRatio,
     });
-    const stale = CHANNELS.some((c) => record.checks[c]?.version !== record.version);
+    const stale = CHANNELS.some((c) => record.checks[c]?.version !== record.version || !record.checks[c]?.skus);
     if (changed || stale) {
       const checks = { ...record.checks };
-      for (const c of CHANNELS) checks[c] = checkSummary(derived[c], record.version, at);
+      for (const c of CHANNELS) checks[c] = checkSummarySkus(derived[c], record.version, at);
       record.checks = checks;
       await db().products.put(record as unknown as KeyedRow);
     }
@@ -164,17 +165,32 @@ export const listingsHandlers: Handlers = {
           message: f.message,
         })),
       },
+      // Per SKU: the channel is ready when every SKU is; the top findings name the SKUs that are not.
       channels: CHANNELS.filter((c) => c !== 'shopify').map((c) => {
-        const d = derived[c];
+        const list = derived[c];
+        const sum = checkSummarySkus(list, record.version, record.updatedAt);
+        const multi = list.length > 1;
+        const top = [...list]
+          .sort((a, b) => Number(a.derived.ready) - Number(b.derived.ready))
+          .flatMap(({ sku, derived: d }) =>
+            [...d.findings]
+              .sort((a, b) => Number(a.severity === 'recommendation') - Number(b.severity === 'recommendation'))
+              .slice(0, 1)
+              .map((f) => ({
+                rule: f.rule,
+                field: multi && sku ? `${sku} · ${f.field}` : f.field,
+                severity: f.severity,
+                message: multi && sku ? `${sku}: ${f.message}` : f.message,
+              })),
+          )
+          .slice(0, 5);
         return {
           channel: c,
-          ready: d.ready,
-          verdict: d.verdict,
-          violations: d.findings.length,
-          blocking: d.findings.filter((f) => f.severity !== 'recommendation').length,
-          top: d.findings
-            .slice(0, 3)
-            .map((f) => ({ rule: f.rule, field: f.field, severity: f.severity, message: f.message })),
+          ready: sum.ready,
+          verdict: sum.verdict,
+          violations: sum.violations,
+          blocking: sum.blocking,
+          top,
         };
       }),
       gtin: gtinProblems(record.product, s.today),
@@ -347,22 +363,22 @@ export const listingsHandlers: Handlers = {
     const s = await settings();
     const [products, listings] = await Promise.all([allProducts(), allListings()]);
     const protectedSet = new Set(s.protectedSkus);
+    // One row per SKU: marketplaces list (and check) each SKU on its own.
     const rows = products
       .sort((a, b) => a.product.title.localeCompare(b.product.title))
-      .map((p) => {
-        const skus = p.product.variants.map((v) => v.sku).filter(Boolean);
-        return {
+      .flatMap((p) =>
+        listingSkus(p.product).map((sku) => ({
           productId: p.id,
           title: p.product.title,
-          skus,
+          skus: sku ? [sku] : [],
           version: p.version,
           updatedAt: p.updatedAt,
-          specialistOwned: skus.some((x) => protectedSet.has(x)),
+          specialistOwned: protectedSet.has(sku),
           cells: CHANNELS.map((channel) => {
-            const recs = listings.filter(
-              (l) => l.channel === channel && (l.productId === p.id || skus.includes(l.sku)),
-            );
-            const check = p.checks[channel];
+            const recs = listings.filter((l) => l.channel === channel && (sku ? l.sku === sku : l.productId === p.id));
+            const whole = p.checks[channel];
+            // Checks stored before per-SKU checks existed hold the product only; a re-check fills the SKUs in.
+            const check = whole?.skus ? whole.skus[sku] : whole;
             const status: CatalogueStatus = catalogueStatus(channel, recs, check, p.shopifyStatus);
             const withDrift = recs.filter((r) => r.driftFields !== null);
             return {
@@ -370,14 +386,14 @@ export const listingsHandlers: Handlers = {
               status,
               violations: check?.violations ?? null,
               blocking: check?.blocking ?? null,
-              checkedAt: check?.checkedAt ?? null,
-              stale: Boolean(check && check.version !== p.version),
+              checkedAt: check ? (whole?.checkedAt ?? null) : null,
+              stale: Boolean(check && whole && whole.version !== p.version),
               drift: withDrift.length ? Math.max(...withDrift.map((r) => r.driftFields?.length ?? 0)) : null,
               reason: statusReason(status, recs),
             };
           }),
-        };
-      });
+        })),
+      );
     return { channels: [...CHANNELS], policy: { policy: s.policy, auto: s.auto }, rows };
   },
 
@@ -389,11 +405,11 @@ export const listingsHandlers: Handlers = {
     for (const id of ids) {
       const p = asProduct(await db().products.get(id));
       if (!p) continue;
-      const derived = deriveAll(p.product, { ...s, wholesaleRatio: s.faireWholesaleRatio });
+      const derived = deriveAllSkus(p.product, { ...s, wholesaleRatio: s.faireWholesaleRatio });
       const checks = { ...p.checks };
       for (const c of CHANNELS) {
-        checks[c] = checkSummary(derived[c], p.version, at);
-        if (derived[c].ready) ready += 1;
+        checks[c] = checkSummarySkus(derived[c], p.version, at);
+        ready += derived[c].filter((x) => x.derived.ready).length;
       }
       await db().products.update(id, { checks });
       checked += 1;
@@ -404,13 +420,9 @@ export const listingsHandlers: Handlers = {
   'listings.exportFeed': async ({ channel, format }) => {
     const s = await settings();
     const products = await allProducts();
-    const variants = products.map((p) =>
-      deriveListing(channel, p.product, {
-        policy: s.policy,
-        today: s.today,
-        protectedSkus: s.protectedSkus,
-        wholesaleRatio: s.faireWholesaleRatio,
-      }),
+    // One derived listing per SKU: a SKU that fails (a bad GTIN) leaves out only itself.
+    const variants = products.flatMap((p) =>
+      deriveSkus(channel, p.product, { ...s, wholesaleRatio: s.faireWholesaleRatio }).map((x) => x.derived),
     );
     const ready = variants.filter((v) => v.ready);
     const content = exportFeed(channel, ready, format);

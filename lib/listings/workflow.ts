@@ -59,6 +59,22 @@ export interface ChannelCheck {
   blocking: number;
   specialistOwned: boolean;
   rulesVersion: string;
+  /** Per SKU (marketplaces list each SKU on its own): each variant derived and checked as a single-variant listing. */
+  skus?: Record<string, SkuCheck>;
+}
+
+/** One SKU × channel check. */
+export interface SkuCheck {
+  ready: boolean;
+  verdict: Verdict;
+  violations: number;
+  blocking: number;
+}
+
+/** A channel listing derived for one SKU (the product narrowed to that variant). */
+export interface SkuVariant {
+  sku: string;
+  derived: DerivedVariant;
 }
 
 /** A history entry (Dexie `productHistory`). */
@@ -137,6 +153,67 @@ export function deriveAll(product: CanonicalProduct, s: CheckSettings): Record<C
       wholesaleRatio: s.wholesaleRatio,
     });
   return out;
+}
+
+/** The SKUs a product lists under (a product without SKUs is one listing, under ''). */
+export function listingSkus(p: CanonicalProduct): string[] {
+  const skus = [...new Set(p.variants.map((v) => v.sku).filter(Boolean))];
+  return skus.length ? skus : [''];
+}
+
+/**
+ * Derives and re-checks one channel per SKU: each variant as its own single-variant listing, so one
+ * variant's bad GTIN keeps only that SKU in draft.
+ */
+export function deriveSkus(channel: Channel, product: CanonicalProduct, s: CheckSettings): SkuVariant[] {
+  return listingSkus(product).map((sku) => ({
+    sku,
+    derived: deriveListing(channel, sku ? singleVariant(product, sku) : product, {
+      policy: s.policy,
+      today: s.today,
+      protectedSkus: s.protectedSkus,
+      wholesaleRatio: s.wholesaleRatio,
+    }),
+  }));
+}
+
+/** {@link deriveSkus} for every channel. */
+export function deriveAllSkus(product: CanonicalProduct, s: CheckSettings): Record<Channel, SkuVariant[]> {
+  const out = {} as Record<Channel, SkuVariant[]>;
+  for (const channel of CHANNELS) out[channel] = deriveSkus(channel, product, s);
+  return out;
+}
+
+function skuCheck(d: DerivedVariant): SkuCheck {
+  return {
+    ready: d.ready,
+    verdict: d.verdict,
+    violations: d.findings.length,
+    blocking: d.findings.filter((f) => f.severity !== 'recommendation').length,
+  };
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
+
+/** A product × channel check from its per-SKU variants: ready when every SKU is, with each SKU's result kept. */
+export function checkSummarySkus(list: readonly SkuVariant[], version: number, at: string): ChannelCheck {
+  const skus: Record<string, SkuCheck> = {};
+  for (const { sku, derived } of list) skus[sku] = skuCheck(derived);
+  const checks = Object.values(skus);
+  return {
+    checkedAt: at,
+    version,
+    verdict: list.reduce<Verdict>(
+      (w, { derived }) => (VERDICT_ORDER[derived.verdict] > VERDICT_ORDER[w] ? derived.verdict : w),
+      'pass',
+    ),
+    ready: checks.length > 0 && checks.every((c) => c.ready),
+    violations: checks.reduce((n, c) => n + c.violations, 0),
+    blocking: checks.reduce((n, c) => n + c.blocking, 0),
+    specialistOwned: list.some(({ derived }) => derived.specialistOwned),
+    rulesVersion: list[0]?.derived.rulesVersion ?? '',
+    skus,
+  };
 }
 
 export function checkSummary(d: DerivedVariant, version: number, at: string): ChannelCheck {
@@ -524,7 +601,7 @@ export interface ListingRecord {
 export function catalogueStatus(
   channel: Channel,
   records: readonly ListingRecord[],
-  check: ChannelCheck | undefined,
+  check: { ready: boolean } | undefined,
   shopifyStatus: string | null,
 ): CatalogueStatus {
   if (channel === 'shopify') {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CounterpartDB, SCHEMA_V1 } from './schema';
+import { CounterpartDB, SCHEMA_V1, SCHEMA_V2_CHANGES } from './schema';
 
 /** A database frozen at version 1, as an installed older Counterpart would have left it. */
 class V1 extends Dexie {
@@ -10,7 +10,16 @@ class V1 extends Dexie {
   }
 }
 
-describe('Dexie schema upgrade from v1 to v2', () => {
+/** A database frozen at version 2. */
+class V2 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2_CHANGES);
+  }
+}
+
+describe('Dexie schema upgrade from v1 to v3', () => {
   it('keeps every row of every v1 table and adds the usage table and the intent index', async () => {
     const name = `upgrade-${Math.random()}`;
     const old = new V1(name);
@@ -36,7 +45,7 @@ describe('Dexie schema upgrade from v1 to v2', () => {
 
     const upgraded = new CounterpartDB(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     for (const [tableName, rows] of Object.entries(before)) {
       expect(await upgraded.table(tableName).toArray(), tableName).toEqual(rows);
     }
@@ -62,6 +71,38 @@ describe('Dexie schema upgrade from v1 to v2', () => {
       action: 'accepted',
     });
     expect(await upgraded.audit.where('intent').equals('order_status').count()).toBe(1);
+    upgraded.close();
+  });
+});
+
+describe('Dexie schema upgrade from v2 to v3', () => {
+  it('keeps sales lines and budgets, reads sales by SKU, and adds the SKU catalogue', async () => {
+    const name = `upgrade3-${Math.random()}`;
+    const old = new V2(name);
+    await old.open();
+    const lines = Array.from({ length: 40 }, (_, i) => ({
+      id: `line-${i}`,
+      sku: `SKU-${i % 4}`,
+      channel: 'shopify',
+      day: `2026-10-${String((i % 28) + 1).padStart(2, '0')}`,
+      qty: i + 1,
+    }));
+    await old.table('salesLines').bulkAdd(lines);
+    await old.table('budgets').bulkAdd([{ id: 'b1', start: '2026-11-01', end: '2026-11-30', amount: 5000 }]);
+    old.close();
+
+    const upgraded = new CounterpartDB(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect((await upgraded.salesLines.toArray()).sort(byId)).toEqual([...lines].sort(byId));
+    expect(await upgraded.salesLines.where('sku').equals('SKU-1').count()).toBe(10);
+    expect(upgraded.salesLines.schema.indexes.map((i) => i.name)).toEqual(['sku']);
+    expect(await upgraded.budgets.toArray()).toEqual([
+      { id: 'b1', start: '2026-11-01', end: '2026-11-30', amount: 5000 },
+    ]);
+    await upgraded.skuCatalog.add({ id: 'catalog:TEE-M', sku: 'TEE-M', tags: ['tees'], collections: ['Summer'] });
+    expect(await upgraded.skuCatalog.where('sku').equals('TEE-M').count()).toBe(1);
     upgraded.close();
   });
 });

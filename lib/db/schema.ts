@@ -100,6 +100,8 @@ export class CounterpartDB extends Dexie {
   budgets!: Table<KeyedRow, string>;
   bundles!: Table<KeyedRow, string>;
   purchaseOrders!: Table<KeyedRow, string>;
+  /** Collections and tags per SKU (products import), to aim promos at a collection or tag. */
+  skuCatalog!: Table<KeyedRow, string>;
   // Listings
   products!: Table<KeyedRow, string>;
   productHistory!: Table<KeyedRow, string>;
@@ -109,6 +111,7 @@ export class CounterpartDB extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2_CHANGES);
+    this.version(3).stores(SCHEMA_V3_CHANGES);
   }
 }
 
@@ -139,9 +142,20 @@ export const SCHEMA_V2_CHANGES = {
   audit: '++id, at, kind, [kind+action], intent',
 } as const;
 
+/**
+ * Version 3 adds the SKU catalogue (collections and tags per SKU) and drops indexes nothing
+ * queries: sales lines are read by SKU only (the v1 `date` index named a field the rows never
+ * had — they carry `day`), budgets are read whole. Fewer indexes make a 500k-line import cheaper.
+ */
+export const SCHEMA_V3_CHANGES = {
+  salesLines: 'id, sku',
+  budgets: 'id',
+  skuCatalog: 'id, sku',
+} as const;
+
 /** Every table name of the current schema. */
-export const TABLE_NAMES = Object.keys({ ...SCHEMA_V1, ...SCHEMA_V2_CHANGES }) as Array<
-  keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V2_CHANGES
+export const TABLE_NAMES = Object.keys({ ...SCHEMA_V1, ...SCHEMA_V2_CHANGES, ...SCHEMA_V3_CHANGES }) as Array<
+  keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V2_CHANGES | keyof typeof SCHEMA_V3_CHANGES
 >;
 
 let instance: CounterpartDB | undefined;

@@ -87,6 +87,20 @@ export function purchaseOrders(lines: readonly PlanLine[], budget: Budget | null
     });
 }
 
+/** The follow-up number of a PO id: 1 for `po:Acme:2026-11-27`, 2 for `po:Acme:2026-11-27:2`. */
+export function poSequence(id: string): number {
+  const m = /\d{4}-\d{2}-\d{2}:(\d+)$/.exec(id);
+  return m ? Number(m[1]) : 1;
+}
+
+/** The first free id for a supplier's PO of the day: the base id, else `base:2`, `base:3`, … */
+export function nextPoId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}:${n}`)) n += 1;
+  return `${base}:${n}`;
+}
+
 function finish(po: PoDraft, budget: Budget | null): PoDraft {
   const total = po.lines.reduce((a, l) => a + (l.lineTotal ?? 0), 0);
   const warnings: string[] = [];

@@ -5,7 +5,7 @@ import { CounterpartDB } from '../db/schema';
 import { importText } from '../import/core';
 import { SOURCES } from '../import/sources';
 import { planReorder } from './plan';
-import { editPoLine } from './po';
+import { editPoLine, nextPoId, type PoDraft, poSequence } from './po';
 import { loadPlanInput, needsAction, readStoredPlan, savePlan, storeRecords } from './store';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
@@ -56,6 +56,75 @@ describe('planning store', () => {
     expect(new Set(one.orders.map((o) => o.sku))).toEqual(new Set(['TEE-BLK-M']));
     database.close();
   }, 60_000);
+
+  it('re-planning the same day: replaces an untouched draft, keeps an edited one, adds a follow-up after an approval, drops stale drafts', async () => {
+    const database = new CounterpartDB(`store-${Math.random()}`);
+    const po = (supplier: string, qty: number, extra: Partial<PoDraft> = {}): PoDraft => ({
+      id: `po:${supplier}:2026-11-27`,
+      supplier,
+      currency: 'USD',
+      createdFor: '2026-11-27',
+      lines: [
+        {
+          sku: `${supplier}-SKU`,
+          qty,
+          proposedQty: qty,
+          unitCost: 2,
+          lineTotal: qty * 2,
+          moq: null,
+          casePack: null,
+          rationale: 'r',
+        },
+      ],
+      total: qty * 2,
+      budgetShare: null,
+      status: 'draft',
+      audit: [],
+      warnings: [],
+      ...extra,
+    });
+    const plan = (pos: PoDraft[]) =>
+      ({
+        ...planReorder({ today: '2026-11-27', orders: [], counts: [], suppliers: [] }),
+        purchaseOrders: pos,
+      }) as never;
+    await savePlan(database, plan([po('Acme', 100), po('Bolt', 50), po('Cora', 10)]), '2026-11-27T08:00:00Z');
+    // Acme approved, Bolt edited, Cora untouched.
+    await database.purchaseOrders.put({
+      ...po('Acme', 100),
+      status: 'approved',
+      approvedAt: '2026-11-27T09:00:00Z',
+    } as never);
+    await database.purchaseOrders.put(
+      editPoLine(po('Bolt', 50), 'Bolt-SKU', 40, { by: 't', at: '2026-11-27T09:00:00Z' }) as never,
+    );
+    // The next plan proposes 30 more from Acme, 60 from Bolt and nothing from Cora.
+    const saved = await savePlan(database, plan([po('Acme', 30), po('Bolt', 60)]), '2026-11-27T10:00:00Z');
+    expect(saved.map((p) => [p.id, p.status, p.lines[0]!.qty])).toEqual([
+      ['po:Acme:2026-11-27', 'approved', 100],
+      ['po:Acme:2026-11-27:2', 'draft', 30],
+      ['po:Bolt:2026-11-27', 'draft', 40],
+    ]);
+    expect(await database.purchaseOrders.get('po:Cora:2026-11-27')).toBeUndefined();
+    // Planning again replaces the untouched follow-up instead of adding a third PO.
+    const again = await savePlan(database, plan([po('Acme', 25), po('Bolt', 60)]), '2026-11-27T11:00:00Z');
+    expect(again.map((p) => [p.id, p.lines[0]!.qty])).toEqual([
+      ['po:Acme:2026-11-27', 100],
+      ['po:Acme:2026-11-27:2', 25],
+      ['po:Bolt:2026-11-27', 40],
+    ]);
+    expect(await database.purchaseOrders.count()).toBe(3);
+    database.close();
+  });
+
+  it('numbers follow-up POs of a day after the base id', () => {
+    expect(nextPoId('po:Acme:2026-11-27', new Set())).toBe('po:Acme:2026-11-27');
+    expect(nextPoId('po:Acme:2026-11-27', new Set(['po:Acme:2026-11-27', 'po:Acme:2026-11-27:2']))).toBe(
+      'po:Acme:2026-11-27:3',
+    );
+    expect(poSequence('po:Acme:2026-11-27')).toBe(1);
+    expect(poSequence('po:Acme:2026-11-27:3')).toBe(3);
+  });
 
   it('needs action when there is an order or the stockout falls within the lead time', () => {
     expect(needsAction({ orderQty: 24, stockoutDate: null, leadTimeDays: 30 }, '2026-11-27')).toBe(true);

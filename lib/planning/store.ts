@@ -7,7 +7,7 @@ import type { CounterpartDB, KeyedRow } from '../db/schema';
 import type { SourceId } from '../import/sources';
 import type { BudgetPeriod, BundleComponent, InventoryCount, OrderLine, Promo, SupplierTerm } from '../import/types';
 import type { PlanInput, PlanResult } from './plan';
-import type { PoDraft } from './po';
+import { nextPoId, type PoDraft, poSequence } from './po';
 
 /** The Dexie table each import source fills. */
 export const TABLE_OF_SOURCE = {
@@ -110,23 +110,38 @@ export interface StoredPlan {
   result: Omit<PlanResult, 'series'>;
 }
 
-/** Keeps the plan and its PO drafts. A draft someone already edited or approved for the same day is kept as it is. */
+/**
+ * Keeps the plan and its PO drafts for the plan's day, per supplier: an untouched draft is replaced
+ * by the new one; a draft someone edited is kept as it is (their edits win); a supplier whose PO
+ * is already approved gets a follow-up draft under the next id (`po:Acme:2026-11-27:2`) — the new
+ * plan counts the approved PO as on order, so the follow-up holds only what is still needed.
+ * Untouched drafts of that day the new plan no longer proposes are removed. Returns the day's POs.
+ */
 export async function savePlan(database: CounterpartDB, result: PlanResult, at: string): Promise<PoDraft[]> {
   const { series: _series, ...rest } = result;
-  const kept: PoDraft[] = [];
+  const touched = (po: PoDraft) => po.status === 'approved' || po.audit.length > 0;
+  let out: PoDraft[] = [];
   await database.transaction('rw', database.settings, database.purchaseOrders, async () => {
     await database.settings.put({ key: PLANNING_KEYS.lastPlan, value: { at, result: rest }, updatedAt: at });
+    const all = (await database.purchaseOrders.toArray()) as unknown as PoDraft[];
+    const ofDay = all.filter((p) => p.createdFor === result.today);
+    const ids = new Set(all.map((p) => p.id));
+    const proposed = new Set(result.purchaseOrders.map((p) => p.supplier));
+    const stale = ofDay.filter((p) => !touched(p) && !proposed.has(p.supplier)).map((p) => p.id);
+    if (stale.length) await database.purchaseOrders.bulkDelete(stale);
+    out = ofDay.filter((p) => !stale.includes(p.id));
     for (const po of result.purchaseOrders) {
-      const old = (await database.purchaseOrders.get(po.id)) as unknown as PoDraft | undefined;
-      if (old && (old.status === 'approved' || old.audit.length > 0)) {
-        kept.push(old);
-        continue;
-      }
-      await database.purchaseOrders.put(po as unknown as KeyedRow);
-      kept.push(po);
+      const mine = ofDay.filter((p) => p.supplier === po.supplier);
+      const untouched = mine.find((p) => !touched(p));
+      if (mine.some((p) => p.status !== 'approved' && p.audit.length > 0)) continue;
+      const id = untouched?.id ?? nextPoId(po.id, ids);
+      ids.add(id);
+      const row = { ...po, id };
+      await database.purchaseOrders.put(row as unknown as KeyedRow);
+      out = [...out.filter((p) => p.id !== id), row];
     }
   });
-  return kept;
+  return out.sort((a, b) => a.supplier.localeCompare(b.supplier) || poSequence(a.id) - poSequence(b.id));
 }
 
 /** The last stored plan, or null. */

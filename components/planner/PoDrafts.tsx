@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db, type KeyedRow } from '../../lib/db/schema';
 import type { Budget, CashResult } from '../../lib/planning/cash';
-import { editPoLine, type PoDraft, poToCsv } from '../../lib/planning/po';
+import { editPoLine, type PoDraft, poSequence, poToCsv } from '../../lib/planning/po';
 import { fmtMoney, fmtNum } from '../planning/format';
 import { Badge, Empty, Notice } from '../ui/primitives';
 
@@ -54,7 +54,8 @@ function download(po: PoDraft) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `PO-${po.supplier.replace(/[^\w.-]+/g, '-')}-${po.createdFor}.csv`;
+  const n = poSequence(po.id);
+  a.download = `PO-${po.supplier.replace(/[^\w.-]+/g, '-')}-${po.createdFor}${n > 1 ? `-${n}` : ''}.csv`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
@@ -90,13 +91,19 @@ function QtyInput({ po, sku, qty, budget }: { po: PoDraft; sku: string; qty: num
   );
 }
 
+/** "PO for Acme", or "PO for Acme (follow-up 2)" for a later PO of the same day. */
+function poName(po: PoDraft): string {
+  const n = poSequence(po.id);
+  return `PO for ${po.supplier}${n > 1 ? ` (follow-up ${n})` : ''}`;
+}
+
 /** PO drafts per supplier: totals, cash against the budget, deferred lines, editable quantities, approve and export. */
 export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
   const pos = useLiveQuery(
     async () =>
       ((await db().purchaseOrders.toArray()) as unknown as PoDraft[])
         .filter((p) => p.createdFor === today)
-        .sort((a, b) => a.supplier.localeCompare(b.supplier)),
+        .sort((a, b) => a.supplier.localeCompare(b.supplier) || poSequence(a.id) - poSequence(b.id)),
     [today],
   );
   const budget = cash.budget;
@@ -148,10 +155,16 @@ export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
         ) : null}
         {pos && pos.length === 0 ? <Empty>Nothing to order today.</Empty> : null}
         {(pos ?? []).map((po) => (
-          <article key={po.id} className="pl-po" aria-label={`PO for ${po.supplier}`}>
+          <article key={po.id} className="pl-po" aria-label={poName(po)}>
             <div className="cp-row">
               <strong>{po.supplier}</strong>
+              {poSequence(po.id) > 1 ? <span className="cp-chip">follow-up {poSequence(po.id)}</span> : null}
               <Badge tone={po.status === 'approved' ? 'ok' : 'neutral'}>{po.status}</Badge>
+              {po.approvedAt ? (
+                <span className="cp-muted">
+                  {new Date(po.approvedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+                </span>
+              ) : null}
               <span className="cp-muted">
                 {po.lines.length} line{po.lines.length === 1 ? '' : 's'} · {fmtMoney(po.total, po.currency)}
                 {po.budgetShare !== null ? ` · ${Math.round(po.budgetShare * 100)}% of budget` : ''}

@@ -3,7 +3,7 @@ import { stableId } from '../import/hash';
 import type { OrderLine } from '../import/types';
 import { dayNumber, dayString } from './dates';
 import { planReorder } from './plan';
-import { planResultSchema, recordSnapshotRequestSchema } from './schemas';
+import { planResultSchema, poDraftSchema, recordSnapshotRequestSchema, skuSeriesSchema } from './schemas';
 import { countsFromPage } from './snapshot';
 
 const T = dayNumber('2026-11-27');
@@ -59,5 +59,35 @@ describe('planning message schemas', () => {
         '2026-11-27T10:00:00Z',
       ),
     ).toEqual([expect.objectContaining({ source: 'shopify-page', onHand: 7, asOf: '2026-11-27' })]);
+  });
+
+  it('keep the approval time, expected arrival and chart arrivals (a PO validated by the schema still counts as on order)', () => {
+    const po = {
+      id: 'po:Lotus:2026-11-27:2',
+      supplier: 'Lotus',
+      currency: 'USD',
+      createdFor: '2026-11-27',
+      lines: [],
+      total: 0,
+      budgetShare: null,
+      status: 'approved' as const,
+      approvedAt: '2026-11-27T09:00:00.000Z',
+      expectedAt: '2026-12-20',
+      audit: [],
+      warnings: [],
+    };
+    expect(poDraftSchema.parse(po)).toEqual(po);
+    const series = {
+      sku: 'TEE',
+      historyStart: '2026-01-01',
+      sold: [1],
+      censored: [false],
+      forecastStart: '2026-11-27',
+      forecast: [1],
+      projectedStock: [9],
+      reorderPoint: 5,
+      arrivals: [{ day: '2026-12-20', qty: 100, poId: po.id }],
+    };
+    expect(skuSeriesSchema.parse(series)).toEqual(series);
   });
 });

@@ -147,6 +147,8 @@ export const poDraftSchema = z.object({
   total: z.number(),
   budgetShare: z.number().nullable(),
   status: z.enum(['draft', 'approved']),
+  approvedAt: z.string().optional(),
+  expectedAt: z.string().optional(),
   audit: z.array(
     z.object({
       at: z.string(),
@@ -169,6 +171,7 @@ export const skuSeriesSchema = z.object({
   forecast: z.array(z.number()),
   projectedStock: z.array(z.number()),
   reorderPoint: z.number(),
+  arrivals: z.array(z.object({ day, qty: z.number(), poId: z.string() })).optional(),
 });
 
 /** Response of `planning.plan` (also what Dexie keeps as the last plan). */

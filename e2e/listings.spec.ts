@@ -29,6 +29,8 @@ test.describe('marketplace listings', () => {
     const readiness = panel.region('Channel readiness');
     for (const channel of ['Amazon', 'Walmart', 'eBay', 'Target Plus', 'Faire'])
       await expect(readiness).toContainText(channel);
+    // Readiness per SKU: the XL's barcode fails its check digit, so 2 of the 3 SKUs can go to Amazon.
+    await expect(readiness.locator('tr', { hasText: 'Amazon' })).toContainText('2 of 3 SKUs ready');
     await expect(panel.region('Shopify rules')).toBeVisible();
     await expect(panel.region('GTIN problems')).toBeVisible();
 

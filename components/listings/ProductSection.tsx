@@ -71,7 +71,14 @@ export function ProductSection({ context }: { context: PanelContext }) {
               const first = c.top.find((t) => t.severity !== 'recommendation') ?? c.top[0];
               return (
                 <tr key={c.channel}>
-                  <td style={{ whiteSpace: 'nowrap', fontWeight: 500 }}>{CHANNEL_LABELS[c.channel]}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>
+                    <div style={{ fontWeight: 500 }}>{CHANNEL_LABELS[c.channel]}</div>
+                    {c.skus.total > 1 ? (
+                      <div className="cp-muted" style={{ fontSize: 11 }}>
+                        {c.skus.ready} of {c.skus.total} SKUs ready
+                      </div>
+                    ) : null}
+                  </td>
                   <td className="cp-muted" style={{ fontSize: 11.5 }}>
                     {first ? (
                       <span title={first.message}>

@@ -191,6 +191,7 @@ export const listingsHandlers: Handlers = {
           violations: sum.violations,
           blocking: sum.blocking,
           top,
+          skus: { ready: list.filter((x) => x.derived.ready).length, total: list.length },
         };
       }),
       gtin: gtinProblems(record.product, s.today),

@@ -21,6 +21,8 @@ export const channelReadinessSchema = z.object({
   blocking: z.number().int(),
   /** Top findings of the derived variant (what still stops it). */
   top: z.array(fieldFinding).max(5),
+  /** How many of the product's SKUs pass this channel's check. */
+  skus: z.object({ ready: z.number().int(), total: z.number().int() }),
 });
 
 export const productPanelSchema = z.object({

@@ -98,35 +98,9 @@ function shrinkIndex(raw: Float64Array, units: Float64Array, noiseScale: number)
   for (let i = 0; i < n; i++) raw[i] = (raw[i]! * n) / sum;
 }
 
-/**
- * Fits the model of SKU index `s`. `historyUplift` (optional, per history day) divides out past
- * promo uplift so a Black Friday spike does not inflate the baseline. `inStockNow` says whether the
- * latest count shows stock (a zero run up to today is then real demand, not a stockout).
- */
-export function fitSku(
-  h: DemandHistory,
-  s: number,
-  scratch: FitScratch,
-  inStockNow: boolean | null = null,
-  historyUplift: Float32Array | null = null,
-): SkuModel {
-  const { days } = h;
-  const C = h.channels.length;
-  const S = FORECAST_SETTINGS;
-  const { y, ok, weights } = scratch;
-  // Channel by channel: each channel's days are contiguous in memory.
-  y.fill(0, 0, days);
-  for (let c = 0; c < C; c++) {
-    const base = (s * C + c) * days;
-    for (let t = 0; t < days; t++) y[t]! += h.qty[base + t]!;
-  }
-  let first = -1;
-  for (let t = 0; t < days; t++) {
-    if (historyUplift) y[t]! /= historyUplift[t]!;
-    if (first < 0 && y[t]! > 0) first = t;
-  }
-  const channelRates = new Float64Array(C);
-  const empty: SkuModel = {
+/** A model with no demand signal (never sold, or every day censored). */
+function emptyModel(channelRates: Float64Array, historyDays: number, known: number, inferred: number): SkuModel {
+  return {
     level: 0,
     slope: 0,
     trendT: 0,
@@ -134,33 +108,79 @@ export function fitSku(
     weekly: null,
     yearly: null,
     channelRates,
-    historyDays: 0,
+    historyDays,
     uncensoredDays: 0,
-    knownStockoutDays: 0,
-    inferredStockoutDays: 0,
+    knownStockoutDays: known,
+    inferredStockoutDays: inferred,
   };
-  if (first < 0) return empty;
+}
 
-  // Censoring: known stockout days, then improbable zero runs.
-  let known = 0;
-  for (let t = first; t < days; t++) {
-    const c = h.censored[s * days + t]!;
-    ok[t] = c ? 0 : 1;
-    known += c;
+/*
+ * fitSku is split into small module-level steps (no closures made per call): a cold run plans
+ * 10,000 SKUs once, and small monomorphic functions reach optimised code sooner and recompile
+ * cheaply, where one large function was compiled several times over.
+ */
+
+/** Sums the SKU's channels into `y` (promo uplift divided out); returns the first day with a sale, or −1. */
+function loadDemand(h: DemandHistory, s: number, y: Float64Array, historyUplift: Float32Array | null): number {
+  const { days } = h;
+  const C = h.channels.length;
+  // Channel by channel: each channel's days are contiguous in memory.
+  y.fill(0, 0, days);
+  for (let c = 0; c < C; c++) {
+    const base = (s * C + c) * days;
+    for (let t = 0; t < days; t++) y[t]! += h.qty[base + t]!;
   }
-  // A zero run is judged against the local rate: the uncensored days in the 28 days before it
-  // and after it (the lower of the two), so a seasonal low does not read as a stockout.
-  const localRate = (from: number, to: number): number | null => {
-    let sum = 0;
-    let cnt = 0;
-    for (let t = Math.max(first, from); t < Math.min(days, to); t++) {
-      if (ok[t]) {
-        sum += y[t]!;
-        cnt += 1;
+  let first = -1;
+  if (historyUplift) {
+    for (let t = 0; t < days; t++) {
+      y[t]! /= historyUplift[t]!;
+      if (first < 0 && y[t]! > 0) first = t;
+    }
+  } else {
+    for (let t = 0; t < days; t++) {
+      if (y[t]! > 0) {
+        first = t;
+        break;
       }
     }
-    return cnt >= 7 ? sum / cnt : null;
-  };
+  }
+  return first;
+}
+
+/** Mean of the uncensored days in [from, to) (within [first, days)); null with fewer than 7 of them. */
+function localRate(
+  y: Float64Array,
+  ok: Uint8Array,
+  first: number,
+  days: number,
+  from: number,
+  to: number,
+): number | null {
+  let sum = 0;
+  let cnt = 0;
+  for (let t = Math.max(first, from); t < Math.min(days, to); t++) {
+    if (ok[t]) {
+      sum += y[t]!;
+      cnt += 1;
+    }
+  }
+  return cnt >= 7 ? sum / cnt : null;
+}
+
+/**
+ * Censors improbable zero-sales runs in `ok`; returns the number of days censored. A zero run is
+ * judged against the local rate: the uncensored days in the 28 days before it and after it (the
+ * lower of the two), so a seasonal low does not read as a stockout.
+ */
+function censorZeroRuns(
+  y: Float64Array,
+  ok: Uint8Array,
+  first: number,
+  days: number,
+  inStockNow: boolean | null,
+): number {
+  const S = FORECAST_SETTINGS;
   let inferred = 0;
   let t0 = first;
   while (t0 < days) {
@@ -177,8 +197,8 @@ export function fitSku(
       t0 = e;
       continue;
     }
-    const before = localRate(t0 - S.zeroRunContextDays, t0);
-    const after = atEnd ? null : localRate(e, e + S.zeroRunContextDays);
+    const before = localRate(y, ok, first, days, t0 - S.zeroRunContextDays, t0);
+    const after = atEnd ? null : localRate(y, ok, first, days, e, e + S.zeroRunContextDays);
     const rate = before === null ? after : after === null ? before : Math.min(before, after);
     const improbable = rate !== null && rate > 0 && len >= Math.max(7, Math.log(S.zeroRunOdds) / rate);
     const censor = atEnd ? inStockNow === false || (inStockNow === null && improbable) : improbable;
@@ -188,128 +208,207 @@ export function fitSku(
     }
     t0 = e;
   }
+  return inferred;
+}
 
-  // Weekly index over the last 364 days.
-  let weekly: Float64Array | null = null;
+/** Weekday index over the last 364 days (mean 1, shrunk toward 1); null with under 8 weeks of uncensored days. */
+function weeklyIndex(
+  y: Float64Array,
+  ok: Uint8Array,
+  first: number,
+  days: number,
+  startDay: number,
+  scratch: FitScratch,
+): Float64Array | null {
+  const S = FORECAST_SETTINGS;
   const wStart = Math.max(first, days - YEAR);
   let okCount = 0;
   for (let t = wStart; t < days; t++) okCount += ok[t]!;
-  if (okCount >= S.minDaysForWeekly) {
-    const [sums, counts] = scratch.days7 as [Float64Array, Float64Array];
-    sums.fill(0);
-    counts.fill(0);
-    for (let t = wStart; t < days; t++) {
-      if (!ok[t]) continue;
-      const wd = (h.startDay + t) % 7;
-      sums[wd]! += y[t]!;
-      counts[wd]! += 1;
-    }
-    let total = 0;
-    let n = 0;
-    for (let i = 0; i < 7; i++) {
-      total += sums[i]!;
-      n += counts[i]!;
-    }
-    const mean = total / n;
-    if (mean > 0) {
-      weekly = new Float64Array(7);
-      for (let i = 0; i < 7; i++) weekly[i] = counts[i]! > 0 ? sums[i]! / counts[i]! / mean : 1;
-      shrinkIndex(weekly, sums, 1);
-      for (let i = 0; i < 7; i++) weekly[i] = Math.max(S.minSeasonalIndex, weekly[i]!);
-    }
+  if (okCount < S.minDaysForWeekly) return null;
+  const [sums, counts] = scratch.days7 as [Float64Array, Float64Array];
+  sums.fill(0);
+  counts.fill(0);
+  for (let t = wStart; t < days; t++) {
+    if (!ok[t]) continue;
+    const wd = (startDay + t) % 7;
+    sums[wd]! += y[t]!;
+    counts[wd]! += 1;
   }
+  let total = 0;
+  let n = 0;
+  for (let i = 0; i < 7; i++) {
+    total += sums[i]!;
+    n += counts[i]!;
+  }
+  const mean = total / n;
+  if (!(mean > 0)) return null;
+  const weekly = new Float64Array(7);
+  for (let i = 0; i < 7; i++) weekly[i] = counts[i]! > 0 ? sums[i]! / counts[i]! / mean : 1;
+  shrinkIndex(weekly, sums, 1);
+  for (let i = 0; i < 7; i++) weekly[i] = Math.max(S.minSeasonalIndex, weekly[i]!);
+  return weekly;
+}
 
-  // Yearly index by week, from whole 364-day blocks ending at the end of history.
-  let yearly: Float64Array | null = null;
-  if (days - first >= S.minDaysForYearly) {
-    const [ratioSum, ratioN, units, wk, growthCurve, raw] = scratch.weeks as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
-    ratioSum.fill(0);
-    ratioN.fill(0);
-    units.fill(0);
-    const valid = scratch.valid;
-    // Growth must not read as season. Year-over-year growth G comes from the last 8 weeks against
-    // the same 8 weeks a year earlier (needs 364 + 56 days); with less, from the block's last
-    // 4 weeks against its first 4 (one year cannot separate trend from season; this assumes
-    // the season is alike at both ends). Each week's ratio is taken to G^((w − 25.5)/52).
-    const meanOver = (from: number, to: number): number | null => {
+/** Mean weekday-adjusted demand over the uncensored days in [from, to); null with fewer than 14 of them. */
+function meanOver(
+  y: Float64Array,
+  ok: Uint8Array,
+  first: number,
+  days: number,
+  startDay: number,
+  weekly: Float64Array | null,
+  from: number,
+  to: number,
+): number | null {
+  let sum = 0;
+  let cnt = 0;
+  for (let t = Math.max(first, from); t < Math.min(days, to); t++) {
+    if (!ok[t]) continue;
+    sum += y[t]! / (weekly ? weekly[(startDay + t) % 7]! : 1);
+    cnt += 1;
+  }
+  return cnt >= 14 ? sum / cnt : null;
+}
+
+/** Yearly index by week, from whole 364-day blocks ending at the end of history; null under a year. */
+function yearlyIndex(
+  y: Float64Array,
+  ok: Uint8Array,
+  first: number,
+  days: number,
+  startDay: number,
+  weekly: Float64Array | null,
+  scratch: FitScratch,
+): Float64Array | null {
+  const [ratioSum, ratioN, units, wk, growthCurve, raw] = scratch.weeks as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  ratioSum.fill(0);
+  ratioN.fill(0);
+  units.fill(0);
+  const valid = scratch.valid;
+  // Growth must not read as season. Year-over-year growth G comes from the last 8 weeks against
+  // the same 8 weeks a year earlier (needs 364 + 56 days); with less, from the block's last
+  // 4 weeks against its first 4 (one year cannot separate trend from season; this assumes
+  // the season is alike at both ends). Each week's ratio is taken to G^((w − 25.5)/52).
+  let growth = 1;
+  const yoyNow = meanOver(y, ok, first, days, startDay, weekly, days - 56, days);
+  const yoyThen =
+    days - first >= YEAR + 56 ? meanOver(y, ok, first, days, startDay, weekly, days - YEAR - 56, days - YEAR) : null;
+  const endThen = meanOver(y, ok, first, days, startDay, weekly, days - YEAR, days - YEAR + 28);
+  const endNow = meanOver(y, ok, first, days, startDay, weekly, days - 28, days);
+  if (yoyNow !== null && yoyThen !== null && yoyThen > 0) growth = yoyNow / yoyThen;
+  else if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
+  growth = Math.min(4, Math.max(0.25, growth));
+  const step = growth ** (1 / WEEKS);
+  growthCurve[0] = growth ** (-25.5 / WEEKS);
+  for (let w = 1; w < WEEKS; w++) growthCurve[w] = growthCurve[w - 1]! * step;
+  for (let b = 0; days - YEAR * (b + 1) >= first; b++) {
+    const start = days - YEAR * (b + 1);
+    let sy = 0;
+    let nv = 0;
+    for (let w = 0; w < WEEKS; w++) {
       let sum = 0;
       let cnt = 0;
-      for (let t = Math.max(first, from); t < Math.min(days, to); t++) {
+      for (let d = 0; d < 7; d++) {
+        const t = start + w * 7 + d;
         if (!ok[t]) continue;
-        sum += y[t]! / (weekly ? weekly[(h.startDay + t) % 7]! : 1);
+        const f = weekly ? weekly[(startDay + t) % 7]! : 1;
+        sum += y[t]! / f;
         cnt += 1;
+        units[w]! += y[t]!;
       }
-      return cnt >= 14 ? sum / cnt : null;
-    };
-    let growth = 1;
-    const yoyNow = meanOver(days - 56, days);
-    const yoyThen = days - first >= YEAR + 56 ? meanOver(days - YEAR - 56, days - YEAR) : null;
-    const endThen = meanOver(days - YEAR, days - YEAR + 28);
-    const endNow = meanOver(days - 28, days);
-    if (yoyNow !== null && yoyThen !== null && yoyThen > 0) growth = yoyNow / yoyThen;
-    else if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
-    growth = Math.min(4, Math.max(0.25, growth));
-    const step = growth ** (1 / WEEKS);
-    growthCurve[0] = growth ** (-25.5 / WEEKS);
-    for (let w = 1; w < WEEKS; w++) growthCurve[w] = growthCurve[w - 1]! * step;
-    for (let b = 0; days - YEAR * (b + 1) >= first; b++) {
-      const start = days - YEAR * (b + 1);
-      let sy = 0;
-      let nv = 0;
-      for (let w = 0; w < WEEKS; w++) {
-        let sum = 0;
-        let cnt = 0;
-        for (let d = 0; d < 7; d++) {
-          const t = start + w * 7 + d;
-          if (!ok[t]) continue;
-          const f = weekly ? weekly[(h.startDay + t) % 7]! : 1;
-          sum += y[t]! / f;
-          cnt += 1;
-          units[w]! += y[t]!;
-        }
-        valid[w] = cnt >= 3 ? 1 : 0;
-        wk[w] = cnt > 0 ? sum / cnt : 0;
-        if (valid[w]) {
-          sy += wk[w]!;
-          nv += 1;
-        }
-      }
-      if (nv < 26) continue;
-      // Ratio to the block's mean, corrected for growth inside the block (a linear fit would take
-      // a U-shaped season, high at both ends, for a trend).
-      const blockMean = sy / nv;
-      if (blockMean <= 0) continue;
-      for (let w = 0; w < WEEKS; w++) {
-        if (valid[w]) {
-          ratioSum[w]! += wk[w]! / (blockMean * growthCurve[w]!);
-          ratioN[w]! += 1;
-        }
+      valid[w] = cnt >= 3 ? 1 : 0;
+      wk[w] = cnt > 0 ? sum / cnt : 0;
+      if (valid[w]) {
+        sy += wk[w]!;
+        nv += 1;
       }
     }
-    let any = false;
+    if (nv < 26) continue;
+    // Ratio to the block's mean, corrected for growth inside the block (a linear fit would take
+    // a U-shaped season, high at both ends, for a trend).
+    const blockMean = sy / nv;
+    if (blockMean <= 0) continue;
     for (let w = 0; w < WEEKS; w++) {
-      raw[w] = ratioN[w]! > 0 ? ratioSum[w]! / ratioN[w]! : 1;
-      if (ratioN[w]! > 0) any = true;
-    }
-    if (any) {
-      yearly = new Float64Array(WEEKS);
-      for (let w = 0; w < WEEKS; w++) {
-        yearly[w] = (raw[(w + WEEKS - 1) % WEEKS]! + 2 * raw[w]! + raw[(w + 1) % WEEKS]!) / 4;
+      if (valid[w]) {
+        ratioSum[w]! += wk[w]! / (blockMean * growthCurve[w]!);
+        ratioN[w]! += 1;
       }
-      // A 1-2-1 smooth keeps 6/16 of the noise variance of one bucket.
-      shrinkIndex(yearly, units, 0.375);
-      for (let w = 0; w < WEEKS; w++) yearly[w] = Math.max(S.minSeasonalIndex, yearly[w]!);
     }
   }
+  let any = false;
+  for (let w = 0; w < WEEKS; w++) {
+    raw[w] = ratioN[w]! > 0 ? ratioSum[w]! / ratioN[w]! : 1;
+    if (ratioN[w]! > 0) any = true;
+  }
+  if (!any) return null;
+  const yearly = new Float64Array(WEEKS);
+  for (let w = 0; w < WEEKS; w++) {
+    yearly[w] = (raw[(w + WEEKS - 1) % WEEKS]! + 2 * raw[w]! + raw[(w + 1) % WEEKS]!) / 4;
+  }
+  // A 1-2-1 smooth keeps 6/16 of the noise variance of one bucket.
+  shrinkIndex(yearly, units, 0.375);
+  for (let w = 0; w < WEEKS; w++) yearly[w] = Math.max(FORECAST_SETTINGS.minSeasonalIndex, yearly[w]!);
+  return yearly;
+}
 
-  // Level and trend: exponentially weighted least squares on deseasonalised uncensored days.
+/**
+ * Fits the model of SKU index `s`. `historyUplift` (optional, per history day) divides out past
+ * promo uplift so a Black Friday spike does not inflate the baseline. `inStockNow` says whether the
+ * latest count shows stock (a zero run up to today is then real demand, not a stockout).
+ */
+export function fitSku(
+  h: DemandHistory,
+  s: number,
+  scratch: FitScratch,
+  inStockNow: boolean | null = null,
+  historyUplift: Float32Array | null = null,
+): SkuModel {
+  const { days } = h;
+  const { y, ok } = scratch;
+  const channelRates = new Float64Array(h.channels.length);
+  const first = loadDemand(h, s, y, historyUplift);
+  if (first < 0) return emptyModel(channelRates, 0, 0, 0);
+
+  // Censoring: known stockout days, then improbable zero runs.
+  let known = 0;
+  const cBase = s * days;
+  for (let t = first; t < days; t++) {
+    const c = h.censored[cBase + t]!;
+    ok[t] = c ? 0 : 1;
+    known += c;
+  }
+  const inferred = censorZeroRuns(y, ok, first, days, inStockNow);
+  const weekly = weeklyIndex(y, ok, first, days, h.startDay, scratch);
+  const yearly =
+    days - first >= FORECAST_SETTINGS.minDaysForYearly
+      ? yearlyIndex(y, ok, first, days, h.startDay, weekly, scratch)
+      : null;
+  return fitLevelTrend(h, s, scratch, first, weekly, yearly, channelRates, known, inferred);
+}
+
+/** Level and trend: exponentially weighted least squares on deseasonalised uncensored days. */
+function fitLevelTrend(
+  h: DemandHistory,
+  s: number,
+  scratch: FitScratch,
+  first: number,
+  weekly: Float64Array | null,
+  yearly: Float64Array | null,
+  channelRates: Float64Array,
+  known: number,
+  inferred: number,
+): SkuModel {
+  const S = FORECAST_SETTINGS;
+  const { days } = h;
+  const C = h.channels.length;
+  const { y, ok, weights } = scratch;
   const fStart = Math.max(first, days - S.fitWindowDays);
   let sw = 0;
   let sx = 0;
@@ -339,9 +438,7 @@ export function fitSku(
     for (let c = 0; c < C; c++) chSum[c]! += w * h.qty[(s * C + c) * days + t]!;
   }
   const historyDays = days - first;
-  if (n === 0 || sw === 0) {
-    return { ...empty, historyDays, knownStockoutDays: known, inferredStockoutDays: inferred };
-  }
+  if (n === 0 || sw === 0) return emptyModel(channelRates, historyDays, known, inferred);
   for (let c = 0; c < C; c++) channelRates[c] = chSum[c]! / sw;
   const mean = sy / sw;
   const xbar = sx / sw;

@@ -9,6 +9,7 @@ import { dayNumber, dayString } from './dates';
 import type { SkuSeries } from './plan';
 import type { PoDraft } from './po';
 
+/** One approved PO line still to arrive. */
 export interface IncomingPo {
   sku: string;
   poId: string;
@@ -17,11 +18,13 @@ export interface IncomingPo {
   arrives: string;
 }
 
+/** Approved POs on order: `units` and `notes` feed PlanInput.onOrder / onOrderNotes, `lines` feed PlanInput.incomingPos. */
 export interface OnOrder {
   /** Units on order per SKU (PlanInput.onOrder). */
   units: Record<string, number>;
   /** Rationale note per SKU, e.g. "incl. 100 on order (PO po:Acme:2026-11-20, arrives 2026-12-04)". */
   notes: Record<string, string>;
+  /** One line per PO and SKU with its arrival day (PlanInput.incomingPos). */
   lines: IncomingPo[];
 }
 
@@ -67,9 +70,14 @@ export function onOrderFromPos(
   return { units, notes, lines };
 }
 
-/** The chart series with approved POs: projected stock jumps on each arrival day, and the arrivals are listed. */
+/**
+ * @deprecated Pass the POs to the engine instead (`PlanInput.incomingPos = onOrderFromPos(...).lines`):
+ * it adds them to projected stock, the stockout date and days of cover in one place. Kept for
+ * callers that do not yet: a series that already lists its arrivals is returned unchanged.
+ */
 export function seriesWithIncoming(series: readonly SkuSeries[], incoming: readonly IncomingPo[]): SkuSeries[] {
   return series.map((s) => {
+    if (s.arrivals !== undefined) return s;
     const mine = incoming.filter((l) => l.sku === s.sku);
     if (mine.length === 0) return s;
     const start = dayNumber(s.forecastStart);

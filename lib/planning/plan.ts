@@ -13,6 +13,7 @@ import { FORECAST_SETTINGS, fitSku, forecastInto, makeScratch, type SkuModel, se
 import { demandSdOverInterval, roundOrderQty, zForServiceLevel } from './formulas';
 import { buildHistory, type DemandHistory } from './history';
 import { resolveStock, type StockView } from './inventory';
+import type { IncomingPo } from './on-order';
 import { type PoDraft, purchaseOrders } from './po';
 import { type CheckItem, checkData } from './quality';
 import { type PlanSettings, resolveSettings } from './settings';
@@ -102,10 +103,18 @@ export interface PlanInput {
   bundles?: readonly BundleComponent[];
   /** Collections and tags per SKU, to resolve promos that target them. */
   products?: Record<string, { collections?: string[]; tags?: string[] }>;
-  /** Units on open purchase orders per SKU (added to incoming). */
+  /**
+   * Units on open purchase orders per SKU (added to incoming, i.e. the inventory position). When
+   * absent, the units of `incomingPos` are used.
+   */
   onOrder?: Record<string, number>;
   /** Rationale note per SKU for those units (e.g. "incl. 100 on order (PO …)"). */
   onOrderNotes?: Record<string, string>;
+  /**
+   * Approved POs with their arrival days (`onOrderFromPos(...).lines`): the stockout date, days of
+   * cover and the chart's projected stock add each one on its day.
+   */
+  incomingPos?: readonly IncomingPo[];
   settings?: Partial<PlanSettings>;
   /** SKUs whose daily history and forecast the result should carry (for the chart). */
   seriesFor?: readonly string[];
@@ -154,6 +163,8 @@ export interface LineContext {
   avgPrice: number | null;
   onOrder: number;
   onOrderNote?: string | undefined;
+  /** This SKU's approved POs with arrival days (any order). */
+  arrivals?: readonly IncomingPo[] | undefined;
 }
 
 /** Promo multipliers over history and over the horizon, shared by SKUs with the same promos. */
@@ -196,39 +207,98 @@ export function promosForSku(
   );
 }
 
-/**
- * Plans one SKU from its fitted history: forecast over lead time and review period, safety stock,
- * reorder point, order-up-to level, rounded order, stockout date, overstock, confidence and rationale.
- */
-export function planLine(
-  h: DemandHistory,
-  s: number,
-  ctx: LineContext,
-  settings: PlanSettings,
-  todayN: number,
-  scratch: ReturnType<typeof makeScratch>,
-  horizon: Float64Array,
-  promoCache: Map<string, PromoArrays> = new Map(),
-): { line: PlanLine; model: SkuModel } {
-  const sku = h.skus[s]!;
-  const { stock, term } = ctx;
-  const reasons: string[] = [...ctx.issues];
-  const inStockNow = stock?.onHand == null ? null : stock.onHand > 0;
-  // SKUs sharing the same promos (most share "all") share the multiplier arrays.
-  const promoKey = ctx.promos.map((p) => p.id).join('\u001f');
-  let arrays = promoCache.get(promoKey);
-  if (!arrays) {
-    arrays = {
-      history: promoMultipliers(ctx.promos, h.startDay, h.days),
-      future: promoMultipliers(ctx.promos, todayN, horizon.length),
-    };
-    promoCache.set(promoKey, arrays);
-  }
-  const histPromo = arrays.history;
-  const model = fitSku(h, s, scratch, inStockNow, histPromo);
-  const futurePromo = arrays.future;
-  forecastInto(model, todayN, horizon, futurePromo);
+/** Where sellable stock runs out when walked down the daily forecast with the approved POs added. */
+export interface StockWalk {
+  /** Days until stock runs out (fractional); null when it lasts the whole horizon. */
+  cover: number | null;
+  /** Day offset from today (0 = today) of the stockout; null when none. */
+  day: number | null;
+  /** How many of the arrivals (sorted) were added before the stockout, or in the horizon when there is none. */
+  arrived: number;
+}
 
+const NO_ARRIVALS: readonly number[] = [];
+
+/**
+ * Projected sellable stock, the one place it is computed (stockout date and days of cover of the
+ * line, projected stock of the chart). Starts at `start` units today; each day's forecast is taken
+ * off and each approved PO is added at the start of its arrival day (`arrivalDay` = days from
+ * today, sorted; an overdue PO not yet counted arrives today). Walks `days` days; with `out` it
+ * writes every day's closing stock (negative once it has run out) and does not stop at the stockout.
+ */
+export function walkStock(
+  start: number,
+  forecast: Float64Array,
+  days: number,
+  arrivalDay: readonly number[] = NO_ARRIVALS,
+  arrivalQty: readonly number[] = NO_ARRIVALS,
+  out: number[] | null = null,
+): StockWalk {
+  let left = start;
+  let next = 0;
+  let cover: number | null = null;
+  let day: number | null = null;
+  let arrived = 0;
+  const A = arrivalDay.length;
+  for (let k = 0; k < days; k++) {
+    while (next < A && arrivalDay[next]! <= k) left += arrivalQty[next++]!;
+    const f = forecast[k]!;
+    if (day === null && f >= left && f > 0) {
+      cover = k + left / f;
+      day = k;
+      arrived = next;
+      if (out === null) break;
+    }
+    left -= f;
+    if (out !== null) out.push(Math.round(left * 10) / 10);
+  }
+  if (day === null) {
+    arrived = next;
+    if (left <= 0 && start <= 0) {
+      cover = 0;
+      day = 0;
+    }
+  }
+  return { cover, day, arrived };
+}
+
+/** A SKU's approved POs as day offsets from today (sorted by arrival, overdue ones today) and quantities. */
+function arrivalOffsets(
+  arrivals: readonly IncomingPo[],
+  todayN: number,
+): { pos: IncomingPo[]; day: number[]; qty: number[] } {
+  const pos = [...arrivals].sort((a, b) => (a.arrives < b.arrives ? -1 : a.arrives > b.arrives ? 1 : 0));
+  return {
+    pos,
+    day: pos.map((p) => Math.max(0, dayNumber(p.arrives) - todayN)),
+    qty: pos.map((p) => p.qty),
+  };
+}
+
+/** The numbers of a line before any words: demand over L and L + R, safety stocks, ROP and S. */
+interface Quantities {
+  L: number;
+  sL: number;
+  R: number;
+  dL: number;
+  dP: number;
+  meanL: number;
+  meanP: number;
+  seasonFactor: number;
+  sdL: number;
+  ss: number;
+  ssP: number;
+  rop: number;
+  S: number;
+}
+
+/** Forecast over the lead time and the protection interval, safety stocks, reorder point and order-up-to level. */
+function quantities(
+  model: SkuModel,
+  term: SupplierTerm | null,
+  settings: PlanSettings,
+  horizon: Float64Array,
+): Quantities {
   const L = term?.leadTimeDays ?? settings.defaultLeadTimeDays;
   const sL = term?.leadTimeSdDays ?? 0;
   const R = settings.reviewPeriodDays;
@@ -254,8 +324,86 @@ export function planLine(
   const sdP = demandSdOverInterval({ meanDailyDemand: meanP, sdDailyDemand: sdDaily, days: L + R, leadTimeSdDays: sL });
   const ss = z * sdL;
   const ssP = z * sdP;
-  const rop = dL + ss;
-  const S = dP + ssP;
+  return { L, sL, R, dL, dP, meanL, meanP, seasonFactor, sdL, ss, ssP, rop: dL + ss, S: dP + ssP };
+}
+
+const HARD_WORDS = /unknown|negative|3PL counts|old|missing: |no supplier|new SKU|first|stockout/;
+
+/** Confidence: bad data → low; softer doubts → medium. */
+function confidenceOf(
+  model: SkuModel,
+  ctx: LineContext,
+  settings: PlanSettings,
+): { confidence: Confidence; hard: string[]; medium: string[]; newSku: boolean } {
+  const reasons: string[] = [...ctx.issues];
+  const newSku = model.historyDays > 0 && model.historyDays < settings.newSkuDays;
+  if (newSku) reasons.push(`new SKU: ${Math.floor(model.historyDays / 7)} weeks of history — judge by hand`);
+  if (ctx.firstMarket) reasons.push(ctx.firstMarket);
+  if (model.historyDays > 0 && model.uncensoredDays === 0) reasons.push('every day of history is a stockout');
+  const censoredShare =
+    model.historyDays > 0
+      ? (model.knownStockoutDays + model.inferredStockoutDays) /
+        Math.min(model.historyDays, FORECAST_SETTINGS.fitWindowDays)
+      : 0;
+  const soft: string[] = [];
+  if (censoredShare > 0.25) soft.push(`${Math.round(censoredShare * 100)}% of history was out of stock`);
+  if (ctx.term && ctx.term.unitCost === null) soft.push('unit cost missing');
+  const hard = reasons.filter((r) => HARD_WORDS.test(r) && !r.startsWith('MOQ missing'));
+  const medium = reasons.filter((r) => !hard.includes(r)).concat(soft);
+  const confidence: Confidence = hard.length > 0 ? 'low' : medium.length > 0 ? 'medium' : 'high';
+  return { confidence, hard, medium, newSku };
+}
+
+/** "PO po:Acme:2026-11-20 arriving Dec 12", or "2 POs arriving by Dec 20". */
+function posArriving(pos: readonly IncomingPo[], refYear: number): string {
+  const last = shortDay(dayNumber(pos[pos.length - 1]!.arrives), refYear);
+  return pos.length === 1 ? `PO ${pos[0]!.poId} arriving ${last}` : `${pos.length} POs arriving by ${last}`;
+}
+
+/** The cover part of the rationale: days of cover, the stockout day, and the POs that extend it or come too late. */
+function coverWords(walk: StockWalk, todayN: number, arrivals: { pos: IncomingPo[]; day: number[] } | null): string {
+  const refYear = new Date(todayN * 86_400_000).getUTCFullYear();
+  const used = arrivals ? arrivals.pos.slice(0, walk.arrived) : [];
+  const pending = arrivals && walk.day !== null ? (arrivals.pos[walk.arrived] ?? null) : null;
+  const late = pending ? `PO ${pending.poId} arrives ${shortDay(dayNumber(pending.arrives), refYear)}` : '';
+  const incl = used.length > 0 ? ` incl. ${posArriving(used, refYear)}` : '';
+  if (walk.cover === null) return `over a year of cover${incl}`;
+  if (walk.cover < 0.5) return `out of stock now${late ? ` until ${late}` : ''}`;
+  return `${Math.floor(walk.cover)} days of cover${incl} (runs out ${shortDay(todayN + walk.day!, refYear)}${late ? `, before ${late}` : ''})`;
+}
+
+/**
+ * Plans one SKU from its fitted history: forecast over lead time and review period, safety stock,
+ * reorder point, order-up-to level, rounded order, stockout date (approved POs added on their
+ * arrival days), overstock, confidence and rationale.
+ */
+export function planLine(
+  h: DemandHistory,
+  s: number,
+  ctx: LineContext,
+  settings: PlanSettings,
+  todayN: number,
+  scratch: ReturnType<typeof makeScratch>,
+  horizon: Float64Array,
+  promoCache: Map<string, PromoArrays> = new Map(),
+): { line: PlanLine; model: SkuModel } {
+  const sku = h.skus[s]!;
+  const { stock, term } = ctx;
+  const inStockNow = stock?.onHand == null ? null : stock.onHand > 0;
+  // SKUs sharing the same promos (most share "all") share the multiplier arrays.
+  const promoKey = ctx.promos.length === 0 ? '' : ctx.promos.map((p) => p.id).join('\u001f');
+  let arrays = promoCache.get(promoKey);
+  if (!arrays) {
+    arrays = {
+      history: promoMultipliers(ctx.promos, h.startDay, h.days),
+      future: promoMultipliers(ctx.promos, todayN, horizon.length),
+    };
+    promoCache.set(promoKey, arrays);
+  }
+  const model = fitSku(h, s, scratch, inStockNow, arrays.history);
+  forecastInto(model, todayN, horizon, arrays.future);
+  const q = quantities(model, term, settings, horizon);
+  const { L, sL, R, dL, meanL, meanP, sdL, ss, ssP, rop, S } = q;
 
   const velocity = model.channelRates.reduce((a, b) => a + b, 0);
   const channelVelocity = { shopify: 0, pos: 0, amazon: 0 } as Record<Channel, number>;
@@ -265,28 +413,20 @@ export function planLine(
 
   const onHand = stock?.onHand ?? null;
   const committed = stock?.committed ?? 0;
+  // Shopify/3PL "Incoming" and FBA inbound have no arrival date: they count in the inventory
+  // position only. Approved POs (ctx.arrivals) have one and also move the stockout date.
   const incoming = (stock?.incoming ?? 0) + ctx.onOrder;
   const ip = onHand === null ? null : onHand - committed + incoming;
 
-  // Stockout date and days of cover from sellable stock (on hand − committed), not counting incoming (no arrival dates).
-  let stockoutDate: string | null = null;
-  let cover: number | null = null;
-  if (onHand !== null) {
-    let left = Math.max(0, onHand - committed);
-    for (let k = 0; k < horizon.length; k++) {
-      const f = horizon[k]!;
-      if (f >= left && f > 0) {
-        cover = k + left / f;
-        stockoutDate = dayString(todayN + k);
-        break;
-      }
-      left -= f;
-    }
-    if (left <= 0 && stockoutDate === null && onHand - committed <= 0) {
-      cover = 0;
-      stockoutDate = dayString(todayN);
-    }
-  }
+  // Stockout date and days of cover: sellable stock (on hand − committed) walked down the daily
+  // forecast, each approved PO added on its arrival day.
+  const arrivals = ctx.arrivals && ctx.arrivals.length > 0 ? arrivalOffsets(ctx.arrivals, todayN) : null;
+  const walk =
+    onHand === null
+      ? null
+      : walkStock(Math.max(0, onHand - committed), horizon, horizon.length, arrivals?.day, arrivals?.qty);
+  const cover = walk ? walk.cover : null;
+  const stockoutDate = walk && walk.day !== null ? dayString(todayN + walk.day) : null;
   let overstock = false;
   if (ip !== null) {
     let cum = 0;
@@ -316,24 +456,7 @@ export function planLine(
     }
   }
 
-  // Confidence: bad data → low; softer doubts → medium.
-  const newSku = model.historyDays > 0 && model.historyDays < settings.newSkuDays;
-  if (newSku) reasons.push(`new SKU: ${Math.floor(model.historyDays / 7)} weeks of history — judge by hand`);
-  if (ctx.firstMarket) reasons.push(ctx.firstMarket);
-  if (model.historyDays > 0 && model.uncensoredDays === 0) reasons.push('every day of history is a stockout');
-  const censoredShare =
-    model.historyDays > 0
-      ? (model.knownStockoutDays + model.inferredStockoutDays) /
-        Math.min(model.historyDays, FORECAST_SETTINGS.fitWindowDays)
-      : 0;
-  const soft: string[] = [];
-  if (censoredShare > 0.25) soft.push(`${Math.round(censoredShare * 100)}% of history was out of stock`);
-  if (term && term.unitCost === null) soft.push('unit cost missing');
-  const hardWords = /unknown|negative|3PL counts|old|missing: |no supplier|new SKU|first|stockout/;
-  const hard = reasons.filter((r) => hardWords.test(r) && !r.startsWith('MOQ missing'));
-  const medium = reasons.filter((r) => !hard.includes(r)).concat(soft);
-  const confidence: Confidence = hard.length > 0 ? 'low' : medium.length > 0 ? 'medium' : 'high';
-
+  const { confidence, hard, medium, newSku } = confidenceOf(model, ctx, settings);
   const trendPct = model.slope !== 0 && model.level > 0 ? (model.slope * 7 * 100) / model.level : null;
   const hits: PromoHit[] = ctx.promos
     .filter((p) => dayNumber(p.end) >= todayN && dayNumber(p.start) < todayN + Math.ceil(L + R))
@@ -343,57 +466,28 @@ export function planLine(
   const marginRate =
     ctx.avgPrice !== null && unitCost !== null && ctx.avgPrice > 0 ? (ctx.avgPrice - unitCost) / ctx.avgPrice : null;
 
-  // Rationale: plain words with the numbers that drove the line.
-  const parts: string[] = [];
-  const split = h.channels
-    .filter((c) => channelVelocity[c] >= 0.05)
-    .map((c) => `${CHANNEL_LABEL[c]} ${fmt1(channelVelocity[c])}`);
-  parts.push(
-    velocity > 0
-      ? `sells ${fmt1(velocity)}/day${split.length > 1 ? `: ${split.join(', ')}` : split.length === 1 ? ` (${split[0]!.split(' ')[0]})` : ''}`
-      : 'no sales in the last year',
-  );
-  if (trendPct !== null) parts.push(`trend ${trendPct > 0 ? '+' : ''}${fmt1(trendPct)}%/week (damped)`);
-  if (model.yearly) {
-    // Season alone (no trend, no promo) over the protection interval, relative to the deseasonalised level.
-    const P = Math.max(1, Math.ceil(L + R));
-    let f = 0;
-    for (let k = 0; k < P; k++) f += seasonal(null, model.yearly, todayN + k, k);
-    const season = f / P;
-    if (Math.abs(season - 1) > 0.05) parts.push(`season ×${season.toFixed(2)} over the next ${P} days`);
-  }
-  if (onHand !== null) {
-    if (cover === null) parts.push('over a year of cover');
-    else if (cover < 0.5) parts.push('out of stock now');
-    else
-      parts.push(
-        `${Math.floor(cover)} days of cover (runs out ${shortDay(dayNumber(stockoutDate!), new Date(todayN * 86_400_000).getUTCFullYear())})`,
-      );
-  }
-  parts.push(`lead time ${int(L)}±${int(sL)} days${term?.leadTimeDays == null ? ' (assumed)' : ''}`);
-  for (const p of hits)
-    parts.push(`${p.name} ${dayRange(dayNumber(p.start), dayNumber(p.end))} adds ${int(p.upliftPct)}%`);
-  parts.push(
-    `needs ${int(dL)} over the lead time + safety stock ${int(ss)} (${Math.round(settings.serviceLevel * 100)}% service) = reorder point ${int(rop)}`,
-  );
-  if (onHand !== null) {
-    parts.push(
-      `on hand ${int(onHand)}${committed ? `, ${int(committed)} committed` : ''}${incoming ? `, ${int(incoming)} incoming` : ''}${ctx.onOrderNote ? ` ${ctx.onOrderNote}` : ''}${stock?.soldSinceCount ? ` (count less ${int(stock.soldSinceCount)} sold since)` : ''}`,
-    );
-  }
-  if (action === 'review') parts.push('no quantity: on-hand unknown');
-  else if (orderQty !== null && orderQty > 0) {
-    const raw = Math.ceil(needed! - 1e-9);
-    let order = `reorder ${raw} (up to ${int(S)})`;
-    if (term?.moq && raw < term.moq) order += `, rounded to MOQ ${term.moq}`;
-    if (term?.casePack && term.casePack > 1 && orderQty !== Math.max(raw, term.moq ?? 0)) {
-      order += `${term?.moq && raw < term.moq ? ' then' : ', rounded'} to case pack ${term.casePack}: ${orderQty}`;
-    }
-    parts.push(order);
-  } else if (action === 'overstock') parts.push(`overstock: more than ${settings.overstockCoverDays} days of cover`);
-  else if (action === 'no-demand') parts.push('no demand: nothing to order');
-  else parts.push('above the reorder point: no order this review');
-  if (confidence !== 'high') parts.push(`${confidence} confidence: ${[...hard, ...medium].join('; ')}`);
+  const rationale = rationaleOf({
+    h,
+    model,
+    ctx,
+    settings,
+    todayN,
+    q,
+    velocity,
+    channelVelocity,
+    trendPct,
+    walk,
+    arrivals,
+    hits,
+    onHand,
+    committed,
+    incoming,
+    action,
+    needed,
+    orderQty,
+    confidence,
+    reasons: [...hard, ...medium],
+  });
 
   const line: PlanLine = {
     sku,
@@ -432,12 +526,86 @@ export function planLine(
     newSku,
     firstMarket: ctx.firstMarket,
     trendPctPerWeek: trendPct,
-    seasonalFactor: model.yearly || model.weekly ? seasonFactor : null,
+    seasonalFactor: model.yearly || model.weekly ? q.seasonFactor : null,
     promos: hits,
-    rationale: parts.join('; '),
+    rationale,
     cash: { status: 'none', fundedQty: orderQty, note: null },
   };
   return { line, model };
+}
+
+/** Rationale: plain words with the numbers that drove the line. */
+function rationaleOf(r: {
+  h: DemandHistory;
+  model: SkuModel;
+  ctx: LineContext;
+  settings: PlanSettings;
+  todayN: number;
+  q: Quantities;
+  velocity: number;
+  channelVelocity: Record<Channel, number>;
+  trendPct: number | null;
+  walk: StockWalk | null;
+  arrivals: { pos: IncomingPo[]; day: number[] } | null;
+  hits: readonly PromoHit[];
+  onHand: number | null;
+  committed: number;
+  incoming: number;
+  action: Action;
+  needed: number | null;
+  orderQty: number | null;
+  confidence: Confidence;
+  reasons: readonly string[];
+}): string {
+  const { h, model, ctx, settings, todayN, q, velocity, channelVelocity, trendPct, onHand } = r;
+  const { L, sL, R, dL, ss, rop, S } = q;
+  const term = ctx.term;
+  const parts: string[] = [];
+  const split = h.channels
+    .filter((c) => channelVelocity[c] >= 0.05)
+    .map((c) => `${CHANNEL_LABEL[c]} ${fmt1(channelVelocity[c])}`);
+  parts.push(
+    velocity > 0
+      ? `sells ${fmt1(velocity)}/day${split.length > 1 ? `: ${split.join(', ')}` : split.length === 1 ? ` (${split[0]!.split(' ')[0]})` : ''}`
+      : 'no sales in the last year',
+  );
+  if (trendPct !== null) parts.push(`trend ${trendPct > 0 ? '+' : ''}${fmt1(trendPct)}%/week (damped)`);
+  if (model.yearly) {
+    // Season alone (no trend, no promo) over the protection interval, relative to the deseasonalised level.
+    const P = Math.max(1, Math.ceil(L + R));
+    let f = 0;
+    for (let k = 0; k < P; k++) f += seasonal(null, model.yearly, todayN + k, k);
+    const season = f / P;
+    if (Math.abs(season - 1) > 0.05) parts.push(`season ×${season.toFixed(2)} over the next ${P} days`);
+  }
+  if (r.walk) parts.push(coverWords(r.walk, todayN, r.arrivals));
+  parts.push(`lead time ${int(L)}±${int(sL)} days${term?.leadTimeDays == null ? ' (assumed)' : ''}`);
+  for (const p of r.hits)
+    parts.push(`${p.name} ${dayRange(dayNumber(p.start), dayNumber(p.end))} adds ${int(p.upliftPct)}%`);
+  parts.push(
+    `needs ${int(dL)} over the lead time + safety stock ${int(ss)} (${Math.round(settings.serviceLevel * 100)}% service) = reorder point ${int(rop)}`,
+  );
+  if (onHand !== null) {
+    const stock = ctx.stock;
+    parts.push(
+      `on hand ${int(onHand)}${r.committed ? `, ${int(r.committed)} committed` : ''}${r.incoming ? `, ${int(r.incoming)} incoming` : ''}${ctx.onOrderNote ? ` ${ctx.onOrderNote}` : ''}${stock?.soldSinceCount ? ` (count less ${int(stock.soldSinceCount)} sold since)` : ''}`,
+    );
+  }
+  const { action, orderQty, needed } = r;
+  if (action === 'review') parts.push('no quantity: on-hand unknown');
+  else if (orderQty !== null && orderQty > 0) {
+    const raw = Math.ceil(needed! - 1e-9);
+    let order = `reorder ${raw} (up to ${int(S)})`;
+    if (term?.moq && raw < term.moq) order += `, rounded to MOQ ${term.moq}`;
+    if (term?.casePack && term.casePack > 1 && orderQty !== Math.max(raw, term.moq ?? 0)) {
+      order += `${term?.moq && raw < term.moq ? ' then' : ', rounded'} to case pack ${term.casePack}: ${orderQty}`;
+    }
+    parts.push(order);
+  } else if (action === 'overstock') parts.push(`overstock: more than ${settings.overstockCoverDays} days of cover`);
+  else if (action === 'no-demand') parts.push('no demand: nothing to order');
+  else parts.push('above the reorder point: no order this review');
+  if (r.confidence !== 'high') parts.push(`${r.confidence} confidence: ${r.reasons.join('; ')}`);
+  return parts.join('; ');
 }
 
 /** First-time markets per SKU: a country or channel first sold within the window that carries a real share of recent units. */
@@ -536,9 +704,15 @@ export function planHistory(
   const lines: PlanLine[] = [];
   const series: SkuSeries[] = [];
   const want = new Set(input.seriesFor ?? []);
+  const arrivalsBySku = new Map<string, IncomingPo[]>();
+  for (const po of input.incomingPos ?? []) {
+    const list = arrivalsBySku.get(po.sku);
+    if (list) list.push(po);
+    else arrivalsBySku.set(po.sku, [po]);
+  }
   for (let s = 0; s < h.skus.length; s++) {
     const sku = h.skus[s]!;
-    const { line, model } = planLine(
+    const { line } = planLine(
       h,
       s,
       {
@@ -548,8 +722,9 @@ export function planHistory(
         issues: issues.get(sku) ?? [],
         firstMarket: extras.firstMarkets?.get(sku) ?? null,
         avgPrice: extras.avgPrice?.get(sku) ?? null,
-        onOrder: input.onOrder?.[sku] ?? 0,
+        onOrder: input.onOrder ? (input.onOrder[sku] ?? 0) : unitsOf(arrivalsBySku.get(sku)),
         onOrderNote: input.onOrderNotes?.[sku],
+        arrivals: arrivalsBySku.get(sku),
       },
       settings,
       todayN,
@@ -558,7 +733,7 @@ export function planHistory(
       promoCache,
     );
     lines.push(line);
-    if (want.has(sku)) series.push(seriesOf(h, s, model, line, horizon, todayN));
+    if (want.has(sku)) series.push(seriesOf(h, s, line, horizon, todayN, arrivalsBySku.get(sku)));
   }
   const budget = budgetFor(input.budget ?? null, input.today);
   const cash = allocateCash(lines, budget, settings);
@@ -580,13 +755,16 @@ export function planHistory(
   };
 }
 
+const unitsOf = (pos: readonly IncomingPo[] | undefined): number => (pos ?? []).reduce((a, p) => a + p.qty, 0);
+
+/** The chart series of one SKU: daily history, the forecast, and projected stock with the approved POs' arrivals. */
 function seriesOf(
   h: DemandHistory,
   s: number,
-  _model: SkuModel,
   line: PlanLine,
   horizon: Float64Array,
   todayN: number,
+  pos: readonly IncomingPo[] | undefined,
 ): SkuSeries {
   const C = h.channels.length;
   const sold: number[] = [];
@@ -600,11 +778,9 @@ function seriesOf(
   const n = Math.min(horizon.length, 180);
   const forecast = Array.from(horizon.subarray(0, n), (x) => Math.round(x * 100) / 100);
   const projectedStock: number[] = [];
-  let left = line.onHand === null ? Number.NaN : line.onHand - line.committed;
-  for (let k = 0; k < n; k++) {
-    left -= horizon[k]!;
-    projectedStock.push(Math.round(left * 10) / 10);
-  }
+  const arrivals = pos && pos.length > 0 ? arrivalOffsets(pos, todayN) : null;
+  const start = line.onHand === null ? Number.NaN : line.onHand - line.committed;
+  walkStock(start, horizon, n, arrivals?.day, arrivals?.qty, projectedStock);
   return {
     sku: line.sku,
     historyStart: dayString(h.startDay),
@@ -614,5 +790,6 @@ function seriesOf(
     forecast,
     projectedStock,
     reorderPoint: line.reorderPoint,
+    ...(arrivals ? { arrivals: arrivals.pos.map((p) => ({ day: p.arrives, qty: p.qty, poId: p.poId })) } : {}),
   };
 }

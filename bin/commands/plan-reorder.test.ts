@@ -44,4 +44,30 @@ describe('plan-reorder command', () => {
     // A dozen orders of history: new SKU territory.
     expect(line.confidence).toBe('low');
   });
+
+  it('--products: a calendar promo aimed at a collection lifts the SKUs in it (the rationale says so) and not the others', () => {
+    const files = {
+      orders: [file('shopify-orders.csv')],
+      inventory: [file('shopify-inventory.csv')],
+      suppliers: [file('suppliers.csv')],
+      calendar: [file('calendar-collections.csv')],
+    };
+    const { plan, reports } = planFromFiles(
+      { ...files, products: [file('shopify-products.csv')] },
+      { today: '2026-11-27' },
+    );
+    expect(reports.find((r) => r.file === 'shopify-products.csv')).toMatchObject({ source: 'products', records: 15 });
+    const rationale = (sku: string) => toCliLine(plan.lines.find((l) => l.sku === sku)!).rationale;
+    for (const sku of ['HOOD-GRY-M', 'HOOD-GRY-L', 'BEANIE-RED', 'BLANKET-WOOL'])
+      expect(rationale(sku)).toContain('Cold Weather Week Dec 1–7 adds 30%');
+    for (const sku of ['TEE-BLK-M', 'SOCK-3PK', 'MUG-CER-12'])
+      expect(rationale(sku)).not.toContain('Cold Weather Week');
+    expect(rationale('MUG-CER-12')).toContain('Home for the holidays Dec 10–16 adds 15%');
+    expect(plan.checklist.find((c) => c.id === 'promo-targets')!.ok).toBe(true);
+
+    // Without the products file the same calendar reaches nobody, and the checklist says why.
+    const bare = planFromFiles(files, { today: '2026-11-27' }).plan;
+    expect(bare.lines.find((l) => l.sku === 'HOOD-GRY-M')!.rationale).not.toContain('Cold Weather Week');
+    expect(bare.checklist.find((c) => c.id === 'promo-targets')!.ok).toBe(false);
+  });
 });

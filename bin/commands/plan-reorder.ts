@@ -21,6 +21,7 @@ export const planReorderCommand: CliCommand = {
     'flags: --orders F (Shopify orders CSV or Amazon All Orders TSV; repeatable)',
     '       --inventory F (Shopify inventory CSV, FBA inventory TSV or 3PL on-hand CSV; repeatable)',
     '       --suppliers F  [--calendar F] [--bundles F] [--budget N] [--today YYYY-MM-DD] [--service-level 0.95]',
+    '       [--products F] (Shopify products export CSV: collections and tags per SKU, for calendar promos aimed at a collection or tag)',
     'output line: {"sku", "on_hand", "velocity_per_day", "lead_time_demand", "safety_stock", "reorder_point", "order_qty", "stockout_date", "confidence", "rationale", "supplier"}',
     'import reports (rejected rows with line and reason) and the data checklist go to stderr.',
   ].join('\n'),
@@ -51,6 +52,7 @@ export const planReorderCommand: CliCommand = {
         suppliers: read(suppliers),
         calendar: read(flags(io.args, 'calendar')),
         bundles: read(flags(io.args, 'bundles')),
+        products: read(flags(io.args, 'products')),
       },
       { today, budget, settings: serviceLevel ? { serviceLevel: Number(serviceLevel) } : {} },
     );

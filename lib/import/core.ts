@@ -7,8 +7,11 @@ export interface FieldSpec {
   required?: boolean;
 }
 
-/** What a row builder returns: a record, or the reason the row is rejected. */
-export type BuildResult<T> = { record: T } | { reason: string };
+/**
+ * What a row builder returns: a record, the reason the row is rejected, or why a row that is normal
+ * for the export carries nothing to import (Shopify's image-only product rows) — skipped, not an error.
+ */
+export type BuildResult<T> = { record: T } | { reason: string } | { skip: string };
 
 /** Options every import takes. */
 export interface ImportOptions {
@@ -66,6 +69,8 @@ export interface ImportResult<T> {
   rowsRead: number;
   /** Rows with the same id seen again in the same file (last one wins). */
   duplicates: number;
+  /** Rows that are normal for the export but carry no record, by why (e.g. "image-only row"). */
+  skipped: Record<string, number>;
   /** Set when nothing could be imported (no header found, required columns missing). */
   fatal: string | null;
 }
@@ -143,6 +148,7 @@ const HEADER_SEARCH_ROWS = 10;
 export class ImportSession<K extends string, T extends { id: string }> {
   private readonly byId = new Map<string, T>();
   private readonly rejected: RejectedRow[] = [];
+  private readonly skipped: Record<string, number> = {};
   private readonly pending: string[][] = [];
   private header: HeaderMatch | null = null;
   /** Field key → column index (−1 when absent), fixed once the header is found. */
@@ -214,6 +220,10 @@ export class ImportSession<K extends string, T extends { id: string }> {
       this.rejected.push({ line, reason: result.reason, raw: row.slice(0, 40).map((c) => c.slice(0, 200)) });
       return;
     }
+    if ('skip' in result) {
+      this.skipped[result.skip] = (this.skipped[result.skip] ?? 0) + 1;
+      return;
+    }
     if (this.byId.has(result.record.id)) this.duplicates += 1;
     this.byId.set(result.record.id, result.record);
   }
@@ -235,6 +245,7 @@ export class ImportSession<K extends string, T extends { id: string }> {
       headerLine: this.headerLine,
       rowsRead: this.rowsRead,
       duplicates: this.duplicates,
+      skipped: { ...this.skipped },
       fatal: this.fatal,
     };
   }

@@ -17,6 +17,8 @@ describe('inspectHead', () => {
     ['calendar.csv', 'calendar'],
     ['budget.csv', 'budget'],
     ['bundles.csv', 'bundles'],
+    ['shopify-products.csv', 'products'],
+    ['calendar-collections.csv', 'calendar'],
   ])('recognises %s as %s by its columns and previews its first rows', (file, source) => {
     const ins = inspectHead(fixture(file));
     expect(ins.source).toBe(source);

@@ -172,6 +172,100 @@ describe('inventory, suppliers, calendar, budget, bundles', () => {
   });
 });
 
+describe('Shopify products export', () => {
+  const HEAD =
+    'Handle,Title,Body (HTML),Vendor,Product Category,Type,Tags,Published,Option1 Name,Option1 Value,Variant SKU,Variant Price,Image Src,Status,Collection';
+  const text = [
+    HEAD,
+    'fleece-hoodie,Fleece Hoodie,<p>Warm</p>,Northwind,Apparel,Hoodie,"fleece, winter, Winter",TRUE,Size,M,HOOD-GRY-M,68.00,https://cdn.shopify.com/h1.jpg,active,"Cold Weather, Essentials"',
+    'fleece-hoodie,,,,,,,,,L,HOOD-GRY-L,68.00,https://cdn.shopify.com/h2.jpg,,',
+    'fleece-hoodie,,,,,,,,,,,,https://cdn.shopify.com/h3.jpg,,',
+    'linen-apron,Linen Apron,,Northwind,Apparel,Apron,home,FALSE,Title,Default Title,,42.00,,draft,',
+    ',Orphan,,,,,,,,,ORPHAN-1,10.00,,active,',
+    'wool-throw,Wool Throw,,Everfill,Home,Blanket,"home, winter",TRUE,Color,Oat,HOOD-GRY-M,148.00,,active,Home',
+  ].join('\n');
+  const r = importText(text, SOURCES.products);
+
+  it('carries product-level columns forward by handle, one record per SKU with tags and collections', () => {
+    expect(r.records).toEqual([
+      {
+        id: expect.any(String),
+        sku: 'HOOD-GRY-M',
+        handle: 'fleece-hoodie',
+        title: 'Fleece Hoodie',
+        productType: 'Hoodie',
+        vendor: 'Northwind',
+        tags: ['fleece', 'winter'],
+        collections: ['Cold Weather', 'Essentials'],
+      },
+      {
+        id: expect.any(String),
+        sku: 'HOOD-GRY-L',
+        handle: 'fleece-hoodie',
+        title: 'Fleece Hoodie',
+        productType: 'Hoodie',
+        vendor: 'Northwind',
+        tags: ['fleece', 'winter'],
+        collections: ['Cold Weather', 'Essentials'],
+      },
+    ]);
+    expect(r.records[0]!.id).not.toBe(r.records[1]!.id);
+  });
+
+  it('skips image-only rows and SKU-less variants without calling them errors', () => {
+    expect(r.skipped).toEqual({ 'image-only row': 1, 'variant without a SKU': 1 });
+    expect(r.rowsRead).toBe(6);
+  });
+
+  it('rejects a row without a handle and a SKU already on another product, with line and reason', () => {
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+      [6, 'Handle: is empty'],
+      [7, 'Variant SKU: HOOD-GRY-M is already on product fleece-hoodie (line 2)'],
+    ]);
+  });
+
+  it('merges Matrixify custom and smart collection columns', () => {
+    const m = importText(
+      'Handle,Title,Tags,Variant SKU,Custom Collections,Smart Collections\nbeanie,Rib Beanie,winter,BEANIE-RED,"Cold Weather, Accessories","Accessories, Under $25"\n',
+      SOURCES.products,
+    );
+    expect(m.records[0]!.collections).toEqual(['Cold Weather', 'Accessories', 'Under $25']);
+  });
+
+  it('takes an unknown collection column through the remembered mapping', () => {
+    const m = importText('Handle,Variant SKU,Merch group\nbeanie,BEANIE-RED,Cold Weather\n', SOURCES.products, {
+      userMapping: { 'Merch group': 'collections' },
+    });
+    expect(m.mapping.collections).toBe('Merch group');
+    expect(m.records[0]!.collections).toEqual(['Cold Weather']);
+  });
+
+  it('imports the products fixture: 15 SKUs, 4 image rows and 1 draft variant skipped; a second import changes nothing', () => {
+    const f = importText(fixture('shopify-products.csv'), SOURCES.products);
+    expect(f.rejected).toEqual([]);
+    expect(f.records).toHaveLength(15);
+    expect(f.skipped).toEqual({ 'image-only row': 4, 'variant without a SKU': 1 });
+    expect(
+      f.records
+        .filter((x) => x.collections.includes('Cold Weather'))
+        .map((x) => x.sku)
+        .sort(),
+    ).toEqual(['BEANIE-RED', 'BLANKET-WOOL', 'HOOD-GRY-L', 'HOOD-GRY-M']);
+    expect(f.records.find((x) => x.sku === 'TEE-SAGE-M')).toMatchObject({
+      title: 'Everyday Tee',
+      tags: ['basics', 'cotton', 'summer', 'tee'],
+      collections: ['Essentials'],
+    });
+    const store = new Map();
+    upsertById(store, f.records);
+    expect(upsertById(store, importText(fixture('shopify-products.csv'), SOURCES.products).records)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 15,
+    });
+  });
+});
+
 describe('fixtures', () => {
   it('imports every fixture file without rejects, and a second import changes nothing', () => {
     const orders = fixture('shopify-orders.csv');

@@ -4,6 +4,7 @@ import { stableId } from './hash';
 import type {
   BudgetPeriod,
   BundleComponent,
+  CatalogEntry,
   Channel,
   Exclusion,
   InventoryCount,
@@ -72,7 +73,7 @@ function validate<S extends z.ZodType>(
   schema: S,
   cells: unknown,
   columnNames: Record<string, string>,
-): BuildResult<z.output<S>> {
+): Exclude<BuildResult<z.output<S>>, { skip: string }> {
   const parsed = schema.safeParse(cells);
   if (parsed.success) return { record: parsed.data as z.output<S> };
   return { reason: zodReason(parsed.error, columnNames) };
@@ -634,6 +635,90 @@ export const bundles: SourceSpec<keyof typeof bundleFields, BundleComponent> = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Shopify products export: one row per variant, plus image-only rows; product-level columns only on
+// the product's first row. Matrixify-style exports add collection columns (Shopify's own has none).
+
+const productFields = {
+  handle: { aliases: ['Handle'], required: true },
+  title: { aliases: ['Title'] },
+  vendor: { aliases: ['Vendor'] },
+  productType: { aliases: ['Type', 'Product Type'] },
+  tags: { aliases: ['Tags'] },
+  collections: { aliases: ['Collection', 'Collections', 'Custom Collections'] },
+  smartCollections: { aliases: ['Smart Collections'] },
+  optionValue: { aliases: ['Option1 Value'] },
+  sku: { aliases: ['Variant SKU'], required: true },
+  price: { aliases: ['Variant Price'] },
+} as const;
+type ProductKey = keyof typeof productFields;
+const PRODUCT_LEVEL: readonly ProductKey[] = [
+  'title',
+  'vendor',
+  'productType',
+  'tags',
+  'collections',
+  'smartCollections',
+];
+
+/** "winter, Knitwear,  winter" → ["winter", "Knitwear"]: comma-separated, trimmed, first spelling kept. */
+export function splitList(cell: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const part of cell.split(',')) {
+    const v = part.trim();
+    if (v && !seen.has(v.toLowerCase())) {
+      seen.add(v.toLowerCase());
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Shopify Admin → Products → Export (or a Matrixify export with collection columns): collections and tags per SKU. */
+export const shopifyProducts: SourceSpec<ProductKey, CatalogEntry> = {
+  id: 'products',
+  label: 'Shopify products export',
+  fields: productFields,
+  rowBuilder() {
+    const columns = withColumns(productFields);
+    // Product-level cells by handle (Matrixify may split a product's rows; Shopify keeps them together).
+    const productOf = new Map<string, Record<ProductKey, string>>();
+    // SKU → handle and line, to catch one SKU on two products.
+    const skuAt = new Map<string, { handle: string; line: number }>();
+    return (cells, line) => {
+      if (cells.handle === '') return { reason: `${columns.handle}: is empty` };
+      const first = productOf.get(cells.handle);
+      if (first) {
+        for (const key of PRODUCT_LEVEL) if (cells[key] === '') cells[key] = first[key];
+      } else productOf.set(cells.handle, { ...cells });
+      if (cells.sku === '') {
+        // Extra product images come as rows with only Handle and the image columns.
+        return { skip: cells.optionValue === '' && cells.price === '' ? 'image-only row' : 'variant without a SKU' };
+      }
+      const other = skuAt.get(cells.sku);
+      if (other && other.handle !== cells.handle) {
+        return {
+          reason: `${columns.sku}: ${cells.sku} is already on product ${other.handle} (line ${other.line})`,
+        };
+      }
+      if (!other) skuAt.set(cells.sku, { handle: cells.handle, line });
+      return {
+        record: {
+          id: stableId('products', cells.sku),
+          sku: cells.sku,
+          handle: cells.handle,
+          title: cells.title,
+          productType: cells.productType,
+          vendor: cells.vendor,
+          tags: splitList(cells.tags),
+          collections: splitList(`${cells.collections},${cells.smartCollections}`),
+        },
+      };
+    };
+  },
+};
+
 /** Every importable source by id. */
 export const SOURCES = {
   'shopify-orders': shopifyOrders,
@@ -645,5 +730,6 @@ export const SOURCES = {
   calendar,
   budget,
   bundles,
+  products: shopifyProducts,
 } as const;
 export type SourceId = keyof typeof SOURCES;

@@ -79,3 +79,15 @@ export interface BundleComponent {
   componentSku: string;
   qty: number;
 }
+
+/** One SKU of the product catalogue (Shopify products export): what a promo can aim at besides the SKU itself. */
+export interface CatalogEntry {
+  id: string;
+  sku: string;
+  handle: string;
+  title: string;
+  productType: string;
+  vendor: string;
+  tags: string[];
+  collections: string[];
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { alignPromoTargets, mergeMemberships } from '../import/catalog';
 import { type ImportResult, importText, matchHeader, type SourceSpec } from '../import/core';
 import { SOURCES, type SourceId } from '../import/sources';
-import type { BundleComponent, InventoryCount, OrderLine, Promo, SupplierTerm } from '../import/types';
+import type { BundleComponent, CatalogEntry, InventoryCount, OrderLine, Promo, SupplierTerm } from '../import/types';
 import { reorderPoint } from './formulas';
 import { type PlanLine, type PlanResult, planReorder } from './plan';
 import type { PlanSettings } from './settings';
@@ -43,6 +44,8 @@ export interface BatchFiles {
   suppliers: { name: string; text: string }[];
   calendar?: { name: string; text: string }[];
   bundles?: { name: string; text: string }[];
+  /** Shopify products exports: collections and tags per SKU, for promos aimed at a collection or tag. */
+  products?: { name: string; text: string }[];
 }
 
 function load<T>(
@@ -91,8 +94,10 @@ export function planFromFiles(
     reports,
   );
   const suppliers = load<SupplierTerm>(files.suppliers, ['suppliers'], options.today, reports);
-  const promos = load<Promo>(files.calendar ?? [], ['calendar'], options.today, reports);
   const bundles = load<BundleComponent>(files.bundles ?? [], ['bundles'], options.today, reports);
+  const catalog = load<CatalogEntry>(files.products ?? [], ['products'], options.today, reports);
+  const products = mergeMemberships(catalog, []);
+  const promos = alignPromoTargets(load<Promo>(files.calendar ?? [], ['calendar'], options.today, reports), products);
   const plan = planReorder({
     today: options.today,
     orders,
@@ -100,6 +105,7 @@ export function planFromFiles(
     suppliers,
     promos,
     bundles,
+    ...(products ? { products } : {}),
     budget: options.budget ?? null,
     settings: options.settings,
   });

@@ -16,6 +16,7 @@ export const CHECK_IDS = {
   missingUnitCost: 'missing-unit-cost',
   salesGaps: 'sales-gaps',
   promoTargets: 'promo-targets',
+  promoEmptyTarget: 'promo-empty-target',
 } as const;
 export type CheckId = (typeof CHECK_IDS)[keyof typeof CHECK_IDS];
 
@@ -43,6 +44,8 @@ export function checkData(args: {
   terms: (SupplierTerm | null)[];
   promos: readonly Promo[];
   productsKnown: boolean;
+  /** Collections and tags per SKU (the catalogue), to tell a promo aimed at a collection or tag nobody is in. */
+  products?: Record<string, { collections?: string[]; tags?: string[] }> | undefined;
   today: string;
   settings: PlanSettings;
 }): { checklist: CheckItem[]; issues: SkuIssues } {
@@ -111,9 +114,13 @@ export function checkData(args: {
   });
 
   const gaps = salesGaps(history, settings.salesGapDays);
+  // Without any catalogue a collection/tag promo cannot be resolved at all; with one, it can still aim
+  // at a collection or tag no SKU carries (a typo, a renamed collection).
+  const catalogue = args.products ?? null;
   const promoProblems = args.promos.filter(
-    (p) => (p.collection || p.tag) && p.skus.length === 0 && !args.productsKnown,
+    (p) => (p.collection || p.tag) && p.skus.length === 0 && !args.productsKnown && !catalogue,
   );
+  const emptyTargets = catalogue ? emptyPromoTargets(args.promos, catalogue) : [];
 
   const item = (
     id: CheckId,
@@ -219,11 +226,45 @@ export function checkData(args: {
       detail:
         promoProblems.length === 0
           ? 'every promotion names its SKUs or a known collection/tag'
-          : `${promoProblems.map((p) => p.name).join(', ')} target a collection or tag but no product collections/tags were given`,
+          : `${promoProblems.map((p) => p.name).join(', ')} target a collection or tag but no product collections/tags were given (import the Shopify products export)`,
       skus: [],
     },
   ];
+  // Only with a catalogue to check against (without one, the item above already warns).
+  if (catalogue) {
+    checklist.push({
+      id: CHECK_IDS.promoEmptyTarget,
+      ok: emptyTargets.length === 0,
+      severity: 'warning',
+      title: 'Collection and tag promotions reach SKUs',
+      detail:
+        emptyTargets.length === 0
+          ? 'every collection or tag a promotion aims at has SKUs in the catalogue'
+          : emptyTargets.join('; '),
+      skus: [],
+    });
+  }
   return { checklist, issues };
+}
+
+/** "Promo X targets collection Y but no SKU is in it", for each collection/tag promo no catalogued SKU matches. */
+export function emptyPromoTargets(
+  promos: readonly Promo[],
+  products: Record<string, { collections?: string[]; tags?: string[] }>,
+): string[] {
+  const collections = new Set<string>();
+  const tags = new Set<string>();
+  for (const m of Object.values(products)) {
+    for (const c of m.collections ?? []) collections.add(c);
+    for (const t of m.tags ?? []) tags.add(t);
+  }
+  const out: string[] = [];
+  for (const p of promos) {
+    if (p.collection !== null && !collections.has(p.collection))
+      out.push(`${p.name} targets collection "${p.collection}" but no SKU is in it`);
+    if (p.tag !== null && !tags.has(p.tag)) out.push(`${p.name} targets tag "${p.tag}" but no SKU has it`);
+  }
+  return out;
 }
 
 /** Runs of days with no orders at all on a channel that normally has ≥ 1 order line a day. */

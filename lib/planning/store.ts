@@ -4,8 +4,17 @@
  * Web Worker and by the background (both may open the database; the framed panel never does).
  */
 import type { CounterpartDB, KeyedRow } from '../db/schema';
+import { alignPromoTargets, type CapturedProduct, mergeMemberships, type SkuMembership } from '../import/catalog';
 import type { SourceId } from '../import/sources';
-import type { BudgetPeriod, BundleComponent, InventoryCount, OrderLine, Promo, SupplierTerm } from '../import/types';
+import type {
+  BudgetPeriod,
+  BundleComponent,
+  CatalogEntry,
+  InventoryCount,
+  OrderLine,
+  Promo,
+  SupplierTerm,
+} from '../import/types';
 import type { PlanInput, PlanResult } from './plan';
 import { nextPoId, type PoDraft, poSequence } from './po';
 
@@ -20,6 +29,7 @@ export const TABLE_OF_SOURCE = {
   calendar: 'calendar',
   budget: 'budgets',
   bundles: 'bundles',
+  products: 'skuCatalog',
 } as const satisfies Record<SourceId, keyof CounterpartDB>;
 
 export type PlanningTable = (typeof TABLE_OF_SOURCE)[SourceId];
@@ -71,11 +81,38 @@ export async function storeRecords(
   return counts;
 }
 
+/**
+ * Collections and tags per SKU from the products import (`skuCatalog`) and the products captured off
+ * Shopify pages (`products`); undefined when neither holds any SKU, so the plan can say so.
+ * With `skus`, only those SKUs are answered (an empty map still means the catalogue exists).
+ */
+export async function loadMemberships(
+  database: CounterpartDB,
+  skus?: readonly string[],
+): Promise<Record<string, SkuMembership> | undefined> {
+  const catalog = (skus
+    ? await database.skuCatalog
+        .where('sku')
+        .anyOf([...skus])
+        .toArray()
+    : await database.skuCatalog.toArray()) as unknown as CatalogEntry[];
+  const captured = ((await database.products.toArray()) as unknown as { product?: CapturedProduct }[]).map(
+    (r) => r.product ?? {},
+  );
+  const merged = mergeMemberships(catalog, captured, skus);
+  if (merged) return merged;
+  return skus && (await database.skuCatalog.count()) > 0 ? {} : undefined;
+}
+
 /** Everything stored that the planner reads (optionally only for some SKUs, for the Shopify panel). */
 export async function loadPlanInput(
   database: CounterpartDB,
   skus?: readonly string[],
 ): Promise<Omit<PlanInput, 'today' | 'settings' | 'seriesFor'>> {
+  const products = await loadMemberships(database, skus);
+  // Set only when there is catalogue data: the checklist tells "no product data" from "not in it".
+  const catalogue = products ? { products } : {};
+  const promos = alignPromoTargets((await database.calendar.toArray()) as unknown as Promo[], products);
   if (skus) {
     const bundles = (await database.bundles.toArray()) as unknown as BundleComponent[];
     const relevant = bundles.filter((b) => skus.includes(b.componentSku));
@@ -89,18 +126,20 @@ export async function loadPlanInput(
       suppliers: ((await database.suppliers.toArray()) as unknown as SupplierTerm[]).filter((s) =>
         skus.includes(s.sku),
       ),
-      promos: (await database.calendar.toArray()) as unknown as Promo[],
+      promos,
       bundles: relevant,
       budget: null,
+      ...catalogue,
     };
   }
   return {
     orders: (await database.salesLines.toArray()) as unknown as OrderLine[],
     counts: (await database.inventoryCounts.toArray()) as unknown as InventoryCount[],
     suppliers: (await database.suppliers.toArray()) as unknown as SupplierTerm[],
-    promos: (await database.calendar.toArray()) as unknown as Promo[],
+    promos,
     bundles: (await database.bundles.toArray()) as unknown as BundleComponent[],
     budget: (await database.budgets.toArray()) as unknown as BudgetPeriod[],
+    ...catalogue,
   };
 }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SkuSummary } from '../../lib/messaging/contract/planning';
+import { shopifyProductDataSchema } from '../../lib/sites/shopify/schema';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, KeyValues, Notice, Section, Spinner } from '../ui/primitives';
 import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
@@ -50,6 +51,10 @@ function SkuCard({ s, countsSku }: { s: SkuSummary; countsSku: string | null }) 
 /** Shopify product/inventory pages: the page's SKUs as the planner sees them, with the page's counts recorded. */
 export function PlanningPanelSection({ context }: { context: PanelContext }) {
   const q = useQuery(planningQueries.skuSummary(context.snapshot?.capturedAt ?? null));
+  // A product page whose location counts the background could not tie to one SKU (several variants,
+  // no SKU on the Inventory card): say so instead of showing them under a guessed SKU.
+  const page = context.snapshot?.page === 'product' ? shopifyProductDataSchema.safeParse(context.snapshot.data) : null;
+  const untiedCounts = Boolean(page?.success && page.data.inventory.length > 0 && q.data && q.data.countsSku === null);
   return (
     <Section
       title="Inventory planning"
@@ -73,6 +78,14 @@ export function PlanningPanelSection({ context }: { context: PanelContext }) {
               Recorded {q.data.recorded} location count{q.data.recorded === 1 ? '' : 's'} from this page
               {q.data.countsSku ? ` for ${q.data.countsSku}` : ''}.
             </p>
+          ) : null}
+          {untiedCounts ? (
+            <Notice tone="warn" title="Location counts not recorded">
+              <span data-testid="planning-counts-untied">
+                This page’s location counts could not be tied to one SKU: the product has several variants and the
+                Inventory card shows no SKU. Open the variant to record its counts.
+              </span>
+            </Notice>
           ) : null}
           {q.data.skus
             .filter((s) => s.inPlan)

@@ -6,6 +6,7 @@ import { planReorder } from '../../lib/planning/plan';
 import { countsFromPage, type PageInventoryRow } from '../../lib/planning/snapshot';
 import { loadPlanInput, needsAction, storeRecords } from '../../lib/planning/store';
 import { parsePlanningSettings, planDay, planningSettings, toPlanSettings } from '../../lib/settings/planning';
+import { locationCountsSku } from '../../lib/sites/shopify/counts-owner';
 import { shopifyInventoryDataSchema, shopifyProductDataSchema } from '../../lib/sites/shopify/schema';
 import { readTabSnapshot } from './tab-state';
 
@@ -22,9 +23,10 @@ function pageInventory(snapshot: { app: string; page: string; data: unknown }): 
     const parsed = shopifyProductDataSchema.safeParse(snapshot.data);
     if (!parsed.success) return { skus: [], rows: [], countsSku: null };
     const skus = [...new Set(parsed.data.product.variants.map((v) => v.sku.trim()).filter(Boolean))];
-    // The product page's location card shows the selected (first) variant's stock; the adapter
-    // does not name its SKU, so the counts go to the first variant with a SKU.
-    const countsSku = skus[0] ?? null;
+    // The counts belong to the Inventory card's SKU (or the only SKU); with several variants and no
+    // SKU on the card nothing is recorded, and the panel says to open the variant.
+    const countsSku = locationCountsSku(parsed.data);
+    if (countsSku && !skus.includes(countsSku)) skus.unshift(countsSku);
     const rows = countsSku ? parsed.data.inventory.map((r) => ({ ...r, sku: countsSku })) : [];
     return { skus, rows, countsSku };
   }

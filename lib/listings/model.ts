@@ -47,6 +47,8 @@ export const canonicalProductSchema = z.object({
   vendor: z.string().max(300).default(''),
   product_type: z.string().max(300).default(''),
   tags: z.array(z.string().max(300)).max(1000).default([]),
+  /** Collections the product is in (as the admin lists them); promos can aim at a collection. */
+  collections: z.array(z.string().max(300)).max(1000).default([]),
   options: z
     .array(z.object({ name: z.string().max(300), values: z.array(z.string().max(300)).max(2100) }))
     .max(10)

@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkListing } from '../../listings/check';
 import { deriveListing } from '../../listings/derive';
 import { snapshotEnvelopeSchema } from '../snapshot-schema';
-import { extract, parseNumber } from './extract';
+import { locationCountsSku } from './counts-owner';
+import { extract, parseNumber, readCollections } from './extract';
 import { shopifyInventoryDataSchema, shopifyProductDataSchema } from './schema';
 import { queryAll, SELECTORS, type SelectorName } from './selectors';
 
@@ -29,6 +30,7 @@ describe('Shopify selectors on the product fixture', () => {
     optionRows: 2,
     variantRows: 3,
     locationTable: 1,
+    collectionsField: 1,
     seoTitle: 1,
     seoDescription: 1,
   };
@@ -57,6 +59,7 @@ describe('Shopify product extract', () => {
       vendor: 'Northwind',
       product_type: 'T-Shirt',
       tags: ['tee', 'cotton', 'crewneck', 'unisex', 'basics', 'summer'],
+      collections: ['Essentials', 'Summer Edit'],
       seo_title: 'Classic Tee | Northwind',
       handle: 'classic-tee',
       options: [
@@ -101,6 +104,45 @@ describe('Shopify product extract', () => {
       { location: 'Reno Fulfillment Center', available: 7, on_hand: 7, committed: 0, incoming: 0 },
     ]);
     expect(data.status).toBe('ACTIVE');
+    // The location counts are the Inventory card's: they belong to its SKU field.
+    expect(data.inventorySku).toBe('TEE-CL-BLK-M');
+    expect(locationCountsSku(data)).toBe('TEE-CL-BLK-M');
+  });
+
+  it('reads the collection chips next to the Collections field, not the option or tag chips', () => {
+    expect(document.querySelectorAll('.Polaris-Tag')).toHaveLength(6);
+    expect(readCollections(document)).toEqual(['Essentials', 'Summer Edit']);
+    // A chip without a text part: its text minus the remove button.
+    const chip = document.querySelector('[aria-label="Selected collections"] .Polaris-Tag')!;
+    chip.querySelector('.Polaris-Tag__Text')!.outerHTML = 'Essentials';
+    expect(readCollections(document)).toEqual(['Essentials', 'Summer Edit']);
+  });
+
+  it('finds no collections when the product is in none or the field is gone, and still recognises the page', () => {
+    document.querySelector('[aria-label="Selected collections"]')!.remove();
+    expect(readCollections(document)).toEqual([]);
+    document.querySelector('#CollectionsAutocompleteField1')!.remove();
+    const snap = extract(document, PRODUCT_URL);
+    expect(snap.recognised).toBe(true);
+    expect(shopifyProductDataSchema.parse(snap.data).product.collections).toEqual([]);
+  });
+
+  it('does not tie the location counts to a SKU when several variants show and the card has no SKU', () => {
+    document.querySelector('#InventoryCardSku')!.closest('.Polaris-FormLayout__Item')!.remove();
+    const data = shopifyProductDataSchema.parse(extract(document, PRODUCT_URL).data);
+    expect(data.inventorySku).toBeNull();
+    expect(data.inventory).toHaveLength(2);
+    expect(locationCountsSku(data)).toBeNull();
+    // One variant only: its SKU is the only one the counts can belong to.
+    expect(
+      locationCountsSku({ ...data, product: { ...data.product, variants: data.product.variants.slice(0, 1) } }),
+    ).toBe('TEE-CL-BLK-M');
+  });
+
+  it('accepts a snapshot recorded before the inventory SKU was read', () => {
+    const data = shopifyProductDataSchema.parse(extract(document, PRODUCT_URL).data);
+    const { inventorySku: _dropped, ...older } = data;
+    expect(shopifyProductDataSchema.parse(older).inventorySku).toBeNull();
   });
 
   it('reads the description HTML from the hidden field when the TinyMCE iframe has not loaded', () => {

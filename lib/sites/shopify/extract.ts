@@ -132,6 +132,35 @@ function readLocations(doc: Document): LocationInventory[] {
   }));
 }
 
+/** A chip's label: its text part, else its own text without the remove button's. */
+function chipLabel(chip: Element): string {
+  const label = queryFirst(chip, 'chipText')?.el;
+  if (label) return text(label);
+  return [...chip.childNodes]
+    .filter((n) => !(n instanceof Element && n.closest('button')))
+    .map((n) => n.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The product's collections: the chips shown next to the Collections combobox. Searches up from the
+ * combobox to the smallest block holding chips, never into a block holding another field (the Tags
+ * field also shows chips). No field or no chips: no collections (a product may be in none).
+ */
+export function readCollections(doc: Document): string[] {
+  const field = queryFirst(doc, 'collectionsField')?.el;
+  let block = field?.parentElement ?? null;
+  for (let depth = 0; block && depth < 6; depth++, block = block.parentElement) {
+    const others = [...block.querySelectorAll('input, textarea, select')].filter((el) => el !== field);
+    if (others.length > 0) return [];
+    const chips = queryAll(block, 'collectionChips');
+    if (chips.length > 0) return [...new Set(chips.map(chipLabel).filter(Boolean))];
+  }
+  return [];
+}
+
 function extractProduct(doc: Document, missing: string[], id: string | null): ShopifyProductData {
   const title = field(doc, 'titleInput') || text(queryFirst(doc, 'pageTitle')?.el);
   if (!title) missing.push(missingPart(LABEL, 'product title', 'product page'));
@@ -155,13 +184,17 @@ function extractProduct(doc: Document, missing: string[], id: string | null): Sh
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean),
+    collections: readCollections(doc),
     options: options.filter((o) => o.name),
     variants: readVariants(doc, missing),
     images,
     seo_title: field(doc, 'seoTitle') ?? '',
     seo_description: field(doc, 'seoDescription') ?? '',
   };
-  return { product, inventory: readLocations(doc), status: field(doc, 'status') };
+  const inventory = readLocations(doc);
+  // The location counts are the Inventory card's, and so belong to that card's SKU field.
+  const inventorySku = inventory.length > 0 ? field(doc, 'sku') || null : null;
+  return { product, inventory, inventorySku, status: field(doc, 'status') };
 }
 
 function extractInventory(doc: Document, missing: string[]): ShopifyInventoryData {

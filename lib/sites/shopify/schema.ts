@@ -16,6 +16,11 @@ export type LocationInventory = z.infer<typeof locationInventorySchema>;
 export const shopifyProductDataSchema = z.object({
   product: canonicalProductSchema,
   inventory: z.array(locationInventorySchema).max(200),
+  /**
+   * The SKU the Inventory card's per-location counts belong to (its SKU field), or null when the
+   * page shows no such field (a product with variants: the counts are per variant).
+   */
+  inventorySku: z.string().max(200).nullable().default(null),
   status: z.string().max(40).nullable(),
 });
 export type ShopifyProductData = z.infer<typeof shopifyProductDataSchema>;

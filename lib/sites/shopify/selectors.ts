@@ -26,6 +26,19 @@ export const SELECTORS = {
   vendor: ['input[name="vendor"]', '#ProductVendor'],
   productType: ['input[name="productType"]', '#ProductOrganizationCustomType'],
   tags: ['input[name="tags"]', '#ProductTags'],
+  /** Collections combobox of the Product organization card (host-pages §3.3); its id counter may change. */
+  collectionsField: [
+    '#CollectionsAutocompleteField1', // current admin
+    'input[id^="CollectionsAutocompleteField"]', // same field, other counter
+    'input[aria-labelledby^="CollectionsAutocompleteField"]', // label-linked variant
+  ],
+  /** Selected collections: removable Polaris tags (chips) next to the combobox. */
+  collectionChips: [
+    '.Polaris-Tag', // Polaris Tag
+    '[class*="Polaris-Tag"]:not([class*="Polaris-Tag__"])', // hashed BEM builds, not the tag's parts
+  ],
+  /** A chip's label (the rest of the chip is its remove button). */
+  chipText: ['.Polaris-Tag__Text', '.Polaris-Tag__TagText', '[class*="Polaris-Tag__Text"]'],
   price: ['input[name="price"]', 'input[name="variants[0].price"]'],
   compareAtPrice: ['input[name="compareAtPrice"]', 'input[name="variants[0].compareAtPrice"]'],
   sku: ['#InventoryCardSku', 'input[name="sku"]'],

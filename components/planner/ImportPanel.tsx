@@ -119,8 +119,8 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
         <h2 id="imports-title">Imports</h2>
         <p>
           Shopify orders, inventory and products exports (collections and tags, for promos aimed at them), Amazon All
-          Orders and FBA inventory reports, 3PL on-hand, supplier sheet, marketing calendar, cash budget, bundle map. The kind is detected from the columns; importing a file
-          again changes nothing.
+          Orders and FBA inventory reports, 3PL on-hand, supplier sheet, marketing calendar, cash budget, bundle map.
+          The kind is detected from the columns; importing a file again changes nothing.
         </p>
       </header>
       <div className="card-body">

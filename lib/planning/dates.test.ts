@@ -15,3 +15,30 @@ describe('calendar days', () => {
     expect(dayRange(dayNumber('2026-12-30'), dayNumber('2027-01-02'))).toBe('Dec 30–Jan 2');
   });
 });
+
+describe('dayNumber', () => {
+  it('agrees with Date.UTC on every day from 1899 to 2101 and on overflowing or odd inputs', () => {
+    for (let n = dayNumberUtc('1899-01-01'); n <= dayNumberUtc('2101-12-31'); n++) {
+      const s = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (dayNumber(s) !== n) throw new Error(`${s}: ${dayNumber(s)} ≠ ${n}`);
+    }
+    for (const s of [
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-11-00',
+      '0026-11-27',
+      '2026-1-05',
+      '2026-11-27T23:59:59Z',
+    ]) {
+      expect(dayNumber(s)).toBe(dayNumberUtc(s));
+    }
+    expect(dayNumber('2026-11-27')).toBe(20_784);
+  });
+});
+
+function dayNumberUtc(date: string): number {
+  return Math.round(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
+  );
+}

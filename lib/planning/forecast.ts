@@ -148,6 +148,17 @@ function loadDemand(h: DemandHistory, s: number, y: Float64Array, historyUplift:
   return first;
 }
 
+/** Copies the SKU's known stockout days (from counts) into `ok` from `first` on; returns how many there are. */
+function markKnownStockouts(censored: Uint8Array, base: number, ok: Uint8Array, first: number, days: number): number {
+  let known = 0;
+  for (let t = first; t < days; t++) {
+    const c = censored[base + t]!;
+    ok[t] = c ? 0 : 1;
+    known += c;
+  }
+  return known;
+}
+
 /** Mean of the uncensored days in [from, to) (within [first, days)); null with fewer than 7 of them. */
 function localRate(
   y: Float64Array,
@@ -377,13 +388,7 @@ export function fitSku(
   if (first < 0) return emptyModel(channelRates, 0, 0, 0);
 
   // Censoring: known stockout days, then improbable zero runs.
-  let known = 0;
-  const cBase = s * days;
-  for (let t = first; t < days; t++) {
-    const c = h.censored[cBase + t]!;
-    ok[t] = c ? 0 : 1;
-    known += c;
-  }
+  const known = markKnownStockouts(h.censored, s * days, ok, first, days);
   const inferred = censorZeroRuns(y, ok, first, days, inStockNow);
   const weekly = weeklyIndex(y, ok, first, days, h.startDay, scratch);
   const yearly =
@@ -502,6 +507,13 @@ export function seasonal(
     f *= yearly[Math.min(WEEKS - 1, Math.floor(pos / 7))]!;
   }
   return f;
+}
+
+/** Mean yearly index over the first `days` days from the end of history (the season alone, for the rationale). */
+export function meanYearly(yearly: Float64Array, days: number): number {
+  let f = 0;
+  for (let k = 0; k < days; k++) f += yearly[Math.min(WEEKS - 1, Math.floor((k % YEAR) / 7))]!;
+  return f / days;
 }
 
 /**

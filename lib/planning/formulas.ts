@@ -1,8 +1,16 @@
 import { normInv } from './stats';
 
+let lastLevel = Number.NaN;
+let lastZ = Number.NaN;
+
 /** z for a cycle service level α (probability of no stockout in a replenishment cycle): z = Φ⁻¹(α). */
 export function zForServiceLevel(serviceLevel: number): number {
-  return normInv(serviceLevel);
+  // Every SKU of a plan asks for the same level: remember the last answer.
+  if (serviceLevel !== lastLevel) {
+    lastZ = normInv(serviceLevel);
+    lastLevel = serviceLevel;
+  }
+  return lastZ;
 }
 
 /** Inputs of the safety-stock formula; demand per day, lead time in days (any consistent time unit works). */

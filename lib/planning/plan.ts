@@ -9,7 +9,7 @@ import type {
 } from '../import/types';
 import { allocateCash, budgetFor, type CashResult } from './cash';
 import { dayNumber, dayRange, dayString, shortDay } from './dates';
-import { FORECAST_SETTINGS, fitSku, forecastInto, makeScratch, type SkuModel, seasonal } from './forecast';
+import { FORECAST_SETTINGS, fitSku, forecastInto, makeScratch, meanYearly, type SkuModel } from './forecast';
 import { demandSdOverInterval, roundOrderQty, zForServiceLevel } from './formulas';
 import { buildHistory, type DemandHistory } from './history';
 import { resolveStock, type StockView } from './inventory';
@@ -219,6 +219,19 @@ export interface StockWalk {
 
 const NO_ARRIVALS: readonly number[] = [];
 
+/*
+ * Per-day loops live in small leaf functions (walkStock, sumFirst, the steps of fitSku): a cold run
+ * reaches their optimised code within the first SKUs and keeps it while planLine itself is still
+ * being (re)compiled, instead of running 10,000 × 180-day loops in unoptimised code meanwhile.
+ */
+
+/** Sum of the first `n` values. */
+function sumFirst(a: Float64Array, n: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += a[k]!;
+  return sum;
+}
+
 /**
  * Projected sellable stock, the one place it is computed (stockout date and days of cover of the
  * line, projected stock of the chart). Starts at `start` units today; each day's forecast is taken
@@ -329,6 +342,17 @@ function quantities(
 
 const HARD_WORDS = /unknown|negative|3PL counts|old|missing: |no supplier|new SKU|first|stockout/;
 
+/** The promos that cover a day of the next `days` days (named in the rationale). */
+function promoHits(promos: readonly Promo[], todayN: number, days: number): PromoHit[] {
+  const hits: PromoHit[] = [];
+  for (const p of promos) {
+    if (dayNumber(p.end) >= todayN && dayNumber(p.start) < todayN + days) {
+      hits.push({ name: p.name, start: p.start, end: p.end, upliftPct: p.upliftPct });
+    }
+  }
+  return hits;
+}
+
 /** Confidence: bad data → low; softer doubts → medium. */
 function confidenceOf(
   model: SkuModel,
@@ -391,7 +415,10 @@ export function planLine(
   const { stock, term } = ctx;
   const inStockNow = stock?.onHand == null ? null : stock.onHand > 0;
   // SKUs sharing the same promos (most share "all") share the multiplier arrays.
-  const promoKey = ctx.promos.length === 0 ? '' : ctx.promos.map((p) => p.id).join('\u001f');
+  // (Plain loops instead of map/join/filter here and below: array callbacks on mixed element kinds
+  // made this function deoptimise and recompile several times during a cold run.)
+  let promoKey = '';
+  for (let i = 0; i < ctx.promos.length; i++) promoKey += i === 0 ? ctx.promos[i]!.id : `\u001f${ctx.promos[i]!.id}`;
   let arrays = promoCache.get(promoKey);
   if (!arrays) {
     arrays = {
@@ -405,11 +432,10 @@ export function planLine(
   const q = quantities(model, term, settings, horizon);
   const { L, sL, R, dL, meanL, meanP, sdL, ss, ssP, rop, S } = q;
 
-  const velocity = model.channelRates.reduce((a, b) => a + b, 0);
-  const channelVelocity = { shopify: 0, pos: 0, amazon: 0 } as Record<Channel, number>;
-  h.channels.forEach((c, i) => {
-    channelVelocity[c] = model.channelRates[i]!;
-  });
+  let velocity = 0;
+  for (let i = 0; i < model.channelRates.length; i++) velocity += model.channelRates[i]!;
+  const channelVelocity: Record<Channel, number> = { shopify: 0, pos: 0, amazon: 0 };
+  for (let i = 0; i < h.channels.length; i++) channelVelocity[h.channels[i]!] = model.channelRates[i]!;
 
   const onHand = stock?.onHand ?? null;
   const committed = stock?.committed ?? 0;
@@ -428,11 +454,8 @@ export function planLine(
   const cover = walk ? walk.cover : null;
   const stockoutDate = walk && walk.day !== null ? dayString(todayN + walk.day) : null;
   let overstock = false;
-  if (ip !== null) {
-    let cum = 0;
-    for (let k = 0; k < Math.min(settings.overstockCoverDays, horizon.length); k++) cum += horizon[k]!;
-    overstock = ip > cum + ssP && ip > 0;
-  }
+  if (ip !== null)
+    overstock = ip > sumFirst(horizon, Math.min(settings.overstockCoverDays, horizon.length)) + ssP && ip > 0;
   const stockoutRisk = ip === null ? null : sdL > 0 ? 1 - normCdf((ip - dL) / sdL) : ip < dL ? 1 : 0;
 
   let action: Action;
@@ -458,9 +481,7 @@ export function planLine(
 
   const { confidence, hard, medium, newSku } = confidenceOf(model, ctx, settings);
   const trendPct = model.slope !== 0 && model.level > 0 ? (model.slope * 7 * 100) / model.level : null;
-  const hits: PromoHit[] = ctx.promos
-    .filter((p) => dayNumber(p.end) >= todayN && dayNumber(p.start) < todayN + Math.ceil(L + R))
-    .map((p) => ({ name: p.name, start: p.start, end: p.end, upliftPct: p.upliftPct }));
+  const hits = promoHits(ctx.promos, todayN, Math.ceil(L + R));
 
   const unitCost = term?.unitCost ?? null;
   const marginRate =
@@ -561,21 +582,26 @@ function rationaleOf(r: {
   const { L, sL, R, dL, ss, rop, S } = q;
   const term = ctx.term;
   const parts: string[] = [];
-  const split = h.channels
-    .filter((c) => channelVelocity[c] >= 0.05)
-    .map((c) => `${CHANNEL_LABEL[c]} ${fmt1(channelVelocity[c])}`);
+  // "sells 14.2/day: Shopify 10.1, Amazon 4.1", or "sells 3.0/day (Shopify)" with one channel.
+  let split = '';
+  let only = '';
+  let shown = 0;
+  for (const c of h.channels) {
+    if (!(channelVelocity[c] >= 0.05)) continue;
+    split += `${shown === 0 ? '' : ', '}${CHANNEL_LABEL[c]} ${fmt1(channelVelocity[c])}`;
+    only = CHANNEL_LABEL[c];
+    shown += 1;
+  }
   parts.push(
     velocity > 0
-      ? `sells ${fmt1(velocity)}/day${split.length > 1 ? `: ${split.join(', ')}` : split.length === 1 ? ` (${split[0]!.split(' ')[0]})` : ''}`
+      ? `sells ${fmt1(velocity)}/day${shown > 1 ? `: ${split}` : shown === 1 ? ` (${only})` : ''}`
       : 'no sales in the last year',
   );
   if (trendPct !== null) parts.push(`trend ${trendPct > 0 ? '+' : ''}${fmt1(trendPct)}%/week (damped)`);
   if (model.yearly) {
     // Season alone (no trend, no promo) over the protection interval, relative to the deseasonalised level.
     const P = Math.max(1, Math.ceil(L + R));
-    let f = 0;
-    for (let k = 0; k < P; k++) f += seasonal(null, model.yearly, todayN + k, k);
-    const season = f / P;
+    const season = meanYearly(model.yearly, P);
     if (Math.abs(season - 1) > 0.05) parts.push(`season ×${season.toFixed(2)} over the next ${P} days`);
   }
   if (r.walk) parts.push(coverWords(r.walk, todayN, r.arrivals));

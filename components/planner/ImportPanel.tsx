@@ -38,19 +38,29 @@ async function rememberedMappings(): Promise<Partial<Record<SourceId, Record<str
 
 function progressText(p: WorkerProgress | null): string {
   if (!p) return 'Starting…';
-  if (p.phase === 'read') return p.total ? `Reading ${Math.round((p.done / p.total) * 100)}%` : 'Reading…';
+  if (p.phase === 'read') {
+    const read = p.total ? `Reading ${Math.round((p.done / p.total) * 100)}%` : 'Reading…';
+    // Rows are stored while the file is read.
+    return p.stored !== undefined ? `${read} · ${fmtNum(p.stored)} rows stored` : read;
+  }
   return `Storing ${fmtNum(p.done)} of ${fmtNum(p.total)} rows`;
 }
 function progressValue(p: WorkerProgress | null): number {
   if (!p?.total) return 0;
-  // Reading is the first 70% of the bar, storing the rest.
-  return p.phase === 'read' ? 0.7 * (p.done / p.total) : 0.7 + 0.3 * (p.done / p.total);
+  if (p.phase === 'store') return 0.5 + 0.5 * (p.done / p.total);
+  const read = p.done / p.total;
+  if (p.stored === undefined || !p.records) return 0.7 * read;
+  // Half the bar for reading, half for the rows stored out of those the whole file is expected to hold.
+  const expected = p.records / Math.max(read, 1e-6);
+  return 0.5 * read + 0.5 * Math.min(1, p.stored / expected);
 }
 
 /** The file imports: one drop zone, source detection, preview, column mapping, progress and the row report. */
 export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string; onImported: () => void }) {
   const [cards, setCards] = useState<Card[]>([]);
   const [dragging, setDragging] = useState(false);
+  // One stop switch per running import (not state: nothing renders from it).
+  const [cancels] = useState(() => new Map<number, AbortController>());
   const update = (key: number, patch: Partial<Card>) =>
     setCards((cs) => cs.map((c) => (c.key === key ? { ...c, ...patch } : c)));
 
@@ -97,10 +107,13 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
           updatedAt: new Date().toISOString(),
         });
       }
+      const controller = new AbortController();
+      cancels.set(card.key, controller);
       const done = await run(
         { kind: 'import', file: card.file, source: card.source, asOf, userMapping: card.userMapping },
         (p) => update(card.key, { progress: p }),
-      );
+        controller.signal,
+      ).finally(() => cancels.delete(card.key));
       update(card.key, { status: 'done', report: done.report });
     } catch (error) {
       update(card.key, { status: 'error', error: error instanceof Error ? error.message : String(error) });
@@ -173,6 +186,7 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
               reinspect(card, card.source, m);
             }}
             onImport={() => void importCard(card).then(onImported)}
+            onCancel={() => cancels.get(card.key)?.abort()}
             onRemove={() => setCards((cs) => cs.filter((c) => c.key !== card.key))}
           />
         ))}
@@ -186,12 +200,14 @@ function ImportCard({
   onSource,
   onMap,
   onImport,
+  onCancel,
   onRemove,
 }: {
   card: Card;
   onSource: (s: SourceId | null) => void;
   onMap: (header: string | null, field: string) => void;
   onImport: () => void;
+  onCancel: () => void;
   onRemove: () => void;
 }) {
   const ins = card.inspection;
@@ -321,11 +337,17 @@ function ImportCard({
         <div className="pl-progress">
           <Progress value={progressValue(card.progress)} label={`Importing ${card.file.name}`} />
           <span className="cp-muted">{progressText(card.progress)}</span>
+          <button className="cp-btn small" type="button" onClick={onCancel}>
+            Cancel
+          </button>
         </div>
       ) : null}
       {card.status === 'error' ? (
         <Notice tone="bad" title="Import failed">
           {card.error}
+          {card.error === 'Import cancelled'
+            ? ' — the rows stored before cancelling stay; import the file again to complete it (nothing is stored twice).'
+            : null}
         </Notice>
       ) : null}
       {r ? <ImportReportView report={r} /> : null}
@@ -352,7 +374,9 @@ function ImportReportView({ report: r }: { report: ImportReport }) {
         <span className="cp-spacer" />
         <span
           className="cp-muted"
-          title={`read ${(r.readMs / 1000).toFixed(1)} s, store ${(r.storeMs / 1000).toFixed(1)} s`}
+          title={`read ${(r.readMs / 1000).toFixed(1)} s, store ${(r.storeMs / 1000).toFixed(1)} s${
+            r.written === undefined ? '' : `, ${fmtNum(r.written)} rows written (${r.storeMode})`
+          }`}
         >
           {(r.ms / 1000).toFixed(1)} s
         </span>

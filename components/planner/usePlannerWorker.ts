@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { WorkerEvent, WorkerJob } from '../../lib/planning/worker-protocol';
+import type { ImportJob, PlanJob, WorkerEvent } from '../../lib/planning/worker-protocol';
 
 type Progress = Extract<WorkerEvent, { kind: 'progress' }>;
 type Done = Extract<WorkerEvent, { kind: 'imported' | 'planned' }>;
-type JobInput = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'id'> : never) : never;
+type JobInput = Omit<ImportJob, 'id'> | Omit<PlanJob, 'id'>;
 
-/** One Web Worker per planner page for imports and plans; `run` resolves with the job's final event. */
+/**
+ * One Web Worker per planner page for imports and plans; `run` resolves with the job's final event.
+ * Aborting `signal` asks the worker to stop the job (imports), which then rejects.
+ */
 export function usePlannerWorker() {
   const worker = useRef<Worker | null>(null);
   const pending = useRef(
@@ -35,8 +38,15 @@ export function usePlannerWorker() {
     };
   }, []);
 
-  return useCallback(<J extends JobInput>(job: J, onProgress?: (p: Progress) => void) => {
+  return useCallback(<J extends JobInput>(job: J, onProgress?: (p: Progress) => void, signal?: AbortSignal) => {
     const id = nextId.current++;
+    signal?.addEventListener(
+      'abort',
+      () => worker.current?.postMessage({ kind: 'cancel', id: nextId.current++, target: id }),
+      {
+        once: true,
+      },
+    );
     return new Promise<Extract<Done, { kind: J['kind'] extends 'import' ? 'imported' : 'planned' }>>(
       (resolve, reject) => {
         const w = worker.current;

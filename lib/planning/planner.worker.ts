@@ -4,85 +4,176 @@
  * posting progress. Extension-page workers share the extension origin, so Dexie opens the same
  * database as the page.
  */
-import { db } from '../db/schema';
-import { importStream } from '../import/core';
+import Dexie from 'dexie';
+import { type CounterpartDB, DB_NAME, db, type KeyedRow } from '../db/schema';
+import type { SourceSpec } from '../import/core';
 import { stableId } from '../import/hash';
 import { SOURCES } from '../import/sources';
 import type { OrderLine } from '../import/types';
+import { streamImport, TableSink } from './import-store';
 import { onOrderFromPos, seriesWithIncoming } from './on-order';
 import { planReorder } from './plan';
 import type { PoDraft } from './po';
-import { loadPlanInput, savePlan, storeRecords, TABLE_OF_SOURCE } from './store';
+import { loadPlanInput, savePlan, TABLE_OF_SOURCE } from './store';
 import type { ImportJob, PlanJob, WorkerEvent, WorkerJob } from './worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent) => scope.postMessage(event);
+const running = new Map<number, AbortController>();
+
+/**
+ * The sales lines as this worker last read or wrote them, so a plan right after an import does not
+ * re-read every line from IndexedDB. Dropped when another context changes the table (Dexie
+ * broadcasts every committed change to the origin's contexts); the row count is checked before use.
+ */
+let salesCache: Map<string, OrderLine> | null = null;
+/** Imports into salesLines running here: their own change events must not drop the cache. */
+let ownSalesWrites = 0;
+const SALES_PART = `idb://${DB_NAME}/salesLines/`;
+Dexie.on('storagemutated', (parts) => {
+  if (ownSalesWrites > 0) return;
+  if (Object.keys(parts).some((k) => k.startsWith(SALES_PART))) salesCache = null;
+});
+
+/** Estimated rows in a file from the line length of its first 64 kB (to pick how the store compares). */
+async function estimateRows(file: Blob): Promise<number> {
+  const head = await file.slice(0, 64 * 1024).text();
+  const lines = head.split('\n').length - 1;
+  return lines > 0 ? Math.round(file.size / (head.length / lines)) : 1;
+}
 
 async function runImport(job: ImportJob): Promise<void> {
   const started = performance.now();
-  const spec = SOURCES[job.source] as unknown as Parameters<typeof importStream>[1];
-  let lastPost = 0;
-  const result = await importStream(job.file, spec, {
-    asOf: job.asOf,
-    userMapping: job.userMapping,
-    previewRows: 0,
-    onProgress: (p) => {
-      const now = performance.now();
-      if (now - lastPost < 50) return;
-      lastPost = now;
-      post({ kind: 'progress', id: job.id, phase: 'read', done: p.bytes, total: p.totalBytes });
+  const controller = new AbortController();
+  running.set(job.id, controller);
+  const spec = SOURCES[job.source] as unknown as SourceSpec<string, { id: string }>;
+  const database = db();
+  const table = TABLE_OF_SOURCE[job.source];
+  const sales = table === 'salesLines';
+  if (sales) ownSalesWrites += 1;
+  try {
+    const cache = sales ? salesCache : null;
+    const sink = await TableSink.open(database, table, {
+      expected: await estimateRows(job.file),
+      onWritten: cache
+        ? (rows) => {
+            for (const r of rows) cache.set(r.id, r as unknown as OrderLine);
+          }
+        : undefined,
+    });
+    let lastPost = 0;
+    const { result, parsedMs, waitMs } = await streamImport(job.file, spec, sink, {
+      asOf: job.asOf,
+      userMapping: job.userMapping,
+      previewRows: 0,
+      signal: controller.signal,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - lastPost < 50) return;
+        lastPost = now;
+        const reading = p.totalBytes === null || p.bytes < p.totalBytes;
+        post({
+          kind: 'progress',
+          id: job.id,
+          phase: reading ? 'read' : 'store',
+          done: reading ? p.bytes : p.stored,
+          total: reading ? p.totalBytes : p.records,
+          records: p.records,
+          stored: p.stored,
+        });
+      },
+    });
+    const records = result.records as { id: string }[];
+    // A first import into an empty table: what was parsed is exactly what is stored.
+    if (sales && !cache && sink.mode === 'empty' && !result.fatal) {
+      salesCache = new Map((records as OrderLine[]).map((r) => [r.id, r]));
+    }
+    const counts = { ...sink.counts };
+    const excluded: Record<string, number> = {};
+    if (sales) {
+      for (const r of records as OrderLine[]) if (r.excluded) excluded[r.excluded] = (excluded[r.excluded] ?? 0) + 1;
+    }
+    const rejected = result.rejected.map((r) => ({ line: r.line, reason: r.reason }));
+    if (result.fatal) rejected.unshift({ line: result.headerLine ?? 1, reason: result.fatal });
+    const ms = Math.round(performance.now() - started);
+    const readMs = Math.max(0, parsedMs - waitMs);
+    const report = {
+      source: job.source,
+      fileName: job.file.name,
+      rowsRead: result.rowsRead,
+      records: records.length,
+      ...counts,
+      duplicates: result.duplicates,
+      rejected,
+      excluded,
+      fatal: result.fatal,
+      ms,
+      readMs,
+      storeMs: ms - readMs,
+      storeMode: sink.mode,
+      written: sink.written,
+    };
+    await database.imports.add({
+      source: job.source,
+      fileName: job.file.name,
+      fileHash: stableId('file', job.file.name, job.file.size, job.file.lastModified),
+      importedAt: new Date().toISOString(),
+      rowsTotal: result.rowsRead,
+      rowsAccepted: records.length,
+      rowsRejected: rejected.length,
+      rejected,
+    });
+    post({ kind: 'imported', id: job.id, report });
+  } catch (error) {
+    // A failed or cancelled import may have stored part of the file; the cache cannot tell which part.
+    if (sales) salesCache = null;
+    throw error;
+  } finally {
+    running.delete(job.id);
+    if (sales) ownSalesWrites -= 1;
+  }
+}
+
+/**
+ * The stored sales lines: from this worker's memory when it holds as many lines as the table,
+ * else read once and kept.
+ */
+async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[]; cached: boolean }> {
+  const count = await database.salesLines.count();
+  if (salesCache && salesCache.size === count) return { orders: [...salesCache.values()], cached: true };
+  const orders = (await database.salesLines.toArray()) as unknown as OrderLine[];
+  salesCache = new Map(orders.map((o) => [o.id, o]));
+  return { orders, cached: false };
+}
+
+/**
+ * The database as `loadPlanInput` sees it, with `salesLines.toArray()` answered from memory.
+ * Why a view: `loadPlanInput` is shared with the background and reads every table itself; this
+ * keeps one loader instead of a copy that would drift from it.
+ */
+function withSalesLines(database: CounterpartDB, orders: readonly OrderLine[]): CounterpartDB {
+  const table = database.salesLines;
+  const view = new Proxy(table, {
+    get(target, prop) {
+      if (prop === 'toArray') return async () => orders as unknown as KeyedRow[];
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const records = result.records as { id: string }[];
-  const readMs = Math.round(performance.now() - started);
-  const database = db();
-  const counts = result.fatal
-    ? { inserted: 0, updated: 0, unchanged: 0 }
-    : await storeRecords(database, TABLE_OF_SOURCE[job.source], records, (done, total) =>
-        post({ kind: 'progress', id: job.id, phase: 'store', done, total }),
-      );
-  const excluded: Record<string, number> = {};
-  if (job.source === 'shopify-orders' || job.source === 'amazon-orders') {
-    for (const r of records as OrderLine[]) if (r.excluded) excluded[r.excluded] = (excluded[r.excluded] ?? 0) + 1;
-  }
-  const rejected = result.rejected.map((r) => ({ line: r.line, reason: r.reason }));
-  if (result.fatal) rejected.unshift({ line: result.headerLine ?? 1, reason: result.fatal });
-  const report = {
-    source: job.source,
-    fileName: job.file.name,
-    rowsRead: result.rowsRead,
-    records: records.length,
-    ...counts,
-    duplicates: result.duplicates,
-    rejected,
-    excluded,
-    fatal: result.fatal,
-    ms: Math.round(performance.now() - started),
-    readMs,
-    storeMs: Math.round(performance.now() - started) - readMs,
-  };
-  await database.imports.add({
-    source: job.source,
-    fileName: job.file.name,
-    fileHash: stableId('file', job.file.name, job.file.size, job.file.lastModified),
-    importedAt: new Date().toISOString(),
-    rowsTotal: result.rowsRead,
-    rowsAccepted: records.length,
-    rowsRejected: rejected.length,
-    rejected,
-  });
-  post({ kind: 'imported', id: job.id, report });
+  return Object.create(database, { salesLines: { value: view } }) as CounterpartDB;
 }
 
 async function runPlan(job: PlanJob): Promise<void> {
   const started = performance.now();
   const database = db();
   post({ kind: 'progress', id: job.id, phase: 'load', done: 0, total: null });
-  const input = await loadPlanInput(database);
+  const sales = await salesLines(database);
+  const input = await loadPlanInput(withSalesLines(database, sales.orders));
   const skus = [...new Set(input.orders.map((o) => o.sku))].sort();
   // Approved POs not yet received count as stock on order, arriving after the lead time.
   const approved = (await database.purchaseOrders.toArray()) as unknown as PoDraft[];
   const onOrder = onOrderFromPos(approved, input.suppliers, input.counts, job.settings.defaultLeadTimeDays);
+  const loaded = performance.now();
   post({ kind: 'progress', id: job.id, phase: 'plan', done: 0, total: null });
   const planned = planReorder({
     ...input,
@@ -93,12 +184,30 @@ async function runPlan(job: PlanJob): Promise<void> {
     onOrderNotes: onOrder.notes,
   });
   const result = { ...planned, series: seriesWithIncoming(planned.series, onOrder.lines) };
+  const plannedAt = performance.now();
   const purchaseOrders = await savePlan(database, result, new Date().toISOString());
-  post({ kind: 'planned', id: job.id, result, purchaseOrders, ms: Math.round(performance.now() - started) });
+  const done = performance.now();
+  post({
+    kind: 'planned',
+    id: job.id,
+    result,
+    purchaseOrders,
+    ms: Math.round(done - started),
+    phases: {
+      loadMs: Math.round(loaded - started),
+      planMs: Math.round(plannedAt - loaded),
+      saveMs: Math.round(done - plannedAt),
+      salesCached: sales.cached,
+    },
+  });
 }
 
 scope.onmessage = (event: MessageEvent<WorkerJob>) => {
   const job = event.data;
+  if (job.kind === 'cancel') {
+    running.get(job.target)?.abort();
+    return;
+  }
   const run = job.kind === 'import' ? runImport(job) : runPlan(job);
   run.catch((error: unknown) =>
     post({ kind: 'error', id: job.id, message: error instanceof Error ? error.message : String(error) }),

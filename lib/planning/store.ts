@@ -15,6 +15,7 @@ import type {
   Promo,
   SupplierTerm,
 } from '../import/types';
+import { TableSink } from './import-store';
 import type { PlanInput, PlanResult } from './plan';
 import { nextPoId, type PoDraft, poSequence } from './po';
 
@@ -57,28 +58,16 @@ export async function storeRecords(
   onProgress?: (done: number, total: number) => void,
   chunk = 20_000,
 ): Promise<StoreCounts> {
-  const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const t = database[table];
-  // One key scan instead of a lookup per row: rows whose id is not stored yet need no comparison.
-  const stored = new Set((await t.toCollection().primaryKeys()) as string[]);
+  // The streamed import's sink: no reads into an empty table, one scan or per-key lookups otherwise.
+  const sink = await TableSink.open(database, table, { expected: records.length, chunk });
   for (let i = 0; i < records.length; i += chunk) {
-    const part = records.slice(i, i + chunk) as KeyedRow[];
-    const known = part.filter((r) => stored.has(r.id));
-    const old = known.length ? await t.bulkGet(known.map((r) => r.id)) : [];
-    const write: KeyedRow[] = part.filter((r) => !stored.has(r.id));
-    counts.inserted += write.length;
-    known.forEach((r, k) => {
-      const o = old[k];
-      if (o && JSON.stringify(o) === JSON.stringify(r)) counts.unchanged += 1;
-      else {
-        counts.updated += 1;
-        write.push(r);
-      }
-    });
-    if (write.length) await t.bulkPut(write);
+    for (const r of records.slice(i, i + chunk)) sink.add(r as KeyedRow);
+    sink.flush();
+    await sink.drained();
+    if (sink.error) break;
     onProgress?.(Math.min(records.length, i + chunk), records.length);
   }
-  return counts;
+  return sink.finish();
 }
 
 /**

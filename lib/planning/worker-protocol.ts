@@ -24,7 +24,15 @@ export interface PlanJob {
   maxSeries?: number;
 }
 
-export type WorkerJob = ImportJob | PlanJob;
+/** Stops a running import (rows stored so far stay; importing the file again completes them). */
+export interface CancelJob {
+  kind: 'cancel';
+  id: number;
+  /** The import job to stop. */
+  target: number;
+}
+
+export type WorkerJob = ImportJob | PlanJob | CancelJob;
 
 /** What one import did: the report the planner shows and keeps in `imports`. */
 export interface ImportReport {
@@ -41,13 +49,38 @@ export interface ImportReport {
   excluded: Record<string, number>;
   fatal: string | null;
   ms: number;
-  /** Where the time went: reading and parsing, and storing. */
+  /**
+   * Where the time went: reading and parsing (without the time the parser waited for storage),
+   * and storing (the rest: rows are stored while the file is parsed).
+   */
   readMs: number;
   storeMs: number;
+  /** How the import found out what was stored: nothing yet, one table scan, or per-key lookups. */
+  storeMode?: 'empty' | 'scan' | 'lookup';
+  /** Rows written (new or changed); 0 for a file imported again. */
+  written?: number;
+}
+
+/** Where a plan's time went (ms): loading the stored data, planning, keeping the plan. */
+export interface PlanPhases {
+  loadMs: number;
+  planMs: number;
+  saveMs: number;
+  /** True when the sales lines came from the worker's memory instead of IndexedDB. */
+  salesCached: boolean;
 }
 
 export type WorkerEvent =
-  | { kind: 'progress'; id: number; phase: 'read' | 'store' | 'load' | 'plan'; done: number; total: number | null }
+  | {
+      kind: 'progress';
+      id: number;
+      phase: 'read' | 'store' | 'load' | 'plan';
+      done: number;
+      total: number | null;
+      /** Imports: rows built and rows stored so far (storing runs while reading). */
+      records?: number;
+      stored?: number;
+    }
   | { kind: 'imported'; id: number; report: ImportReport }
-  | { kind: 'planned'; id: number; result: PlanResult; purchaseOrders: PoDraft[]; ms: number }
+  | { kind: 'planned'; id: number; result: PlanResult; purchaseOrders: PoDraft[]; ms: number; phases?: PlanPhases }
   | { kind: 'error'; id: number; message: string };

@@ -1,0 +1,356 @@
+/**
+ * The fast import path of the planner's Web Worker: rows are stored while the file is still being
+ * parsed (chunks go to IndexedDB as they are built), each chunk is one `bulkPut`, and what a
+ * chunk needs to know about the rows already stored is found the cheapest way for the table's
+ * state:
+ * - `empty`: the table holds nothing, so every row is new — no reads at all;
+ * - `scan`: the file is large next to the table (a re-import), so the table is read once in
+ *   primary-key pages (IndexedDB `getAll`, several times cheaper per row than a `get` per key) into
+ *   id → content hash, concurrently with parsing;
+ * - `lookup`: a small file into a large table, so only the chunk's ids are fetched.
+ * A row is written only when it is new or its content differs, so the same file twice writes
+ * nothing. Counts are exact also when a file repeats an id (last one wins, as in `ImportSession`).
+ */
+import Papa from 'papaparse';
+import type { CounterpartDB, KeyedRow } from '../db/schema';
+import { type ImportOptions, type ImportResult, ImportSession, type SourceSpec } from '../import/core';
+import { hash53 } from '../import/hash';
+import type { PlanningTable, StoreCounts } from './store';
+
+/** How a sink finds out what is already stored (see the module comment). */
+export type SinkMode = 'empty' | 'scan' | 'lookup';
+
+/** Hash of a row's content; stored rows keep the property order they were written with, so equal rows give equal text. */
+export function contentHash(row: unknown): number {
+  return hash53(JSON.stringify(row));
+}
+
+const ABSENT = -1;
+const SCAN_PAGE = 10_000;
+/** A file at least this share of the stored rows reads the whole table once instead of per-key lookups (a `get` costs ~3–5 `getAll` rows). */
+const SCAN_SHARE = 0.2;
+
+export interface SinkOptions {
+  /** Records expected from the file (e.g. estimated from its size); picks `scan` or `lookup` for a non-empty table. */
+  expected?: number;
+  /** Rows per `bulkPut` (one transaction each). */
+  chunk?: number;
+  /** Forces a mode (tests, benchmarks). */
+  mode?: SinkMode;
+  /** Called with the rows actually written (new or changed), in write order. */
+  onWritten?: (rows: readonly KeyedRow[]) => void;
+}
+
+/**
+ * Receives records in file order and stores them in chunks; `finish()` waits for the last write
+ * and returns the counts. Writes run one after another on a promise chain so the parser can go
+ * on while IndexedDB works.
+ */
+export class TableSink {
+  readonly counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  /** Records handled (compared and, when needed, written). */
+  processed = 0;
+  /** Rows written. */
+  written = 0;
+  private buffer = new Map<string, KeyedRow>();
+  private late: KeyedRow[] = [];
+  private readonly seen = new Set<string>();
+  /** Pre-import content hash of ids this import changed (lookup mode; `scan` keeps the whole table's). */
+  private readonly changedPre = new Map<string, number>();
+  private chain: Promise<void> = Promise.resolve();
+  /** One promise per queued chunk, oldest first (settled ones are removed). */
+  private readonly inFlight: Promise<void>[] = [];
+  private failure: unknown = null;
+  private readonly chunk: number;
+
+  private constructor(
+    private readonly database: CounterpartDB,
+    private readonly table: PlanningTable,
+    readonly mode: SinkMode,
+    private readonly storedHash: Promise<Map<string, number>> | null,
+    private readonly options: SinkOptions,
+  ) {
+    this.chunk = options.chunk ?? 10_000;
+    // A scan that fails surfaces at the first chunk that awaits it; this only keeps it from being reported unhandled.
+    storedHash?.catch(() => undefined);
+  }
+
+  /** Opens a sink on a table, choosing the mode from how many rows it holds and how many are expected. */
+  static async open(database: CounterpartDB, table: PlanningTable, options: SinkOptions = {}): Promise<TableSink> {
+    const stored = await database[table].count();
+    const mode: SinkMode =
+      options.mode ?? (stored === 0 ? 'empty' : (options.expected ?? 0) >= stored * SCAN_SHARE ? 'scan' : 'lookup');
+    const scan = mode === 'scan' ? scanHashes(database, table) : null;
+    return new TableSink(database, table, mode, scan, options);
+  }
+
+  /** Chunks waiting or being written; the parser pauses while this is high. */
+  get backlog(): number {
+    return this.inFlight.length;
+  }
+
+  /** Distinct ids received so far. */
+  get received(): number {
+    return this.seen.size;
+  }
+
+  /** Resolves when the oldest queued chunk is written (at once when none is queued). */
+  nextWritten(): Promise<void> {
+    return this.inFlight[0] ?? Promise.resolve();
+  }
+
+  /** The first write error, if any (the import stops at it). */
+  get error(): unknown {
+    return this.failure;
+  }
+
+  /** Takes one record. A repeated id replaces its earlier record (last one wins). */
+  add(record: KeyedRow): void {
+    if (this.seen.has(record.id)) {
+      if (this.buffer.has(record.id)) this.buffer.set(record.id, record);
+      else this.late.push(record);
+    } else {
+      this.seen.add(record.id);
+      this.buffer.set(record.id, record);
+    }
+    if (this.buffer.size >= this.chunk) this.flush();
+  }
+
+  /** Queues what is buffered for writing. */
+  flush(): void {
+    if (this.buffer.size === 0 && this.late.length === 0) return;
+    const rows = [...this.buffer.values()];
+    const late = this.late;
+    this.buffer = new Map();
+    this.late = [];
+    const done: Promise<void> = this.chain
+      .then(() => (this.failure ? undefined : this.store(rows, late)))
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => {
+        this.inFlight.splice(this.inFlight.indexOf(done), 1);
+      });
+    this.inFlight.push(done);
+    this.chain = done;
+  }
+
+  /** Resolves when everything queued so far is written. */
+  drained(): Promise<void> {
+    return this.chain;
+  }
+
+  /** Writes what is left and returns the counts; rejects with the first write error. */
+  async finish(): Promise<StoreCounts> {
+    this.flush();
+    await this.chain;
+    if (this.failure) throw this.failure;
+    return { ...this.counts };
+  }
+
+  private async store(rows: KeyedRow[], late: KeyedRow[]): Promise<void> {
+    const t = this.database[this.table];
+    const write: KeyedRow[] = [];
+    if (this.mode === 'empty') {
+      this.counts.inserted += rows.length;
+      write.push(...rows);
+    } else if (this.mode === 'scan') {
+      const stored = await this.storedHash!;
+      for (const r of rows) {
+        const h = stored.get(r.id);
+        if (h === undefined) {
+          this.counts.inserted += 1;
+          write.push(r);
+        } else if (h === contentHash(r)) this.counts.unchanged += 1;
+        else {
+          this.counts.updated += 1;
+          write.push(r);
+        }
+      }
+    } else {
+      const old = await t.bulkGet(rows.map((r) => r.id));
+      rows.forEach((r, i) => {
+        const o = old[i];
+        if (!o) {
+          this.counts.inserted += 1;
+          this.changedPre.set(r.id, ABSENT);
+          write.push(r);
+          return;
+        }
+        const before = JSON.stringify(o);
+        if (before === JSON.stringify(r)) this.counts.unchanged += 1;
+        else {
+          this.counts.updated += 1;
+          this.changedPre.set(r.id, hash53(before));
+          write.push(r);
+        }
+      });
+    }
+    if (write.length) await t.bulkPut(write);
+    this.written += write.length;
+    if (write.length) this.options.onWritten?.(write);
+    for (const r of late) await this.storeRepeat(r);
+    this.processed += rows.length + late.length;
+  }
+
+  /**
+   * A record whose id an earlier chunk already handled: it replaces that record, and the counts
+   * move so they compare the final record with what was stored before this import.
+   */
+  private async storeRepeat(r: KeyedRow): Promise<void> {
+    const t = this.database[this.table];
+    const current = await t.get(r.id);
+    const cur = current ? contentHash(current) : ABSENT;
+    let pre: number;
+    if (this.mode === 'empty') pre = ABSENT;
+    else if (this.mode === 'scan') pre = (await this.storedHash!).get(r.id) ?? ABSENT;
+    else pre = this.changedPre.get(r.id) ?? cur;
+    const next = contentHash(r);
+    const classOf = (h: number): keyof StoreCounts =>
+      pre === ABSENT ? 'inserted' : pre === h ? 'unchanged' : 'updated';
+    this.counts[classOf(cur)] -= 1;
+    this.counts[classOf(next)] += 1;
+    if (this.mode === 'lookup' && !this.changedPre.has(r.id) && next !== pre) this.changedPre.set(r.id, pre);
+    if (next !== cur) {
+      await t.put(r);
+      this.written += 1;
+      this.options.onWritten?.([r]);
+    }
+  }
+}
+
+/** Reads a table once in primary-key pages into id → content hash. */
+export async function scanHashes(database: CounterpartDB, table: PlanningTable): Promise<Map<string, number>> {
+  const t = database[table];
+  const out = new Map<string, number>();
+  let last: string | null = null;
+  for (;;) {
+    const page: KeyedRow[] =
+      last === null ? await t.limit(SCAN_PAGE).toArray() : await t.where(':id').above(last).limit(SCAN_PAGE).toArray();
+    for (const row of page) out.set(row.id, contentHash(row));
+    if (page.length < SCAN_PAGE) return out;
+    last = page[page.length - 1]!.id;
+  }
+}
+
+/** Progress of a streamed import: bytes parsed and rows stored. */
+export interface StreamProgress {
+  bytes: number;
+  totalBytes: number | null;
+  /** Records built so far. */
+  records: number;
+  /** Records compared and, when needed, written. */
+  stored: number;
+}
+
+export interface StreamOptions extends Omit<ImportOptions, 'onProgress'> {
+  onProgress?: (p: StreamProgress) => void;
+  /** Chunks queued for writing before the parser waits (default 2: one writing, one ready). */
+  maxBacklog?: number;
+  /** Stops the import; rows stored so far stay (a re-import completes them). */
+  signal?: AbortSignal;
+}
+
+/** A streamed import's parse result and where its time went. */
+export interface StreamedImport<T> {
+  result: ImportResult<T>;
+  /** Wall time until the last row was parsed, and how much of it the parser waited for IndexedDB. */
+  parsedMs: number;
+  waitMs: number;
+}
+
+/**
+ * Parses a file (Blob in the browser, or text) and stores its records through `sink` while
+ * parsing; resolves with the parse result (records, rejected rows…) once the last row is stored.
+ */
+export function streamImport<K extends string, T extends { id: string }>(
+  input: Blob | string,
+  spec: SourceSpec<K, T>,
+  sink: TableSink,
+  options: StreamOptions = {},
+): Promise<StreamedImport<T>> {
+  const tapped: SourceSpec<K, T> = {
+    ...spec,
+    rowBuilder(opts) {
+      const build = spec.rowBuilder(opts);
+      return (cells, line) => {
+        const result = build(cells, line);
+        if ('record' in result) sink.add(result.record as unknown as KeyedRow);
+        return result;
+      };
+    },
+  };
+  const session = new ImportSession(tapped, {
+    asOf: options.asOf,
+    userMapping: options.userMapping,
+    previewRows: options.previewRows,
+  });
+  const total = typeof input === 'string' ? input.length : input.size;
+  const maxBacklog = options.maxBacklog ?? 2;
+  let records = 0;
+  let bytes = 0;
+  const started = performance.now();
+  let waitMs = 0;
+  const report = () => options.onProgress?.({ bytes, totalBytes: total, records, stored: sink.processed });
+  return new Promise<StreamedImport<T>>((resolve, reject) => {
+    let stopped = false;
+    const fail = (error: unknown) => {
+      if (stopped) return;
+      stopped = true;
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    Papa.parse<string[]>(input as Papa.LocalFile, {
+      header: false,
+      skipEmptyLines: false,
+      delimiter: spec.delimiter ?? '',
+      chunkSize: options.chunkSize ?? 1 << 20,
+      chunk(results, parser) {
+        if (stopped) return;
+        for (const row of results.data) session.push(row);
+        records = sink.received;
+        bytes = results.meta.cursor;
+        sink.flush();
+        report();
+        // fail() before abort(): Papa calls `complete` from inside abort().
+        if (options.signal?.aborted) {
+          fail(new Error('Import cancelled'));
+          parser.abort();
+          return;
+        }
+        if (sink.error) {
+          fail(sink.error);
+          parser.abort();
+          return;
+        }
+        if (sink.backlog >= maxBacklog) {
+          // Wait for IndexedDB: keeps memory bounded and the progress honest.
+          parser.pause();
+          const pausedAt = performance.now();
+          const wait = () => {
+            report();
+            if (sink.backlog < maxBacklog || sink.error) {
+              waitMs += performance.now() - pausedAt;
+              parser.resume();
+            } else void sink.nextWritten().then(wait);
+          };
+          void sink.nextWritten().then(wait);
+        }
+      },
+      complete: () => {
+        if (stopped) return;
+        const result = session.finish();
+        const parsedMs = performance.now() - started;
+        sink
+          .finish()
+          .then(() => {
+            records = result.records.length;
+            report();
+            stopped = true;
+            resolve({ result, parsedMs: Math.round(parsedMs), waitMs: Math.round(waitMs) });
+          })
+          .catch(fail);
+      },
+      error: (error: Error) => fail(error),
+    });
+  });
+}

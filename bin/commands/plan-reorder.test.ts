@@ -14,6 +14,9 @@ describe('plan-reorder command', () => {
     expect(detectSource(file('fba-inventory.txt').text, all)).toBe('fba-inventory');
     expect(detectSource(file('3pl-onhand.csv').text, all)).toBe('3pl-onhand');
     expect(detectSource(file('shopify-inventory.csv').text, all)).toBe('shopify-inventory');
+    // The products export shares Handle, Title and Option columns with the inventory export; each still wins its own file.
+    expect(detectSource(file('shopify-products.csv').text, [...all, 'products'])).toBe('products');
+    expect(detectSource(file('shopify-inventory.csv').text, [...all, 'products'])).toBe('shopify-inventory');
   });
 
   it('writes one line per SKU with the contract’s fields, and reports rejected rows', () => {

@@ -32,6 +32,16 @@ describe('diffCanonical', () => {
     v2.images = [{ ...v1.images[0]!, alt: 'Front view' }];
     expect(diffCanonical(v1, v2).map((c) => c.field)).toEqual(['variants[TEE-CL-BLK-L]', 'images[0].alt']);
   });
+  it('reports a change of collections (as a set), and reads a record stored without collections as none', () => {
+    const v2 = structuredClone(v1);
+    v2.collections = ['Summer Edit', 'Essentials'];
+    const v3 = structuredClone(v2);
+    v3.collections = ['Essentials', 'Summer Edit'];
+    expect(diffCanonical(v1, v2)).toEqual([{ field: 'collections', before: [], after: ['Summer Edit', 'Essentials'] }]);
+    expect(diffCanonical(v2, v3)).toEqual([]);
+    const stored = { ...structuredClone(v1), collections: undefined } as unknown as CanonicalProduct;
+    expect(diffCanonical(stored, v1)).toEqual([]);
+  });
   it('returns no changes for an identical product', () => {
     expect(diffCanonical(v1, structuredClone(v1))).toEqual([]);
   });

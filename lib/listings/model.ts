@@ -91,6 +91,15 @@ export function diffCanonical(prev: CanonicalProduct | null, next: CanonicalProd
   const tagsBefore = prev ? [...prev.tags].sort() : null;
   const tagsAfter = [...next.tags].sort();
   if (!same(tagsBefore, tagsAfter)) changes.push({ field: 'tags', before: prev?.tags ?? null, after: next.tags });
+  // Collections likewise; a record stored before collections were read counts as none.
+  const collectionsBefore = prev ? [...(prev.collections ?? [])].sort() : null;
+  const collectionsAfter = [...(next.collections ?? [])].sort();
+  if (!same(collectionsBefore, collectionsAfter))
+    changes.push({
+      field: 'collections',
+      before: prev ? (prev.collections ?? []) : null,
+      after: next.collections ?? [],
+    });
   if (!same(prev?.options ?? null, next.options))
     changes.push({ field: 'options', before: prev?.options ?? null, after: next.options });
 

@@ -6,13 +6,21 @@
  *   COUNTERPART_OUT=.output-planning npx wxt build
  *   COUNTERPART_OUT=.output-planning npx tsx bench/planning-browser.ts
  *
- * Prints one JSON object; timings are wall-clock on this machine, not asserted anywhere.
+ * `LINES=50000` for quick runs. Also measured in the same browser: a plain IndexedDB baseline (raw
+ * `put` of N rows shaped like sales lines, one transaction per 10k, and a paged `getAll` of them),
+ * and the plan in a fresh worker (sales lines read from IndexedDB) next to the plan right after an
+ * import (sales lines kept in the worker's memory).
+ *
+ * Prints one JSON object and merges it into bench/results/planning-browser.json under `lines_<N>`.
+ * Timings are wall-clock on this machine, not asserted anywhere; the load averages are recorded
+ * because other processes share the CPUs.
  */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchExtension } from '../e2e/support/launch';
+import { CHROME_BUILD } from '../e2e/support/paths';
 import { dayNumber, dayString } from '../lib/planning/dates';
 import { mulberry32 } from '../lib/util/random';
 
@@ -42,21 +50,84 @@ function ordersCsv(lines: number): string {
   return `${parts.join('\n')}\n`;
 }
 
+/**
+ * Raw IndexedDB in the page: N rows shaped like sales lines into a fresh store with the same
+ * indexes ('id, sku'), 10k per transaction; then a paged getAll; then the same lines packed 100
+ * per row, to show what the per-row cost is. A string so the bundler's helpers stay out of it.
+ */
+const RAW_BASELINE = `async (n) => {
+  const line = (i) => ({ id: 'shopify-orders:' + (Math.imul(i, 2654435761) >>> 0).toString(36) + i.toString(36),
+    source: 'shopify-orders', channel: 'shopify', orderId: '#' + (100000 + (i >> 1)), day: '2025-03-01',
+    sku: 'SKU-' + String(i % 2000).padStart(5, '0'), qty: 1, unitPrice: 28, currency: 'USD', country: 'US', excluded: null });
+  const open = (name) => new Promise((res, rej) => { const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('t', { keyPath: 'id' }).createIndex('sku', 'sku');
+    r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const put = (db, rows) => new Promise((res, rej) => { const tx = db.transaction('t', 'readwrite');
+    const st = tx.objectStore('t'); for (const r of rows) st.put(r); tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+  const rows = Array.from({ length: n }, (_, i) => line(i));
+  const db = await open('bench-raw-' + Date.now());
+  let t = performance.now();
+  for (let i = 0; i < n; i += 10000) await put(db, rows.slice(i, i + 10000));
+  const put_ms = Math.round(performance.now() - t);
+  t = performance.now();
+  let last = null; let read = 0;
+  for (;;) {
+    const page = await new Promise((res) => { const r = db.transaction('t').objectStore('t')
+      .getAll(last === null ? null : IDBKeyRange.lowerBound(last, true), 10000); r.onsuccess = () => res(r.result); });
+    read += page.length; if (page.length < 10000) break; last = page[page.length - 1].id;
+  }
+  const getall_ms = Math.round(performance.now() - t);
+  db.close();
+  const packedDb = await open('bench-packed-' + Date.now());
+  const packs = [];
+  for (let i = 0; i < n; i += 100) packs.push({ id: 'pack' + i, sku: 'x', lines: rows.slice(i, i + 100) });
+  t = performance.now();
+  for (let i = 0; i < packs.length; i += 100) await put(packedDb, packs.slice(i, i + 100));
+  const packed_put_ms = Math.round(performance.now() - t);
+  packedDb.close();
+  return { rows: n, put_ms, getall_ms, read, packed_100_per_row_put_ms: packed_put_ms };
+}`;
+
+/** A plan in a fresh worker (nothing in memory: reads every sales line), then again in the same worker. */
+const FRESH_WORKER_PLAN = `async ({ url, today }) => {
+  const w = new Worker(url, { type: 'module' });
+  const run = (id) => new Promise((res, rej) => {
+    w.onmessage = (e) => { if (e.data.kind === 'planned') res(e.data); else if (e.data.kind === 'error') rej(new Error(e.data.message)); };
+    w.postMessage({ kind: 'plan', id, today, settings: {} });
+  });
+  let t = performance.now();
+  const cold = await run(1);
+  const coldWall = Math.round(performance.now() - t);
+  t = performance.now();
+  const warm = await run(2);
+  const warmWall = Math.round(performance.now() - t);
+  w.terminate();
+  return { fresh_worker: { wall_ms: coldWall, ms: cold.ms, phases: cold.phases },
+    same_worker_again: { wall_ms: warmWall, ms: warm.ms, phases: warm.phases } };
+}`;
+
+const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
 /** Imports one file and returns the wall time and the distinct progress values seen on the bar. */
 async function timedImport(page: Page, file: string, nth: number) {
   await page.getByLabel('Choose files to import').setInputFiles(file);
   const button = page.getByRole('button', { name: 'Import 1 file' });
   const t0 = Date.now();
+  const busy0 = await longTasks(page);
   await button.click();
   const seen = new Set<string>();
+  const texts = new Set<string>();
   const report = page.getByTestId('import-report').nth(nth);
   while (!(await report.isVisible())) {
-    const v = await page
-      .getByRole('progressbar')
-      .last()
-      .getAttribute('aria-valuenow', { timeout: 200 })
-      .catch(() => null);
+    const bar = page.getByRole('progressbar').last();
+    const v = await bar.getAttribute('aria-valuenow', { timeout: 200 }).catch(() => null);
     if (v) seen.add(v);
+    const text = await page
+      .locator('.pl-progress .cp-muted')
+      .last()
+      .textContent({ timeout: 200 })
+      .catch(() => null);
+    if (text) texts.add(text);
     await page.waitForTimeout(100);
   }
   const ms = Date.now() - t0;
@@ -64,39 +135,80 @@ async function timedImport(page: Page, file: string, nth: number) {
   return {
     seconds: ms / 1000,
     phases,
-    progress_updates_seen: seen.size,
+    page_main_thread_long_tasks_ms: Math.round((await longTasks(page)) - busy0),
+    progress_values_seen: seen.size,
+    progress_texts_sample: [...texts].filter((_, i, a) => i === 0 || i === a.length - 1 || i === a.length >> 1),
     report: await report.locator('.cp-row > span').nth(1).textContent(),
   };
 }
 
+/** Waits for the plan the page starts after an import and returns the worker's figure and the wall time. */
+const longTasks = (page: Page) => page.evaluate('window.__longTasks') as Promise<number>;
+
+async function planAfterImport(page: Page, before: string | null) {
+  const t0 = Date.now();
+  const busy0 = await longTasks(page);
+  const figure = page.locator('.pl-summary div').last().locator('strong');
+  for (;;) {
+    const text = await figure.textContent({ timeout: 500 }).catch(() => null);
+    const busy = await page.getByText('Planning in the background…').isVisible();
+    if (text && text !== before && !busy)
+      return {
+        worker_ms: Number.parseInt(text, 10),
+        wall_seconds: (Date.now() - t0) / 1000,
+        page_main_thread_long_tasks_ms: Math.round((await longTasks(page)) - busy0),
+      };
+    await page.waitForTimeout(100);
+  }
+}
+
 async function main() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'counterpart-bench-'));
-  const file = path.join(dir, 'orders-500k.csv');
+  const file = path.join(dir, `orders-${LINES}.csv`);
   await writeFile(file, ordersCsv(LINES));
   const bytes = (await stat(file)).size;
+  const workerFile = (await readdir(path.join(CHROME_BUILD, 'assets'))).find((f) => /^planner\.worker.*\.js$/.test(f));
   const session = await launchExtension();
+  const loads: Record<string, number[]> = { start: load() };
   try {
     const page = await session.context.newPage();
+    // Long tasks on the page's main thread (rendering the plan, etc.), to tell them from worker time.
+    await page.addInitScript(
+      'window.__longTasks = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks += e.duration; }).observe({ type: "longtask", buffered: true });',
+    );
     await page.goto(`chrome-extension://${session.extensionId}/planner.html`);
     await page.getByLabel('Plan as of').fill('2026-11-27');
     const first = await timedImport(page, file, 0);
+    loads.after_first_import = load();
+    const planFirst = await planAfterImport(page, null);
     const second = await timedImport(page, file, 1);
-    // The import triggers a plan; time it from the page's own figure.
-    const planMs = await page.locator('.pl-summary div').last().locator('strong').textContent({ timeout: 600_000 });
-    console.log(
-      JSON.stringify(
-        {
-          lines: LINES,
-          megabytes: Math.round(bytes / 1e5) / 10,
-          first_import: first,
-          second_import_same_file: second,
-          plan_in_worker: planMs,
-          machine: `${os.cpus().length} cpu, load ${os.loadavg()[0]?.toFixed(1)}`,
-        },
-        null,
-        2,
-      ),
-    );
+    loads.after_second_import = load();
+    const planSecond = await planAfterImport(page, `${planFirst.worker_ms} ms`);
+    const workerPlans = workerFile
+      ? await page.evaluate(
+          `(${FRESH_WORKER_PLAN})(${JSON.stringify({ url: `/assets/${workerFile}`, today: '2026-11-27' })})`,
+        )
+      : null;
+    loads.after_plans = load();
+    const raw = await page.evaluate(`(${RAW_BASELINE})(${LINES})`);
+    loads.end = load();
+    const result = {
+      at: new Date().toISOString(),
+      lines: LINES,
+      megabytes: Math.round(bytes / 1e5) / 10,
+      first_import: first,
+      plan_after_first_import: planFirst,
+      second_import_same_file: second,
+      plan_after_second_import: planSecond,
+      plan_in_fresh_worker: workerPlans,
+      raw_indexeddb_baseline: raw,
+      machine: `${os.cpus().length} cpu`,
+      load_averages_1_5_15: loads,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results/planning-browser.json');
+    const previous = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+    await writeFile(out, `${JSON.stringify({ ...previous, [`lines_${LINES}`]: result }, null, 2)}\n`);
   } finally {
     await session.close();
     await rm(dir, { recursive: true, force: true });

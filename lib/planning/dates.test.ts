@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, dayRange, dayString } from './dates';
+import { dayNumber, dayRange, dayString, shortDay } from './dates';
 
 describe('calendar days', () => {
   it('round-trips day numbers across leap years and centuries', () => {
@@ -42,3 +42,15 @@ function dayNumberUtc(date: string): number {
     Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
   );
 }
+
+describe('shortDay and dayRange', () => {
+  it('name the same month and day as Date does, with the year when it differs', () => {
+    for (let n = dayNumber('2023-12-20'); n < dayNumber('2029-01-10'); n += 3) {
+      const d = new Date(n * 86_400_000);
+      const base = `${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${d.getUTCDate()}`;
+      expect(shortDay(n, 2026)).toBe(d.getUTCFullYear() === 2026 ? base : `${base} ${d.getUTCFullYear()}`);
+    }
+    expect(dayRange(dayNumber('2026-11-27'), dayNumber('2026-11-27'))).toBe('Nov 27');
+    expect(dayRange(dayNumber('2026-11-27'), dayNumber('2026-12-01'))).toBe('Nov 27–Dec 1');
+  });
+});

@@ -36,6 +36,19 @@ function dayNumberByDate(date: string): number {
   return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
 }
 
+/** Year·10000 + month·100 + day of a day number: civil-from-days (H. Hinnant), no Date object. */
+function civil(n: number): number {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d;
+}
+
 /** YYYY-MM-DD of a day number. */
 export function dayString(n: number): string {
   // Civil-from-days (H. Hinnant): no Date object, it runs for every SKU line.
@@ -53,16 +66,23 @@ export function dayString(n: number): string {
 
 /** "Nov 27" (with the year when it differs from `refYear`). */
 export function shortDay(n: number, refYear?: number): string {
-  const d = new Date(n * DAY_MS);
-  const base = `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
-  return refYear !== undefined && d.getUTCFullYear() !== refYear ? `${base} ${d.getUTCFullYear()}` : base;
+  const c = civil(n);
+  const year = Math.floor(c / 10000);
+  const base = `${MONTHS[(Math.floor(c / 100) % 100) - 1]} ${c % 100}`;
+  return refYear !== undefined && year !== refYear ? `${base} ${year}` : base;
+}
+
+/** Calendar year of a day number. */
+export function yearOf(n: number): number {
+  return Math.floor(civil(n) / 10000);
 }
 
 /** "Nov 27–30" or "Dec 30–Jan 2". */
 export function dayRange(start: number, end: number): string {
-  const a = new Date(start * DAY_MS);
-  const b = new Date(end * DAY_MS);
   if (start === end) return shortDay(start);
-  if (a.getUTCMonth() === b.getUTCMonth()) return `${shortDay(start)}–${b.getUTCDate()}`;
+  const a = civil(start);
+  const b = civil(end);
+  // Same month number (as before: also across years, "Dec 30–31" style).
+  if (Math.floor(a / 100) % 100 === Math.floor(b / 100) % 100) return `${shortDay(start)}–${b % 100}`;
   return `${shortDay(start)}–${shortDay(end)}`;
 }

@@ -57,10 +57,16 @@ export interface FitScratch {
   weeks: Float64Array[];
   valid: Uint8Array;
   days7: Float64Array[];
+  /**
+   * When set, fitSku writes the model's weekly, yearly and channel arrays here instead of
+   * allocating them: the model is then valid only until the next fitSku with this scratch (the
+   * planner uses each model at once; 10,000 SKUs then allocate no typed arrays).
+   */
+  reuse: { weekly: Float64Array; yearly: Float64Array; channelRates: Float64Array } | null;
 }
 
-/** Allocates buffers for histories of up to `days` days. */
-export function makeScratch(days: number): FitScratch {
+/** Allocates buffers for histories of up to `days` days; `reuseModelArrays`: see FitScratch.reuse. */
+export function makeScratch(days: number, reuseModelArrays = false): FitScratch {
   const weights = new Float64Array(FORECAST_SETTINGS.fitWindowDays + 1);
   for (let age = 0; age < weights.length; age++) weights[age] = 0.5 ** (age / FORECAST_SETTINGS.halfLifeDays);
   return {
@@ -70,6 +76,9 @@ export function makeScratch(days: number): FitScratch {
     weeks: Array.from({ length: 6 }, () => new Float64Array(WEEKS)),
     valid: new Uint8Array(WEEKS),
     days7: Array.from({ length: 3 }, () => new Float64Array(7)),
+    reuse: reuseModelArrays
+      ? { weekly: new Float64Array(7), yearly: new Float64Array(WEEKS), channelRates: new Float64Array(0) }
+      : null,
   };
 }
 
@@ -253,7 +262,7 @@ function weeklyIndex(
   }
   const mean = total / n;
   if (!(mean > 0)) return null;
-  const weekly = new Float64Array(7);
+  const weekly = scratch.reuse ? scratch.reuse.weekly : new Float64Array(7);
   for (let i = 0; i < 7; i++) weekly[i] = counts[i]! > 0 ? sums[i]! / counts[i]! / mean : 1;
   shrinkIndex(weekly, sums, 1);
   for (let i = 0; i < 7; i++) weekly[i] = Math.max(S.minSeasonalIndex, weekly[i]!);
@@ -359,7 +368,7 @@ function yearlyIndex(
     if (ratioN[w]! > 0) any = true;
   }
   if (!any) return null;
-  const yearly = new Float64Array(WEEKS);
+  const yearly = scratch.reuse ? scratch.reuse.yearly : new Float64Array(WEEKS);
   for (let w = 0; w < WEEKS; w++) {
     yearly[w] = (raw[(w + WEEKS - 1) % WEEKS]! + 2 * raw[w]! + raw[(w + 1) % WEEKS]!) / 4;
   }
@@ -383,7 +392,12 @@ export function fitSku(
 ): SkuModel {
   const { days } = h;
   const { y, ok } = scratch;
-  const channelRates = new Float64Array(h.channels.length);
+  const C = h.channels.length;
+  let channelRates: Float64Array;
+  if (scratch.reuse) {
+    if (scratch.reuse.channelRates.length !== C) scratch.reuse.channelRates = new Float64Array(C);
+    channelRates = scratch.reuse.channelRates.fill(0);
+  } else channelRates = new Float64Array(C);
   const first = loadDemand(h, s, y, historyUplift);
   if (first < 0) return emptyModel(channelRates, 0, 0, 0);
 

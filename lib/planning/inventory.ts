@@ -41,22 +41,43 @@ export function resolveStock(
   settings: PlanSettings,
 ): (StockView | null)[] {
   const todayN = dayNumber(today);
-  const skuIndex = new Map(history.skus.map((s, i) => [s, i]));
-  const latest = new Map<string, InventoryCount>();
-  for (const c of counts) {
-    if (!skuIndex.has(c.sku)) continue;
-    const key = `${c.sku}\u001f${familyOf(c)}\u001f${c.location}`;
-    const old = latest.get(key);
-    if (!old || c.asOf > old.asOf || (c.asOf === old.asOf && c.source === 'shopify-page')) latest.set(key, c);
-  }
+  const skuIndex = new Map<string, number>();
+  for (let i = 0; i < history.skus.length; i++) skuIndex.set(history.skus[i]!, i);
+  // Latest count per SKU, source family and location, in order of first appearance. A SKU has a
+  // handful of locations: a scan of its own list beats one string-keyed map over every count.
   const bySku = new Map<number, InventoryCount[]>();
-  for (const c of latest.values()) {
-    const s = skuIndex.get(c.sku)!;
-    const list = bySku.get(s) ?? [];
-    list.push(c);
-    bySku.set(s, list);
+  for (const c of counts) {
+    const s = skuIndex.get(c.sku);
+    if (s === undefined) continue;
+    let list = bySku.get(s);
+    if (!list) {
+      list = [];
+      bySku.set(s, list);
+    }
+    const fam = familyOf(c);
+    let at = -1;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.location === c.location && familyOf(list[i]!) === fam) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) list.push(c);
+    else {
+      const old = list[at]!;
+      if (c.asOf > old.asOf || (c.asOf === old.asOf && c.source === 'shopify-page')) list[at] = c;
+    }
   }
-  const tplPattern = new RegExp(settings.tplShopifyLocationPattern, 'i');
+  const tplRegExp = new RegExp(settings.tplShopifyLocationPattern, 'i');
+  const atTplCache = new Map<string, boolean>();
+  const atTpl = (location: string): boolean => {
+    let v = atTplCache.get(location);
+    if (v === undefined) {
+      v = tplRegExp.test(location);
+      atTplCache.set(location, v);
+    }
+    return v;
+  };
   const C = history.channels.length;
   const soldAfter = (s: number, asOf: string, channels: readonly number[]): number => {
     const from = dayNumber(asOf) + 1 - history.startDay;
@@ -77,21 +98,22 @@ export function resolveStock(
     let incoming = 0;
     let oldest: string | null = null;
     let negative = false;
-    let tplSold = 0;
-    const soldByFamily = new Map<string, number>();
+    // Sales after a count are subtracted once per family (from its oldest count date).
+    let shopifySold = Number.NEGATIVE_INFINITY;
+    let fbaSold = Number.NEGATIVE_INFINITY;
+    let tplSold = Number.NEGATIVE_INFINITY;
     for (const c of list) {
       const fam = familyOf(c);
       if (c.onHand < 0) negative = true;
       if (!oldest || c.asOf < oldest) oldest = c.asOf;
-      // Sales after a count are subtracted once per family (from its oldest count date).
-      const key = `${fam}`;
-      const prev = soldByFamily.get(key);
       const soldHere = soldAfter(s, c.asOf, DEPLETING[fam]);
-      if (prev === undefined || soldHere > prev) soldByFamily.set(key, soldHere);
+      if (fam === 'shopify') shopifySold = Math.max(shopifySold, soldHere);
+      else if (fam === 'fba') fbaSold = Math.max(fbaSold, soldHere);
+      else tplSold = Math.max(tplSold, soldHere);
       const units = Math.max(0, c.onHand);
       if (fam === 'shopify') {
         shopify = (shopify ?? 0) + units;
-        if (tplPattern.test(c.location)) shopifyAtTpl = (shopifyAtTpl ?? 0) + units;
+        if (atTpl(c.location)) shopifyAtTpl = (shopifyAtTpl ?? 0) + units;
         committed += c.committed;
         incoming += c.incoming;
       } else if (fam === 'fba') {
@@ -102,7 +124,6 @@ export function resolveStock(
         tpl = (tpl ?? 0) + units;
       }
     }
-    for (const [fam, v] of soldByFamily) if (fam === 'tpl') tplSold = v;
     let disagreement: StockView['disagreement'] = null;
     const shopifyCompared = shopifyAtTpl ?? shopify;
     if (shopifyCompared !== null && tpl !== null) {
@@ -115,14 +136,16 @@ export function resolveStock(
     // Own-store stock: the Shopify count, or the 3PL's when Shopify has none. When they disagree,
     // the lower one is used (the line is low confidence and says so).
     let own: number | null = shopify;
-    let ownSold = soldByFamily.get('shopify') ?? 0;
+    if (shopifySold === Number.NEGATIVE_INFINITY) shopifySold = 0;
+    if (fbaSold === Number.NEGATIVE_INFINITY) fbaSold = 0;
+    if (tplSold === Number.NEGATIVE_INFINITY) tplSold = 0;
+    let ownSold = shopifySold;
     if (own === null && tpl !== null) {
       own = tpl;
       ownSold = tplSold;
     } else if (disagreement && shopifyAtTpl !== null && tpl !== null && tpl < shopifyAtTpl) {
       own = (own ?? 0) - shopifyAtTpl + tpl;
     }
-    const fbaSold = soldByFamily.get('fba') ?? 0;
     const ownNow = own === null ? null : Math.max(0, own - ownSold);
     const fbaNow = fba === null ? null : Math.max(0, fba - fbaSold);
     const onHand = ownNow === null && fbaNow === null ? null : (ownNow ?? 0) + (fbaNow ?? 0);

@@ -8,7 +8,7 @@ import type {
   SupplierTerm,
 } from '../import/types';
 import { allocateCash, budgetFor, type CashResult } from './cash';
-import { dayNumber, dayRange, dayString, shortDay } from './dates';
+import { dayNumber, dayRange, dayString, shortDay, yearOf } from './dates';
 import { FORECAST_SETTINGS, fitSku, forecastInto, makeScratch, meanYearly, type SkuModel } from './forecast';
 import { demandSdOverInterval, roundOrderQty, zForServiceLevel } from './formulas';
 import { buildHistory, type DemandHistory } from './history';
@@ -386,7 +386,7 @@ function posArriving(pos: readonly IncomingPo[], refYear: number): string {
 
 /** The cover part of the rationale: days of cover, the stockout day, and the POs that extend it or come too late. */
 function coverWords(walk: StockWalk, todayN: number, arrivals: { pos: IncomingPo[]; day: number[] } | null): string {
-  const refYear = new Date(todayN * 86_400_000).getUTCFullYear();
+  const refYear = yearOf(todayN);
   const used = arrivals ? arrivals.pos.slice(0, walk.arrived) : [];
   const pending = arrivals && walk.day !== null ? (arrivals.pos[walk.arrived] ?? null) : null;
   const late = pending ? `PO ${pending.poId} arrives ${shortDay(dayNumber(pending.arrives), refYear)}` : '';
@@ -399,7 +399,8 @@ function coverWords(walk: StockWalk, todayN: number, arrivals: { pos: IncomingPo
 /**
  * Plans one SKU from its fitted history: forecast over lead time and review period, safety stock,
  * reorder point, order-up-to level, rounded order, stockout date (approved POs added on their
- * arrival days), overstock, confidence and rationale.
+ * arrival days), overstock, confidence and rationale. The returned model's arrays live in the
+ * scratch when it was made with `reuseModelArrays` (valid until the next call).
  */
 export function planLine(
   h: DemandHistory,
@@ -480,6 +481,7 @@ export function planLine(
   }
 
   const { confidence, hard, medium, newSku } = confidenceOf(model, ctx, settings);
+  const reasons = [...hard, ...medium];
   const trendPct = model.slope !== 0 && model.level > 0 ? (model.slope * 7 * 100) / model.level : null;
   const hits = promoHits(ctx.promos, todayN, Math.ceil(L + R));
 
@@ -507,7 +509,7 @@ export function planLine(
     needed,
     orderQty,
     confidence,
-    reasons: [...hard, ...medium],
+    reasons,
   });
 
   const line: PlanLine = {
@@ -543,7 +545,7 @@ export function planLine(
     overstock,
     action,
     confidence,
-    confidenceReasons: [...hard, ...medium],
+    confidenceReasons: reasons,
     newSku,
     firstMarket: ctx.firstMarket,
     trendPctPerWeek: trendPct,
@@ -720,7 +722,8 @@ export function planHistory(
     today: input.today,
     settings,
   });
-  const scratch = makeScratch(h.days);
+  // Each model is used at once by its line: its arrays can live in the scratch.
+  const scratch = makeScratch(h.days, true);
   let maxLead = settings.defaultLeadTimeDays;
   for (const t of input.suppliers) if ((t.leadTimeDays ?? 0) > maxLead) maxLead = t.leadTimeDays!;
   const horizon = new Float64Array(

@@ -143,7 +143,8 @@ function loadDemand(h: DemandHistory, s: number, y: Float64Array, historyUplift:
   let first = -1;
   if (historyUplift) {
     for (let t = 0; t < days; t++) {
-      y[t]! /= historyUplift[t]!;
+      const u = historyUplift[t]!;
+      if (u !== 1) y[t]! /= u; // x / 1 is x: most days have no promo
       if (first < 0 && y[t]! > 0) first = t;
     }
   } else {

@@ -171,6 +171,25 @@ export interface LineContext {
 export interface PromoArrays {
   history: Float32Array | null;
   future: Float32Array | null;
+  /** Per promo of the set (same order): its day numbers, the line's PromoHit and the rationale phrase, shared by the lines. */
+  startN: number[];
+  endN: number[];
+  hits: PromoHit[];
+  phrases: string[];
+}
+
+/** Shared promo data of one set of promos. */
+function promoArrays(promos: readonly Promo[], h: DemandHistory, todayN: number, horizonDays: number): PromoArrays {
+  const startN = promos.map((p) => dayNumber(p.start));
+  const endN = promos.map((p) => dayNumber(p.end));
+  return {
+    history: promoMultipliers(promos, h.startDay, h.days),
+    future: promoMultipliers(promos, todayN, horizonDays),
+    startN,
+    endN,
+    hits: promos.map((p) => ({ name: p.name, start: p.start, end: p.end, upliftPct: p.upliftPct })),
+    phrases: promos.map((p, i) => `${p.name} ${dayRange(startN[i]!, endN[i]!)} adds ${int(p.upliftPct)}%`),
+  };
 }
 
 const fmt1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
@@ -342,13 +361,11 @@ function quantities(
 
 const HARD_WORDS = /unknown|negative|3PL counts|old|missing: |no supplier|new SKU|first|stockout/;
 
-/** The promos that cover a day of the next `days` days (named in the rationale). */
-function promoHits(promos: readonly Promo[], todayN: number, days: number): PromoHit[] {
-  const hits: PromoHit[] = [];
-  for (const p of promos) {
-    if (dayNumber(p.end) >= todayN && dayNumber(p.start) < todayN + days) {
-      hits.push({ name: p.name, start: p.start, end: p.end, upliftPct: p.upliftPct });
-    }
+/** Indices of the promos that cover a day of the next `days` days (named in the rationale). */
+function promoHits(arrays: PromoArrays, todayN: number, days: number): number[] {
+  const hits: number[] = [];
+  for (let i = 0; i < arrays.hits.length; i++) {
+    if (arrays.endN[i]! >= todayN && arrays.startN[i]! < todayN + days) hits.push(i);
   }
   return hits;
 }
@@ -422,10 +439,7 @@ export function planLine(
   for (let i = 0; i < ctx.promos.length; i++) promoKey += i === 0 ? ctx.promos[i]!.id : `\u001f${ctx.promos[i]!.id}`;
   let arrays = promoCache.get(promoKey);
   if (!arrays) {
-    arrays = {
-      history: promoMultipliers(ctx.promos, h.startDay, h.days),
-      future: promoMultipliers(ctx.promos, todayN, horizon.length),
-    };
+    arrays = promoArrays(ctx.promos, h, todayN, horizon.length);
     promoCache.set(promoKey, arrays);
   }
   const model = fitSku(h, s, scratch, inStockNow, arrays.history);
@@ -483,7 +497,13 @@ export function planLine(
   const { confidence, hard, medium, newSku } = confidenceOf(model, ctx, settings);
   const reasons = [...hard, ...medium];
   const trendPct = model.slope !== 0 && model.level > 0 ? (model.slope * 7 * 100) / model.level : null;
-  const hits = promoHits(ctx.promos, todayN, Math.ceil(L + R));
+  const hitIndex = promoHits(arrays, todayN, Math.ceil(L + R));
+  const hits: PromoHit[] = [];
+  const promoPhrases: string[] = [];
+  for (const i of hitIndex) {
+    hits.push(arrays.hits[i]!);
+    promoPhrases.push(arrays.phrases[i]!);
+  }
 
   const unitCost = term?.unitCost ?? null;
   const marginRate =
@@ -501,7 +521,7 @@ export function planLine(
     trendPct,
     walk,
     arrivals,
-    hits,
+    promoPhrases,
     onHand,
     committed,
     incoming,
@@ -570,7 +590,7 @@ function rationaleOf(r: {
   trendPct: number | null;
   walk: StockWalk | null;
   arrivals: { pos: IncomingPo[]; day: number[] } | null;
-  hits: readonly PromoHit[];
+  promoPhrases: readonly string[];
   onHand: number | null;
   committed: number;
   incoming: number;
@@ -608,8 +628,7 @@ function rationaleOf(r: {
   }
   if (r.walk) parts.push(coverWords(r.walk, todayN, r.arrivals));
   parts.push(`lead time ${int(L)}±${int(sL)} days${term?.leadTimeDays == null ? ' (assumed)' : ''}`);
-  for (const p of r.hits)
-    parts.push(`${p.name} ${dayRange(dayNumber(p.start), dayNumber(p.end))} adds ${int(p.upliftPct)}%`);
+  for (const phrase of r.promoPhrases) parts.push(phrase);
   parts.push(
     `needs ${int(dL)} over the lead time + safety stock ${int(ss)} (${Math.round(settings.serviceLevel * 100)}% service) = reorder point ${int(rop)}`,
   );

@@ -226,6 +226,44 @@ export function promosForSku(
   );
 }
 
+/**
+ * promosForSku for every SKU of a plan: the per-promo tests are prepared once, and SKUs with the
+ * same promos get the same array (so they also share the promo multipliers and phrases).
+ */
+function promoMatcher(promos: readonly Promo[], products: PlanInput['products']): (sku: string) => readonly Promo[] {
+  const listed = promos.map((p) => new Set(p.skus));
+  const all = promos.map((p) => p.skus.some((s) => s.toLowerCase() === 'all' || s === '*'));
+  const interned = new Map<string, Promo[]>();
+  const none: Promo[] = [];
+  return (sku) => {
+    if (promos.length === 0) return none;
+    const product = products?.[sku];
+    let key = '';
+    for (let i = 0; i < promos.length; i++) {
+      const p = promos[i]!;
+      if (
+        listed[i]!.has(sku) ||
+        all[i] ||
+        (p.collection !== null && (product?.collections ?? []).includes(p.collection)) ||
+        (p.tag !== null && (product?.tags ?? []).includes(p.tag))
+      )
+        key += `${i},`;
+    }
+    let list = interned.get(key);
+    if (!list) {
+      list =
+        key === ''
+          ? []
+          : key
+              .slice(0, -1)
+              .split(',')
+              .map((i) => promos[Number(i)]!);
+      interned.set(key, list);
+    }
+    return list;
+  };
+}
+
 /** Where sellable stock runs out when walked down the daily forecast with the approved POs added. */
 export interface StockWalk {
   /** Days until stock runs out (fractional); null when it lasts the whole horizon. */
@@ -752,6 +790,7 @@ export function planHistory(
   const lines: PlanLine[] = [];
   const series: SkuSeries[] = [];
   const want = new Set(input.seriesFor ?? []);
+  const promosOf = promoMatcher(promos, input.products);
   const arrivalsBySku = new Map<string, IncomingPo[]>();
   for (const po of input.incomingPos ?? []) {
     const list = arrivalsBySku.get(po.sku);
@@ -766,7 +805,7 @@ export function planHistory(
       {
         stock: stock[s] ?? null,
         term: terms[s] ?? null,
-        promos: promosForSku(promos, sku, input.products?.[sku]),
+        promos: promosOf(sku),
         issues: issues.get(sku) ?? [],
         firstMarket: extras.firstMarkets?.get(sku) ?? null,
         avgPrice: extras.avgPrice?.get(sku) ?? null,

@@ -75,7 +75,7 @@ export function makeScratch(days: number, reuseModelArrays = false): FitScratch 
     weights,
     weeks: Array.from({ length: 6 }, () => new Float64Array(WEEKS)),
     valid: new Uint8Array(WEEKS),
-    days7: Array.from({ length: 3 }, () => new Float64Array(7)),
+    days7: Array.from({ length: 4 }, () => new Float64Array(7)),
     reuse: reuseModelArrays
       ? { weekly: new Float64Array(7), yearly: new Float64Array(WEEKS), channelRates: new Float64Array(0) }
       : null,
@@ -134,11 +134,26 @@ function emptyModel(channelRates: Float64Array, historyDays: number, known: numb
 function loadDemand(h: DemandHistory, s: number, y: Float64Array, historyUplift: Float32Array | null): number {
   const { days } = h;
   const C = h.channels.length;
-  // Channel by channel: each channel's days are contiguous in memory.
-  y.fill(0, 0, days);
-  for (let c = 0; c < C; c++) {
-    const base = (s * C + c) * days;
-    for (let t = 0; t < days; t++) y[t]! += h.qty[base + t]!;
+  const q = h.qty;
+  if (C === 3) {
+    // The usual three channels in one pass (same additions in the same order as the loop below).
+    const b0 = s * 3 * days;
+    const b1 = b0 + days;
+    const b2 = b1 + days;
+    for (let t = 0; t < days; t++) {
+      let v = 0;
+      v += q[b0 + t]!;
+      v += q[b1 + t]!;
+      v += q[b2 + t]!;
+      y[t] = v;
+    }
+  } else {
+    // Channel by channel: each channel's days are contiguous in memory.
+    y.fill(0, 0, days);
+    for (let c = 0; c < C; c++) {
+      const base = (s * C + c) * days;
+      for (let t = 0; t < days; t++) y[t]! += q[base + t]!;
+    }
   }
   let first = -1;
   if (historyUplift) {
@@ -329,8 +344,11 @@ function yearlyIndex(
   const step = growth ** (1 / WEEKS);
   growthCurve[0] = growth ** (-25.5 / WEEKS);
   for (let w = 1; w < WEEKS; w++) growthCurve[w] = growthCurve[w - 1]! * step;
+  const fd = scratch.days7[3]!;
   for (let b = 0; days - YEAR * (b + 1) >= first; b++) {
     const start = days - YEAR * (b + 1);
+    // Whole weeks keep the weekday: day d of every week of the block has the same weekly factor.
+    for (let d = 0; d < 7; d++) fd[d] = weekly ? weekly[(startDay + start + d) % 7]! : 1;
     let sy = 0;
     let nv = 0;
     for (let w = 0; w < WEEKS; w++) {
@@ -339,7 +357,7 @@ function yearlyIndex(
       for (let d = 0; d < 7; d++) {
         const t = start + w * 7 + d;
         if (!ok[t]) continue;
-        const f = weekly ? weekly[(startDay + t) % 7]! : 1;
+        const f = fd[d]!;
         sum += y[t]! / f;
         cnt += 1;
         units[w]! += y[t]!;
@@ -438,6 +456,14 @@ function fitLevelTrend(
   let n = 0;
   const chSum = scratch.days7[2]!;
   chSum.fill(0);
+  // Channel sums in locals for the usual three channels (same additions, same order).
+  const q = h.qty;
+  const b0 = s * C * days;
+  const b1 = b0 + days;
+  const b2 = b1 + days;
+  let ch0 = 0;
+  let ch1 = 0;
+  let ch2 = 0;
   // Weekday and week-of-year advance with t; no modulo per day.
   let wd = (h.startDay + fStart) % 7;
   let pos = (((fStart - days) % YEAR) + YEAR) % YEAR;
@@ -455,7 +481,16 @@ function fitLevelTrend(
     sxx += w * x * x;
     sxy += w * x * z;
     n += 1;
-    for (let c = 0; c < C; c++) chSum[c]! += w * h.qty[(s * C + c) * days + t]!;
+    if (C === 3) {
+      ch0 += w * q[b0 + t]!;
+      ch1 += w * q[b1 + t]!;
+      ch2 += w * q[b2 + t]!;
+    } else for (let c = 0; c < C; c++) chSum[c]! += w * q[(s * C + c) * days + t]!;
+  }
+  if (C === 3) {
+    chSum[0] = ch0;
+    chSum[1] = ch1;
+    chSum[2] = ch2;
   }
   const historyDays = days - first;
   if (n === 0 || sw === 0) return emptyModel(channelRates, historyDays, known, inferred);

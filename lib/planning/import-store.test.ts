@@ -97,6 +97,39 @@ describe('streamed import into IndexedDB', () => {
     database.close();
   });
 
+  it('compares with the rows the caller holds when they match the table, and reads the table when they do not', async () => {
+    const database = fresh();
+    const first = await importOrders(database, orders);
+    const held = new Map(first.written.map((r) => [r.id, r]));
+    const feed = async (text: string, stored: ReadonlyMap<string, unknown>) => {
+      const sink = await TableSink.open(database, 'salesLines', { chunk: 500, expected: 7724, stored });
+      await streamImport(text, SOURCES['shopify-orders'], sink, small);
+      return { mode: sink.mode, counts: { ...sink.counts }, written: sink.written };
+    };
+    expect(await feed(orders, held)).toEqual({
+      mode: 'memory',
+      counts: { inserted: 0, updated: 0, unchanged: 7724 },
+      written: 0,
+    });
+    const changed = orders.replace(
+      ',1,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
+      ',2,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
+    );
+    expect(await feed(changed, held)).toEqual({
+      mode: 'memory',
+      counts: { inserted: 0, updated: 1, unchanged: 7723 },
+      written: 1,
+    });
+    // One row short of the table: not trusted, the table is scanned (and finds the line as stored now).
+    const short = new Map([...held].slice(1));
+    expect(await feed(changed, short)).toEqual({
+      mode: 'scan',
+      counts: { inserted: 0, updated: 0, unchanged: 7724 },
+      written: 0,
+    });
+    database.close();
+  });
+
   it('keeps the last of an id repeated across chunks and counts it once, on the first import and on a re-import', async () => {
     const database = fresh();
     const row = (id: string, qty: number): KeyedRow => ({ id, sku: 'A', qty });

@@ -7,7 +7,9 @@
  * - `scan`: the file is large next to the table (a re-import), so the table is read once in
  *   primary-key pages (IndexedDB `getAll`, several times cheaper per row than a `get` per key) into
  *   id → content hash, concurrently with parsing;
- * - `lookup`: a small file into a large table, so only the chunk's ids are fetched.
+ * - `lookup`: a small file into a large table, so only the chunk's ids are fetched;
+ * - `memory`: the caller holds every stored row (the worker's sales lines after an import or a
+ *   plan) and the table has exactly as many rows, so nothing is read.
  * A row is written only when it is new or its content differs, so the same file twice writes
  * nothing. Counts are exact also when a file repeats an id (last one wins, as in `ImportSession`).
  */
@@ -18,7 +20,7 @@ import { hash53 } from '../import/hash';
 import type { PlanningTable, StoreCounts } from './store';
 
 /** How a sink finds out what is already stored (see the module comment). */
-export type SinkMode = 'empty' | 'scan' | 'lookup';
+export type SinkMode = 'empty' | 'scan' | 'lookup' | 'memory';
 
 /** Hash of a row's content; stored rows keep the property order they were written with, so equal rows give equal text. */
 export function contentHash(row: unknown): number {
@@ -37,6 +39,11 @@ export interface SinkOptions {
   chunk?: number;
   /** Forces a mode (tests, benchmarks). */
   mode?: SinkMode;
+  /**
+   * Every row the table holds, by id, when the caller keeps them (compared instead of reading the
+   * table; used only when it holds as many rows as the table). The sink does not change it.
+   */
+  stored?: ReadonlyMap<string, unknown>;
   /** Called with the rows actually written (new or changed), in write order. */
   onWritten?: (rows: readonly KeyedRow[]) => void;
 }
@@ -55,7 +62,7 @@ export class TableSink {
   private buffer = new Map<string, KeyedRow>();
   private late: KeyedRow[] = [];
   private readonly seen = new Set<string>();
-  /** Pre-import content hash of ids this import changed (lookup mode; `scan` keeps the whole table's). */
+  /** Pre-import content hash of ids this import changed (lookup and memory modes; `scan` keeps the whole table's). */
   private readonly changedPre = new Map<string, number>();
   private chain: Promise<void> = Promise.resolve();
   /** One promise per queued chunk, oldest first (settled ones are removed). */
@@ -79,7 +86,14 @@ export class TableSink {
   static async open(database: CounterpartDB, table: PlanningTable, options: SinkOptions = {}): Promise<TableSink> {
     const stored = await database[table].count();
     const mode: SinkMode =
-      options.mode ?? (stored === 0 ? 'empty' : (options.expected ?? 0) >= stored * SCAN_SHARE ? 'scan' : 'lookup');
+      options.mode ??
+      (stored === 0
+        ? 'empty'
+        : options.stored?.size === stored
+          ? 'memory'
+          : (options.expected ?? 0) >= stored * SCAN_SHARE
+            ? 'scan'
+            : 'lookup');
     const scan = mode === 'scan' ? scanHashes(database, table) : null;
     return new TableSink(database, table, mode, scan, options);
   }
@@ -168,7 +182,9 @@ export class TableSink {
         }
       }
     } else {
-      const old = await t.bulkGet(rows.map((r) => r.id));
+      const memory = this.options.stored;
+      const old =
+        this.mode === 'memory' && memory ? rows.map((r) => memory.get(r.id)) : await t.bulkGet(rows.map((r) => r.id));
       rows.forEach((r, i) => {
         const o = old[i];
         if (!o) {
@@ -204,13 +220,14 @@ export class TableSink {
     let pre: number;
     if (this.mode === 'empty') pre = ABSENT;
     else if (this.mode === 'scan') pre = (await this.storedHash!).get(r.id) ?? ABSENT;
-    else pre = this.changedPre.get(r.id) ?? cur;
+    else pre = this.changedPre.get(r.id) ?? cur; // lookup, memory
     const next = contentHash(r);
     const classOf = (h: number): keyof StoreCounts =>
       pre === ABSENT ? 'inserted' : pre === h ? 'unchanged' : 'updated';
     this.counts[classOf(cur)] -= 1;
     this.counts[classOf(next)] += 1;
-    if (this.mode === 'lookup' && !this.changedPre.has(r.id) && next !== pre) this.changedPre.set(r.id, pre);
+    if ((this.mode === 'lookup' || this.mode === 'memory') && !this.changedPre.has(r.id) && next !== pre)
+      this.changedPre.set(r.id, pre);
     if (next !== cur) {
       await t.put(r);
       this.written += 1;

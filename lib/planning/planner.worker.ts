@@ -55,6 +55,8 @@ async function runImport(job: ImportJob): Promise<void> {
     const cache = sales ? salesCache : null;
     const sink = await TableSink.open(database, table, {
       expected: await estimateRows(job.file),
+      // The lines this worker holds are compared instead of reading the table (when it holds as many rows).
+      stored: cache ?? undefined,
       onWritten: cache
         ? (rows) => {
             for (const r of rows) cache.set(r.id, r as unknown as OrderLine);

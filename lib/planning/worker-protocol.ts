@@ -55,8 +55,8 @@ export interface ImportReport {
    */
   readMs: number;
   storeMs: number;
-  /** How the import found out what was stored: nothing yet, one table scan, or per-key lookups. */
-  storeMode?: 'empty' | 'scan' | 'lookup';
+  /** How the import found out what was stored: nothing yet, one table scan, per-key lookups, or the worker's memory. */
+  storeMode?: 'empty' | 'scan' | 'lookup' | 'memory';
   /** Rows written (new or changed); 0 for a file imported again. */
   written?: number;
 }

@@ -220,6 +220,14 @@ function censorZeroRuns(
   let inferred = 0;
   let t0 = first;
   while (t0 < days) {
+    // t0 is never inside a run (it is a sale, a censored day, or a run's first day). Runs shorter
+    // than a week are skipped below unless they reach the end: when day t0 + 6 is not part of a
+    // run, no run starting in [t0, t0 + 6] can be a week long, so the scan jumps past it.
+    const j = t0 + 6;
+    if (j < days - 1 && (y[j] !== 0 || !ok[j])) {
+      t0 = j + 1;
+      continue;
+    }
     if (y[t0] !== 0 || !ok[t0]) {
       t0 += 1;
       continue;

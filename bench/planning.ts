@@ -24,7 +24,8 @@ import type { InventoryCount, OrderLine, Promo, SupplierTerm } from '../lib/impo
 import { dayNumber, dayString } from '../lib/planning/dates';
 import { fitSku, forecastInto, makeScratch } from '../lib/planning/forecast';
 import { buildHistory, emptyHistory, PLAN_CHANNELS } from '../lib/planning/history';
-import { planHistory } from '../lib/planning/plan';
+import { firstMarkets, planHistory } from '../lib/planning/plan';
+import { resolveSettings } from '../lib/planning/settings';
 import { mulberry32, poisson } from '../lib/util/random';
 
 const RETAIL = new URL(
@@ -192,6 +193,10 @@ function planningSpeed() {
   const built = buildHistory(lines, g.counts.slice(0, BUILD_SKUS), [], TODAY, DAYS);
   const buildMs = now() - b;
   const buildCpu = process.cpuUsage(bu);
+  // planReorder also scans the lines once for first-time markets.
+  const f = now();
+  firstMarkets(lines, TODAY, resolveSettings());
+  const firstMarketsMs = now() - f;
   const secs = (xs: number[]) => xs.map((x) => round(x / 1000, 3));
   return {
     skus: SKUS,
@@ -220,6 +225,7 @@ function planningSpeed() {
       seconds: round(buildMs / 1000, 3),
       cpu_seconds: round((buildCpu.user + buildCpu.system) / 1000 / 1000, 3),
       lines_per_second: Math.round(lines.length / (buildMs / 1000)),
+      first_markets_seconds: round(firstMarketsMs / 1000, 3),
       history_skus: built.history.skus.length,
       note: 'buildHistory over one line per SKU × channel × day with sales, for the first 1,000 SKUs (first call in the process); 10,000 SKUs would be 10× the lines',
     },

@@ -5,7 +5,7 @@ import { CounterpartDB, type KeyedRow } from '../db/schema';
 import type { SourceSpec } from '../import/core';
 import { importText } from '../import/core';
 import { SOURCES } from '../import/sources';
-import { contentHash, streamImport, TableSink } from './import-store';
+import { contentHash, readAllRows, streamImport, TableSink } from './import-store';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
 const orders = fixture('shopify-orders.csv');
@@ -184,6 +184,17 @@ describe('streamed import into IndexedDB', () => {
     ).rejects.toThrow('Import cancelled');
     database.close();
   });
+
+  it('reads every row of a table across pages, once each', async () => {
+    const database = fresh();
+    const rows = Array.from({ length: 25_001 }, (_, i) => ({ id: `r${String(i).padStart(6, '0')}`, sku: 'A', qty: i }));
+    await database.salesLines.bulkAdd(rows);
+    const read = await readAllRows(database, 'salesLines');
+    expect(read.length).toBe(25_001);
+    expect(new Set(read.map((r) => r.id)).size).toBe(25_001);
+    expect(read[25_000]).toEqual({ id: 'r025000', sku: 'A', qty: 25_000 });
+    database.close();
+  }, 60_000);
 
   it('hashes equal rows equally and different rows differently', () => {
     expect(contentHash({ id: 'a', qty: 1 })).toBe(contentHash({ id: 'a', qty: 1 }));

@@ -238,14 +238,34 @@ export class TableSink {
 
 /** Reads a table once in primary-key pages into id → content hash. */
 export async function scanHashes(database: CounterpartDB, table: PlanningTable): Promise<Map<string, number>> {
-  const t = database[table];
   const out = new Map<string, number>();
+  await readPages(database, table, (page) => {
+    for (const row of page) out.set(row.id, contentHash(row));
+  });
+  return out;
+}
+
+/** Every row of a table, read in primary-key pages of 10k so no single IndexedDB answer holds a 500k-row table (measured: as fast as one `toArray`). */
+export async function readAllRows(database: CounterpartDB, table: PlanningTable): Promise<KeyedRow[]> {
+  const out: KeyedRow[] = [];
+  await readPages(database, table, (page) => {
+    for (const row of page) out.push(row);
+  });
+  return out;
+}
+
+async function readPages(
+  database: CounterpartDB,
+  table: PlanningTable,
+  onPage: (page: KeyedRow[]) => void,
+): Promise<void> {
+  const t = database[table];
   let last: string | null = null;
   for (;;) {
     const page: KeyedRow[] =
       last === null ? await t.limit(SCAN_PAGE).toArray() : await t.where(':id').above(last).limit(SCAN_PAGE).toArray();
-    for (const row of page) out.set(row.id, contentHash(row));
-    if (page.length < SCAN_PAGE) return out;
+    onPage(page);
+    if (page.length < SCAN_PAGE) return;
     last = page[page.length - 1]!.id;
   }
 }

@@ -10,7 +10,7 @@ import type { SourceSpec } from '../import/core';
 import { stableId } from '../import/hash';
 import { SOURCES } from '../import/sources';
 import type { OrderLine } from '../import/types';
-import { streamImport, TableSink } from './import-store';
+import { readAllRows, streamImport, TableSink } from './import-store';
 import { onOrderFromPos, seriesWithIncoming } from './on-order';
 import { planReorder } from './plan';
 import type { PoDraft } from './po';
@@ -143,7 +143,7 @@ async function runImport(job: ImportJob): Promise<void> {
 async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[]; cached: boolean }> {
   const count = await database.salesLines.count();
   if (salesCache && salesCache.size === count) return { orders: [...salesCache.values()], cached: true };
-  const orders = (await database.salesLines.toArray()) as unknown as OrderLine[];
+  const orders = (await readAllRows(database, 'salesLines')) as unknown as OrderLine[];
   salesCache = new Map(orders.map((o) => [o.id, o]));
   return { orders, cached: false };
 }

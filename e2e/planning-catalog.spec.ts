@@ -42,6 +42,9 @@ test.describe('inventory planning with the product catalogue', () => {
     await expect(products.getByTestId('import-report')).toContainText('20 rows read');
     await expect(products.getByTestId('import-report')).toContainText('15 new rows');
     await expect(products.getByTestId('import-report')).toContainText('0 rejected');
+    // Image-only rows and a variant without a SKU are named as skipped, not errors.
+    await expect(products.getByTestId('import-report')).toContainText('4 skipped (image-only row)');
+    await expect(products.getByTestId('import-report')).toContainText('1 skipped (variant without a SKU)');
 
     // The checklist no longer says the collection promos have no product data.
     const checks = page.getByRole('list', { name: 'Data quality checklist' });

@@ -370,6 +370,7 @@ function ImportReportView({ report: r }: { report: ImportReport }) {
           {' · '}
           {fmtNum(r.rejected.length)} rejected
           {Object.entries(r.excluded).map(([k, n]) => ` · ${fmtNum(n)} ${k} (kept, not demand)`)}
+          {Object.entries(r.skipped ?? {}).map(([why, n]) => ` · ${fmtNum(n)} skipped (${why})`)}
         </span>
         <span className="cp-spacer" />
         <span

@@ -108,6 +108,7 @@ async function runImport(job: ImportJob): Promise<void> {
       duplicates: result.duplicates,
       rejected,
       excluded,
+      skipped: result.skipped,
       fatal: result.fatal,
       ms,
       readMs,

@@ -47,6 +47,8 @@ export interface ImportReport {
   rejected: { line: number; reason: string }[];
   /** Order lines kept but excluded from demand (cancelled, refunded). */
   excluded: Record<string, number>;
+  /** Rows that carry nothing to import, by why (e.g. Shopify's image-only product rows): not errors. */
+  skipped?: Record<string, number>;
   fatal: string | null;
   ms: number;
   /**

@@ -191,6 +191,29 @@ test.describe('inventory planning', () => {
     expect(stored).toBeGreaterThan(0);
   });
 
+  test('a PO approved in the planner counts as on order in the Shopify panel', async ({ page, session, panel }) => {
+    await importClassicTee(session);
+    // The product page records today's counts; the planner then proposes a PO for the SKU.
+    await page.goto(SHOPIFY_PRODUCT);
+    const sku = panel.frame.getByRole('article', { name: 'Planning for TEE-CL-BLK-M' });
+    await expect(sku).toContainText('(from this page)');
+    await expect(sku).not.toContainText('on order');
+
+    const planner = await session.context.newPage();
+    await openPlanner(planner, session.extensionId);
+    await planner.getByRole('button', { name: 'Re-plan' }).click();
+    const po = planner.getByRole('article', { name: 'PO for Lotus Apparel Co.' });
+    const input = po.getByLabel('Quantity of TEE-CL-BLK-M for Lotus Apparel Co.');
+    await expect(input).toHaveValue(/^[1-9]\d*$/);
+    const qty = Number(await input.inputValue());
+    await po.getByRole('button', { name: 'Approve' }).click();
+    await expect(po.getByText('approved', { exact: true })).toBeVisible();
+    await planner.close();
+
+    await page.reload();
+    await expect(sku).toContainText(`incl. ${qty} on order (PO po:Lotus Apparel Co.:${TODAY}`);
+  });
+
   test('the popup has a clear empty state before anything is imported', async ({ page, session }) => {
     await page.setViewportSize({ width: 380, height: 560 });
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);

@@ -2,7 +2,9 @@ import { db } from '../../lib/db/schema';
 import type { SkuSummary } from '../../lib/messaging/contract/planning';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
+import { onOrderInput } from '../../lib/planning/on-order';
 import { planReorder } from '../../lib/planning/plan';
+import type { PoDraft } from '../../lib/planning/po';
 import { countsFromPage, type PageInventoryRow } from '../../lib/planning/snapshot';
 import { loadPlanInput, needsAction, storeRecords } from '../../lib/planning/store';
 import { parsePlanningSettings, planDay, planningSettings, toPlanSettings } from '../../lib/settings/planning';
@@ -78,8 +80,12 @@ export const planningHandlers: Handlers = {
     const stored = counts.length ? await storeRecords(database, 'inventoryCounts', counts) : null;
     const skus = page.skus.slice(0, MAX_SKUS);
     const input = await loadPlanInput(database, skus);
+    const planSettings = toPlanSettings(settings);
+    // Approved POs count here as in the planner: on order, and arriving on their day.
+    const pos = (await database.purchaseOrders.where('status').equals('approved').toArray()) as unknown as PoDraft[];
+    const onOrder = onOrderInput(pos, input.suppliers, input.counts, planSettings.defaultLeadTimeDays);
     const plan = skus.length
-      ? planReorder({ ...input, today, settings: toPlanSettings(settings) })
+      ? planReorder({ ...input, ...onOrder, today, settings: planSettings })
       : { lines: [] as ReturnType<typeof planReorder>['lines'] };
     const bySku = new Map(plan.lines.map((l) => [l.sku, l]));
     const summaries: SkuSummary[] = skus.map((sku) => {

@@ -6,7 +6,6 @@
  */
 import type { InventoryCount, SupplierTerm } from '../import/types';
 import { dayNumber, dayString } from './dates';
-import type { SkuSeries } from './plan';
 import type { PoDraft } from './po';
 
 /** One approved PO line still to arrive. */
@@ -70,22 +69,13 @@ export function onOrderFromPos(
   return { units, notes, lines };
 }
 
-/**
- * @deprecated Pass the POs to the engine instead (`PlanInput.incomingPos = onOrderFromPos(...).lines`):
- * it adds them to projected stock, the stockout date and days of cover in one place. Kept for
- * callers that do not yet: a series that already lists its arrivals is returned unchanged.
- */
-export function seriesWithIncoming(series: readonly SkuSeries[], incoming: readonly IncomingPo[]): SkuSeries[] {
-  return series.map((s) => {
-    if (s.arrivals !== undefined) return s;
-    const mine = incoming.filter((l) => l.sku === s.sku);
-    if (mine.length === 0) return s;
-    const start = dayNumber(s.forecastStart);
-    const projectedStock = [...s.projectedStock];
-    for (const l of mine) {
-      const k = Math.max(0, dayNumber(l.arrives) - start);
-      for (let j = k; j < projectedStock.length; j++) projectedStock[j] = projectedStock[j]! + l.qty;
-    }
-    return { ...s, projectedStock, arrivals: mine.map((l) => ({ day: l.arrives, qty: l.qty, poId: l.poId })) };
-  });
+/** The PlanInput fields for approved POs: units on order, their rationale notes, and the dated arrivals. */
+export function onOrderInput(
+  pos: readonly PoDraft[],
+  suppliers: readonly Pick<SupplierTerm, 'sku' | 'leadTimeDays'>[],
+  counts: readonly Pick<InventoryCount, 'sku' | 'asOf'>[],
+  defaultLeadDays = DEFAULT_LEAD_DAYS,
+): { onOrder: Record<string, number>; onOrderNotes: Record<string, string>; incomingPos: IncomingPo[] } {
+  const o = onOrderFromPos(pos, suppliers, counts, defaultLeadDays);
+  return { onOrder: o.units, onOrderNotes: o.notes, incomingPos: o.lines };
 }

@@ -777,6 +777,7 @@ export function planHistory(
     terms,
     promos,
     productsKnown: input.products !== undefined,
+    products: input.products,
     today: input.today,
     settings,
   });

@@ -11,7 +11,7 @@ import { stableId } from '../import/hash';
 import { SOURCES } from '../import/sources';
 import type { OrderLine } from '../import/types';
 import { readAllRows, streamImport, TableSink } from './import-store';
-import { onOrderFromPos, seriesWithIncoming } from './on-order';
+import { onOrderInput } from './on-order';
 import { planReorder } from './plan';
 import type { PoDraft } from './po';
 import { loadPlanInput, savePlan, TABLE_OF_SOURCE } from './store';
@@ -175,18 +175,16 @@ async function runPlan(job: PlanJob): Promise<void> {
   const skus = [...new Set(input.orders.map((o) => o.sku))].sort();
   // Approved POs not yet received count as stock on order, arriving after the lead time.
   const approved = (await database.purchaseOrders.toArray()) as unknown as PoDraft[];
-  const onOrder = onOrderFromPos(approved, input.suppliers, input.counts, job.settings.defaultLeadTimeDays);
+  const onOrder = onOrderInput(approved, input.suppliers, input.counts, job.settings.defaultLeadTimeDays);
   const loaded = performance.now();
   post({ kind: 'progress', id: job.id, phase: 'plan', done: 0, total: null });
-  const planned = planReorder({
+  const result = planReorder({
     ...input,
     today: job.today,
     settings: job.settings,
     seriesFor: skus.slice(0, job.maxSeries ?? 400),
-    onOrder: onOrder.units,
-    onOrderNotes: onOrder.notes,
+    ...onOrder,
   });
-  const result = { ...planned, series: seriesWithIncoming(planned.series, onOrder.lines) };
   const plannedAt = performance.now();
   const purchaseOrders = await savePlan(database, result, new Date().toISOString());
   const done = performance.now();

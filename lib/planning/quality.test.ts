@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderLine, Promo } from '../import/types';
 import { buildHistory } from './history';
+import { planReorder } from './plan';
 import { checkData, emptyPromoTargets } from './quality';
 import { resolveSettings } from './settings';
 
@@ -92,5 +93,20 @@ describe('promo target checks', () => {
     expect(emptyPromoTargets([promo('Tag sale', { tag: 'fleece' })], { A: { tags: ['winter'] } })).toEqual([
       'Tag sale targets tag "fleece" but no SKU has it',
     ]);
+  });
+
+  it('a full plan with a catalogue warns about the promo whose collection holds no SKU', () => {
+    const result = planReorder({
+      today: TODAY,
+      orders: [order('HOOD-GRY-M', '2026-11-20'), order('TEE-BLK-M', '2026-11-21')],
+      counts: [],
+      suppliers: [],
+      promos,
+      products: { 'HOOD-GRY-M': { collections: ['Cold Weather'], tags: ['winter'] } },
+    });
+    expect(result.checklist.find((c) => c.id === 'promo-empty-target')).toMatchObject({
+      ok: false,
+      detail: 'Spring linen preview targets collection "Linen Shop" but no SKU is in it',
+    });
   });
 });

@@ -267,20 +267,24 @@ export function emptyPromoTargets(
   return out;
 }
 
+function addRow(into: Float64Array, qty: Float32Array, base: number, days: number): void {
+  for (let t = 0; t < days; t++) into[t]! += qty[base + t]!;
+}
+
 /** Runs of days with no orders at all on a channel that normally has ≥ 1 order line a day. */
 export function salesGaps(history: DemandHistory, minDays: number): string[] {
   const { days, channels } = history;
   const C = channels.length;
   const out: string[] = [];
   const perDay = new Float64Array(days);
+  const qty = history.qty;
+  const S = history.skus.length;
   for (let c = 0; c < C; c++) {
     perDay.fill(0);
     let first = -1;
     let total = 0;
-    for (let s = 0; s < history.skus.length; s++) {
-      const base = (s * C + c) * days;
-      for (let t = 0; t < days; t++) perDay[t]! += history.qty[base + t]!;
-    }
+    // 22 million cells for 10k SKUs × 2 years × 3 channels: a hot loop over local typed arrays.
+    for (let s = 0; s < S; s++) addRow(perDay, qty, (s * C + c) * days, days);
     for (let t = 0; t < days; t++) {
       if (perDay[t]! > 0 && first < 0) first = t;
       total += perDay[t]!;

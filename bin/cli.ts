@@ -1,4 +1,4 @@
-import { type CliCommand, stdinLines } from './command';
+import { type CliCommand, CliInputError, stdinLines } from './command';
 import { COMMANDS } from './commands/index';
 
 function help(commands: CliCommand[]): string {
@@ -43,6 +43,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
+    if (error instanceof CliInputError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as readline from 'node:readline';
 
 /** A command of `npm run -s cli -- <name>`: reads JSON lines on stdin, writes JSON lines on stdout. */
@@ -60,3 +62,22 @@ export function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 }
+
+/**
+ * Reads a file named on the command line. A relative path is taken from the directory the user ran
+ * `npm run` in (npm sets INIT_CWD; the script itself runs in the package root). A missing or
+ * unreadable file is a one-line error naming the flag, not a stack trace.
+ */
+export function readInputFile(path: string, flagName: string, env: NodeJS.ProcessEnv = process.env): string {
+  const full = resolve(env.INIT_CWD ?? process.cwd(), path);
+  try {
+    return readFileSync(full, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
+    throw new CliInputError(`--${flagName} ${path}: ${why} (looked in ${full})`);
+  }
+}
+
+/** A bad flag or input file: printed as one line, exit code 2. */
+export class CliInputError extends Error {}

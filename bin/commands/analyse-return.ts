@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { analyseReturn, toAnalyseOutput } from '../../lib/returns/analyse';
 import { resolveReturnsConfig } from '../../lib/returns/config';
 import { returnCaseSchema } from '../../lib/returns/schema';
-import { type CliCommand, flag, forEachJsonLine } from '../command';
+import { type CliCommand, flag, forEachJsonLine, readInputFile } from '../command';
 
 /** Classifies the true return reason, decides and routes the return, and drafts the reply (local engine). */
 export const analyseReturnCommand: CliCommand = {
@@ -25,7 +24,7 @@ export const analyseReturnCommand: CliCommand = {
       return 2;
     }
     const configPath = flag(io.args, 'config');
-    const config = resolveReturnsConfig(configPath ? JSON.parse(readFileSync(configPath, 'utf8')) : {});
+    const config = resolveReturnsConfig(configPath ? JSON.parse(readInputFile(configPath, 'config')) : {});
     const lang = flag(io.args, 'lang') === 'de' ? 'de' : 'en';
     const brand = flag(io.args, 'brand');
     return forEachJsonLine(io, (value) =>

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { csSettingsSchema } from '../../lib/cs/settings';
 import { DEFAULT_VOICE } from '../../lib/cs/templates';
 import { parseTicketInput } from '../../lib/cs/ticket';
 import { draftForTicket } from '../../lib/cs/triage';
-import { type CliCommand, flag, forEachJsonLine } from '../command';
+import { type CliCommand, flag, forEachJsonLine, readInputFile } from '../command';
 
 /** Drafts a cited reply per ticket with the local engine (demo policies). */
 export const draftReplyCommand: CliCommand = {
@@ -22,7 +21,7 @@ export const draftReplyCommand: CliCommand = {
     };
     const policiesFile = flag(io.args, 'policies');
     const policies = policiesFile
-      ? csSettingsSchema.shape.policies.parse(JSON.parse(readFileSync(policiesFile, 'utf8')))
+      ? csSettingsSchema.shape.policies.parse(JSON.parse(readInputFile(policiesFile, 'policies')))
       : undefined;
     return forEachJsonLine(io, (value) => {
       const d = draftForTicket(parseTicketInput(value), { voice, policies });

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { planFromFiles, toCliLine } from '../../lib/planning/batch';
-import { type CliCommand, flag } from '../command';
+import { type CliCommand, flag, readInputFile } from '../command';
 
 /** Every value of a repeatable flag, also comma-separated: `--inventory a.csv --inventory b.txt` or `--inventory a.csv,b.txt`. */
 function flags(args: string[], name: string): string[] {
@@ -11,7 +10,8 @@ function flags(args: string[], name: string): string[] {
   return out;
 }
 
-const read = (paths: string[]) => paths.map((name) => ({ name, text: readFileSync(name, 'utf8') }));
+const read = (paths: string[], flagName: string) =>
+  paths.map((name) => ({ name, text: readInputFile(name, flagName) }));
 
 /** Plans reorders from exported files: one JSON line per SKU. */
 export const planReorderCommand: CliCommand = {
@@ -47,12 +47,12 @@ export const planReorderCommand: CliCommand = {
     const serviceLevel = flag(io.args, 'service-level');
     const { plan, reports } = planFromFiles(
       {
-        orders: read(orders),
-        inventory: read(inventory),
-        suppliers: read(suppliers),
-        calendar: read(flags(io.args, 'calendar')),
-        bundles: read(flags(io.args, 'bundles')),
-        products: read(flags(io.args, 'products')),
+        orders: read(orders, 'orders'),
+        inventory: read(inventory, 'inventory'),
+        suppliers: read(suppliers, 'suppliers'),
+        calendar: read(flags(io.args, 'calendar'), 'calendar'),
+        bundles: read(flags(io.args, 'bundles'), 'bundles'),
+        products: read(flags(io.args, 'products'), 'products'),
       },
       { today, budget, settings: serviceLevel ? { serviceLevel: Number(serviceLevel) } : {} },
     );

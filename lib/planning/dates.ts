@@ -51,16 +51,11 @@ function civil(n: number): number {
 
 /** YYYY-MM-DD of a day number. */
 export function dayString(n: number): string {
-  // Civil-from-days (H. Hinnant): no Date object, it runs for every SKU line.
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  // No Date object: it runs for every SKU line.
+  const c = civil(n);
+  const y = Math.floor(c / 10000);
+  const m = Math.floor(c / 100) % 100;
+  const d = c % 100;
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 

@@ -201,6 +201,7 @@ test.describe('returns in Loop', () => {
     await expect(alert).toContainText('JKT-RAIN-NVY-M');
     await expect(alert).toContainText('defect + damage');
     await expect(page.getByTestId('alert-test')).toContainText('binomial');
+    await expect(page.getByTestId('alert-test')).toContainText('Benjamini–Hochberg');
     await expect(page.getByTestId('reason-chart').locator('canvas')).toBeVisible();
     await page.screenshot({ path: path.join(SHOTS, 'returns-insights.png'), fullPage: true });
 

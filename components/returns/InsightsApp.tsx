@@ -179,9 +179,10 @@ function Alerts({ data, keyName, onPick }: { data: InsightsResponse; keyName: st
         </h2>
         <p className="ri-test" data-testid="alert-test">
           Test: one-sided exact binomial test per {lower(keyName)} and group (defect + damage, sizing) over the last{' '}
-          {t.windowDays} days of data, against the share among all other {lower(keyName)}s. An alert needs p &lt;{' '}
-          {t.alpha}, at least {t.minReturns} returns and at least {t.minGroupReturns} returns of the group in the
-          window.
+          {t.windowDays} days of data, against the share among all other {lower(keyName)}s. Tested only with at least{' '}
+          {t.minReturns} returns and at least {t.minGroupReturns} returns of the group in the window; alerts are chosen
+          by Benjamini–Hochberg at a false discovery rate of {t.alpha} over everything tested, so a large catalogue does
+          not raise chance alerts.
         </p>
       </header>
       <div className="card-body">

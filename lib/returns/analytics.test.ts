@@ -98,6 +98,27 @@ describe('detectReasonAlerts', () => {
     ).toEqual([]);
   });
 
+  it('corrects for many SKUs tested at once (Benjamini–Hochberg): 7 of 20 alerts alone, not among 30 ordinary SKUs', () => {
+    const recent = '2026-11-10T00:00:00Z';
+    const lone = [...many(7, 'LONE', 'defective', recent), ...many(13, 'LONE', 'changed_mind', recent)];
+    // Alone it is the only pair tested: P(X ≥ 7 | 20, 0.10) = 0.0024 < 0.01.
+    const alone = detectReasonAlerts([...history, ...lone], { now });
+    expect(alone.map((a) => a.key)).toEqual(['LONE']);
+    expect(alone[0]?.test).toContain('Benjamini–Hochberg at false discovery rate 0.01 over 1 tested sku × group pair');
+
+    // 30 ordinary SKUs in the window (5 defects in 40 each, p ≈ 0.52) make 31 tested pairs: LONE's
+    // p ≈ 0.007 is no longer below 1/31 × 0.01, while a strong spike (10 of 20, p ≈ 4e-5) still is.
+    const ordinary: ReturnRecord[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      ordinary.push(...many(5, `N${i}`, 'defective', recent), ...many(35, `N${i}`, 'changed_mind', recent));
+    }
+    const hot = [...many(10, 'HOT', 'defective', recent), ...many(10, 'HOT', 'changed_mind', recent)];
+    const crowded = detectReasonAlerts([...history, ...ordinary, ...lone, ...hot], { now });
+    expect(crowded.map((a) => a.key)).toEqual(['HOT']);
+    expect(crowded[0]?.pValue).toBeLessThan(0.01 / 32);
+    expect(crowded[0]?.test).toContain('over 32 tested sku × group pairs (rank 1: p ≤ 1/32 × 0.01)');
+  });
+
   it('computes catalogue group shares', () => {
     const s = groupShares(history);
     expect(s.total).toBe(400);

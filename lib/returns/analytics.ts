@@ -151,9 +151,12 @@ export const ALERT_DEFAULTS = {
  * Test: one-sided exact binomial test. For a key with `n` returns in the last `windowDays` days
  * (default 28), `k` of them in the group, and baseline share `p0` = the group's share among all
  * other keys' returns up to `now` (the key itself is left out so a spike cannot raise its own
- * baseline), the p-value is P(X ≥ k | X ~ Binomial(n, p0)). An alert is raised when p < α
- * (default 0.01), n ≥ 20 and k ≥ 5. α is per key and group; with hundreds of SKUs expect a few
- * false alarms per hundred tested keys at most, which the minimum counts keep rare in practice.
+ * baseline), the p-value is P(X ≥ k | X ~ Binomial(n, p0)). Only keys with n ≥ 20 and k ≥ 5 are
+ * tested. Many SKUs are tested at once, so the alerts are chosen with the Benjamini–Hochberg
+ * procedure at false discovery rate α (default 0.01) over the m tested key × group pairs: sort
+ * the p-values, find the largest rank i with p(i) ≤ i/m · α, and alert on ranks 1…i. With one
+ * pair tested this is the plain p < α test; with 500 it asks far more of a lone SKU, so a busy
+ * catalogue does not raise a handful of chance alerts every month.
  */
 export function detectReasonAlerts(records: readonly ReturnRecord[], opts: AlertOptions = {}): ReasonAlert[] {
   const by = opts.by ?? 'sku';
@@ -195,7 +198,7 @@ export function detectReasonAlerts(records: readonly ReturnRecord[], opts: Alert
     winGroup.set(key, wg);
   }
 
-  const alerts: ReasonAlert[] = [];
+  const tested: Omit<ReasonAlert, 'test'>[] = [];
   for (const [key, n] of winTotal) {
     if (n < minReturns) continue;
     for (const g of groups) {
@@ -206,23 +209,30 @@ export function detectReasonAlerts(records: readonly ReturnRecord[], opts: Alert
       if (otherTotal <= 0) continue;
       // Floor the baseline at half a return so a group never seen elsewhere does not make p0 = 0.
       const p0 = Math.max(otherGroup, 0.5) / otherTotal;
-      if (k / n <= p0) continue;
-      const pValue = binomialUpperTail(k, n, p0);
-      if (pValue >= alpha) continue;
-      alerts.push({
+      tested.push({
         key,
         group: g,
         count: k,
         total: n,
         share: k / n,
         baseline: p0,
-        pValue,
+        // At or below the baseline the share is no evidence of a spike: p = 1.
+        pValue: k / n <= p0 ? 1 : binomialUpperTail(k, n, p0),
         windowStart: new Date(start).toISOString(),
         windowEnd: new Date(end).toISOString(),
-        test: `one-sided exact binomial test: P(X ≥ ${k} | n = ${n}, p0 = ${p0.toFixed(3)}) = ${pValue.toExponential(2)} < α = ${alpha}; minimum ${minReturns} returns and ${minGroup} ${g} returns in ${windowDays} days`,
       });
     }
   }
+  const m = tested.length;
+  const ranked = tested.sort((a, b) => a.pValue - b.pValue);
+  let cut = 0;
+  ranked.forEach((t, i) => {
+    if (t.pValue <= ((i + 1) / m) * alpha) cut = i + 1;
+  });
+  const alerts: ReasonAlert[] = ranked.slice(0, cut).map((t, i) => ({
+    ...t,
+    test: `one-sided exact binomial test: P(X ≥ ${t.count} | n = ${t.total}, p0 = ${t.baseline.toFixed(3)}) = ${t.pValue.toExponential(2)}; Benjamini–Hochberg at false discovery rate ${alpha} over ${m} tested ${by} × group pair${m === 1 ? '' : 's'} (rank ${i + 1}: p ≤ ${i + 1}/${m} × ${alpha}); minimum ${minReturns} returns and ${minGroup} ${t.group} returns in ${windowDays} days`,
+  }));
   return alerts.sort((a, b) => a.pValue - b.pValue);
 }
 

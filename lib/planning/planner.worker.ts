@@ -5,7 +5,7 @@
  * database as the page.
  */
 import Dexie from 'dexie';
-import { type CounterpartDB, DB_NAME, db, type KeyedRow } from '../db/schema';
+import { type CounterpartDB, DB_NAME, db } from '../db/schema';
 import type { SourceSpec } from '../import/core';
 import { stableId } from '../import/hash';
 import { SOURCES } from '../import/sources';
@@ -149,29 +149,12 @@ async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[
   return { orders, cached: false };
 }
 
-/**
- * The database as `loadPlanInput` sees it, with `salesLines.toArray()` answered from memory.
- * Why a view: `loadPlanInput` is shared with the background and reads every table itself; this
- * keeps one loader instead of a copy that would drift from it.
- */
-function withSalesLines(database: CounterpartDB, orders: readonly OrderLine[]): CounterpartDB {
-  const table = database.salesLines;
-  const view = new Proxy(table, {
-    get(target, prop) {
-      if (prop === 'toArray') return async () => orders as unknown as KeyedRow[];
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return Object.create(database, { salesLines: { value: view } }) as CounterpartDB;
-}
-
 async function runPlan(job: PlanJob): Promise<void> {
   const started = performance.now();
   const database = db();
   post({ kind: 'progress', id: job.id, phase: 'load', done: 0, total: null });
   const sales = await salesLines(database);
-  const input = await loadPlanInput(withSalesLines(database, sales.orders));
+  const input = await loadPlanInput(database, undefined, { orders: sales.orders });
   const skus = [...new Set(input.orders.map((o) => o.sku))].sort();
   // Approved POs not yet received count as stock on order, arriving after the lead time.
   const approved = (await database.purchaseOrders.toArray()) as unknown as PoDraft[];

@@ -97,6 +97,8 @@ export async function loadMemberships(
 export async function loadPlanInput(
   database: CounterpartDB,
   skus?: readonly string[],
+  /** Sales lines the caller already holds (the planner worker keeps them in memory): not read again. */
+  known: { orders?: readonly OrderLine[] } = {},
 ): Promise<Omit<PlanInput, 'today' | 'settings' | 'seriesFor'>> {
   const products = await loadMemberships(database, skus);
   // Set only when there is catalogue data: the checklist tells "no product data" from "not in it".
@@ -122,7 +124,7 @@ export async function loadPlanInput(
     };
   }
   return {
-    orders: (await database.salesLines.toArray()) as unknown as OrderLine[],
+    orders: known.orders ?? ((await database.salesLines.toArray()) as unknown as OrderLine[]),
     counts: (await database.inventoryCounts.toArray()) as unknown as InventoryCount[],
     suppliers: (await database.suppliers.toArray()) as unknown as SupplierTerm[],
     promos,

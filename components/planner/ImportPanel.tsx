@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { db } from '../../lib/db/schema';
-import { type Inspection, inspectHead } from '../../lib/import/inspect';
-import { SOURCES, type SourceId } from '../../lib/import/sources';
+import { type Inspection, inspectHead } from '../../lib/planning/import/inspect';
+import { SOURCES, type SourceId } from '../../lib/planning/import/sources';
 import { PLANNING_KEYS } from '../../lib/planning/store';
 import type { ImportReport, WorkerEvent } from '../../lib/planning/worker-protocol';
 import { fmtNum } from '../planning/format';

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { suppliers, tplOnHand } from '../planning/import/sources';
 import { importStream, importText, normalizeHeader, parseDay, parseNumber, upsertById } from './core';
 import { stableId } from './hash';
-import { suppliers, tplOnHand } from './sources';
 
 describe('header handling', () => {
   it('normalises header spelling so aliases match across exports', () => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { alignPromoTargets, mergeMemberships } from '../import/catalog';
 import { type ImportResult, importText, matchHeader, type SourceSpec } from '../import/core';
-import { SOURCES, type SourceId } from '../import/sources';
-import type { BundleComponent, CatalogEntry, InventoryCount, OrderLine, Promo, SupplierTerm } from '../import/types';
 import { reorderPoint } from './formulas';
+import { alignPromoTargets, mergeMemberships } from './import/catalog';
+import { SOURCES, type SourceId } from './import/sources';
+import type { BundleComponent, CatalogEntry, InventoryCount, OrderLine, Promo, SupplierTerm } from './import/types';
 import { type PlanLine, type PlanResult, planReorder } from './plan';
 import type { PlanSettings } from './settings';
 

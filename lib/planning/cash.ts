@@ -1,4 +1,4 @@
-import type { BudgetPeriod } from '../import/types';
+import type { BudgetPeriod } from './import/types';
 import type { PlanLine } from './plan';
 import type { PlanSettings } from './settings';
 

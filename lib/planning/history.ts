@@ -1,5 +1,5 @@
-import type { BundleComponent, Channel, InventoryCount, OrderLine } from '../import/types';
 import { dayNumber } from './dates';
+import type { BundleComponent, Channel, InventoryCount, OrderLine } from './import/types';
 
 /** Channel order in the demand arrays. */
 export const PLAN_CHANNELS: readonly Channel[] = ['shopify', 'pos', 'amazon'];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CounterpartDB, type KeyedRow } from '../db/schema';
 import type { SourceSpec } from '../import/core';
 import { importText } from '../import/core';
-import { SOURCES } from '../import/sources';
+import { SOURCES } from './import/sources';
 import { contentHash, readAllRows, streamImport, TableSink } from './import-store';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');

@@ -1,6 +1,6 @@
-import type { InventoryCount } from '../import/types';
 import { dayNumber } from './dates';
 import type { DemandHistory } from './history';
+import type { InventoryCount } from './import/types';
 import type { PlanSettings } from './settings';
 
 /** What the planner believes is in stock for one SKU, and why it may be wrong. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stableId } from '../import/hash';
-import type { InventoryCount, OrderLine, SupplierTerm } from '../import/types';
 import { dayNumber, dayString } from './dates';
+import type { InventoryCount, OrderLine, SupplierTerm } from './import/types';
 import { type IncomingPo, onOrderFromPos, onOrderInput } from './on-order';
 import { type PlanInput, planReorder, walkStock } from './plan';
 import type { PoDraft } from './po';

@@ -4,8 +4,9 @@
  * date + the supplier's lead time. A PO stops counting once a stock count on or after its arrival
  * exists for the SKU (the goods are then part of on hand).
  */
-import type { InventoryCount, SupplierTerm } from '../import/types';
+
 import { dayNumber, dayString } from './dates';
+import type { InventoryCount, SupplierTerm } from './import/types';
 import type { PoDraft } from './po';
 
 /** One approved PO line still to arrive. */

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../import/core';
 import { stableId } from '../import/hash';
-import { SOURCES } from '../import/sources';
-import type { InventoryCount, OrderLine, Promo, SupplierTerm } from '../import/types';
 import { dayNumber, dayString } from './dates';
+import { SOURCES } from './import/sources';
+import type { InventoryCount, OrderLine, Promo, SupplierTerm } from './import/types';
 import { type PlanInput, planReorder } from './plan';
 import { editPoLine, poToCsv } from './po';
 

@@ -1,3 +1,8 @@
+import { allocateCash, budgetFor, type CashResult } from './cash';
+import { dayNumber, dayRange, dayString, shortDay, yearOf } from './dates';
+import { FORECAST_SETTINGS, fitSku, forecastInto, makeScratch, meanYearly, type SkuModel } from './forecast';
+import { demandSdOverInterval, roundOrderQty, zForServiceLevel } from './formulas';
+import { buildHistory, type DemandHistory } from './history';
 import type {
   BudgetPeriod,
   BundleComponent,
@@ -6,12 +11,7 @@ import type {
   OrderLine,
   Promo,
   SupplierTerm,
-} from '../import/types';
-import { allocateCash, budgetFor, type CashResult } from './cash';
-import { dayNumber, dayRange, dayString, shortDay, yearOf } from './dates';
-import { FORECAST_SETTINGS, fitSku, forecastInto, makeScratch, meanYearly, type SkuModel } from './forecast';
-import { demandSdOverInterval, roundOrderQty, zForServiceLevel } from './formulas';
-import { buildHistory, type DemandHistory } from './history';
+} from './import/types';
 import { resolveStock, type StockView } from './inventory';
 import type { IncomingPo } from './on-order';
 import { type PoDraft, purchaseOrders } from './po';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderLine, Promo } from '../import/types';
 import { buildHistory } from './history';
+import type { OrderLine, Promo } from './import/types';
 import { planReorder } from './plan';
 import { checkData, emptyPromoTargets } from './quality';
 import { resolveSettings } from './settings';

@@ -1,6 +1,6 @@
-import type { Promo, SupplierTerm } from '../import/types';
 import { dayRange, dayString } from './dates';
 import type { DemandHistory } from './history';
+import type { Promo, SupplierTerm } from './import/types';
 import type { StockView } from './inventory';
 import type { PlanSettings } from './settings';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stableId } from '../import/hash';
-import type { OrderLine } from '../import/types';
 import { dayNumber, dayString } from './dates';
+import type { OrderLine } from './import/types';
 import { planReorder } from './plan';
 import { planResultSchema, poDraftSchema, recordSnapshotRequestSchema, skuSeriesSchema } from './schemas';
 import { countsFromPage } from './snapshot';

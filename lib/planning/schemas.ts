@@ -4,7 +4,7 @@
  * the popup and the Shopify panel ask the background, which reads the last plan from Dexie.
  */
 import { z } from 'zod';
-import { SOURCES } from '../import/sources';
+import { SOURCES } from './import/sources';
 import { planSettingsSchema } from './settings';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

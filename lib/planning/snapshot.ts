@@ -1,5 +1,5 @@
 import { stableId } from '../import/hash';
-import type { InventoryCount } from '../import/types';
+import type { InventoryCount } from './import/types';
 
 /** One location's counts as the Shopify admin page shows them (same shape as the Shopify adapter's rows). */
 export interface PageInventoryRow {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CounterpartDB, type KeyedRow } from '../db/schema';
 import { importText } from '../import/core';
-import { SOURCES } from '../import/sources';
+import { SOURCES } from './import/sources';
 import { loadMemberships, loadPlanInput, storeRecords, TABLE_OF_SOURCE } from './store';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');

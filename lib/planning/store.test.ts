@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CounterpartDB } from '../db/schema';
 import { importText } from '../import/core';
-import { SOURCES } from '../import/sources';
+import { SOURCES } from './import/sources';
 import { planReorder } from './plan';
 import { editPoLine, nextPoId, type PoDraft, poSequence } from './po';
 import { loadPlanInput, needsAction, readStoredPlan, savePlan, storeRecords } from './store';

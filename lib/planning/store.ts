@@ -4,8 +4,8 @@
  * Web Worker and by the background (both may open the database; the framed panel never does).
  */
 import type { CounterpartDB, KeyedRow } from '../db/schema';
-import { alignPromoTargets, type CapturedProduct, mergeMemberships, type SkuMembership } from '../import/catalog';
-import type { SourceId } from '../import/sources';
+import { alignPromoTargets, type CapturedProduct, mergeMemberships, type SkuMembership } from './import/catalog';
+import type { SourceId } from './import/sources';
 import type {
   BudgetPeriod,
   BundleComponent,
@@ -14,7 +14,7 @@ import type {
   OrderLine,
   Promo,
   SupplierTerm,
-} from '../import/types';
+} from './import/types';
 import { TableSink } from './import-store';
 import type { PlanInput, PlanResult } from './plan';
 import { nextPoId, type PoDraft, poSequence } from './po';

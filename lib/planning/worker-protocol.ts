@@ -1,4 +1,4 @@
-import type { SourceId } from '../import/sources';
+import type { SourceId } from './import/sources';
 import type { PlanResult } from './plan';
 import type { PoDraft } from './po';
 import type { PlanSettings } from './settings';

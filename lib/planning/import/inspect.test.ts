@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectHead } from './inspect';
 
 const fixture = (f: string) =>
-  readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8').slice(0, 8000);
+  readFileSync(path.join(__dirname, '../../../e2e/fixtures/planning', f), 'utf8').slice(0, 8000);
 
 describe('inspectHead', () => {
   it.each([

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { importText, type SourceSpec, upsertById } from './core';
+import { importText, type SourceSpec, upsertById } from '../../import/core';
 import { amazonOrderRow, fastAmazonOrderRow, fastShopifyOrderRow, SOURCES, shopifyOrderRow } from './sources';
 
-const fixture = (name: string) => readFileSync(new URL(`../../e2e/fixtures/planning/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../e2e/fixtures/planning/${name}`, import.meta.url), 'utf8');
 
 const SHOPIFY_HEAD =
   'Name,Email,Financial Status,Paid at,Fulfillment Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Cancelled at,Source,Refunded Amount,Currency,Shipping Country';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { type FieldSpec, matchHeader } from './core';
+import { type FieldSpec, matchHeader } from '../../import/core';
 import { SOURCES, type SourceId } from './sources';
 
 /** What the planner shows before importing a file: the source, its header, the first rows and the mapping. */

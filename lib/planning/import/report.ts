@@ -1,4 +1,4 @@
-import type { ImportResult, UpsertCounts } from './core';
+import type { ImportResult, UpsertCounts } from '../../import/core';
 
 /** What the import report shows for one file (the `planning.import` response). */
 export interface ImportReport {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importReportSchema } from '../planning/schemas';
-import { importText, upsertById } from './core';
+import { importText, upsertById } from '../../import/core';
+import { importReportSchema } from '../schemas';
 import { toImportReport } from './report';
 import { SOURCES } from './sources';
 
 describe('import report', () => {
   it('counts rejected rows, exclusions and upserts for the broken fixture, in the message schema', () => {
     const text = readFileSync(
-      new URL('../../e2e/fixtures/planning/shopify-orders-broken.csv', import.meta.url),
+      new URL('../../../e2e/fixtures/planning/shopify-orders-broken.csv', import.meta.url),
       'utf8',
     );
     const result = importText(text, SOURCES['shopify-orders']);

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { type BuildResult, type ImportOptions, parseDay, parseNumber, type SourceSpec, zodReason } from './core';
-import { stableId } from './hash';
+import {
+  type BuildResult,
+  type ImportOptions,
+  parseDay,
+  parseNumber,
+  type SourceSpec,
+  zodReason,
+} from '../../import/core';
+import { stableId } from '../../import/hash';
 import type {
   BudgetPeriod,
   BundleComponent,

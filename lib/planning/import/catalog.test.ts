@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReorder } from '../planning/plan';
+import { planReorder } from '../plan';
 import { alignPromoTargets, mergeMemberships } from './catalog';
 import type { InventoryCount, OrderLine, Promo, SupplierTerm } from './types';
 

@@ -1,11 +1,14 @@
 import { normalisedEditDistance } from '../../lib/cs/edit-distance';
 import { ticketFromGorgias } from '../../lib/cs/from-snapshot';
 import type { Policies } from '../../lib/cs/policy';
-import { importPastReplies, type PastReply } from '../../lib/cs/replies';
+import { importPastReplies } from '../../lib/cs/replies';
 import { agentMessages, analyseTicket, draftIdOf, draftStats, draftTicket } from '../../lib/cs/service';
 import { DEFAULT_VOICE } from '../../lib/cs/templates';
 import type { TicketInput } from '../../lib/cs/ticket';
-import { type AuditRow, db } from '../../lib/db/schema';
+import { AUDIT_KINDS, auditDetails, auditRow, auditRows, recordAudit } from '../../lib/db/audit';
+import { recordImport } from '../../lib/db/imports';
+import { loadPastReplies, savePastReplies } from '../../lib/db/past-replies';
+import { type AuditAction, type AuditRow, db } from '../../lib/db/schema';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
@@ -18,7 +21,7 @@ import { fnv1a } from '../../lib/util/hash';
 import { aiProvider } from './ai';
 import { readTabSnapshot } from './tab-state';
 
-const KIND = 'cs.draft';
+const KIND = AUDIT_KINDS.csDraft;
 
 /** The Gorgias ticket the panel's own tab shows (from the validated snapshot, never from the payload). */
 async function panelTicket(sender: Sender): Promise<{ ticketId: string; ticket: TicketInput }> {
@@ -49,26 +52,12 @@ async function loadSettings() {
   return parseCsSettings(await csSettings.getValue());
 }
 
-async function pastReplies(): Promise<PastReply[]> {
-  const rows = await db().pastReplies.toArray();
-  return rows.map((r) => ({
-    id: String(r.ticketId ?? r.id),
-    subject: String(r.subject ?? ''),
-    customerText: String(r.customerText ?? ''),
-    replyText: String(r.replyText ?? ''),
-    tags: Array.isArray(r.tags) ? r.tags.map(String) : [],
-    createdAt: typeof r.createdAt === 'string' ? r.createdAt : null,
-  }));
-}
-
-async function csRows(action?: AuditRow['action']): Promise<AuditRow[]> {
-  return action
-    ? db().audit.where('[kind+action]').equals([KIND, action]).toArray()
-    : db().audit.where('[kind+action]').between([KIND, ''], [KIND, '\uffff']).toArray();
+function csRows(action?: AuditAction): Promise<AuditRow[]> {
+  return auditRows(db(), KIND, action);
 }
 
 async function draftRow(draftId: string): Promise<AuditRow> {
-  const row = await db().audit.get(Number(draftId));
+  const row = await auditRow(db(), Number(draftId));
   if (!row || row.kind !== KIND || row.action !== 'shown') throw new MessageError('not_found', 'Unknown draft.');
   return row;
 }
@@ -91,14 +80,14 @@ export async function captureSentReply(snapshot: SnapshotEnvelope): Promise<void
       .sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
     const last = inserted[inserted.length - 1];
     if (!last) return;
-    const note = JSON.parse(last.note ?? '{}') as { draftId?: string; agentCount?: number };
+    const note = auditDetails(last) as { draftId?: string; agentCount?: number };
     const agent = agentMessages(ticketFromGorgias(data.data));
     if (!note.draftId || agent.length <= (note.agentCount ?? Number.POSITIVE_INFINITY)) return;
     const already = (await csRows('sent')).some((r) => draftIdOf(r.note) === note.draftId);
     if (already) return;
     const draft = await draftRow(note.draftId);
     const finalText = agent[agent.length - 1] ?? '';
-    await db().audit.add({
+    await recordAudit(db(), {
       at: new Date().toISOString(),
       kind: KIND,
       app: 'gorgias',
@@ -110,7 +99,7 @@ export async function captureSentReply(snapshot: SnapshotEnvelope): Promise<void
       suggestion: draft.suggestion,
       finalText,
       editDistance: distance(draft.suggestion ?? '', finalText),
-      note: JSON.stringify({ draftId: note.draftId }),
+      details: { draftId: note.draftId },
     });
   } catch (error) {
     console.warn('[counterpart] cs: sent-reply capture failed', error);
@@ -134,7 +123,7 @@ export async function draftForPanel(
   const draft = await draftTicket(provider, ticket, analysis, {
     ...brand,
     languagePolicy: settings.languagePolicy,
-    pastReplies: await pastReplies(),
+    pastReplies: await loadPastReplies(db()),
     variant: regenerate ? (await csRows('shown')).filter((r) => r.entityId === ticketId).length : 0,
     signal: stream.signal,
     onText: stream.onText,
@@ -142,7 +131,7 @@ export async function draftForPanel(
   stream.signal?.throwIfAborted();
 
   const shadow = !analysis.plan.showDraft;
-  const id = await db().audit.add({
+  const id = await recordAudit(db(), {
     at: new Date().toISOString(),
     kind: KIND,
     app: 'gorgias',
@@ -152,17 +141,15 @@ export async function draftForPanel(
     model: draft.meta.model,
     action: 'shown',
     suggestion: draft.text,
-    note: JSON.stringify({
+    details: {
       mode: settings.rolloutMode,
       tier: analysis.tier,
       shadow,
       fallback: draft.meta.fallback ?? false,
-    }),
+    },
   });
   const placed = analysis.plan.autoPlaceDraft
-    ? (await csRows('inserted')).some(
-        (r) => r.entityId === ticketId && (JSON.parse(r.note ?? '{}') as { auto?: boolean }).auto,
-      )
+    ? (await csRows('inserted')).some((r) => r.entityId === ticketId && Boolean(auditDetails(r).auto))
     : true;
   return {
     ticketId,
@@ -197,7 +184,7 @@ export const csHandlers: Handlers = {
       const data = gorgiasTicketSchema.safeParse(snapshot?.data);
       if (data.success) agentCount = agentMessages(ticketFromGorgias(data.data)).length;
     }
-    await db().audit.add({
+    await recordAudit(db(), {
       at: new Date().toISOString(),
       kind: KIND,
       app: 'gorgias',
@@ -209,13 +196,13 @@ export const csHandlers: Handlers = {
       suggestion: original,
       ...(finalText === undefined ? {} : { finalText }),
       ...(editDistance === null ? {} : { editDistance }),
-      note: JSON.stringify({
+      details: {
         draftId,
         ...(rating ? { rating } : {}),
         ...(reason ? { reason } : {}),
         ...(agentCount === undefined ? {} : { agentCount }),
         ...(auto ? { auto } : {}),
-      }),
+      },
     });
     return { recorded: true, editDistance };
   },
@@ -227,26 +214,15 @@ export const csHandlers: Handlers = {
 
   'cs.importPastReplies': async ({ content, format, fileName }) => {
     const { rows, rejected } = importPastReplies(content, format);
-    await db().pastReplies.bulkPut(
-      rows.map((r) => ({
-        id: `gorgias:${r.id}`,
-        ticketId: r.id,
-        subject: r.subject,
-        customerText: r.customerText,
-        replyText: r.replyText,
-        tags: r.tags,
-        createdAt: r.createdAt,
-      })),
-    );
-    await db().imports.add({
+    await savePastReplies(db(), rows);
+    await recordImport(db(), {
       source: 'cs.pastReplies',
       fileName: fileName ?? 'pasted',
       fileHash: fnv1a(content),
       importedAt: new Date().toISOString(),
       rowsTotal: rows.length + rejected.length,
       rowsAccepted: rows.length,
-      rowsRejected: rejected.length,
-      rejected: rejected.slice(0, 1000),
+      rejected,
     });
     return { imported: rows.length, total: rows.length + rejected.length, rejected: rejected.slice(0, 1000) };
   },

@@ -35,7 +35,7 @@ async function seeded(name: string) {
     action: 'edited',
     editDistance: 0.12,
   });
-  await database.salesLines.bulkAdd([
+  await database.table('salesLines').bulkAdd([
     { id: 's1', sku: 'TEE-BLK-M', channel: 'shopify', date: '2026-11-01', qty: 3 },
     { id: 's2', sku: 'TEE-BLK-M', channel: 'amazon', date: '2026-11-02', qty: 1 },
   ]);
@@ -57,7 +57,7 @@ describe('backup export and restore', () => {
     const json = JSON.stringify(await exportBackup(source, settings, new Date('2026-11-27T12:00:00Z')));
 
     const target = new CounterpartDB(`backup-dst-${Math.random()}`);
-    await target.pastReplies.add({ id: 'stale', text: 'will be replaced' });
+    await target.table('pastReplies').add({ id: 'stale', text: 'will be replaced' });
     const targetSettings = memorySettings({});
     const report = await restoreBackup(target, targetSettings, JSON.parse(json));
 

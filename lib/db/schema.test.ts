@@ -101,7 +101,9 @@ describe('Dexie schema upgrade from v2 to v3', () => {
     expect(await upgraded.budgets.toArray()).toEqual([
       { id: 'b1', start: '2026-11-01', end: '2026-11-30', amount: 5000 },
     ]);
-    await upgraded.skuCatalog.add({ id: 'catalog:TEE-M', sku: 'TEE-M', tags: ['tees'], collections: ['Summer'] });
+    await upgraded
+      .table('skuCatalog')
+      .add({ id: 'catalog:TEE-M', sku: 'TEE-M', tags: ['tees'], collections: ['Summer'] });
     expect(await upgraded.skuCatalog.where('sku').equals('TEE-M').count()).toBe(1);
     upgraded.close();
   });

@@ -1,4 +1,17 @@
 import Dexie, { type Table } from 'dexie';
+import type { LoopReturnLine } from '../import/loop-returns';
+import type { HistoryRecord, ListingRecord, ProductRecord } from '../listings/workflow';
+import type {
+  BudgetPeriod,
+  BundleComponent,
+  CatalogEntry,
+  InventoryCount,
+  OrderLine,
+  Promo,
+  SupplierTerm,
+} from '../planning/import/types';
+import type { PoDraft } from '../planning/po';
+import type { StoredReturnLine } from '../returns/service';
 
 export const DB_NAME = 'counterpart';
 
@@ -27,7 +40,9 @@ export interface SnapshotRow {
   hash: string;
   data: unknown;
 }
-/** A suggestion shown to a person and what they did with it. */
+/** What a person did with a suggestion (the audit log's `action`). */
+export type AuditAction = 'shown' | 'accepted' | 'edited' | 'rejected' | 'inserted' | 'copied' | 'feedback' | 'sent';
+/** A suggestion shown to a person and what they did with it. Written only through `lib/db/audit.ts`. */
 export interface AuditRow {
   id?: number;
   at: string;
@@ -39,13 +54,14 @@ export interface AuditRow {
   intent?: string;
   provider: string;
   model: string;
-  action: 'shown' | 'accepted' | 'edited' | 'rejected' | 'inserted' | 'copied' | 'feedback' | 'sent';
+  action: AuditAction;
   suggestion?: string;
   finalText?: string;
   editDistance?: number;
+  /** JSON of the entry's details (read it with `auditDetails`). */
   note?: string;
 }
-/** One import run with its row report. */
+/** One import run with its row report. Written only through `lib/db/imports.ts`. */
 export interface ImportRow {
   id?: number;
   source: string;
@@ -70,11 +86,23 @@ export interface AiUsageRow {
   fallback?: boolean;
   durationMs: number;
 }
-/** A domain record keyed by a natural id; the process modules own the shape of `data`-like fields. */
+/** A domain record keyed by a natural id: the shape generic code (import sinks) sees of any keyed table. */
 export interface KeyedRow {
   id: string;
   [field: string]: unknown;
 }
+/** A past Gorgias reply (the `pastReplies` table; id `gorgias:<ticket id>`), for voice and retrieval. */
+export interface PastReplyRow {
+  id: string;
+  ticketId: string;
+  subject: string;
+  customerText: string;
+  replyText: string;
+  tags: string[];
+  createdAt: string | null;
+}
+/** A returned line (the `returns` table): analysed in the panel, or imported from a Loop export. */
+export type ReturnLineRow = StoredReturnLine | LoopReturnLine;
 
 /**
  * The one Dexie database of the extension origin. Opened by the background and by top-level
@@ -89,23 +117,23 @@ export class CounterpartDB extends Dexie {
   imports!: Table<ImportRow, number>;
   aiUsage!: Table<AiUsageRow, number>;
   // Customer service
-  pastReplies!: Table<KeyedRow, string>;
+  pastReplies!: Table<PastReplyRow, string>;
   // Returns
-  returns!: Table<KeyedRow, string>;
+  returns!: Table<ReturnLineRow, string>;
   // Planning
-  salesLines!: Table<KeyedRow, string>;
-  inventoryCounts!: Table<KeyedRow, string>;
-  suppliers!: Table<KeyedRow, string>;
-  calendar!: Table<KeyedRow, string>;
-  budgets!: Table<KeyedRow, string>;
-  bundles!: Table<KeyedRow, string>;
-  purchaseOrders!: Table<KeyedRow, string>;
+  salesLines!: Table<OrderLine, string>;
+  inventoryCounts!: Table<InventoryCount, string>;
+  suppliers!: Table<SupplierTerm, string>;
+  calendar!: Table<Promo, string>;
+  budgets!: Table<BudgetPeriod, string>;
+  bundles!: Table<BundleComponent, string>;
+  purchaseOrders!: Table<PoDraft, string>;
   /** Collections and tags per SKU (products import), to aim promos at a collection or tag. */
-  skuCatalog!: Table<KeyedRow, string>;
+  skuCatalog!: Table<CatalogEntry, string>;
   // Listings
-  products!: Table<KeyedRow, string>;
-  productHistory!: Table<KeyedRow, string>;
-  listings!: Table<KeyedRow, string>;
+  products!: Table<ProductRecord, string>;
+  productHistory!: Table<HistoryRecord, string>;
+  listings!: Table<ListingRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);

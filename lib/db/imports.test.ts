@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { REJECTED_KEPT, recordImport } from './imports';
+import { CounterpartDB } from './schema';
+
+describe('import log writer', () => {
+  it('counts every rejected row and keeps the first 1000 with their line and reason', async () => {
+    const database = new CounterpartDB(`imports-${Math.random()}`);
+    const rejected = Array.from({ length: REJECTED_KEPT + 5 }, (_, i) => ({
+      line: i + 2,
+      reason: 'bad SKU',
+      extra: 1,
+    }));
+    const id = await recordImport(database, {
+      source: 'cs.pastReplies',
+      fileName: 'replies.csv',
+      fileHash: 'abc',
+      importedAt: '2026-11-27T10:00:00.000Z',
+      rowsTotal: 1105,
+      rowsAccepted: 100,
+      rejected,
+    });
+    const row = await database.imports.get(id);
+    expect(row?.rowsRejected).toBe(1005);
+    expect(row?.rejected).toHaveLength(1000);
+    expect(row?.rejected[0]).toEqual({ line: 2, reason: 'bad SKU' });
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { canonicalProductSchema } from './canonical';
 import { checkListing } from './check';
 import { deriveListing } from './derive';
-import { canonicalProductSchema } from './model';
 import { AMAZON_POLICIES, type AmazonTitlePolicy, CHANNELS, type Channel, channelListingSchema } from './types';
 
 export interface BatchOptions {

@@ -1,4 +1,4 @@
-import { type CanonicalProduct, canonicalProductSchema } from './model';
+import { type CanonicalProduct, canonicalProductSchema } from './canonical';
 
 const WHITE: [number, number, number][] = [
   [255, 255, 255],

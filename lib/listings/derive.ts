@@ -1,6 +1,6 @@
+import type { CanonicalProduct } from './canonical';
 import { checkListing, rulesVersion } from './check';
 import { toGtin14, toUpTo13 } from './gtin';
-import type { CanonicalProduct } from './model';
 import { amazonTitleMax, defaultAmazonPolicy } from './policy';
 import { BULLET_CLAIMS_RE, KNOWN_BRANDS, TITLE_BANNED_CHARS, TITLE_PROMO_RE } from './rules/amazon';
 import { removeMatches, STOP_WORDS } from './rules/common';

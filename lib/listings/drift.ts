@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { cleanGtin } from './gtin';
 import { htmlToText, norm, words } from './text';
 import type { ChannelListing } from './types';
@@ -11,6 +12,14 @@ export interface DriftEntry {
   live: string | number | null;
   status: DriftStatus;
 }
+
+/** A drift entry as the panel receives it (the messaging contract's shape of {@link DriftEntry}). */
+export const driftEntrySchema = z.object({
+  field: z.string(),
+  canonical: z.union([z.string(), z.number()]).nullable(),
+  live: z.union([z.string(), z.number()]).nullable(),
+  status: z.enum(DRIFT_STATUSES),
+});
 
 function text(v: string | undefined): string {
   return htmlToText(norm(v)).replace(/\s+/g, ' ').trim();

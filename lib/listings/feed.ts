@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
+import type { CanonicalProduct } from './canonical';
 import type { DerivedVariant } from './derive';
+import { type CheckSettings, deriveSkus } from './readiness';
 import { htmlToText } from './text';
 import type { Channel, ChannelListing } from './types';
 
@@ -107,4 +109,27 @@ export function exportFeed(
     { fields, data: rows.map((r) => fields.map((f) => r[f] ?? '')) },
     { delimiter: format === 'tsv' ? '\t' : ',', newline: '\n' },
   );
+}
+
+/**
+ * The feed file of one channel over every stored product: one derived listing per SKU, so a SKU
+ * that fails (a bad GTIN) leaves out only itself; `day` names the file.
+ */
+export function feedFile(
+  channel: Channel,
+  format: 'csv' | 'tsv',
+  products: readonly { product: CanonicalProduct }[],
+  s: CheckSettings,
+  day: string,
+): { filename: string; content: string; rows: number; skipped: number } {
+  const variants = products.flatMap((p) => deriveSkus(channel, p.product, s).map((x) => x.derived));
+  const ready = variants.filter((v) => v.ready);
+  const content = exportFeed(channel, ready, format);
+  const rows = ready.reduce((n, v) => n + Math.max(1, v.listing.variants?.length ?? 0), 0);
+  return {
+    filename: `counterpart-${channel}-feed-${day}.${format}`,
+    content,
+    rows,
+    skipped: variants.length - ready.length,
+  };
 }

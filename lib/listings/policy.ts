@@ -8,6 +8,17 @@ export function defaultAmazonPolicy(today: string): AmazonTitlePolicy {
   return today >= AMAZON_2026_EFFECTIVE ? 'amazon-2026-07' : 'amazon-2025-01';
 }
 
+/** The title policy setting: a regime, or `auto` to follow the date. */
+export type AmazonPolicySetting = 'auto' | AmazonTitlePolicy;
+
+/** The policy in force: the setting, or the date's regime for `auto`. */
+export function resolvePolicy(
+  setting: AmazonPolicySetting,
+  today: string,
+): { policy: AmazonTitlePolicy; auto: boolean } {
+  return setting === 'auto' ? { policy: defaultAmazonPolicy(today), auto: true } : { policy: setting, auto: false };
+}
+
 /** Media product types keep the 200-character title in both regimes. */
 export function isMediaType(productType: string | undefined): boolean {
   return /BOOK|MUSIC|VIDEO|DVD|MOVIE|SOFTWARE|ABIS_MUSIC/i.test(productType ?? '');

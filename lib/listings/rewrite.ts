@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { AiProvider } from '../ai/types';
+import type { CanonicalProduct } from './canonical';
+import type { ProductRecord } from './capture';
 import { checkListing } from './check';
 import type { DerivedVariant } from './derive';
-import type { CanonicalProduct } from './model';
+import { type EditorPage, matchCanonical } from './editor';
 import { amazonTitleMax } from './policy';
+import type { ListingsContext } from './readiness';
 import { htmlToText } from './text';
-import type { Channel, ChannelListing } from './types';
+import type { AmazonTitlePolicy, Channel, ChannelListing, Finding } from './types';
 
 /** What a model may rewrite: text fields only (identifiers, prices and images never). */
 export const listingRewriteSchema = z.object({
@@ -50,45 +53,53 @@ export interface RewriteDecision {
   /** The variant to use: the rewrite when accepted, else the deterministic one unchanged. */
   variant: ChannelListing;
   reason: string;
+  /** The channel's findings on the fields the rewrite sets (every severity). */
+  findings: Finding[];
+  /** Numbers the rewrite states that its sources do not. */
+  invented: string[];
 }
 
+/** What a rewrite is checked against: the listing it changes and the title policy in force (a derived variant is one). */
+export interface RewriteBase {
+  listing: ChannelListing;
+  policy: AmazonTitlePolicy;
+}
+
+const onField = (keys: readonly string[]) => (f: Finding) =>
+  keys.some((k) => f.field === k || f.field.startsWith(`${k}[`));
+
 /**
- * Accepts a model rewrite only if it passes the channel's rules at least as well as the
- * deterministic variant (no blocking/suppressing finding) and states no number the canonical
- * product does not (cite, don't invent).
+ * Accepts a model rewrite only if the fields it sets pass the channel's rules (no blocking or
+ * suppressing finding on them; the others are the base's own) and it states no number that its
+ * sources do not (cite, don't invent). `sources` is the canonical product, or the text the model
+ * was given.
  */
 export function acceptRewrite(
   channel: Channel,
-  derived: DerivedVariant,
-  canonical: CanonicalProduct,
+  base: RewriteBase,
+  sources: CanonicalProduct | string,
   rewrite: ListingRewrite,
   today?: string,
 ): RewriteDecision {
-  const candidate: ChannelListing = { ...derived.listing, ...rewrite };
-  const known = numbers(canonicalText(canonical));
+  const candidate: ChannelListing = { ...base.listing, ...rewrite };
+  const known = numbers(typeof sources === 'string' ? sources : canonicalText(sources));
   const invented = [
     ...numbers(
       [rewrite.title, ...(rewrite.bullets ?? []), rewrite.description ?? '', rewrite.highlights ?? ''].join(' '),
     ),
   ].filter((n) => !known.has(n));
-  if (invented.length)
-    return {
-      accepted: false,
-      variant: derived.listing,
-      reason: `rewrite states numbers not in the product: ${invented.join(', ')}`,
-    };
-  const result = checkListing(channel, candidate, { policy: derived.policy, today });
-  const serious = result.findings.filter((f) => f.severity !== 'recommendation');
-  if (serious.length)
-    return {
-      accepted: false,
-      variant: derived.listing,
-      reason: `rewrite breaks ${[...new Set(serious.map((f) => f.rule))].join(', ')}`,
-    };
+  const result = checkListing(channel, candidate, { policy: base.policy, today });
+  const findings = result.findings.filter(onField(Object.keys(rewrite)));
+  const serious = findings.filter((f) => f.severity !== 'recommendation');
+  const rejected = (reason: string) => ({ accepted: false, variant: base.listing, reason, findings, invented });
+  if (invented.length) return rejected(`rewrite states numbers not in the product: ${invented.join(', ')}`);
+  if (serious.length) return rejected(`rewrite breaks ${[...new Set(serious.map((f) => f.rule))].join(', ')}`);
   return {
     accepted: true,
     variant: candidate,
-    reason: `rewrite passes ${channel} rules (${result.findings.length} recommendation(s))`,
+    reason: `rewrite passes ${channel} rules (${findings.length} recommendation(s))`,
+    findings,
+    invented,
   };
 }
 
@@ -131,10 +142,95 @@ export async function rewriteWithModel(
       accepted: false,
       variant: derived.listing,
       reason: `model rewrite unavailable: ${error instanceof Error ? error.message : String(error)}`,
+      findings: [],
+      invented: [],
     };
   }
   const parsed = listingRewriteSchema.safeParse(answer.value);
   if (!parsed.success)
-    return { accepted: false, variant: derived.listing, reason: 'model answer did not match the rewrite schema' };
+    return {
+      accepted: false,
+      variant: derived.listing,
+      reason: 'model answer did not match the rewrite schema',
+      findings: [],
+      invented: [],
+    };
   return acceptRewrite(channel, derived, canonical, parsed.data, opts.today);
+}
+
+/** Rules as instructions for a model rewrite of an Amazon title (the same rules re-check the answer). */
+export function rewriteInstructions(policy: AmazonTitlePolicy, maxChars: number): string {
+  return [
+    'Rewrite the Amazon product title in the source for search on Amazon. Answer with the title only, one line.',
+    `Rules: at most ${maxChars} characters including spaces (${policy}); start with the brand;`,
+    'then product type, key attribute, colour, size or pack count;',
+    'none of the characters ! $ ? _ { } ^ ¬ ¦; no promotional or subjective phrases (free shipping, best seller, #1, sale);',
+    'no word more than twice; no emoji or symbols such as ™ ® ©; numbers as digits; Title Case; no claims the source does not make.',
+  ].join(' ');
+}
+
+/** The rule id of the fact check's finding: the rewrite states a number none of its sources do. */
+export const INVENTED_NUMBER_RULE = 'REWRITE-INVENTED-NUMBER';
+
+/**
+ * The listing editor's "Rewrite for search": the model rewrites the live title from the live
+ * listing and the matched canonical product, and the answer is ready only through
+ * {@link acceptRewrite} — the Amazon rules on the title, and no number its sources do not state.
+ */
+export async function rewriteEditorTitle(
+  provider: Pick<AiProvider, 'draft'>,
+  page: EditorPage,
+  products: readonly ProductRecord[],
+  ctx: Pick<ListingsContext, 'policy' | 'today'>,
+) {
+  const field = 'title';
+  const { live } = page;
+  const max = amazonTitleMax(ctx.policy, live.product_type, String(live.attributes?.marketplace ?? ''));
+  const canonical = matchCanonical(products, page.sku, live.gtin)?.record.product;
+  const sources = [
+    {
+      id: 'live',
+      label: 'Current Amazon listing',
+      text: `Title: ${live.title}\nBrand: ${live.brand ?? ''}\nBullets:\n${(live.bullets ?? []).join('\n')}`,
+    },
+    ...(canonical
+      ? [
+          {
+            id: 'canonical',
+            label: 'Canonical product (Shopify)',
+            text: `Title: ${canonical.title}\nType: ${canonical.product_type}\nTags: ${canonical.tags.join(', ')}\nOptions: ${canonical.options.map((o) => `${o.name}: ${o.values.join('/')}`).join('; ')}`,
+          },
+        ]
+      : []),
+  ];
+  const result = await provider.draft({
+    task: 'listings.rewriteTitle',
+    instructions: rewriteInstructions(ctx.policy, max),
+    sources,
+  });
+  const text = result.value.text.replace(/\s+/g, ' ').trim().replace(/^"|"$/g, '');
+  const decision = acceptRewrite(
+    'amazon',
+    { listing: live, policy: ctx.policy },
+    sources.map((s) => s.text).join('\n'),
+    { title: text },
+    ctx.today,
+  );
+  const invented: Finding[] = decision.invented.length
+    ? [{ rule: INVENTED_NUMBER_RULE, field, severity: 'blocks_submission', message: decision.reason }]
+    : [];
+  return {
+    field,
+    text,
+    findings: [...invented, ...decision.findings].map((f) => ({
+      rule: f.rule,
+      field: f.field,
+      severity: f.severity,
+      message: f.message,
+    })),
+    ready: text.length > 0 && decision.accepted,
+    provider: result.meta.provider,
+    model: result.meta.model,
+    notice: result.meta.notice ?? (result.meta.fallback ? 'The model did not answer; the local engine did.' : null),
+  };
 }

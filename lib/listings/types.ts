@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imageMetaSchema } from './model';
+import { imageMetaSchema } from './canonical';
 
 export const CHANNELS = ['amazon', 'walmart', 'ebay', 'target', 'faire', 'shopify'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { LISTINGS_DEFAULTS, parseListingsSettings, parseSkuList } from './listings';
+import { LISTINGS_DEFAULTS, listingsSettingsSchema, parseListingsSettings, parseSkuList } from './listings';
 
 describe('listings settings', () => {
   it('defaults to the title policy by date and no protected SKUs', () => {
     expect(LISTINGS_DEFAULTS.amazonTitlePolicy).toBe('auto');
     expect(LISTINGS_DEFAULTS.protectedSkus).toEqual([]);
+  });
+
+  it('default the settings: no protected SKUs, title policy by date, keystone wholesale', () => {
+    expect(listingsSettingsSchema.parse({})).toEqual({
+      protectedSkus: [],
+      amazonTitlePolicy: 'auto',
+      faireWholesaleRatio: 0.5,
+      channels: ['amazon', 'walmart', 'ebay'],
+    });
   });
 
   it('keeps valid fields of a damaged value and defaults the rest', () => {

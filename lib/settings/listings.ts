@@ -1,6 +1,18 @@
 import { storage } from 'wxt/utils/storage';
-import type { z } from 'zod';
-import { listingsSettingsSchema } from '../listings/messages';
+import { z } from 'zod';
+import { AMAZON_POLICIES, CHANNELS } from '../listings/types';
+
+/** The listings settings (options page) with their defaults. */
+export const listingsSettingsSchema = z.object({
+  /** The brand's protected list: top sellers and hero products; suggestions only, prices flagged. */
+  protectedSkus: z.array(z.string().max(200)).max(5000).default([]),
+  /** `auto` follows the date (2026-07 regime from 2026-07-27). */
+  amazonTitlePolicy: z.enum(['auto', ...AMAZON_POLICIES]).default('auto'),
+  /** Faire wholesale = retail × ratio. */
+  faireWholesaleRatio: z.number().min(0.1).max(0.8).default(0.5),
+  /** Channels shown in the catalogue. */
+  channels: z.array(z.enum(CHANNELS)).default(['amazon', 'walmart', 'ebay']),
+});
 
 /** What the options page sets for the listings process: Amazon title policy, protected SKUs, Faire ratio. */
 export type ListingsSettings = z.output<typeof listingsSettingsSchema>;

@@ -1,4 +1,4 @@
-import type { ImageMeta } from '../listings/model';
+import type { ImageMeta } from '../listings/canonical';
 
 type RGB = [number, number, number];
 /** The part of ImageData the pixel math needs (RGBA bytes, row by row). */

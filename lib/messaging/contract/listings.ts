@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { driftEntrySchema } from '../../listings/messages';
+import { driftEntrySchema } from '../../listings/drift';
 import { AMAZON_POLICIES, CHANNELS, SEVERITIES, VERDICTS } from '../../listings/types';
 import { defineMessage, type MessageDef } from '../define';
 
@@ -120,7 +120,7 @@ export const catalogueSchema = z.object({
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
-/** Messages of the listings process (see lib/listings/workflow.ts). */
+/** Messages of the listings process (rules in lib/listings, wired in entrypoints/background/listings.ts). */
 export const listingsMessages = {
   /** Shopify product page: capture the tab's product as canonical (new version when changed) and summarise it. */
   'listings.product': defineMessage({

@@ -1,4 +1,4 @@
-import type { CanonicalProduct, CanonicalVariant, ImageMeta } from '../../listings/model';
+import type { CanonicalProduct, CanonicalVariant, ImageMeta } from '../../listings/canonical';
 import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import type { InventoryRow, LocationInventory, ShopifyInventoryData, ShopifyProductData } from './schema';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalProductSchema } from '../../listings/model';
+import { canonicalProductSchema } from '../../listings/canonical';
 
 const qty = z.number().int().nullable();
 

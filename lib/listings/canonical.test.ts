@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CanonicalProduct, canonicalProductSchema, diffCanonical } from './model';
+import { type CanonicalProduct, canonicalProductSchema, diffCanonical } from './canonical';
 
 const v1: CanonicalProduct = canonicalProductSchema.parse({
   id: '8123456789',

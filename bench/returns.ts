@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Dexie, { type EntityTable } from 'dexie';
-import { importLoopReturnsText, type LoopReturnLine } from '../lib/import/loop-returns';
+import { importLoopReturnsText, type LoopReturnLine } from '../lib/returns/loop-export';
 import { analyseReturn } from '../lib/returns/analyse';
 import { aggregateReasons, detectReasonAlerts } from '../lib/returns/analytics';
 import { classifyReturn } from '../lib/returns/classify';

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { LoopReturnLine } from '../import/loop-returns';
-import type { HistoryRecord, ListingRecord, ProductRecord } from '../listings/workflow';
+import type { HistoryRecord, ProductRecord } from '../listings/capture';
+import type { ListingRecord } from '../listings/marketplace-status';
 import type {
   BudgetPeriod,
   BundleComponent,
@@ -11,6 +11,7 @@ import type {
   SupplierTerm,
 } from '../planning/import/types';
 import type { PoDraft } from '../planning/po';
+import type { LoopReturnLine } from '../returns/loop-export';
 import type { StoredReturnLine } from '../returns/service';
 
 export const DB_NAME = 'counterpart';

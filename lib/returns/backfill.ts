@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { type ImportResult, ImportSession, type RejectedRow } from '../import/core';
 import { hash53 } from '../import/hash';
-import { type LoopReturnLine, loopReturnsSource } from '../import/loop-returns';
+import { type LoopReturnLine, loopReturnsSource } from './loop-export';
 
 /** Where a backfill is: reading and classifying the file, then writing rows. */
 export interface BackfillProgress {
@@ -73,7 +73,7 @@ function parseYielding(
 
 /**
  * Backfills the return history from a Loop returns CSV export: streams and classifies the file
- * (lib/import/loop-returns), then upserts by the idempotent id `${returnId}:${sku}` in batches.
+ * (lib/returns/loop-export.ts), then upserts by the idempotent id `${returnId}:${sku}` in batches.
  * A second import of the same file inserts and updates nothing. Lines the panel analysed keep the
  * panel's analysis.
  */

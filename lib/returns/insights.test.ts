@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importLoopReturnsText } from '../import/loop-returns';
 import { buildInsights } from './insights';
+import { importLoopReturnsText } from './loop-export';
 
 const records = importLoopReturnsText(
   readFileSync(new URL('../../e2e/fixtures/loop/returns-export.csv', import.meta.url), 'utf8'),

@@ -1,6 +1,3 @@
-import type { ReturnRecord } from '../returns/analytics';
-import { classifyReturn } from '../returns/classify';
-import type { ReasonId } from '../returns/taxonomy';
 import {
   type BuildResult,
   type ImportOptions,
@@ -9,7 +6,10 @@ import {
   importText,
   parseNumber,
   type SourceSpec,
-} from './core';
+} from '../import/core';
+import type { ReturnRecord } from './analytics';
+import { classifyReturn } from './classify';
+import type { ReasonId } from './taxonomy';
 
 /** One imported Loop return line, classified: what the insights page stores and counts. */
 export interface LoopReturnLine extends ReturnRecord {

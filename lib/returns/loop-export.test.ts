@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectReasonAlerts } from '../returns/analytics';
-import { upsertById } from './core';
-import { importLoopReturnsText, type LoopReturnLine, parseLoopTimestamp } from './loop-returns';
+import { upsertById } from '../import/core';
+import { detectReasonAlerts } from './analytics';
+import { importLoopReturnsText, type LoopReturnLine, parseLoopTimestamp } from './loop-export';
 
 const FIXTURE = readFileSync(new URL('../../e2e/fixtures/loop/returns-export.csv', import.meta.url), 'utf8');
 

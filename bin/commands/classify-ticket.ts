@@ -1,9 +1,9 @@
-import { gateConfigSchema } from '../../lib/cs/gate';
+import { triageTicket } from '../../lib/cs/service';
+import { gateConfigSchema } from '../../lib/cs/settings';
 import { parseTicketInput } from '../../lib/cs/ticket';
-import { triageTicket } from '../../lib/cs/triage';
 import { type CliCommand, flag, forEachJsonLine } from '../command';
 
-/** Classifies tickets and runs the autonomy gate (local engine). */
+/** Classifies tickets and runs the autonomy gate: the panel's pipeline on the local engine. */
 export const classifyTicket: CliCommand = {
   name: 'classify-ticket',
   summary: 'Classify support tickets (intent, sentiment, money, injection) and decide the autonomy tier',
@@ -15,6 +15,6 @@ export const classifyTicket: CliCommand = {
   async run(io) {
     const threshold = flag(io.args, 'threshold');
     const gate = gateConfigSchema.parse(threshold ? { threshold: Number(threshold) } : {});
-    return forEachJsonLine(io, (value) => triageTicket(parseTicketInput(value), { gate }).result);
+    return forEachJsonLine(io, async (value) => (await triageTicket(parseTicketInput(value), { gate })).result);
   },
 };

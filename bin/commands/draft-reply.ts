@@ -1,10 +1,10 @@
-import { csSettingsSchema } from '../../lib/cs/settings';
+import { draftForTicket } from '../../lib/cs/service';
+import { policiesSchema } from '../../lib/cs/settings';
 import { DEFAULT_VOICE } from '../../lib/cs/templates';
 import { parseTicketInput } from '../../lib/cs/ticket';
-import { draftForTicket } from '../../lib/cs/triage';
 import { type CliCommand, flag, forEachJsonLine, readInputFile } from '../command';
 
-/** Drafts a cited reply per ticket with the local engine (demo policies). */
+/** Drafts a cited reply per ticket: the panel's pipeline on the local engine (demo policies). */
 export const draftReplyCommand: CliCommand = {
   name: 'draft-reply',
   summary: 'Draft a reply per ticket from templates, order data and policy clauses, with citations and fact check',
@@ -21,10 +21,10 @@ export const draftReplyCommand: CliCommand = {
     };
     const policiesFile = flag(io.args, 'policies');
     const policies = policiesFile
-      ? csSettingsSchema.shape.policies.parse(JSON.parse(readInputFile(policiesFile, 'policies')))
+      ? policiesSchema.parse(JSON.parse(readInputFile(policiesFile, 'policies')))
       : undefined;
-    return forEachJsonLine(io, (value) => {
-      const d = draftForTicket(parseTicketInput(value), { voice, policies });
+    return forEachJsonLine(io, async (value) => {
+      const d = await draftForTicket(parseTicketInput(value), { voice, policies });
       return { draft: d.draft, citations: d.citations, flagged: d.flagged };
     });
   },

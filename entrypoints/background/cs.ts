@@ -1,229 +1,109 @@
-import { normalisedEditDistance } from '../../lib/cs/edit-distance';
-import { ticketFromGorgias } from '../../lib/cs/from-snapshot';
-import type { Policies } from '../../lib/cs/policy';
+import { brandContext } from '../../lib/cs/outcomes';
 import { importPastReplies } from '../../lib/cs/replies';
-import { agentMessages, analyseTicket, draftIdOf, draftStats, draftTicket } from '../../lib/cs/service';
-import { DEFAULT_VOICE } from '../../lib/cs/templates';
-import type { TicketInput } from '../../lib/cs/ticket';
-import { AUDIT_KINDS, auditDetails, auditRow, auditRows, recordAudit } from '../../lib/db/audit';
+import { draftStats } from '../../lib/cs/service';
+import { parseCsSettings } from '../../lib/cs/settings';
+import {
+  type CsPorts,
+  captureSent,
+  draftForCase,
+  recordOutcome,
+  shownDraft,
+  type TicketCase,
+  ticketAnalysis,
+} from '../../lib/cs/ticket-flow';
+import { AUDIT_KINDS, auditRow, auditRows, recordAudit } from '../../lib/db/audit';
 import { recordImport } from '../../lib/db/imports';
 import { loadPastReplies, savePastReplies } from '../../lib/db/past-replies';
-import { type AuditAction, type AuditRow, db } from '../../lib/db/schema';
+import { db } from '../../lib/db/schema';
+import { storedAnalysisSchema } from '../../lib/messaging/contract/cs';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
-import { csSettings, parseCsSettings } from '../../lib/settings/cs';
+import { csSettings } from '../../lib/settings/cs';
 import { brandSettings } from '../../lib/settings/items';
 import { BRAND_DEFAULTS } from '../../lib/settings/schemas';
-import { gorgiasTicketSchema } from '../../lib/sites/gorgias/schema';
-import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
+import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
+import { gorgiasTicketCase } from '../../lib/sites/gorgias/to-ticket';
 import { fnv1a } from '../../lib/util/hash';
 import { aiProvider } from './ai';
-import { readTabSnapshot } from './tab-state';
+import { readTabSnapshot, readTabValue, writeTabValue } from './tab-state';
 
-const KIND = AUDIT_KINDS.csDraft;
+/** The CS ports wired to storage, Dexie and the provider; `tabId` scopes the stored analysis. */
+const ports = (tabId: number | null): CsPorts => ({
+  settings: async () => parseCsSettings(await csSettings.getValue()),
+  brand: async () => brandContext({ ...BRAND_DEFAULTS, ...((await brandSettings.getValue()) ?? {}) }),
+  provider: aiProvider,
+  pastReplies: () => loadPastReplies(db()),
+  auditRows: (action) => auditRows(db(), AUDIT_KINDS.csDraft, action),
+  auditRow: (id) => auditRow(db(), id),
+  record: ({ details, ...entry }) => recordAudit(db(), { ...entry, at: new Date().toISOString(), details }),
+  readAnalysis: async () => (tabId === null ? null : readTabValue(tabId, 'cs.analysis', storedAnalysisSchema)),
+  writeAnalysis: (value) => (tabId === null ? Promise.resolve() : writeTabValue(tabId, 'cs.analysis', value)),
+});
 
-/** The Gorgias ticket the panel's own tab shows (from the validated snapshot, never from the payload). */
-async function panelTicket(sender: Sender): Promise<{ ticketId: string; ticket: TicketInput }> {
+/** The Gorgias ticket the panel's own tab shows (from the checked snapshot, never from the payload). */
+async function panelCase(sender: Sender): Promise<{ tabId: number; found: TicketCase }> {
   if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks about its ticket.');
-  const snapshot = await readTabSnapshot(sender.tabId);
-  if (snapshot?.app !== 'gorgias' || snapshot.page !== 'ticket' || !snapshot.recognised)
-    throw new MessageError('not_found', 'Open a Gorgias ticket to see its triage.');
-  const data = gorgiasTicketSchema.safeParse(snapshot.data);
-  if (!data.success) throw new MessageError('not_found', 'The ticket could not be read from the page.');
-  return { ticketId: data.data.ticketId, ticket: ticketFromGorgias(data.data) };
+  const found = gorgiasTicketCase(await readTabSnapshot(sender.tabId));
+  if (!found) throw new MessageError('not_found', 'Open a Gorgias ticket to see its triage.');
+  return { tabId: sender.tabId, found };
 }
 
-async function brandContext() {
-  const brand = { ...BRAND_DEFAULTS, ...((await brandSettings.getValue()) ?? {}) };
-  const policies: Policies = {
-    return: brand.returnPolicy || undefined,
-    shipping: brand.shippingPolicy || undefined,
-    refund: brand.refundPolicy || undefined,
-  };
-  return {
-    policies,
-    voice: { brand: brand.name || DEFAULT_VOICE.brand, agent: DEFAULT_VOICE.agent },
-    voiceText: brand.voice,
-  };
-}
-
-async function loadSettings() {
-  return parseCsSettings(await csSettings.getValue());
-}
-
-function csRows(action?: AuditAction): Promise<AuditRow[]> {
-  return auditRows(db(), KIND, action);
-}
-
-async function draftRow(draftId: string): Promise<AuditRow> {
-  const row = await auditRow(db(), Number(draftId));
-  if (!row || row.kind !== KIND || row.action !== 'shown') throw new MessageError('not_found', 'Unknown draft.');
-  return row;
-}
-
-const distance = (a: string, b: string) => Math.round(normalisedEditDistance(a, b) * 1000) / 1000;
-
-/**
- * When a later snapshot of a Gorgias ticket shows a new agent message after a draft was inserted,
- * records it as `sent` with its edit distance from the draft (the metric for shadow → suggest).
- * Called by the snapshot handler; never throws.
- */
-export async function captureSentReply(snapshot: SnapshotEnvelope): Promise<void> {
-  try {
-    if (snapshot.app !== 'gorgias' || snapshot.page !== 'ticket' || !snapshot.recognised) return;
-    const data = gorgiasTicketSchema.safeParse(snapshot.data);
-    if (!data.success) return;
-    const ticketId = data.data.ticketId;
-    const inserted = (await csRows('inserted'))
-      .filter((r) => r.entityId === ticketId)
-      .sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
-    const last = inserted[inserted.length - 1];
-    if (!last) return;
-    const note = auditDetails(last) as { draftId?: string; agentCount?: number };
-    const agent = agentMessages(ticketFromGorgias(data.data));
-    if (!note.draftId || agent.length <= (note.agentCount ?? Number.POSITIVE_INFINITY)) return;
-    const already = (await csRows('sent')).some((r) => draftIdOf(r.note) === note.draftId);
-    if (already) return;
-    const draft = await draftRow(note.draftId);
-    const finalText = agent[agent.length - 1] ?? '';
-    await recordAudit(db(), {
-      at: new Date().toISOString(),
-      kind: KIND,
-      app: 'gorgias',
-      entityId: ticketId,
-      intent: draft.intent,
-      provider: draft.provider,
-      model: draft.model,
-      action: 'sent',
-      suggestion: draft.suggestion,
-      finalText,
-      editDistance: distance(draft.suggestion ?? '', finalText),
-      details: { draftId: note.draftId },
-    });
-  } catch (error) {
-    console.warn('[counterpart] cs: sent-reply capture failed', error);
-  }
-}
-
-/**
- * Makes (and logs) a draft of the panel tab's ticket: the answer of `cs.draftReply`, also used by the
- * streaming `ai.draft` port (with `onText` for the text so far and `signal` to cancel the model call).
- */
+/** Makes (and logs) a draft of the panel tab's ticket: `cs.draftReply`, and the streaming `ai.draft` port. */
 export async function draftForPanel(
   sender: Sender,
   regenerate: boolean,
   stream: { signal?: AbortSignal; onText?: (text: string) => void } = {},
 ) {
-  const { ticketId, ticket } = await panelTicket(sender);
-  const settings = await loadSettings();
-  const brand = await brandContext();
-  const provider = await aiProvider();
-  const analysis = await analyseTicket(provider, ticket, settings, brand.policies, stream.signal);
-  const draft = await draftTicket(provider, ticket, analysis, {
-    ...brand,
-    languagePolicy: settings.languagePolicy,
-    pastReplies: await loadPastReplies(db()),
-    variant: regenerate ? (await csRows('shown')).filter((r) => r.entityId === ticketId).length : 0,
-    signal: stream.signal,
-    onText: stream.onText,
-  });
-  stream.signal?.throwIfAborted();
+  const { tabId, found } = await panelCase(sender);
+  return draftForCase(ports(tabId), found, regenerate, stream);
+}
 
-  const shadow = !analysis.plan.showDraft;
-  const id = await recordAudit(db(), {
-    at: new Date().toISOString(),
-    kind: KIND,
-    app: 'gorgias',
-    entityId: ticketId,
-    intent: analysis.intent,
-    provider: draft.meta.provider,
-    model: draft.meta.model,
-    action: 'shown',
-    suggestion: draft.text,
-    details: {
-      mode: settings.rolloutMode,
-      tier: analysis.tier,
-      shadow,
-      fallback: draft.meta.fallback ?? false,
-    },
-  });
-  const placed = analysis.plan.autoPlaceDraft
-    ? (await csRows('inserted')).some((r) => r.entityId === ticketId && Boolean(auditDetails(r).auto))
-    : true;
-  return {
-    ticketId,
-    mode: settings.rolloutMode,
-    draft: shadow ? null : { id: String(id), ...draft },
-    // A draft with a fact not found in its sources is never placed without a click.
-    autoPlace: !shadow && analysis.plan.autoPlaceDraft && !placed && draft.flagged.length === 0,
-  };
+/** Snapshot hook: a new agent message after an inserted draft is recorded as `sent`. Never throws. */
+export async function captureSentReply(snapshot: CheckedSnapshot): Promise<void> {
+  const found = gorgiasTicketCase(snapshot);
+  if (found)
+    await captureSent(ports(null), found).catch((e) => console.warn('[counterpart] cs: sent capture failed', e));
 }
 
 /** Background handlers of the cs process. */
 export const csHandlers: Handlers = {
   'cs.analyseTicket': async (_payload, sender) => {
-    const { ticketId, ticket } = await panelTicket(sender);
-    const settings = await loadSettings();
-    const { policies } = await brandContext();
-    const analysis = await analyseTicket(await aiProvider(), ticket, settings, policies);
-    return { ticketId, ...analysis };
+    const { tabId, found } = await panelCase(sender);
+    const { analysis, ticketHash } = await ticketAnalysis(ports(tabId), found);
+    return { ticketId: found.ticketId, ticketHash, ...analysis };
   },
 
   'cs.draftReply': async ({ regenerate }, sender) => draftForPanel(sender, regenerate),
 
-  'cs.recordOutcome': async ({ draftId, action, text, rating, reason, auto }, sender) => {
+  'cs.recordOutcome': async (outcome, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel records outcomes.');
-    const draft = await draftRow(draftId);
-    const original = draft.suggestion ?? '';
-    const finalText = action === 'feedback' || action === 'discarded' ? undefined : (text ?? original);
-    const editDistance = finalText === undefined ? null : distance(original, finalText);
-    let agentCount: number | undefined;
-    if (action === 'inserted') {
-      const snapshot = await readTabSnapshot(sender.tabId);
-      const data = gorgiasTicketSchema.safeParse(snapshot?.data);
-      if (data.success) agentCount = agentMessages(ticketFromGorgias(data.data)).length;
-    }
-    await recordAudit(db(), {
-      at: new Date().toISOString(),
-      kind: KIND,
-      app: 'gorgias',
-      entityId: draft.entityId,
-      intent: draft.intent,
-      provider: draft.provider,
-      model: draft.model,
-      action: action === 'discarded' ? 'rejected' : action,
-      suggestion: original,
-      ...(finalText === undefined ? {} : { finalText }),
-      ...(editDistance === null ? {} : { editDistance }),
-      details: {
-        draftId,
-        ...(rating ? { rating } : {}),
-        ...(reason ? { reason } : {}),
-        ...(agentCount === undefined ? {} : { agentCount }),
-        ...(auto ? { auto } : {}),
-      },
-    });
-    return { recorded: true, editDistance };
+    const p = ports(sender.tabId);
+    const draft = await shownDraft(p, outcome.draftId);
+    if (!draft) throw new MessageError('not_found', 'Unknown draft.');
+    const current = outcome.action === 'inserted' ? gorgiasTicketCase(await readTabSnapshot(sender.tabId)) : null;
+    return { recorded: true, editDistance: await recordOutcome(p, draft, outcome, current) };
   },
 
   'cs.stats': async () => ({
-    rows: draftStats(await csRows()),
+    rows: draftStats(await auditRows(db(), AUDIT_KINDS.csDraft)),
     pastReplies: await db().pastReplies.count(),
   }),
 
   'cs.importPastReplies': async ({ content, format, fileName }) => {
     const { rows, rejected } = importPastReplies(content, format);
     await savePastReplies(db(), rows);
+    const total = rows.length + rejected.length;
+    const at = new Date().toISOString();
     await recordImport(db(), {
       source: 'cs.pastReplies',
       fileName: fileName ?? 'pasted',
       fileHash: fnv1a(content),
-      importedAt: new Date().toISOString(),
-      rowsTotal: rows.length + rejected.length,
+      importedAt: at,
+      rowsTotal: total,
       rowsAccepted: rows.length,
       rejected,
     });
-    return { imported: rows.length, total: rows.length + rejected.length, rejected: rejected.slice(0, 1000) };
+    return { imported: rows.length, total, rejected: rejected.slice(0, 1000) };
   },
 };

@@ -1,4 +1,4 @@
-import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
+import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { captureSentReply } from './cs';
 import { captureFromSnapshot } from './listings';
 
@@ -7,9 +7,9 @@ import { captureFromSnapshot } from './listings';
  * with its draft, listings capture the Shopify product as canonical. One failing hook never
  * stops the others or the snapshot itself.
  */
-const HOOKS: Array<(snapshot: SnapshotEnvelope) => Promise<void>> = [captureSentReply, captureFromSnapshot];
+const HOOKS: Array<(snapshot: CheckedSnapshot) => Promise<void>> = [captureSentReply, captureFromSnapshot];
 
-export async function runSnapshotHooks(snapshot: SnapshotEnvelope): Promise<void> {
+export async function runSnapshotHooks(snapshot: CheckedSnapshot): Promise<void> {
   const results = await Promise.allSettled(HOOKS.map((hook) => hook(snapshot)));
   for (const r of results) if (r.status === 'rejected') console.warn('[counterpart] snapshot hook failed', r.reason);
 }

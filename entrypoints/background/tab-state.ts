@@ -1,26 +1,32 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { manualInputSchema } from '../../lib/messaging/contract/core';
-import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
+import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { snapshotEnvelopeSchema } from '../../lib/sites/snapshot-schema';
 
 // Per-tab state lives in storage.session: it survives service-worker restarts, is cleared with
 // the browser session, and (unlike storage.local) is not readable by content scripts by default.
-const key = (tabId: number, part: 'snapshot' | 'manual') => `tab.${tabId}.${part}`;
+type Part = 'snapshot' | 'manual' | 'cs.analysis';
+const PARTS: readonly Part[] = ['snapshot', 'manual', 'cs.analysis'];
+const key = (tabId: number, part: Part) => `tab.${tabId}.${part}`;
 
-export async function readTabSnapshot(tabId: number): Promise<SnapshotEnvelope | null> {
-  const k = key(tabId, 'snapshot');
-  const parsed = snapshotEnvelopeSchema.safeParse((await browser.storage.session.get(k))[k]);
-  return parsed.success ? parsed.data : null;
+async function read(tabId: number, part: Part): Promise<unknown> {
+  const k = key(tabId, part);
+  return (await browser.storage.session.get(k))[k];
 }
 
-export async function writeTabSnapshot(tabId: number, snapshot: SnapshotEnvelope): Promise<void> {
+/** The tab's snapshot. Only `writeTabSnapshot` stores one, and only after `checkPageData`. */
+export async function readTabSnapshot(tabId: number): Promise<CheckedSnapshot | null> {
+  const parsed = snapshotEnvelopeSchema.safeParse(await read(tabId, 'snapshot'));
+  return parsed.success ? (parsed.data as CheckedSnapshot) : null;
+}
+
+export async function writeTabSnapshot(tabId: number, snapshot: CheckedSnapshot): Promise<void> {
   await browser.storage.session.set({ [key(tabId, 'snapshot')]: snapshot });
 }
 
 export async function readManualInput(tabId: number): Promise<z.infer<typeof manualInputSchema> | null> {
-  const k = key(tabId, 'manual');
-  const parsed = manualInputSchema.safeParse((await browser.storage.session.get(k))[k]);
+  const parsed = manualInputSchema.safeParse(await read(tabId, 'manual'));
   return parsed.success ? parsed.data : null;
 }
 
@@ -29,6 +35,16 @@ export async function writeManualInput(tabId: number, value: z.infer<typeof manu
   else await browser.storage.session.remove(key(tabId, 'manual'));
 }
 
+/** A value a process keeps for the tab (checked by the caller's schema on read). */
+export async function readTabValue<T>(tabId: number, part: 'cs.analysis', schema: z.ZodType<T>): Promise<T | null> {
+  const parsed = schema.safeParse(await read(tabId, part));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function writeTabValue(tabId: number, part: 'cs.analysis', value: unknown): Promise<void> {
+  await browser.storage.session.set({ [key(tabId, part)]: value });
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove([key(tabId, 'snapshot'), key(tabId, 'manual')]);
+  await browser.storage.session.remove(PARTS.map((p) => key(tabId, p)));
 }

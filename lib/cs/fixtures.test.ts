@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../sites/gorgias/extract';
 import { loadGorgiasFixture } from '../sites/gorgias/fixture-loader';
 import type { GorgiasTicket } from '../sites/gorgias/schema';
-import { ticketFromGorgias } from './from-snapshot';
-import { draftForTicket, triageTicket } from './triage';
+import { ticketFromGorgias } from '../sites/gorgias/to-ticket';
+import { draftForTicket, triageTicket } from './service';
 
 function ticketAt(id: string) {
   const url = `https://northwind.gorgias.com/app/views/123/${id}`;
@@ -22,34 +22,34 @@ describe('triage of the Gorgias fixture tickets', () => {
     ['4104', 'delivery_late', 'assisted', false],
     ['4105', 'refund_status', 'escalate', true],
     ['4106', 'order_status', 'assisted', false],
-  ])('ticket %s → %s, tier %s, money %s', (id, intent, tier, money) => {
-    const r = triageTicket(ticketAt(id)).result;
+  ])('ticket %s → %s, tier %s, money %s', async (id, intent, tier, money) => {
+    const r = (await triageTicket(ticketAt(id))).result;
     expect([r.intent, r.tier, r.involves_money]).toEqual([intent, tier, money]);
   });
 
-  it('drafts the WISMO reply with the UPS tracking link and no flagged facts', () => {
-    const d = draftForTicket(ticketAt('4101'));
+  it('drafts the WISMO reply with the UPS tracking link and no flagged facts', async () => {
+    const d = await draftForTicket(ticketAt('4101'));
     expect(d.draft).toContain('Hi Jane,');
     expect(d.draft).toContain('Track it here: https://www.ups.com/track?tracknum=1Z999AA10123456784');
     expect(d.flagged).toEqual([]);
   });
 
-  it('drafts in German for the German ticket without an order widget', () => {
-    const d = draftForTicket(ticketAt('4106'));
+  it('drafts in German for the German ticket without an order widget', async () => {
+    const d = await draftForTicket(ticketAt('4106'));
     expect(d.language).toBe('de');
     expect(d.draft).toContain('Bestellnummer');
   });
 
-  it('flags the angry late-delivery customer and names it as a reason', () => {
-    const t = triageTicket(ticketAt('4104'));
+  it('flags the angry late-delivery customer and names it as a reason', async () => {
+    const t = await triageTicket(ticketAt('4104'));
     expect(t.angry).toBe(true);
     expect(t.result.reasons).toContain('customer is angry');
   });
 });
 
 describe('escalated fixture ticket', () => {
-  it('answers the injection attempt with a holding reply that mentions no refund', () => {
-    const d = draftForTicket(ticketAt('4105'));
+  it('answers the injection attempt with a holding reply that mentions no refund', async () => {
+    const d = await draftForTicket(ticketAt('4105'));
     expect(d.tier).toBe('escalate');
     expect(d.draft).not.toMatch(/refund/i);
     expect(d.draft).toContain('senior member of our team');

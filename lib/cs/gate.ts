@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { TextClassification } from './classify';
-import { INTENT_IDS, type IntentId, MONEY_INTENTS } from './taxonomy';
+import { type IntentId, MONEY_INTENTS } from './taxonomy';
 import type { Order } from './ticket';
 
 export const TIERS = ['autonomous', 'assisted', 'escalate'] as const;
@@ -14,15 +13,20 @@ export const AUTONOMY_ELIGIBLE: ReadonlySet<IntentId> = new Set<IntentId>([
   'promo_code',
 ]);
 
-/** Per-brand gate settings (stored in the options page). */
-export const gateConfigSchema = z.object({
-  threshold: z.number().min(0.5).max(1).default(0.8),
-  autonomousIntents: z
-    .array(z.enum(INTENT_IDS))
-    .default(['order_status', 'tracking_request', 'product_question', 'promo_code']),
-});
-export type GateConfig = z.infer<typeof gateConfigSchema>;
-export const DEFAULT_GATE_CONFIG: GateConfig = gateConfigSchema.parse({});
+/** Intents autonomous by default (every eligible one); a brand narrows them in the options. */
+export const DEFAULT_AUTONOMOUS_INTENTS: readonly IntentId[] = [
+  'order_status',
+  'tracking_request',
+  'product_question',
+  'promo_code',
+];
+
+/** Per-brand gate settings (the gate's `.pick` of the CS settings schema in ./settings). */
+export interface GateConfig {
+  threshold: number;
+  autonomousIntents: IntentId[];
+}
+export const DEFAULT_GATE_CONFIG: GateConfig = { threshold: 0.8, autonomousIntents: [...DEFAULT_AUTONOMOUS_INTENTS] };
 
 /**
  * Sanitises a brand's gate config: money intents and intents outside the eligible set are removed

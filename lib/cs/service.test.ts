@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalEngine } from '../ai/local/engine';
-import { csSettingsSchema, DEFAULT_CS_SETTINGS } from '../settings/cs';
 import { csLocalTasks } from './local-tasks';
 import { DEMO_POLICIES } from './policy';
 import { analyseTicket, type DraftAuditRow, draftStats, draftTicket } from './service';
+import { csSettingsSchema, DEFAULT_CS_SETTINGS } from './settings';
 import { DEFAULT_VOICE } from './templates';
 import type { TicketInput } from './ticket';
 

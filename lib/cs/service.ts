@@ -1,32 +1,30 @@
 /**
- * The CS process as the background runs it: classification through the AI provider (local engine
- * or model, same task names), the autonomy gate, the rollout plan, cited drafts with a fact check,
- * and the per-intent outcome statistics. Plain functions over plain data; the background does the
- * I/O (snapshot, settings, Dexie).
+ * The one CS pipeline, used by the panel (through the background), the CLI and the benches:
+ * classification through the AI provider (local engine or model, same task names), the autonomy
+ * gate, the rollout plan, cited drafts with a fact check, and the per-intent outcome statistics.
+ * Plain functions over plain data; the caller does the I/O (snapshot, settings, Dexie).
  */
+import { z } from 'zod';
 import { factCheck } from '../ai/guards/factcheck';
 import { detectInjection } from '../ai/guards/injection';
+import { createLocalEngine } from '../ai/local/engine';
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
+import { auditDetails } from '../db/audit';
 import { classifyText, LIST_FLOOR, type TextClassification } from './classify';
 import { type Citation, draftReply } from './draft';
 import { aggregateDraftStats, type IntentDraftStats } from './edit-distance';
-import { decideTier, type Tier } from './gate';
-import { CS_DRAFT_TASK, CS_INTENT_TASK, type CsDraftRequest, csModelDraftSchema } from './local-tasks';
+import type { GateConfig } from './gate';
+import { decideTier, TIERS, type Tier } from './gate';
+import { CS_DRAFT_TASK, CS_INTENT_TASK, type CsDraftRequest, csLocalTasks, csModelDraftSchema } from './local-tasks';
 import { partialReply } from './partial-reply';
-import { bestClause, clauseLabel, INTENT_POLICIES, type Policies } from './policy';
+import { bestClause, clauseLabel, DEMO_POLICIES, INTENT_POLICIES, type Policies } from './policy';
 import { buildReplyIndex, type PastReply, similarReplies } from './replies';
 import { type PanelPlan, panelPlan, type RolloutMode } from './rollout';
-import type { Language, Sentiment, Urgency } from './signals';
+import { type CsPipelineSettings, DEFAULT_CS_SETTINGS } from './settings';
+import { type Language, SENTIMENTS, type Sentiment, type Urgency } from './signals';
 import { INTENT_IDS, INTENT_LABELS, type IntentId, isIntentId, MONEY_INTENTS } from './taxonomy';
-import type { BrandVoice } from './templates';
+import { type BrandVoice, DEFAULT_VOICE } from './templates';
 import { customerText, lastCustomerMessage, type Order, relevantOrder, type TicketInput } from './ticket';
-
-export interface CsServiceSettings {
-  rolloutMode: RolloutMode;
-  threshold: number;
-  autonomousIntents: IntentId[];
-  languagePolicy: 'ticket' | 'brand';
-}
 
 export interface ProviderMeta {
   provider: string;
@@ -92,7 +90,7 @@ function moneyReasonsFor(
 export async function analyseTicket(
   provider: AiProvider,
   ticket: TicketInput,
-  settings: CsServiceSettings,
+  settings: CsPipelineSettings,
   policies: Policies,
   signal?: AbortSignal,
 ): Promise<CsAnalysis> {
@@ -350,16 +348,86 @@ export function draftStats(rows: DraftAuditRow[]): IntentDraftStats[] {
 
 /** Audit notes of CS outcome rows are JSON `{"draftId": "…", …}`. */
 export function draftIdOf(note: string | undefined): string | null {
-  if (!note) return null;
-  try {
-    const v = JSON.parse(note) as { draftId?: unknown };
-    return typeof v.draftId === 'string' ? v.draftId : null;
-  } catch {
-    return null;
-  }
+  const id = auditDetails({ note }).draftId;
+  return typeof id === 'string' ? id : null;
 }
 
 /** Agent messages (public replies, not internal notes) of a ticket, oldest first. */
 export function agentMessages(ticket: TicketInput): string[] {
   return ticket.messages.filter((m) => m.from === 'agent').map((m) => m.body);
+}
+
+/** The local engine with the CS tasks registered: what the CLI and the benches run the pipeline on. */
+export function localCsEngine(): AiProvider {
+  return createLocalEngine(csLocalTasks());
+}
+
+/** The `classify-ticket` output line (issue 4 item 7). */
+export const triageResultSchema = z.object({
+  intent: z.enum(INTENT_IDS),
+  intents: z.array(z.object({ id: z.enum(INTENT_IDS), confidence: z.number().min(0).max(1) })),
+  sentiment: z.enum(SENTIMENTS),
+  involves_money: z.boolean(),
+  injection: z.boolean(),
+  tier: z.enum(TIERS),
+  reasons: z.array(z.string()),
+});
+export type TriageResult = z.infer<typeof triageResultSchema>;
+
+/** An analysis in the CLI's output shape. */
+export function triageResult(a: CsAnalysis): TriageResult {
+  return {
+    intent: a.intent,
+    intents: a.intents.map((i) => ({ id: i.id, confidence: i.confidence })),
+    sentiment: a.sentiment,
+    involves_money: a.involvesMoney,
+    injection: a.injection,
+    tier: a.tier,
+    reasons: a.reasons,
+  };
+}
+
+interface OfflineOptions {
+  gate?: GateConfig;
+  policies?: Policies;
+  voice?: BrandVoice;
+  provider?: AiProvider;
+}
+
+const offlineSettings = (gate: GateConfig | undefined): CsPipelineSettings => ({
+  ...DEFAULT_CS_SETTINGS,
+  ...(gate ? { threshold: gate.threshold, autonomousIntents: gate.autonomousIntents } : {}),
+});
+
+/** Classifies a ticket and runs the gate (local engine unless a provider is given): the CLI's `classify-ticket`. */
+export async function triageTicket(
+  ticket: TicketInput,
+  opts: OfflineOptions = {},
+): Promise<CsAnalysis & { result: TriageResult }> {
+  const a = await analyseTicket(
+    opts.provider ?? localCsEngine(),
+    ticket,
+    offlineSettings(opts.gate),
+    opts.policies ?? DEMO_POLICIES,
+  );
+  return { ...a, result: triageResult(a) };
+}
+
+/** Classifies then drafts with the same pipeline as the panel: the CLI's `draft-reply`. */
+export async function draftForTicket(
+  ticket: TicketInput,
+  opts: OfflineOptions = {},
+): Promise<Omit<CsDraft, 'text'> & { draft: string; intent: IntentId; tier: Tier }> {
+  const provider = opts.provider ?? localCsEngine();
+  const policies = opts.policies ?? DEMO_POLICIES;
+  const settings = offlineSettings(opts.gate);
+  const a = await analyseTicket(provider, ticket, settings, policies);
+  const { text, ...d } = await draftTicket(provider, ticket, a, {
+    policies,
+    voice: opts.voice ?? DEFAULT_VOICE,
+    voiceText: '',
+    languagePolicy: settings.languagePolicy,
+    pastReplies: [],
+  });
+  return { ...d, draft: text, intent: a.intent, tier: a.tier };
 }

@@ -15,12 +15,23 @@ export const PAGE_DATA_SCHEMAS: Record<string, z.ZodType> = {
   'amazon:inventory': amazonInventoryDataSchema,
 };
 
+declare const checked: unique symbol;
+/**
+ * A snapshot whose `data` passed its page schema (or was marked unrecognised): the only kind the
+ * background stores per tab, so readers (`lib/sites/<app>/to-*.ts`) do not check it again.
+ */
+export type CheckedSnapshot = SnapshotEnvelope & { readonly [checked]: true };
+
 /**
  * Checks a recognised snapshot's `data` against its page schema (host pages are untrusted input).
  * Data that fails is not used: the snapshot becomes unrecognised and says why, so the panel
  * offers the manual path.
  */
-export function checkPageData(snapshot: SnapshotEnvelope): SnapshotEnvelope {
+export function checkPageData(snapshot: SnapshotEnvelope): CheckedSnapshot {
+  return checkData(snapshot) as CheckedSnapshot;
+}
+
+function checkData(snapshot: SnapshotEnvelope): SnapshotEnvelope {
   if (!snapshot.recognised) return snapshot;
   const schema = PAGE_DATA_SCHEMAS[`${snapshot.app}:${snapshot.page}`];
   if (!schema) return snapshot;

@@ -22,8 +22,8 @@ const planSchema = z.object({
   actions: z.array(z.enum(['insert', 'copy', 'regenerate', 'edit', 'feedback'])),
 });
 
-export const csAnalysisSchema = z.object({
-  ticketId: z.string().max(40),
+/** An analysis as the pipeline makes it (kept per tab so the draft reuses it). */
+export const csTicketAnalysisSchema = z.object({
   intent: z.enum(INTENT_IDS),
   intents: z.array(z.object({ id: z.enum(INTENT_IDS), label: z.string(), confidence: z.number().min(0).max(1) })),
   sentiment: z.enum(SENTIMENTS),
@@ -40,6 +40,15 @@ export const csAnalysisSchema = z.object({
   plan: planSchema,
   order: z.union([z.object({ number: z.string(), present: z.literal(true) }), z.object({ present: z.literal(false) })]),
   meta: providerMetaSchema,
+});
+
+/** The analysis the background keeps per tab (storage.session), with the key of its inputs. */
+export const storedAnalysisSchema = z.object({ key: z.string().max(16), analysis: csTicketAnalysisSchema });
+
+/** The panel's view of an analysis: which ticket, and the hash of its content (the draft's cache key). */
+export const csAnalysisSchema = csTicketAnalysisSchema.extend({
+  ticketId: z.string().max(40),
+  ticketHash: z.string().max(16),
 });
 export type CsAnalysisView = z.infer<typeof csAnalysisSchema>;
 
@@ -74,6 +83,7 @@ export const csMessages = {
     request: z.object({ regenerate: z.boolean().default(false) }).strict(),
     response: z.object({
       ticketId: z.string().max(40),
+      ticketHash: z.string().max(16),
       mode: z.enum(ROLLOUT_MODES),
       draft: csDraftSchema.nullable(),
       /** Autonomous mode, tier autonomous, not yet placed for this ticket. */

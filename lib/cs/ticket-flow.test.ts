@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { AiProvider } from '../ai/types';
+import type { CsAuditEntry, CsAuditRow } from './outcomes';
+import { DEMO_POLICIES } from './policy';
+import { localCsEngine } from './service';
+import { DEFAULT_CS_SETTINGS } from './settings';
+import { DEFAULT_VOICE } from './templates';
+import type { TicketInput } from './ticket';
+import {
+  type CsPorts,
+  captureSent,
+  draftForCase,
+  recordOutcome,
+  type StoredAnalysis,
+  ticketAnalysis,
+} from './ticket-flow';
+
+const wismo: TicketInput = {
+  subject: 'Where is my order #1047?',
+  customer: { name: 'Jane Doe' },
+  messages: [{ from: 'customer', body: 'Hi, where is my order #1047? I have not received it yet.' }],
+  orders: [
+    {
+      number: '#1047',
+      financial_status: 'Paid',
+      fulfillment_status: 'Fulfilled',
+      carrier: 'UPS',
+      tracking_number: '1Z999AA10123456784',
+      tracking_url: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+      line_items: [],
+    },
+  ],
+};
+const CASE = { ticketId: '4101', ticket: wismo };
+
+/** In-memory ports that count classifications and keep the audit rows. */
+function fakePorts(settings = DEFAULT_CS_SETTINGS) {
+  const rows: Array<CsAuditRow & CsAuditEntry> = [];
+  let stored: StoredAnalysis | null = null;
+  const engine = localCsEngine();
+  const counts = { classify: 0 };
+  const provider: AiProvider = {
+    id: engine.id,
+    model: engine.model,
+    classify: (r) => {
+      counts.classify += 1;
+      return engine.classify(r);
+    },
+    extract: (r) => engine.extract(r),
+    draft: (r) => engine.draft(r),
+  };
+  const ports: CsPorts = {
+    settings: async () => settings,
+    brand: async () => ({ policies: DEMO_POLICIES, voice: DEFAULT_VOICE, voiceText: '' }),
+    provider: async () => provider,
+    pastReplies: async () => [],
+    auditRows: async (action) => rows.filter((r) => r.action === action),
+    auditRow: async (id) => rows.find((r) => r.id === id),
+    record: async (entry: CsAuditEntry) => {
+      const id = rows.length + 1;
+      rows.push({ ...entry, id, note: JSON.stringify(entry.details) });
+      return id;
+    },
+    readAnalysis: async () => stored,
+    writeAnalysis: async (value) => {
+      stored = value;
+    },
+  };
+  return { ports, rows, counts };
+}
+
+describe('CS ticket flow', () => {
+  it('drafts from the stored analysis without classifying the ticket a second time', async () => {
+    const { ports, counts } = fakePorts();
+    await ticketAnalysis(ports, CASE);
+    const answer = await draftForCase(ports, CASE, false);
+    expect(counts.classify).toBe(1);
+    expect(answer.draft?.text).toContain('1Z999AA10123456784');
+  });
+
+  it('classifies again when the settings change', async () => {
+    const { ports, counts } = fakePorts();
+    await ticketAnalysis(ports, CASE);
+    const other = fakePorts({ ...DEFAULT_CS_SETTINGS, threshold: 0.95 });
+    await ticketAnalysis({ ...ports, settings: other.ports.settings }, CASE);
+    expect(counts.classify).toBe(2);
+  });
+
+  it('logs a shadow-mode draft but returns none', async () => {
+    const { ports, rows } = fakePorts({ ...DEFAULT_CS_SETTINGS, rolloutMode: 'shadow' });
+    const answer = await draftForCase(ports, CASE, false);
+    expect(answer.draft).toBeNull();
+    expect(rows.map((r) => [r.action, r.details.shadow])).toEqual([['shown', true]]);
+  });
+
+  it('auto-places an autonomous draft once per ticket', async () => {
+    const { ports } = fakePorts({ ...DEFAULT_CS_SETTINGS, rolloutMode: 'autonomous' });
+    const first = await draftForCase(ports, CASE, false);
+    expect(first.autoPlace).toBe(true);
+    await recordOutcome(
+      ports,
+      { ...first, id: 1, entityId: '4101', provider: 'local', model: 'rules-v1', action: 'shown' },
+      {
+        draftId: first.draft?.id ?? '',
+        action: 'inserted',
+        auto: true,
+      },
+      CASE,
+    );
+    expect((await draftForCase(ports, CASE, true)).autoPlace).toBe(false);
+  });
+
+  it('records the reply sent after an insert once, with its edit distance from the draft', async () => {
+    const { ports, rows } = fakePorts();
+    const answer = await draftForCase(ports, CASE, false);
+    const draft = rows[0];
+    if (!draft || !answer.draft) throw new Error('no draft');
+    await recordOutcome(ports, draft, { draftId: answer.draft.id, action: 'inserted' }, CASE);
+    const sentTicket = {
+      ...CASE,
+      ticket: { ...wismo, messages: [...wismo.messages, { from: 'agent' as const, body: answer.draft.text }] },
+    };
+    await captureSent(ports, sentTicket);
+    await captureSent(ports, sentTicket);
+    expect(
+      rows.filter((r) => r.action === 'sent').map((r) => [r.finalText === answer.draft?.text, r.editDistance]),
+    ).toEqual([[true, 0]]);
+  });
+
+  it('records nothing as sent while the thread has no new agent message', async () => {
+    const { ports, rows } = fakePorts();
+    const answer = await draftForCase(ports, CASE, false);
+    const draft = rows[0];
+    if (!draft || !answer.draft) throw new Error('no draft');
+    await recordOutcome(ports, draft, { draftId: answer.draft.id, action: 'inserted' }, CASE);
+    await captureSent(ports, CASE);
+    expect(rows.some((r) => r.action === 'sent')).toBe(false);
+  });
+});

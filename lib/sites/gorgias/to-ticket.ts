@@ -1,0 +1,31 @@
+import type { TicketInput } from '../../cs/ticket';
+import type { CheckedSnapshot } from '../data-schemas';
+import type { GorgiasTicket } from './schema';
+
+/** Turns a Gorgias snapshot's `data` into the ticket the CS pipeline works on (same shape as the CLI input). */
+export function ticketFromGorgias(data: GorgiasTicket): TicketInput {
+  return {
+    subject: data.subject,
+    channel: data.channel,
+    customer: { name: data.customer.name ?? undefined, email: data.customer.email ?? undefined },
+    messages: data.messages.map((m) => ({ from: m.from, body: m.body, author: m.author, time: m.time ?? undefined })),
+    orders: data.orders,
+  };
+}
+
+/** A Gorgias ticket as the CS process sees it. */
+export interface GorgiasTicketCase {
+  ticketId: string;
+  ticket: TicketInput;
+}
+
+/**
+ * The ticket a checked snapshot shows, or null when it is not a recognised Gorgias ticket view.
+ * Not parsed again: `checkPageData` held the data to `gorgiasTicketSchema` when the snapshot was
+ * published, and only checked snapshots are stored.
+ */
+export function gorgiasTicketCase(snapshot: CheckedSnapshot | null): GorgiasTicketCase | null {
+  if (snapshot?.app !== 'gorgias' || snapshot.page !== 'ticket' || !snapshot.recognised) return null;
+  const data = snapshot.data as GorgiasTicket;
+  return { ticketId: data.ticketId, ticket: ticketFromGorgias(data) };
+}

@@ -1,13 +1,10 @@
 /**
  * AI settings as the options page stores them (versioned; the API key is NOT part of them and
- * stays in the background), endpoint presets, and the composed provider the background uses.
+ * stays in the background) and the endpoint presets. No provider code here: the options page
+ * imports this file, and the `openai` client must stay in the background's bundle
+ * (the provider is composed in ./provider.ts).
  */
 import { z } from 'zod';
-import { type AiCache, withCache } from './cache';
-import { withLocalFallback } from './check';
-import { AiError } from './errors';
-import { createOpenAiProvider, type OpenAiProviderConfig } from './openai/provider';
-import type { AiProvider } from './types';
 
 export const AI_PRESETS = {
   openai: { id: 'openai', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', needsKey: true },
@@ -56,65 +53,8 @@ export function hostPermissionFor(baseURL: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-/**
- * The provider the background uses: the local engine alone in local mode; otherwise the
- * remote provider with local fallback, behind the cache when enabled.
- */
-export function createAiProvider(args: {
-  settings: AiSettings;
-  apiKey: string;
-  local: AiProvider;
-  cache?: AiCache;
-  onFallback?: (error: AiError) => void;
-  /** Test hooks (retry sleep/random, clock, fetch). */
-  overrides?: Partial<OpenAiProviderConfig>;
-}): AiProvider {
-  const { settings } = args;
-  if (settings.mode === 'local') return args.local;
-  const remote = createOpenAiProvider({
-    id: AI_PRESETS[settings.preset].id,
-    baseURL: settings.baseURL,
-    apiKey: args.apiKey,
-    model: settings.model,
-    timeoutMs: settings.timeoutMs,
-    vision: settings.vision,
-    structuredOutputs: settings.structuredOutputs,
-    redaction: settings.redaction,
-    ...args.overrides,
-    retry: { maxRetries: settings.maxRetries, ...args.overrides?.retry },
-  });
-  const checked = withLocalFallback(remote, args.local, {
-    onProviderError: settings.fallbackOnError,
-    onFallback: args.onFallback,
-  });
-  return settings.cache && args.cache ? withCache(checked, args.cache) : checked;
-}
-
-export type TestConnectionResult =
-  | { ok: true; models: string[]; modelListed: boolean }
-  | { ok: false; error: { kind: AiError['kind']; message: string } };
-
-/** "Test connection" on the options page: lists the server's models and says whether the configured one is among them. */
-export async function testConnection(args: {
-  settings: AiSettings;
-  apiKey: string;
-  signal?: AbortSignal;
-  overrides?: Partial<OpenAiProviderConfig>;
-}): Promise<TestConnectionResult> {
-  const { settings } = args;
-  const provider = createOpenAiProvider({
-    baseURL: settings.baseURL,
-    apiKey: args.apiKey,
-    model: settings.model,
-    timeoutMs: Math.min(settings.timeoutMs, 15_000),
-    ...args.overrides,
-    retry: { maxRetries: 0, ...args.overrides?.retry },
-  });
-  try {
-    const models = await provider.listModels(args.signal);
-    return { ok: true, models, modelListed: models.includes(settings.model) };
-  } catch (error) {
-    const e = error instanceof AiError ? error : new AiError('network', String(error));
-    return { ok: false, error: { kind: e.kind, message: e.message } };
-  }
+/** A saved value as settings; a damaged one falls back to the defaults (local engine) rather than failing. */
+export function parseAiSettings(value: unknown): AiSettings {
+  const parsed = AiSettingsSchema.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_AI_SETTINGS;
 }

@@ -25,6 +25,7 @@ import { buildHistory, emptyHistory, PLAN_CHANNELS } from '../lib/planning/histo
 import { SOURCES } from '../lib/planning/import/sources';
 import type { InventoryCount, OrderLine, Promo, SupplierTerm } from '../lib/planning/import/types';
 import { firstMarkets, planHistory } from '../lib/planning/plan';
+import { planInputFrom } from '../lib/planning/plan-input';
 import { resolveSettings } from '../lib/planning/settings';
 import { mulberry32, poisson } from '../lib/util/random';
 
@@ -108,7 +109,19 @@ function generate() {
       upliftPct: 60,
     },
   ];
-  return { h, counts, suppliers, promos, generateMs: now() - t0 };
+  // The same loader as the planner worker, the panel and the CLI (the orders are already in `h`).
+  const input = planInputFrom({
+    orders: [],
+    counts,
+    suppliers,
+    promos,
+    bundles: [],
+    budget: 250_000,
+    catalog: [],
+    captured: [],
+    purchaseOrders: [],
+  });
+  return { h, counts, input, generateMs: now() - t0 };
 }
 
 type Catalogue = ReturnType<typeof generate>;
@@ -117,13 +130,7 @@ type Catalogue = ReturnType<typeof generate>;
 function timePlan(g: Catalogue) {
   const a = now();
   const u = process.cpuUsage();
-  const result = planHistory(g.h, {
-    today: TODAY,
-    counts: g.counts,
-    suppliers: g.suppliers,
-    promos: g.promos,
-    budget: 250_000,
-  });
+  const result = planHistory(g.h, { ...g.input, today: TODAY });
   const wall = now() - a;
   const c = process.cpuUsage(u);
   return {

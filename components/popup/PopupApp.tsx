@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
+import { readStoredPlan } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
-import { needsAction, readStoredPlan } from '../../lib/planning/store';
+import { needsAction } from '../../lib/planning/needs-action';
 import { CONFIDENCE_TONE, fmtDay, fmtNum } from '../planning/format';
 import { Badge, Empty, Spinner } from '../ui/primitives';
 import './popup.css';

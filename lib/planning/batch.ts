@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { type ImportResult, importText, matchHeader, type SourceSpec } from '../import/core';
 import { reorderPoint } from './formulas';
-import { alignPromoTargets, mergeMemberships } from './import/catalog';
 import { SOURCES, type SourceId } from './import/sources';
 import type { BundleComponent, CatalogEntry, InventoryCount, OrderLine, Promo, SupplierTerm } from './import/types';
 import { type PlanLine, type PlanResult, planReorder } from './plan';
+import { planInputFrom } from './plan-input';
 import type { PlanSettings } from './settings';
 
 type AnySpec = SourceSpec<string, { id: string }>;
@@ -96,19 +96,22 @@ export function planFromFiles(
   const suppliers = load<SupplierTerm>(files.suppliers, ['suppliers'], options.today, reports);
   const bundles = load<BundleComponent>(files.bundles ?? [], ['bundles'], options.today, reports);
   const catalog = load<CatalogEntry>(files.products ?? [], ['products'], options.today, reports);
-  const products = mergeMemberships(catalog, []);
-  const promos = alignPromoTargets(load<Promo>(files.calendar ?? [], ['calendar'], options.today, reports), products);
-  const plan = planReorder({
-    today: options.today,
-    orders,
-    counts,
-    suppliers,
-    promos,
-    bundles,
-    ...(products ? { products } : {}),
-    budget: options.budget ?? null,
-    settings: options.settings,
-  });
+  const promos = load<Promo>(files.calendar ?? [], ['calendar'], options.today, reports);
+  const input = planInputFrom(
+    {
+      orders,
+      counts,
+      suppliers,
+      promos,
+      bundles,
+      budget: options.budget ?? null,
+      catalog,
+      captured: [],
+      purchaseOrders: [],
+    },
+    { settings: options.settings },
+  );
+  const plan = planReorder({ ...input, today: options.today, settings: options.settings });
   return { plan, reports };
 }
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CounterpartDB, type KeyedRow } from '../db/schema';
 import { importText } from '../import/core';
-import { SOURCES } from './import/sources';
-import { loadMemberships, loadPlanInput, storeRecords, TABLE_OF_SOURCE } from './store';
+import { SOURCES } from '../planning/import/sources';
+import { TABLE_OF_SOURCE } from './import-store';
+import { loadMemberships, loadPlanInput, storeRecords } from './planning-store';
+import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
 
@@ -23,7 +24,7 @@ describe('planning store: the SKU catalogue', () => {
     });
     expect(await storeRecords(database, 'skuCatalog', records)).toEqual({ inserted: 0, updated: 0, unchanged: 15 });
     // A product the listings process captured off its Shopify page (canonical shape, with collections).
-    await database.products.put({
+    await database.table('products').put({
       id: '8123456789',
       product: {
         title: 'Fleece Hoodie',
@@ -31,9 +32,9 @@ describe('planning store: the SKU catalogue', () => {
         collections: ['Cold Weather', 'New In'],
         variants: [{ sku: 'HOOD-GRY-M' }, { sku: 'HOOD-GRY-XL' }],
       },
-    } as KeyedRow);
+    });
     // The calendar spells the collection in lower case; the catalogue's spelling wins.
-    await database.calendar.put({
+    await database.table('calendar').put({
       id: 'p1',
       name: 'Cold Weather Week',
       start: '2026-12-01',
@@ -42,7 +43,7 @@ describe('planning store: the SKU catalogue', () => {
       collection: 'cold weather',
       tag: null,
       upliftPct: 30,
-    } as KeyedRow);
+    });
 
     const input = await loadPlanInput(database);
     expect(Object.keys(input.products!)).toHaveLength(16);
@@ -67,10 +68,10 @@ describe('planning store: the SKU catalogue', () => {
 
   it('uses the captured products alone when nothing was imported', async () => {
     const database = new CounterpartDB(`catalog-${Math.random()}`);
-    await database.products.put({
+    await database.table('products').put({
       id: 'p',
       product: { title: 'Classic Tee', tags: ['tee'], variants: [{ sku: 'TEE-CL-BLK-M' }] },
-    } as KeyedRow);
+    });
     expect((await loadPlanInput(database)).products).toEqual({ 'TEE-CL-BLK-M': { collections: [], tags: ['tee'] } });
     database.close();
   });

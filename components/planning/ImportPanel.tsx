@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { readMappings, saveMapping } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
 import { type Inspection, inspectHead } from '../../lib/planning/import/inspect';
 import { SOURCES, type SourceId } from '../../lib/planning/import/sources';
-import { PLANNING_KEYS } from '../../lib/planning/store';
 import type { ImportReport, WorkerEvent } from '../../lib/planning/worker-protocol';
-import { fmtNum } from '../planning/format';
 import { Badge, Notice, Progress } from '../ui/primitives';
+import { fmtNum } from './format';
 import type { usePlannerWorker } from './usePlannerWorker';
 
 type Run = ReturnType<typeof usePlannerWorker>;
@@ -26,15 +26,7 @@ interface Card {
 
 const SOURCE_IDS = Object.keys(SOURCES) as SourceId[];
 
-async function rememberedMappings(): Promise<Partial<Record<SourceId, Record<string, string>>>> {
-  const rows = await db().settings.bulkGet(SOURCE_IDS.map((s) => PLANNING_KEYS.mapping(s)));
-  const out: Partial<Record<SourceId, Record<string, string>>> = {};
-  SOURCE_IDS.forEach((s, i) => {
-    const v = rows[i]?.value;
-    if (v && typeof v === 'object') out[s] = v as Record<string, string>;
-  });
-  return out;
-}
+const rememberedMappings = () => readMappings(db(), SOURCE_IDS);
 
 function progressText(p: WorkerProgress | null): string {
   if (!p) return 'Starting…';
@@ -101,11 +93,7 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
     update(card.key, { status: 'running', progress: null, error: null });
     try {
       if (Object.keys(card.userMapping).length) {
-        await db().settings.put({
-          key: PLANNING_KEYS.mapping(card.source),
-          value: card.userMapping,
-          updatedAt: new Date().toISOString(),
-        });
+        await saveMapping(db(), card.source, card.userMapping, new Date().toISOString());
       }
       const controller = new AbortController();
       cancels.set(card.key, controller);

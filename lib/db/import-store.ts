@@ -1,5 +1,5 @@
 /**
- * The fast import path of the planner's Web Worker: rows are stored while the file is still being
+ * Imports into Dexie: the fast import path of the planner's Web Worker: rows are stored while the file is still being
  * parsed (chunks go to IndexedDB as they are built), each chunk is one `bulkPut`, and what a
  * chunk needs to know about the rows already stored is found the cheapest way for the table's
  * state:
@@ -13,11 +13,74 @@
  * A row is written only when it is new or its content differs, so the same file twice writes
  * nothing. Counts are exact also when a file repeats an id (last one wins, as in `ImportSession`).
  */
-import Papa from 'papaparse';
-import type { CounterpartDB, KeyedRow } from '../db/schema';
-import { type ImportOptions, type ImportResult, ImportSession, type SourceSpec } from '../import/core';
+import type { Table } from 'dexie';
 import { hash53 } from '../import/hash';
-import type { PlanningTable, StoreCounts } from './store';
+import type { SourceId } from '../planning/import/sources';
+import type { RecordSink } from '../planning/import/stream';
+import type {
+  BudgetPeriod,
+  BundleComponent,
+  CatalogEntry,
+  InventoryCount,
+  OrderLine,
+  Promo,
+  SupplierTerm,
+} from '../planning/import/types';
+import type { CounterpartDB } from './schema';
+
+/** The Dexie table each import source fills. */
+export const TABLE_OF_SOURCE = {
+  'shopify-orders': 'salesLines',
+  'amazon-orders': 'salesLines',
+  'shopify-inventory': 'inventoryCounts',
+  'fba-inventory': 'inventoryCounts',
+  '3pl-onhand': 'inventoryCounts',
+  suppliers: 'suppliers',
+  calendar: 'calendar',
+  budget: 'budgets',
+  bundles: 'bundles',
+  products: 'skuCatalog',
+} as const satisfies Record<SourceId, keyof CounterpartDB>;
+
+/** A table an import fills. */
+export type PlanningTable = (typeof TABLE_OF_SOURCE)[SourceId];
+
+/** The row type of each planning table. */
+interface PlanningRows {
+  salesLines: OrderLine;
+  inventoryCounts: InventoryCount;
+  suppliers: SupplierTerm;
+  calendar: Promo;
+  budgets: BudgetPeriod;
+  bundles: BundleComponent;
+  skuCatalog: CatalogEntry;
+}
+/** The row type of a planning table (`OrderLine` for `salesLines`, …). */
+export type RowOf<N extends PlanningTable> = PlanningRows[N];
+/** Compile-time check that the map above matches the database's tables. */
+type _SameRows = { [N in PlanningTable]: CounterpartDB[N] extends Table<RowOf<N>, string> ? true : never };
+const _sameRows: _SameRows = {
+  salesLines: true,
+  inventoryCounts: true,
+  suppliers: true,
+  calendar: true,
+  budgets: true,
+  bundles: true,
+  skuCatalog: true,
+};
+void _sameRows;
+
+/** What an import did to a table. */
+export interface StoreCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A planning table typed by its row. */
+function tableOf<N extends PlanningTable>(database: CounterpartDB, name: N): Table<RowOf<N>, string> {
+  return database.table<RowOf<N>, string>(name);
+}
 
 /** How a sink finds out what is already stored (see the module comment). */
 export type SinkMode = 'empty' | 'scan' | 'lookup' | 'memory';
@@ -32,7 +95,7 @@ const SCAN_PAGE = 10_000;
 /** A file at least this share of the stored rows reads the whole table once instead of per-key lookups (a `get` costs ~3–5 `getAll` rows). */
 const SCAN_SHARE = 0.2;
 
-export interface SinkOptions {
+export interface SinkOptions<T> {
   /** Records expected from the file (e.g. estimated from its size); picks `scan` or `lookup` for a non-empty table. */
   expected?: number;
   /** Rows per `bulkPut` (one transaction each). */
@@ -45,7 +108,7 @@ export interface SinkOptions {
    */
   stored?: ReadonlyMap<string, unknown>;
   /** Called with the rows actually written (new or changed), in write order. */
-  onWritten?: (rows: readonly KeyedRow[]) => void;
+  onWritten?: (rows: readonly T[]) => void;
 }
 
 /**
@@ -53,14 +116,14 @@ export interface SinkOptions {
  * and returns the counts. Writes run one after another on a promise chain so the parser can go
  * on while IndexedDB works.
  */
-export class TableSink {
+export class TableSink<T extends { id: string } = { id: string }> implements RecordSink<T> {
   readonly counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   /** Records handled (compared and, when needed, written). */
   processed = 0;
   /** Rows written. */
   written = 0;
-  private buffer = new Map<string, KeyedRow>();
-  private late: KeyedRow[] = [];
+  private buffer = new Map<string, T>();
+  private late: T[] = [];
   private readonly seen = new Set<string>();
   /** Pre-import content hash of ids this import changed (lookup and memory modes; `scan` keeps the whole table's). */
   private readonly changedPre = new Map<string, number>();
@@ -70,21 +133,28 @@ export class TableSink {
   private failure: unknown = null;
   private readonly chunk: number;
 
+  private readonly table: Table<T, string>;
+
   private constructor(
-    private readonly database: CounterpartDB,
-    private readonly table: PlanningTable,
+    database: CounterpartDB,
+    table: PlanningTable,
     readonly mode: SinkMode,
     private readonly storedHash: Promise<Map<string, number>> | null,
-    private readonly options: SinkOptions,
+    private readonly options: SinkOptions<T>,
   ) {
+    this.table = database.table<T, string>(table);
     this.chunk = options.chunk ?? 10_000;
     // A scan that fails surfaces at the first chunk that awaits it; this only keeps it from being reported unhandled.
     storedHash?.catch(() => undefined);
   }
 
   /** Opens a sink on a table, choosing the mode from how many rows it holds and how many are expected. */
-  static async open(database: CounterpartDB, table: PlanningTable, options: SinkOptions = {}): Promise<TableSink> {
-    const stored = await database[table].count();
+  static async open<N extends PlanningTable>(
+    database: CounterpartDB,
+    table: N,
+    options: SinkOptions<RowOf<N>> = {},
+  ): Promise<TableSink<RowOf<N>>> {
+    const stored = await database.table(table).count();
     const mode: SinkMode =
       options.mode ??
       (stored === 0
@@ -95,7 +165,7 @@ export class TableSink {
             ? 'scan'
             : 'lookup');
     const scan = mode === 'scan' ? scanHashes(database, table) : null;
-    return new TableSink(database, table, mode, scan, options);
+    return new TableSink<RowOf<N>>(database, table, mode, scan, options);
   }
 
   /** Chunks waiting or being written; the parser pauses while this is high. */
@@ -119,7 +189,7 @@ export class TableSink {
   }
 
   /** Takes one record. A repeated id replaces its earlier record (last one wins). */
-  add(record: KeyedRow): void {
+  add(record: T): void {
     if (this.seen.has(record.id)) {
       if (this.buffer.has(record.id)) this.buffer.set(record.id, record);
       else this.late.push(record);
@@ -162,9 +232,9 @@ export class TableSink {
     return { ...this.counts };
   }
 
-  private async store(rows: KeyedRow[], late: KeyedRow[]): Promise<void> {
-    const t = this.database[this.table];
-    const write: KeyedRow[] = [];
+  private async store(rows: T[], late: T[]): Promise<void> {
+    const t = this.table;
+    const write: T[] = [];
     if (this.mode === 'empty') {
       this.counts.inserted += rows.length;
       write.push(...rows);
@@ -213,8 +283,8 @@ export class TableSink {
    * A record whose id an earlier chunk already handled: it replaces that record, and the counts
    * move so they compare the final record with what was stored before this import.
    */
-  private async storeRepeat(r: KeyedRow): Promise<void> {
-    const t = this.database[this.table];
+  private async storeRepeat(r: T): Promise<void> {
+    const t = this.table;
     const current = await t.get(r.id);
     const cur = current ? contentHash(current) : ABSENT;
     let pre: number;
@@ -246,148 +316,26 @@ export async function scanHashes(database: CounterpartDB, table: PlanningTable):
 }
 
 /** Every row of a table, read in primary-key pages of 10k so no single IndexedDB answer holds a 500k-row table (measured: as fast as one `toArray`). */
-export async function readAllRows(database: CounterpartDB, table: PlanningTable): Promise<KeyedRow[]> {
-  const out: KeyedRow[] = [];
+export async function readAllRows<N extends PlanningTable>(database: CounterpartDB, table: N): Promise<RowOf<N>[]> {
+  const out: RowOf<N>[] = [];
   await readPages(database, table, (page) => {
     for (const row of page) out.push(row);
   });
   return out;
 }
 
-async function readPages(
+async function readPages<N extends PlanningTable>(
   database: CounterpartDB,
-  table: PlanningTable,
-  onPage: (page: KeyedRow[]) => void,
+  table: N,
+  onPage: (page: RowOf<N>[]) => void,
 ): Promise<void> {
-  const t = database[table];
+  const t = tableOf(database, table);
   let last: string | null = null;
   for (;;) {
-    const page: KeyedRow[] =
+    const page: RowOf<N>[] =
       last === null ? await t.limit(SCAN_PAGE).toArray() : await t.where(':id').above(last).limit(SCAN_PAGE).toArray();
     onPage(page);
     if (page.length < SCAN_PAGE) return;
     last = page[page.length - 1]!.id;
   }
-}
-
-/** Progress of a streamed import: bytes parsed and rows stored. */
-export interface StreamProgress {
-  bytes: number;
-  totalBytes: number | null;
-  /** Records built so far. */
-  records: number;
-  /** Records compared and, when needed, written. */
-  stored: number;
-}
-
-export interface StreamOptions extends Omit<ImportOptions, 'onProgress'> {
-  onProgress?: (p: StreamProgress) => void;
-  /** Chunks queued for writing before the parser waits (default 2: one writing, one ready). */
-  maxBacklog?: number;
-  /** Stops the import; rows stored so far stay (a re-import completes them). */
-  signal?: AbortSignal;
-}
-
-/** A streamed import's parse result and where its time went. */
-export interface StreamedImport<T> {
-  result: ImportResult<T>;
-  /** Wall time until the last row was parsed, and how much of it the parser waited for IndexedDB. */
-  parsedMs: number;
-  waitMs: number;
-}
-
-/**
- * Parses a file (Blob in the browser, or text) and stores its records through `sink` while
- * parsing; resolves with the parse result (records, rejected rows…) once the last row is stored.
- */
-export function streamImport<K extends string, T extends { id: string }>(
-  input: Blob | string,
-  spec: SourceSpec<K, T>,
-  sink: TableSink,
-  options: StreamOptions = {},
-): Promise<StreamedImport<T>> {
-  const tapped: SourceSpec<K, T> = {
-    ...spec,
-    rowBuilder(opts) {
-      const build = spec.rowBuilder(opts);
-      return (cells, line) => {
-        const result = build(cells, line);
-        if ('record' in result) sink.add(result.record as unknown as KeyedRow);
-        return result;
-      };
-    },
-  };
-  const session = new ImportSession(tapped, {
-    asOf: options.asOf,
-    userMapping: options.userMapping,
-    previewRows: options.previewRows,
-  });
-  const total = typeof input === 'string' ? input.length : input.size;
-  const maxBacklog = options.maxBacklog ?? 2;
-  let records = 0;
-  let bytes = 0;
-  const started = performance.now();
-  let waitMs = 0;
-  const report = () => options.onProgress?.({ bytes, totalBytes: total, records, stored: sink.processed });
-  return new Promise<StreamedImport<T>>((resolve, reject) => {
-    let stopped = false;
-    const fail = (error: unknown) => {
-      if (stopped) return;
-      stopped = true;
-      reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    Papa.parse<string[]>(input as Papa.LocalFile, {
-      header: false,
-      skipEmptyLines: false,
-      delimiter: spec.delimiter ?? '',
-      chunkSize: options.chunkSize ?? 1 << 20,
-      chunk(results, parser) {
-        if (stopped) return;
-        for (const row of results.data) session.push(row);
-        records = sink.received;
-        bytes = results.meta.cursor;
-        sink.flush();
-        report();
-        // fail() before abort(): Papa calls `complete` from inside abort().
-        if (options.signal?.aborted) {
-          fail(new Error('Import cancelled'));
-          parser.abort();
-          return;
-        }
-        if (sink.error) {
-          fail(sink.error);
-          parser.abort();
-          return;
-        }
-        if (sink.backlog >= maxBacklog) {
-          // Wait for IndexedDB: keeps memory bounded and the progress honest.
-          parser.pause();
-          const pausedAt = performance.now();
-          const wait = () => {
-            report();
-            if (sink.backlog < maxBacklog || sink.error) {
-              waitMs += performance.now() - pausedAt;
-              parser.resume();
-            } else void sink.nextWritten().then(wait);
-          };
-          void sink.nextWritten().then(wait);
-        }
-      },
-      complete: () => {
-        if (stopped) return;
-        const result = session.finish();
-        const parsedMs = performance.now() - started;
-        sink
-          .finish()
-          .then(() => {
-            records = result.records.length;
-            report();
-            stopped = true;
-            resolve({ result, parsedMs: Math.round(parsedMs), waitMs: Math.round(waitMs) });
-          })
-          .catch(fail);
-      },
-      error: (error: Error) => fail(error),
-    });
-  });
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CounterpartDB } from '../db/schema';
 import { importText } from '../import/core';
-import { SOURCES } from './import/sources';
-import { planReorder } from './plan';
-import { editPoLine, nextPoId, type PoDraft, poSequence } from './po';
-import { loadPlanInput, needsAction, readStoredPlan, savePlan, storeRecords } from './store';
+import { SOURCES } from '../planning/import/sources';
+import { planReorder } from '../planning/plan';
+import { editPoLine, type PoDraft } from '../planning/po';
+import { loadPlanInput, readStoredPlan, savePlan, storeRecords } from './planning-store';
+import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
 
@@ -33,7 +33,7 @@ describe('planning store', () => {
       storeRecords(
         database,
         table,
-        importText(fixture(file), SOURCES[source] as never, { asOf: '2026-11-27' }).records,
+        importText(fixture(file), SOURCES[source] as never, { asOf: '2026-11-27' }).records as never,
       );
     await load('shopify-orders.csv', 'shopify-orders', 'salesLines');
     await load('shopify-inventory.csv', 'shopify-inventory', 'inventoryCounts');
@@ -115,25 +115,5 @@ describe('planning store', () => {
     ]);
     expect(await database.purchaseOrders.count()).toBe(3);
     database.close();
-  });
-
-  it('numbers follow-up POs of a day after the base id', () => {
-    expect(nextPoId('po:Acme:2026-11-27', new Set())).toBe('po:Acme:2026-11-27');
-    expect(nextPoId('po:Acme:2026-11-27', new Set(['po:Acme:2026-11-27', 'po:Acme:2026-11-27:2']))).toBe(
-      'po:Acme:2026-11-27:3',
-    );
-    expect(poSequence('po:Acme:2026-11-27')).toBe(1);
-    expect(poSequence('po:Acme:2026-11-27:3')).toBe(3);
-  });
-
-  it('needs action when there is an order or the stockout falls within the lead time', () => {
-    expect(needsAction({ orderQty: 24, stockoutDate: null, leadTimeDays: 30 }, '2026-11-27')).toBe(true);
-    expect(needsAction({ orderQty: 0, stockoutDate: '2026-12-10', leadTimeDays: 30 }, '2026-11-27')).toBe(true);
-    expect(needsAction({ orderQty: 0, stockoutDate: '2027-03-01', leadTimeDays: 30 }, '2026-11-27')).toBe(false);
-    expect(needsAction({ orderQty: null, stockoutDate: null, leadTimeDays: 30 }, '2026-11-27')).toBe(false);
-    // A SKU that does not sell is not "running out" at zero stock.
-    expect(
-      needsAction({ orderQty: 0, stockoutDate: '2026-11-27', leadTimeDays: 30, action: 'no-demand' }, '2026-11-27'),
-    ).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CounterpartDB, type KeyedRow } from '../db/schema';
 import type { SourceSpec } from '../import/core';
 import { importText } from '../import/core';
-import { SOURCES } from './import/sources';
-import { contentHash, readAllRows, streamImport, TableSink } from './import-store';
+import { SOURCES } from '../planning/import/sources';
+import { streamImport } from '../planning/import/stream';
+import type { OrderLine } from '../planning/import/types';
+import { contentHash, readAllRows, TableSink } from './import-store';
+import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
 const orders = fixture('shopify-orders.csv');
@@ -14,7 +16,7 @@ const fresh = () => new CounterpartDB(`import-store-${Math.random()}`);
 const small = { chunkSize: 16 * 1024, maxBacklog: 1 };
 
 async function importOrders(database: CounterpartDB, text: string, expected?: number, mode?: 'lookup') {
-  const written: KeyedRow[] = [];
+  const written: OrderLine[] = [];
   const sink = await TableSink.open(database, 'salesLines', {
     chunk: 500,
     expected,
@@ -79,7 +81,7 @@ describe('streamed import into IndexedDB', () => {
         expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 7725 });
       }
     }
-    expect(((await database.salesLines.get(beanie.id)) as KeyedRow).qty).toBe(3);
+    expect((await database.salesLines.get(beanie.id))!.qty).toBe(3);
     expect(await database.salesLines.count()).toBe(7725);
     database.close();
   });
@@ -132,8 +134,9 @@ describe('streamed import into IndexedDB', () => {
 
   it('keeps the last of an id repeated across chunks and counts it once, on the first import and on a re-import', async () => {
     const database = fresh();
-    const row = (id: string, qty: number): KeyedRow => ({ id, sku: 'A', qty });
-    const feed = async (rows: KeyedRow[]) => {
+    // Partial order lines: the sink compares and stores whatever a row holds.
+    const row = (id: string, qty: number) => ({ id, sku: 'A', qty }) as unknown as OrderLine;
+    const feed = async (rows: OrderLine[]) => {
       const sink = await TableSink.open(database, 'salesLines', { chunk: 2, expected: rows.length });
       for (const r of rows) sink.add(r);
       return { counts: await sink.finish(), written: sink.written, mode: sink.mode };
@@ -142,15 +145,15 @@ describe('streamed import into IndexedDB', () => {
     const file = [row('x', 1), row('y', 1), row('z', 1), row('w', 1), row('x', 5)];
     const first = await feed(file);
     expect(first).toEqual({ counts: { inserted: 4, updated: 0, unchanged: 0 }, written: 5, mode: 'empty' });
-    expect(((await database.salesLines.get('x')) as KeyedRow).qty).toBe(5);
+    expect((await database.salesLines.get('x'))!.qty).toBe(5);
     const again = await feed(file);
     expect(again.mode).toBe('scan');
     expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
-    expect(((await database.salesLines.get('x')) as KeyedRow).qty).toBe(5);
+    expect((await database.salesLines.get('x'))!.qty).toBe(5);
     // Now the repeat changes x for real (qty 7): one update.
     const changed = await feed([...file.slice(0, 4), row('x', 7)]);
     expect(changed.counts).toEqual({ inserted: 0, updated: 1, unchanged: 3 });
-    expect(((await database.salesLines.get('x')) as KeyedRow).qty).toBe(7);
+    expect((await database.salesLines.get('x'))!.qty).toBe(7);
     database.close();
   });
 
@@ -168,11 +171,11 @@ describe('streamed import into IndexedDB', () => {
   it('fails with the write error when a row cannot be stored, and stops on cancel', async () => {
     const database = fresh();
     // A record without a usable key: IndexedDB refuses the write.
-    const bad: SourceSpec<'sku', KeyedRow> = {
+    const bad: SourceSpec<'sku', OrderLine> = {
       id: 'bad',
       label: 'Bad',
       fields: { sku: { aliases: ['sku'], required: true } },
-      rowBuilder: () => (cells) => ({ record: { id: undefined as unknown as string, sku: cells.sku } }),
+      rowBuilder: () => (cells) => ({ record: { id: undefined, sku: cells.sku } as unknown as OrderLine }),
     };
     const sink = await TableSink.open(database, 'salesLines');
     await expect(streamImport('sku\nA\nB\n', bad, sink)).rejects.toThrow();
@@ -188,7 +191,7 @@ describe('streamed import into IndexedDB', () => {
   it('reads every row of a table across pages, once each', async () => {
     const database = fresh();
     const rows = Array.from({ length: 25_001 }, (_, i) => ({ id: `r${String(i).padStart(6, '0')}`, sku: 'A', qty: i }));
-    await database.salesLines.bulkAdd(rows);
+    await database.table('salesLines').bulkAdd(rows);
     const read = await readAllRows(database, 'salesLines');
     expect(read.length).toBe(25_001);
     expect(new Set(read.map((r) => r.id)).size).toBe(25_001);

@@ -1,53 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { db, type KeyedRow } from '../../lib/db/schema';
+import { approvePo, readPoDrafts, savePoEdit } from '../../lib/db/planning-store';
+import { db } from '../../lib/db/schema';
 import type { Budget, CashResult } from '../../lib/planning/cash';
-import { editPoLine, type PoDraft, poSequence, poToCsv } from '../../lib/planning/po';
-import { fmtMoney, fmtNum } from '../planning/format';
+import { type PoDraft, poSequence, poToCsv } from '../../lib/planning/po';
 import { Badge, Empty, Notice } from '../ui/primitives';
-
-const PLANNER = 'planner';
-
-async function saveEdit(po: PoDraft, sku: string, qty: number, budget: Budget | null) {
-  const at = new Date().toISOString();
-  const from = po.lines.find((l) => l.sku === sku)?.qty ?? 0;
-  const next = editPoLine(po, sku, qty, { by: PLANNER, at }, budget);
-  const database = db();
-  await database.transaction('rw', database.purchaseOrders, database.audit, async () => {
-    await database.purchaseOrders.put(next as unknown as KeyedRow);
-    await database.audit.add({
-      at,
-      kind: 'planning.edit',
-      app: PLANNER,
-      entityId: po.id,
-      intent: sku,
-      provider: 'local',
-      model: 'planning',
-      action: 'edited',
-      suggestion: String(from),
-      finalText: String(qty),
-      note: `${po.supplier}: ${sku} ${from} → ${qty}`,
-    });
-  });
-}
-
-async function approve(po: PoDraft) {
-  const at = new Date().toISOString();
-  const database = db();
-  await database.transaction('rw', database.purchaseOrders, database.audit, async () => {
-    await database.purchaseOrders.put({ ...po, status: 'approved', approvedAt: at } as unknown as KeyedRow);
-    await database.audit.add({
-      at,
-      kind: 'planning.edit',
-      app: PLANNER,
-      entityId: po.id,
-      provider: 'local',
-      model: 'planning',
-      action: 'accepted',
-      note: `approved PO for ${po.supplier}, total ${po.total.toFixed(2)}`,
-    });
-  });
-}
+import { fmtMoney, fmtNum } from './format';
 
 function download(po: PoDraft) {
   const blob = new Blob([poToCsv(po)], { type: 'text/csv' });
@@ -70,7 +28,7 @@ function QtyInput({ po, sku, qty, budget }: { po: PoDraft; sku: string; qty: num
       return;
     }
     setError(null);
-    if (n !== qty) void saveEdit(po, sku, n, budget);
+    if (n !== qty) void savePoEdit(db(), po, sku, n, budget, new Date().toISOString());
   };
   return (
     <>
@@ -99,13 +57,7 @@ function poName(po: PoDraft): string {
 
 /** PO drafts per supplier: totals, cash against the budget, deferred lines, editable quantities, approve and export. */
 export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
-  const pos = useLiveQuery(
-    async () =>
-      ((await db().purchaseOrders.toArray()) as unknown as PoDraft[])
-        .filter((p) => p.createdFor === today)
-        .sort((a, b) => a.supplier.localeCompare(b.supplier) || poSequence(a.id) - poSequence(b.id)),
-    [today],
-  );
+  const pos = useLiveQuery(() => readPoDrafts(db(), today), [today]);
   const budget = cash.budget;
   const total = (pos ?? []).reduce((a, p) => a + p.total, 0);
   return (
@@ -174,7 +126,7 @@ export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
                 className="cp-btn small"
                 type="button"
                 disabled={po.status === 'approved'}
-                onClick={() => void approve(po)}
+                onClick={() => void approvePo(db(), po, new Date().toISOString())}
               >
                 {po.status === 'approved' ? 'Approved' : 'Approve'}
               </button>

@@ -7,9 +7,10 @@ type JobInput = Omit<ImportJob, 'id'> | Omit<PlanJob, 'id'>;
 
 /**
  * One Web Worker per planner page for imports and plans; `run` resolves with the job's final event.
- * Aborting `signal` asks the worker to stop the job (imports), which then rejects.
+ * Aborting `signal` asks the worker to stop the job (imports), which then rejects. The entrypoint
+ * creates the worker (`entrypoints/planner/planner.worker.ts`), so the bundler sees its URL there.
  */
-export function usePlannerWorker() {
+export function usePlannerWorker(createWorker: () => Worker) {
   const worker = useRef<Worker | null>(null);
   const pending = useRef(
     new Map<number, { resolve: (e: Done) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void }>(),
@@ -17,7 +18,7 @@ export function usePlannerWorker() {
   const nextId = useRef(1);
 
   useEffect(() => {
-    const w = new Worker(new URL('../../lib/planning/planner.worker.ts', import.meta.url), { type: 'module' });
+    const w = createWorker();
     w.onmessage = (event: MessageEvent<WorkerEvent>) => {
       const e = event.data;
       const job = pending.current.get(e.id);
@@ -36,7 +37,7 @@ export function usePlannerWorker() {
       w.terminate();
       worker.current = null;
     };
-  }, []);
+  }, [createWorker]);
 
   return useCallback(<J extends JobInput>(job: J, onProgress?: (p: Progress) => void, signal?: AbortSignal) => {
     const id = nextId.current++;

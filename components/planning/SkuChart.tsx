@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { PlanLine, SkuSeries } from '../../lib/planning/plan';
-import { fmtDay, fmtNum } from '../planning/format';
 import { Empty } from '../ui/primitives';
+import { fmtDay, fmtNum } from './format';
 
 const DAY = 86_400;
 const HISTORY_DAYS = 180;

@@ -5,17 +5,17 @@
  * database as the page.
  */
 import Dexie from 'dexie';
-import { type CounterpartDB, DB_NAME, db } from '../db/schema';
-import type { SourceSpec } from '../import/core';
-import { stableId } from '../import/hash';
-import { SOURCES } from './import/sources';
-import type { OrderLine } from './import/types';
-import { readAllRows, streamImport, TableSink } from './import-store';
-import { onOrderInput } from './on-order';
-import { planReorder } from './plan';
-import type { PoDraft } from './po';
-import { loadPlanInput, savePlan, TABLE_OF_SOURCE } from './store';
-import type { ImportJob, PlanJob, WorkerEvent, WorkerJob } from './worker-protocol';
+import { readAllRows, TABLE_OF_SOURCE, TableSink } from '../../lib/db/import-store';
+import { recordImport } from '../../lib/db/imports';
+import { loadPlanInput, savePlan } from '../../lib/db/planning-store';
+import { type CounterpartDB, DB_NAME, db } from '../../lib/db/schema';
+import type { SourceSpec } from '../../lib/import/core';
+import { stableId } from '../../lib/import/hash';
+import { SOURCES } from '../../lib/planning/import/sources';
+import { streamImport } from '../../lib/planning/import/stream';
+import type { OrderLine } from '../../lib/planning/import/types';
+import { planReorder } from '../../lib/planning/plan';
+import type { ImportJob, PlanJob, WorkerEvent, WorkerJob } from '../../lib/planning/worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent) => scope.postMessage(event);
@@ -46,6 +46,7 @@ async function runImport(job: ImportJob): Promise<void> {
   const started = performance.now();
   const controller = new AbortController();
   running.set(job.id, controller);
+  // One spec of the union: the sink takes whatever records the source builds.
   const spec = SOURCES[job.source] as unknown as SourceSpec<string, { id: string }>;
   const database = db();
   const table = TABLE_OF_SOURCE[job.source];
@@ -53,13 +54,13 @@ async function runImport(job: ImportJob): Promise<void> {
   if (sales) ownSalesWrites += 1;
   try {
     const cache = sales ? salesCache : null;
-    const sink = await TableSink.open(database, table, {
+    const sink = await TableSink.open<typeof table>(database, table, {
       expected: await estimateRows(job.file),
       // The lines this worker holds are compared instead of reading the table (when it holds as many rows).
       stored: cache ?? undefined,
       onWritten: cache
         ? (rows) => {
-            for (const r of rows) cache.set(r.id, r as unknown as OrderLine);
+            for (const r of rows) cache.set(r.id, r as OrderLine);
           }
         : undefined,
     });
@@ -116,14 +117,13 @@ async function runImport(job: ImportJob): Promise<void> {
       storeMode: sink.mode,
       written: sink.written,
     };
-    await database.imports.add({
+    await recordImport(database, {
       source: job.source,
       fileName: job.file.name,
       fileHash: stableId('file', job.file.name, job.file.size, job.file.lastModified),
       importedAt: new Date().toISOString(),
       rowsTotal: result.rowsRead,
       rowsAccepted: records.length,
-      rowsRejected: rejected.length,
       rejected,
     });
     post({ kind: 'imported', id: job.id, report });
@@ -144,7 +144,7 @@ async function runImport(job: ImportJob): Promise<void> {
 async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[]; cached: boolean }> {
   const count = await database.salesLines.count();
   if (salesCache && salesCache.size === count) return { orders: [...salesCache.values()], cached: true };
-  const orders = (await readAllRows(database, 'salesLines')) as unknown as OrderLine[];
+  const orders = await readAllRows(database, 'salesLines');
   salesCache = new Map(orders.map((o) => [o.id, o]));
   return { orders, cached: false };
 }
@@ -154,11 +154,9 @@ async function runPlan(job: PlanJob): Promise<void> {
   const database = db();
   post({ kind: 'progress', id: job.id, phase: 'load', done: 0, total: null });
   const sales = await salesLines(database);
-  const input = await loadPlanInput(database, undefined, { orders: sales.orders });
-  const skus = [...new Set(input.orders.map((o) => o.sku))].sort();
   // Approved POs not yet received count as stock on order, arriving after the lead time.
-  const approved = (await database.purchaseOrders.toArray()) as unknown as PoDraft[];
-  const onOrder = onOrderInput(approved, input.suppliers, input.counts, job.settings.defaultLeadTimeDays);
+  const input = await loadPlanInput(database, undefined, { orders: sales.orders }, job.settings);
+  const skus = [...new Set(input.orders.map((o) => o.sku))].sort();
   const loaded = performance.now();
   post({ kind: 'progress', id: job.id, phase: 'plan', done: 0, total: null });
   const result = planReorder({
@@ -166,7 +164,6 @@ async function runPlan(job: PlanJob): Promise<void> {
     today: job.today,
     settings: job.settings,
     seriesFor: skus.slice(0, job.maxSeries ?? 400),
-    ...onOrder,
   });
   const plannedAt = performance.now();
   const purchaseOrders = await savePlan(database, result, new Date().toISOString());

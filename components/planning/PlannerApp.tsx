@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { db } from '../../lib/db/schema';
+import { needsAction } from '../../lib/planning/needs-action';
 import type { PlanResult } from '../../lib/planning/plan';
-import { needsAction } from '../../lib/planning/store';
 import {
   localToday,
   parsePlanningSettings,
@@ -10,9 +10,9 @@ import {
   planningSettings,
   toPlanSettings,
 } from '../../lib/settings/planning';
-import { fmtNum } from '../planning/format';
 import { Empty, Notice, Spinner } from '../ui/primitives';
 import { Checklist } from './Checklist';
+import { fmtNum } from './format';
 import { ImportPanel } from './ImportPanel';
 import { PlanTable } from './PlanTable';
 import { PoDrafts } from './PoDrafts';
@@ -26,8 +26,8 @@ const settingsQuery = {
 };
 
 /** The planner page: imports, data quality gate, reorder list, per-SKU chart and PO drafts. */
-export function PlannerApp() {
-  const run = usePlannerWorker();
+export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
+  const run = usePlannerWorker(createWorker);
   const queryClient = useQueryClient();
   const settings = useQuery(settingsQuery);
   const [plan, setPlan] = useState<{ result: PlanResult; ms: number } | null>(null);

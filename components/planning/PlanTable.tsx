@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
+import { needsAction } from '../../lib/planning/needs-action';
 import type { PlanLine } from '../../lib/planning/plan';
-import { needsAction } from '../../lib/planning/store';
-import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from '../planning/format';
 import { Badge } from '../ui/primitives';
+import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
 
 type SortKey =
   | 'sku'

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 
-/** Planner settings (stored by the integrator; every field has a default). */
+/**
+ * Planner settings: the one schema (every field has a default). The options page stores the fields
+ * a person may set (`lib/settings/planning.ts` picks them from here), with these bounds.
+ */
 export const planSettingsSchema = z.object({
   /** Cycle service level: probability of not running out during a replenishment cycle. */
   serviceLevel: z.number().gt(0.5).lt(1).default(0.95),
   /** Days between planning reviews (R in the order-up-to level). */
-  reviewPeriodDays: z.number().min(0).max(90).default(7),
+  reviewPeriodDays: z.number().int().min(0).max(90).default(7),
   /** A stock count older than this many days is stale. */
-  staleCountDays: z.number().int().min(0).default(7),
+  staleCountDays: z.number().int().min(0).max(365).default(7),
   /** Shopify and 3PL counts disagree when they differ by more than this percentage and these units. */
-  countTolerancePct: z.number().min(0).default(10),
-  countToleranceUnits: z.number().min(0).default(5),
+  countTolerancePct: z.number().min(0).max(100).default(10),
+  countToleranceUnits: z.number().int().min(0).default(5),
   /** Stock (inventory position) covering more days than this is overstock. */
-  overstockCoverDays: z.number().min(1).default(180),
+  overstockCoverDays: z.number().int().min(1).max(3650).default(180),
   /** A SKU whose first sale is more recent than this is new (human judgment, low confidence). */
   newSkuDays: z.number().int().min(1).default(56),
   /** A country or channel whose first sale of the SKU is this recent, with this share of recent units, is a first-time market. */

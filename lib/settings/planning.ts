@@ -1,19 +1,21 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { PlanSettings } from '../planning/settings';
+import { type PlanSettings, planSettingsSchema } from '../planning/settings';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** What the planner lets a person set (the rest of lib/planning's settings keep their defaults). */
-export const planningSettingsSchema = z.object({
-  /** Cycle service level, 0.5–0.999. */
-  serviceLevel: z.number().gt(0.5).lt(1).default(0.95),
-  reviewPeriodDays: z.number().int().min(0).max(90).default(7),
-  staleCountDays: z.number().int().min(0).max(365).default(7),
-  /** Shopify vs 3PL counts disagree beyond this percentage (and `countToleranceUnits` units). */
-  countTolerancePct: z.number().min(0).max(100).default(10),
-  countToleranceUnits: z.number().int().min(0).default(5),
-  overstockCoverDays: z.number().int().min(1).max(3650).default(180),
+/** The engine settings a person may set (the rest keep their defaults), with the engine's bounds. */
+const PERSON_SETS = {
+  serviceLevel: true,
+  reviewPeriodDays: true,
+  staleCountDays: true,
+  countTolerancePct: true,
+  countToleranceUnits: true,
+  overstockCoverDays: true,
+} as const;
+
+/** What the planner lets a person set: picked from lib/planning's settings schema, plus the demo day. */
+export const planningSettingsSchema = planSettingsSchema.pick(PERSON_SETS).extend({
   /** Demo: plan as if today were this day; null plans with the real date. */
   today: day.nullable().default(null),
 });
@@ -41,14 +43,8 @@ export function parsePlanningSettings(value: unknown): PlanningSettings {
 
 /** The engine settings these map to. */
 export function toPlanSettings(s: PlanningSettings): Partial<PlanSettings> {
-  return {
-    serviceLevel: s.serviceLevel,
-    reviewPeriodDays: s.reviewPeriodDays,
-    staleCountDays: s.staleCountDays,
-    countTolerancePct: s.countTolerancePct,
-    countToleranceUnits: s.countToleranceUnits,
-    overstockCoverDays: s.overstockCoverDays,
-  };
+  const { today: _today, ...engine } = s;
+  return engine;
 }
 
 /** Local calendar day as YYYY-MM-DD. */

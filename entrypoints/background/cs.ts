@@ -1,9 +1,5 @@
-import { brandContext } from '../../lib/cs/outcomes';
-import { importPastReplies } from '../../lib/cs/replies';
 import { draftStats } from '../../lib/cs/service';
-import { parseCsSettings } from '../../lib/cs/settings';
 import {
-  type CsPorts,
   captureSent,
   draftForCase,
   recordOutcome,
@@ -11,35 +7,16 @@ import {
   type TicketCase,
   ticketAnalysis,
 } from '../../lib/cs/ticket-flow';
-import { AUDIT_KINDS, auditRow, auditRows, recordAudit } from '../../lib/db/audit';
-import { recordImport } from '../../lib/db/imports';
-import { loadPastReplies, savePastReplies } from '../../lib/db/past-replies';
+import { AUDIT_KINDS, auditRows } from '../../lib/db/audit';
+import { importPastRepliesFile } from '../../lib/db/past-replies';
 import { db } from '../../lib/db/schema';
-import { storedAnalysisSchema } from '../../lib/messaging/contract/cs';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
-import { csSettings } from '../../lib/settings/cs';
-import { brandSettings } from '../../lib/settings/items';
-import { BRAND_DEFAULTS } from '../../lib/settings/schemas';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { gorgiasTicketCase } from '../../lib/sites/gorgias/to-ticket';
-import { fnv1a } from '../../lib/util/hash';
-import { aiProvider } from './ai';
-import { readTabSnapshot, readTabValue, writeTabValue } from './tab-state';
-
-/** The CS ports wired to storage, Dexie and the provider; `tabId` scopes the stored analysis. */
-const ports = (tabId: number | null): CsPorts => ({
-  settings: async () => parseCsSettings(await csSettings.getValue()),
-  brand: async () => brandContext({ ...BRAND_DEFAULTS, ...((await brandSettings.getValue()) ?? {}) }),
-  provider: aiProvider,
-  pastReplies: () => loadPastReplies(db()),
-  auditRows: (action) => auditRows(db(), AUDIT_KINDS.csDraft, action),
-  auditRow: (id) => auditRow(db(), id),
-  record: ({ details, ...entry }) => recordAudit(db(), { ...entry, at: new Date().toISOString(), details }),
-  readAnalysis: async () => (tabId === null ? null : readTabValue(tabId, 'cs.analysis', storedAnalysisSchema)),
-  writeAnalysis: (value) => (tabId === null ? Promise.resolve() : writeTabValue(tabId, 'cs.analysis', value)),
-});
+import { ports } from './cs-ports';
+import { readTabSnapshot } from './tab-state';
 
 /** The Gorgias ticket the panel's own tab shows (from the checked snapshot, never from the payload). */
 async function panelCase(sender: Sender): Promise<{ tabId: number; found: TicketCase }> {
@@ -90,20 +67,5 @@ export const csHandlers: Handlers = {
     pastReplies: await db().pastReplies.count(),
   }),
 
-  'cs.importPastReplies': async ({ content, format, fileName }) => {
-    const { rows, rejected } = importPastReplies(content, format);
-    await savePastReplies(db(), rows);
-    const total = rows.length + rejected.length;
-    const at = new Date().toISOString();
-    await recordImport(db(), {
-      source: 'cs.pastReplies',
-      fileName: fileName ?? 'pasted',
-      fileHash: fnv1a(content),
-      importedAt: at,
-      rowsTotal: total,
-      rowsAccepted: rows.length,
-      rejected,
-    });
-    return { imported: rows.length, total, rejected: rejected.slice(0, 1000) };
-  },
+  'cs.importPastReplies': async (file) => importPastRepliesFile(db(), file, new Date().toISOString()),
 };

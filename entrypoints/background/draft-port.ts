@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isAbort } from '../../lib/ai/errors';
+import { throttleText } from '../../lib/ai/throttle';
 import { DRAFT_PORT, type DraftPortOut, draftPortIn } from '../../lib/messaging/contract/draft-port';
 import { classifySender, type Sender } from '../../lib/messaging/trust';
 import { draftForPanel } from './cs';
@@ -61,19 +62,13 @@ export function setupDraftPort(): void {
     controller: AbortController,
     post: (message: DraftPortOut) => void,
   ): Promise<void> {
-    let last = 0;
-    let sent = '';
+    const onText = throttleText(
+      (text) => post({ type: 'delta', requestId, text: text.slice(0, 20_000) }),
+      DELTA_INTERVAL_MS,
+      Date.now,
+    );
     try {
-      const result = await draftForPanel(sender, regenerate, {
-        signal: controller.signal,
-        onText: (text) => {
-          const now = Date.now();
-          if (text === sent || (now - last < DELTA_INTERVAL_MS && text.length > 0)) return;
-          last = now;
-          sent = text;
-          post({ type: 'delta', requestId, text: text.slice(0, 20_000) });
-        },
-      });
+      const result = await draftForPanel(sender, regenerate, { signal: controller.signal, onText });
       if (!controller.signal.aborted) post({ type: 'done', requestId, result });
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;

@@ -1,4 +1,6 @@
-import type { PastReply } from '../cs/replies';
+import { importPastReplies, type PastReply } from '../cs/replies';
+import { fnv1a } from '../util/hash';
+import { REJECTED_KEPT, recordImport } from './imports';
 import type { CounterpartDB, PastReplyRow } from './schema';
 
 /** Every stored past reply, as the drafter reads them (fields coerced: rows may come from an older backup). */
@@ -29,4 +31,28 @@ export async function savePastReplies(database: CounterpartDB, replies: readonly
       }),
     ),
   );
+}
+
+/**
+ * Imports a Gorgias replies export (CSV or JSON): stores the readable replies, logs the run in the
+ * import log, and reports every rejected row (the first 1000 with their line and reason).
+ */
+export async function importPastRepliesFile(
+  database: CounterpartDB,
+  file: { content: string; format?: 'csv' | 'json'; fileName?: string },
+  importedAt: string,
+): Promise<{ imported: number; total: number; rejected: Array<{ line: number; reason: string }> }> {
+  const { rows, rejected } = importPastReplies(file.content, file.format);
+  await savePastReplies(database, rows);
+  const total = rows.length + rejected.length;
+  await recordImport(database, {
+    source: 'cs.pastReplies',
+    fileName: file.fileName ?? 'pasted',
+    fileHash: fnv1a(file.content),
+    importedAt,
+    rowsTotal: total,
+    rowsAccepted: rows.length,
+    rejected,
+  });
+  return { imported: rows.length, total, rejected: rejected.slice(0, REJECTED_KEPT) };
 }

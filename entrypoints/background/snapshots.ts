@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/db/schema';
+import { recordSnapshot } from '../../lib/db/snapshots';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import { checkPageData } from '../../lib/sites/data-schemas';
-import { fnv1a } from '../../lib/util/hash';
+import { snapshotChange } from '../../lib/sites/snapshot-change';
 import { aiStatus } from './ai';
 import { notifyPanels } from './panel-ports';
 import { runSnapshotHooks } from './snapshot-hooks';
@@ -20,26 +21,12 @@ export const snapshotHandlers: Handlers = {
       throw new MessageError('forbidden', 'Snapshot does not match the page that sent it.');
     }
     const snapshot = checkPageData(published);
-    const previous = await readTabSnapshot(sender.tabId);
-    const hash = fnv1a(JSON.stringify({ ...snapshot, capturedAt: '' }));
-    const changed = !previous || fnv1a(JSON.stringify({ ...previous, capturedAt: '' })) !== hash;
-    if (!changed) return { accepted: true, changed: false };
+    const change = snapshotChange(await readTabSnapshot(sender.tabId), snapshot);
+    if (!change.changed) return { accepted: true, changed: false };
     await writeTabSnapshot(sender.tabId, snapshot);
     await runSnapshotHooks(snapshot);
-    if (previous && (previous.entityId !== snapshot.entityId || previous.page !== snapshot.page)) {
-      await writeManualInput(sender.tabId, null);
-    }
-    if (snapshot.recognised && snapshot.entityId) {
-      await db().snapshots.add({
-        app: snapshot.app,
-        page: snapshot.page,
-        entityId: snapshot.entityId,
-        url: snapshot.url,
-        capturedAt: snapshot.capturedAt,
-        hash,
-        data: snapshot.data,
-      });
-    }
+    if (change.movedRecord) await writeManualInput(sender.tabId, null);
+    if (change.keep) await recordSnapshot(db(), snapshot, change.hash);
     notifyPanels(sender.tabId, { type: 'snapshot.changed' });
     return { accepted: true, changed: true };
   },

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { SnapshotEnvelope } from './snapshot';
+import { snapshotChange } from './snapshot-change';
+
+const snap = (over: Partial<SnapshotEnvelope> = {}): SnapshotEnvelope => ({
+  app: 'gorgias',
+  page: 'ticket',
+  entityId: '4101',
+  url: 'https://northwind.gorgias.com/app/ticket/4101',
+  title: 'Where is my order?',
+  capturedAt: '2026-11-27T10:00:00.000Z',
+  recognised: true,
+  missing: [],
+  data: { messages: 1 },
+  ...over,
+});
+
+describe('snapshot change', () => {
+  it('treats a re-read of the same page at another time as no change', () => {
+    const c = snapshotChange(snap(), snap({ capturedAt: '2026-11-27T10:05:00.000Z' }));
+    expect([c.changed, c.keep, c.movedRecord]).toEqual([false, false, false]);
+  });
+
+  it('keeps a changed recognised record and says when the tab moved to another record', () => {
+    expect(snapshotChange(snap(), snap({ data: { messages: 2 } }))).toMatchObject({
+      changed: true,
+      keep: true,
+      movedRecord: false,
+    });
+    expect(snapshotChange(snap(), snap({ entityId: '4102' }))).toMatchObject({ changed: true, movedRecord: true });
+    expect(snapshotChange(null, snap())).toMatchObject({ changed: true, keep: true, movedRecord: false });
+  });
+
+  it('does not keep list pages or unrecognised pages in the history', () => {
+    expect(snapshotChange(null, snap({ entityId: null })).keep).toBe(false);
+    expect(snapshotChange(null, snap({ recognised: false })).keep).toBe(false);
+  });
+});

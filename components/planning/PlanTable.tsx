@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { needsAction } from '../../lib/planning/needs-action';
-import type { PlanLine } from '../../lib/planning/plan';
+import type { PlanLine } from '../../lib/planning/reorder-line';
 import { Badge } from '../ui/primitives';
 import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
 

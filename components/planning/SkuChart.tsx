@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { PlanLine, SkuSeries } from '../../lib/planning/plan';
+import type { SkuSeries } from '../../lib/planning/plan';
+import type { PlanLine } from '../../lib/planning/reorder-line';
 import { Empty } from '../ui/primitives';
 import { fmtDay, fmtNum } from './format';
 

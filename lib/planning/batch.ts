@@ -3,8 +3,9 @@ import { type ImportResult, importText, matchHeader, type SourceSpec } from '../
 import { reorderPoint } from './formulas';
 import { SOURCES, type SourceId } from './import/sources';
 import type { BundleComponent, CatalogEntry, InventoryCount, OrderLine, Promo, SupplierTerm } from './import/types';
-import { type PlanLine, type PlanResult, planReorder } from './plan';
+import { type PlanResult, planReorder } from './plan';
 import { planInputFrom } from './plan-input';
+import type { PlanLine } from './reorder-line';
 import type { PlanSettings } from './settings';
 
 type AnySpec = SourceSpec<string, { id: string }>;

@@ -1,5 +1,5 @@
 import type { BudgetPeriod } from './import/types';
-import type { PlanLine } from './plan';
+import type { PlanLine } from './reorder-line';
 import type { PlanSettings } from './settings';
 
 /** The budget that applies today. */

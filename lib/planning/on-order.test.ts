@@ -3,8 +3,10 @@ import { stableId } from '../import/hash';
 import { dayNumber, dayString } from './dates';
 import type { InventoryCount, OrderLine, SupplierTerm } from './import/types';
 import { type IncomingPo, onOrderFromPos, onOrderInput } from './on-order';
-import { type PlanInput, planReorder, walkStock } from './plan';
+import { planReorder } from './plan';
+import type { PlanInput } from './plan-input';
 import type { PoDraft } from './po';
+import { walkStock } from './stock-walk';
 
 const TODAY = '2026-11-27';
 const T = dayNumber(TODAY);

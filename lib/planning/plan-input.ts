@@ -14,10 +14,38 @@ import type {
   Promo,
   SupplierTerm,
 } from './import/types';
-import { onOrderInput } from './on-order';
-import type { PlanInput } from './plan';
+import { type IncomingPo, onOrderInput } from './on-order';
 import type { PoDraft } from './po';
 import { type PlanSettings, resolveSettings } from './settings';
+
+/** Everything the planner reads. */
+export interface PlanInput {
+  today: string;
+  orders: readonly OrderLine[];
+  counts: readonly InventoryCount[];
+  suppliers: readonly SupplierTerm[];
+  promos?: readonly Promo[];
+  /** Budget periods, or one amount for the current period. */
+  budget?: readonly BudgetPeriod[] | number | null;
+  bundles?: readonly BundleComponent[];
+  /** Collections and tags per SKU, to resolve promos that target them. */
+  products?: Record<string, { collections?: string[]; tags?: string[] }>;
+  /**
+   * Units on open purchase orders per SKU (added to incoming, i.e. the inventory position). When
+   * absent, the units of `incomingPos` are used.
+   */
+  onOrder?: Record<string, number>;
+  /** Rationale note per SKU for those units (e.g. "incl. 100 on order (PO …)"). */
+  onOrderNotes?: Record<string, string>;
+  /**
+   * Approved POs with their arrival days (`onOrderFromPos(...).lines`): the stockout date, days of
+   * cover and the chart's projected stock add each one on its day.
+   */
+  incomingPos?: readonly IncomingPo[];
+  settings?: Partial<PlanSettings>;
+  /** SKUs whose daily history and forecast the result should carry (for the chart). */
+  seriesFor?: readonly string[];
+}
 
 /** Everything a plan reads, as stored or imported records. */
 export interface PlanRecords {

@@ -5,7 +5,8 @@ import { stableId } from '../import/hash';
 import { dayNumber, dayString } from './dates';
 import { SOURCES } from './import/sources';
 import type { InventoryCount, OrderLine, Promo, SupplierTerm } from './import/types';
-import { type PlanInput, planReorder } from './plan';
+import { planReorder } from './plan';
+import type { PlanInput } from './plan-input';
 import { editPoLine, poToCsv } from './po';
 
 const TODAY = '2026-11-27';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Budget } from './cash';
-import type { PlanLine } from './plan';
+import type { PlanLine } from './reorder-line';
 
 export interface PoLine {
   sku: string;

@@ -1,7 +1,7 @@
 /** The Shopify panel's view of a page's SKUs: one summary per SKU from the plan of those SKUs. */
 import type { SkuSummary } from '../messaging/contract/planning';
 import { needsAction } from './needs-action';
-import type { PlanLine } from './plan';
+import type { PlanLine } from './reorder-line';
 
 /** How many of a page's SKUs the panel plans (a product rarely has more variants worth showing). */
 export const PANEL_SKUS = 12;

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { db, type KeyedRow } from '../../lib/db/schema';
+import { recordImport } from '../../lib/db/imports';
+import { returnLineStore } from '../../lib/db/returns-store';
+import { db } from '../../lib/db/schema';
 import { type BackfillProgress, type BackfillReport, backfillLoopReturns } from '../../lib/returns/backfill';
 import { Notice, Progress } from '../ui/primitives';
 
@@ -14,25 +16,15 @@ export function InsightsImport() {
   const run = useMutation({
     mutationFn: async (file: File): Promise<BackfillReport> => {
       setProgress({ phase: 'reading', fraction: 0, rows: 0 });
-      const table = db().returns;
-      const report = await backfillLoopReturns(
-        file,
-        {
-          bulkGet: (ids) => table.bulkGet(ids),
-          // LoopReturnLine is an interface (no index signature); it is a KeyedRow in shape.
-          bulkPut: (rows) => table.bulkPut(rows as unknown as KeyedRow[]),
-        },
-        setProgress,
-      );
-      await db().imports.add({
+      const report = await backfillLoopReturns(file, returnLineStore(), setProgress);
+      await recordImport(db(), {
         source: 'loop-returns',
         fileName: report.fileName,
         fileHash: report.fileHash,
         importedAt: new Date().toISOString(),
         rowsTotal: report.rowsRead,
         rowsAccepted: report.accepted,
-        rowsRejected: report.rejected.length,
-        rejected: report.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+        rejected: report.rejected,
       });
       return report;
     },

@@ -13,7 +13,8 @@ export interface BackfillProgress {
 
 /** The table the lines go to: the `returns` Dexie table, or an in-memory twin in tests. */
 export interface ReturnLineStore {
-  bulkGet(ids: string[]): Promise<Array<Record<string, unknown> | undefined>>;
+  /** The stored rows of `ids`, in order (undefined where none). */
+  bulkGet(ids: string[]): Promise<Array<{ readonly source?: unknown } | undefined>>;
   bulkPut(rows: LoopReturnLine[]): Promise<unknown>;
 }
 
@@ -36,9 +37,11 @@ const READ_SHARE = 0.85;
 const WRITE_BATCH = 500;
 
 /** A stable, key-order-independent comparison of two rows. */
-function same(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) return false;
+function same(a: object, b: object): boolean {
+  const x = new Map(Object.entries(a));
+  const y = new Map(Object.entries(b));
+  for (const k of new Set([...x.keys(), ...y.keys()]))
+    if (JSON.stringify(x.get(k) ?? null) !== JSON.stringify(y.get(k) ?? null)) return false;
   return true;
 }
 
@@ -113,7 +116,7 @@ export async function backfillLoopReturns(
         writes.push(r);
       } else if (old.source === 'loop-page') {
         report.keptFromPanel += 1;
-      } else if (same(old, r as unknown as Record<string, unknown>)) {
+      } else if (same(old, r)) {
         report.unchanged += 1;
       } else {
         report.updated += 1;

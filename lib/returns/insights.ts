@@ -1,12 +1,15 @@
 import {
   type AggregateRow,
+  ALERT_DEFAULTS,
   aggregateReasons,
+  aggregatesToCsv,
   detectReasonAlerts,
   groupShares,
   type Period,
   type ReasonAlert,
   type ReturnRecord,
 } from './analytics';
+import { isReasonId } from './taxonomy';
 
 export interface KeySummary {
   key: string;
@@ -59,5 +62,58 @@ export function buildInsights(
     rows,
     periods: [...new Set(rows.map((r) => r.period))].sort(),
     alerts: detectReasonAlerts(records, { by: opts.by, now: opts.now }),
+  };
+}
+
+/** A stored return line as the insights read it (a panel-analysed or an imported line). */
+export interface StoredLineFields {
+  id: string;
+  returnId?: unknown;
+  sku?: unknown;
+  product?: unknown;
+  createdAt?: unknown;
+  reason?: unknown;
+}
+
+/** Stored lines as analytics records: rows with an unknown reason, date or SKU are skipped, not guessed. */
+export function toReturnRecords(rows: readonly StoredLineFields[]): ReturnRecord[] {
+  const out: ReturnRecord[] = [];
+  for (const r of rows) {
+    if (typeof r.reason !== 'string' || !isReasonId(r.reason)) continue;
+    if (typeof r.createdAt !== 'string' || typeof r.sku !== 'string') continue;
+    out.push({
+      id: r.id,
+      returnId: String(r.returnId ?? ''),
+      sku: r.sku,
+      product: typeof r.product === 'string' ? r.product : r.sku,
+      createdAt: r.createdAt,
+      reason: r.reason,
+    });
+  }
+  return out;
+}
+
+export type InsightsQuery = { by: 'sku' | 'product'; period: Period };
+
+/** The insights page: how many lines and returns, their date range, the insights and the alert test used. */
+export function insightsView(records: readonly ReturnRecord[], query: InsightsQuery) {
+  const times = records.map((r) => r.createdAt).sort();
+  return {
+    lines: records.length,
+    returns: new Set(records.map((r) => r.returnId)).size,
+    firstAt: times[0] ?? null,
+    lastAt: times[times.length - 1] ?? null,
+    ...buildInsights(records, query),
+    test: { ...ALERT_DEFAULTS },
+  };
+}
+
+/** The per-key per-period aggregates as a CSV file named for the grouping, the period and `day`. */
+export function insightsCsv(records: readonly ReturnRecord[], query: InsightsQuery, day: string) {
+  const { rows } = buildInsights(records, query);
+  return {
+    csv: aggregatesToCsv(rows, query.by),
+    fileName: `counterpart-return-reasons-by-${query.by}-${query.period}-${day}.csv`,
+    rows: rows.length,
   };
 }

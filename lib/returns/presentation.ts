@@ -1,5 +1,6 @@
 import type { ReturnsConfig } from './config';
 import { RULES, type RuleId } from './decide';
+import type { PageReturn, ServiceAnalysis } from './service';
 
 export type FlagSeverity = 'review' | 'warn' | 'info';
 
@@ -57,3 +58,49 @@ export const OUTCOME_LABELS = {
   deny: 'Deny',
   human_review: 'Human review',
 } as const;
+
+type Span = { text: string; start: number; end: number; negated: boolean };
+const span = (e: Span): Span => ({ text: e.text, start: e.start, end: e.end, negated: e.negated });
+
+/** What the panel shows for an analysed return: reason with evidence, the decision in words, the reply, what was stored. */
+export function analysisPanel(
+  page: PageReturn,
+  a: ServiceAnalysis,
+  config: ReturnsConfig,
+  history: { orders: number; returns: number } | null,
+  stored: readonly string[],
+) {
+  const cls = a.classification;
+  return {
+    returnId: page.returnId,
+    comment: page.comment,
+    selectedReason: page.selectedReason,
+    photos: page.case.photos?.length ?? 0,
+    photosChecked: (a.case.photo_findings?.length ?? 0) > 0,
+    classification: {
+      reason: cls.reason,
+      reasons: cls.reasons.map((r) => ({ id: r.id, confidence: r.confidence, evidence: r.evidence.map(span) })),
+      dropdown: [...cls.dropdown],
+      mismatch: cls.mismatch,
+      safety: cls.safety.map(span),
+      basis: cls.basis,
+    },
+    decision: {
+      decision: a.decision.decision,
+      rule: a.decision.rule,
+      ruleName: ruleName(a.decision.rule),
+      ruleText: a.decision.ruleText,
+      humanReview: a.decision.humanReview.map((r) => ({ rule: r, text: describeFlag(r, config).text })),
+      warehouse: a.decision.warehouse,
+      disposition: a.decision.disposition,
+      flags: a.decision.flags.map((f) => describeFlag(f, config)),
+      value: a.decision.value,
+      currency: config.currency,
+      offers: a.decision.offers.map((o) => ({ ...o })),
+    },
+    reply: { ...a.reply, flagged: a.flagged },
+    provider: a.provider,
+    history,
+    stored: [...stored],
+  };
+}

@@ -5,10 +5,12 @@ import type { AiProvider, AiResult, ExtractRequest } from '../ai/types';
 import { extract } from '../sites/loop/extract';
 import { loadLoopFixture } from '../sites/loop/fixture-loader';
 import { type LoopReturnData, loopReturnDataSchema } from '../sites/loop/schema';
+import { toPageReturn } from '../sites/loop/to-return-case';
 import { DEFAULT_RETURNS_CONFIG } from './config';
 import { localReturnReason, RETURNS_TASKS, returnsLocalTasks } from './local-tasks';
 import type { ModelReasons } from './model';
-import { type AnalyseDeps, analyseLoopReturn, customerHistory, storedLines } from './service';
+import { analysisPanel } from './presentation';
+import { type AnalyseDeps, analyseLoopReturn, customerHistory, pageReturnHistory, storedLines } from './service';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 let open: { happyDOM: { close(): Promise<void> } }[] = [];
@@ -23,6 +25,8 @@ function dataOf(id: number): LoopReturnData {
   open.push(w);
   return loopReturnDataSchema.parse(extract(w.document as unknown as Document, new URL(url), NOW).data);
 }
+
+const pageOf = (id: number) => toPageReturn(dataOf(id));
 
 const local = () => {
   const engine = createLocalEngine();
@@ -74,7 +78,7 @@ describe('returns local tasks', () => {
 
 describe('analyseLoopReturn on the Loop fixtures (local engine)', () => {
   it('finds the defect behind “changed my mind”, refunds by the requested rule and drafts from the template', async () => {
-    const a = await analyseLoopReturn(dataOf(48213578), deps());
+    const a = await analyseLoopReturn(pageOf(48213578), deps());
     expect(a.classification).toMatchObject({ reason: 'defective', mismatch: true });
     expect(a.decision).toMatchObject({ decision: 'refund', rule: 'requested.refund', disposition: 'inspection' });
     expect(a.provider.classify.provider).toBe('local');
@@ -83,8 +87,8 @@ describe('analyseLoopReturn on the Loop fixtures (local engine)', () => {
   });
 
   it('sends the $480 jacket to a person and denies the final-sale shirt', async () => {
-    expect((await analyseLoopReturn(dataOf(48213580), deps())).decision.rule).toBe('human_review.high_value');
-    expect((await analyseLoopReturn(dataOf(48213581), deps())).decision).toMatchObject({
+    expect((await analyseLoopReturn(pageOf(48213580), deps())).decision.rule).toBe('human_review.high_value');
+    expect((await analyseLoopReturn(pageOf(48213581), deps())).decision).toMatchObject({
       decision: 'deny',
       rule: 'final_sale',
       warehouse: null,
@@ -92,7 +96,7 @@ describe('analyseLoopReturn on the Loop fixtures (local engine)', () => {
   });
 
   it('counts a serial returner from what Counterpart has seen', async () => {
-    const a = await analyseLoopReturn(dataOf(48213577), deps({ history: { orders: 6, returns: 5 } }));
+    const a = await analyseLoopReturn(pageOf(48213577), deps({ history: { orders: 6, returns: 5 } }));
     expect(a.decision.humanReview).toContain('human_review.serial_returner');
   });
 });
@@ -107,7 +111,7 @@ describe('analyseLoopReturn with a configured model', () => {
       },
       seen,
     );
-    const a = await analyseLoopReturn(dataOf(48213579), deps({ classifier: model, vision: true }));
+    const a = await analyseLoopReturn(pageOf(48213579), deps({ classifier: model, vision: true }));
     expect(seen[0]?.images).toHaveLength(2);
     expect(a.classification.reason).toBe('damaged_in_transit');
     expect(a.provider.classify).toMatchObject({ provider: 'openai', fallback: false });
@@ -120,7 +124,7 @@ describe('analyseLoopReturn with a configured model', () => {
       reasons: [{ id: 'too_small', confidence: 0.99, evidence: ['way too tight'] }],
       photo_findings: [],
     });
-    const a = await analyseLoopReturn(dataOf(48213578), deps({ classifier: model }));
+    const a = await analyseLoopReturn(pageOf(48213578), deps({ classifier: model }));
     expect(a.classification.reason).toBe('defective');
   });
 });
@@ -128,8 +132,8 @@ describe('analyseLoopReturn with a configured model', () => {
 describe('stored lines', () => {
   it('one line per item with the importer’s id, and a customer history that counts distinct returns', async () => {
     const data = dataOf(48213577);
-    const a = await analyseLoopReturn(data, deps());
-    const lines = storedLines(data, a, NOW);
+    const a = await analyseLoopReturn(toPageReturn(data), deps());
+    const lines = storedLines(toPageReturn(data), a, NOW);
     expect(lines.map((l) => l.id)).toEqual(data.items.map((i) => `48213577:${i.sku}`));
     const email = data.customer.email;
     const h = customerHistory(
@@ -142,5 +146,35 @@ describe('stored lines', () => {
       { returnId: '48213577', orderNumber: '#1047' },
     );
     expect(h).toEqual({ orders: 2, returns: 2 });
+  });
+});
+
+describe('what the panel gets', () => {
+  it('counts the customer’s other stored returns, not the lines of the return on screen', () => {
+    const page = pageOf(48213578);
+    const mine = { returnId: '48213578', orderNumber: '#1052', customerEmail: 'marcus.bell@example.com' };
+    const earlier = { returnId: '47000001', orderNumber: '#0999', customerEmail: 'Marcus.Bell@example.com' };
+    expect(pageReturnHistory([mine, mine, earlier], page)).toEqual({ orders: 2, returns: 2 });
+    expect(pageReturnHistory([mine], page)).toEqual({ orders: 1, returns: 1 });
+  });
+
+  it('states the decision in words and lists the stored lines', async () => {
+    const page = pageOf(48213578);
+    const a = await analyseLoopReturn(page, deps());
+    const view = analysisPanel(page, a, DEFAULT_RETURNS_CONFIG, null, ['48213578:CHN-EVD-KHK-3232']);
+    expect(view).toMatchObject({
+      returnId: '48213578',
+      comment: 'the seam ripped on first wear',
+      selectedReason: 'Changed my mind',
+      photos: 0,
+      photosChecked: false,
+      classification: { reason: 'defective', mismatch: true },
+      decision: { decision: 'refund', rule: 'requested.refund', ruleName: 'Requested refund', currency: 'USD' },
+      history: null,
+      stored: ['48213578:CHN-EVD-KHK-3232'],
+    });
+    expect(view.decision.flags.find((f) => f.id === 'mismatch')?.text).toBe(
+      'The comment gives a different reason than the dropdown.',
+    );
   });
 });

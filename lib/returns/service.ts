@@ -1,12 +1,27 @@
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
-import type { LoopReturnData } from '../sites/loop/schema';
-import { toReturnCase } from '../sites/loop/schema';
 import { type Analysis, analyseReturn } from './analyse';
 import { type Classification, classifyReturn } from './classify';
 import type { ReturnsConfig } from './config';
 import { RETURNS_TASKS, TEMPLATE_SOURCE_ID } from './local-tasks';
 import { mergeModelReasons, modelReasonRequest } from './model';
 import type { ReturnCase } from './schema';
+
+/**
+ * A return as its page showed it (see `lib/sites/loop/to-return-case.ts`): the case the engine
+ * analyses, and what the stored lines keep besides.
+ */
+export interface PageReturn {
+  returnId: string;
+  /** When the return was created, as the page shows it (else the order's date is used). */
+  createdAt: string | null;
+  /** As the page shows them (null when absent). */
+  comment: string | null;
+  selectedReason: string | null;
+  /** The case without `history` (that comes from what Counterpart has stored). */
+  case: ReturnCase;
+  /** Per item of `case.items`, in order: the item's own reason text and comment. */
+  itemNotes: Array<{ reason: string | null; comment: string | null }>;
+}
 
 /** Who produced a part of the analysis (for the panel's provider line). */
 export interface ProviderNote {
@@ -52,8 +67,8 @@ function note(meta: AiMeta): ProviderNote {
  * model answers merged only with verbatim quotes), the deterministic decision and routing, and the
  * reply through the drafter (`returns.reply`, whose local answer is the template).
  */
-export async function analyseLoopReturn(data: LoopReturnData, deps: AnalyseDeps): Promise<ServiceAnalysis> {
-  const c: ReturnCase = { ...toReturnCase(data), history: deps.history };
+export async function analyseLoopReturn(page: PageReturn, deps: AnalyseDeps): Promise<ServiceAnalysis> {
+  const c: ReturnCase = { ...page.case, history: deps.history };
   const local = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
   const reasonResult = await deps.classifier.extract(modelReasonRequest(c));
   let classification: Classification = local;
@@ -122,31 +137,33 @@ export type StoredReturnLine = {
 };
 
 /** The rows an analysed page return stores: one per item, id `${returnId}:${sku}` (the importer's id, so both paths meet). */
-export function storedLines(data: LoopReturnData, a: Analysis, now: Date): StoredReturnLine[] {
+export function storedLines(page: PageReturn, a: Analysis, now: Date): StoredReturnLine[] {
   const top = a.classification.reasons[0];
-  const createdAt = [data.created_at, data.order_created_at]
+  const { order, customer } = page.case;
+  const createdAt = [page.createdAt, order?.created_at]
     .map((d) => (d ? Date.parse(d) : Number.NaN))
     .find((t) => !Number.isNaN(t));
-  return data.items.map((item, i) => {
+  return page.case.items.map((item, i) => {
     const sku = item.sku?.trim() || `line-${i + 1}`;
+    const notes = page.itemNotes[i];
     return {
-      id: `${data.return_id}:${sku}`,
+      id: `${page.returnId}:${sku}`,
       source: 'loop-page',
-      returnId: data.return_id,
+      returnId: page.returnId,
       sku,
       product: item.title?.trim() || sku,
       createdAt: new Date(createdAt ?? now.getTime()).toISOString(),
       reason: a.classification.reason,
-      orderNumber: data.order_number,
-      customerEmail: data.customer.email?.toLowerCase() ?? null,
-      customerCountry: data.customer.country,
+      orderNumber: order?.number ?? null,
+      customerEmail: customer?.email?.toLowerCase() ?? null,
+      customerCountry: customer?.country ?? null,
       title: item.title ?? '',
-      variant: item.variant,
-      category: item.category,
-      price: item.price,
+      variant: item.variant ?? null,
+      category: item.category ?? null,
+      price: item.price ?? null,
       quantity: item.quantity ?? 1,
-      selectedReason: item.reason?.text ?? data.selected_reason ?? '',
-      comment: item.comment ?? data.comment ?? '',
+      selectedReason: notes?.reason ?? page.selectedReason ?? '',
+      comment: notes?.comment ?? page.comment ?? '',
       confidence: top?.confidence ?? 0,
       mismatch: a.classification.mismatch,
       evidence: (top?.evidence ?? []).map((e) => e.text),
@@ -162,7 +179,7 @@ export function storedLines(data: LoopReturnData, a: Analysis, now: Date): Store
  * orders, the current return included, for the serial-returner rule.
  */
 export function customerHistory(
-  lines: ReadonlyArray<Record<string, unknown>>,
+  lines: ReadonlyArray<{ customerEmail?: string | null; returnId?: string; orderNumber?: string | null }>,
   email: string | null,
   current: { returnId: string; orderNumber: string | null },
 ): { orders: number; returns: number } | null {
@@ -176,4 +193,16 @@ export function customerHistory(
     if (typeof l.orderNumber === 'string' && l.orderNumber) orders.add(l.orderNumber);
   }
   return { orders: orders.size, returns: returns.size };
+}
+
+/** {@link customerHistory} for a return on its page, from every stored line (the return's own lines set aside). */
+export function pageReturnHistory(
+  lines: ReadonlyArray<{ customerEmail?: string | null; returnId?: string; orderNumber?: string | null }>,
+  page: PageReturn,
+): { orders: number; returns: number } | null {
+  return customerHistory(
+    lines.filter((l) => l.returnId !== page.returnId),
+    page.case.customer?.email ?? null,
+    { returnId: page.returnId, orderNumber: page.case.order?.number ?? null },
+  );
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyseReturn } from '../../returns/analyse';
 import { extract } from './extract';
 import { loadLoopFixture } from './fixture-loader';
-import { type LoopReturnData, loopReturnDataSchema, toReturnCase } from './schema';
+import { type LoopReturnData, loopReturnDataSchema } from './schema';
+import { toReturnCase } from './to-return-case';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const URL_OF = (id: string, variant?: 'a' | 'b') =>

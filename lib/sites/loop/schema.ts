@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ReturnCase } from '../../returns/schema';
 
 const text = (max: number) => z.string().max(max);
 
@@ -47,35 +46,3 @@ export const loopReturnDataSchema = z.object({
 
 export type LoopItem = z.infer<typeof loopItemSchema>;
 export type LoopReturnData = z.infer<typeof loopReturnDataSchema>;
-
-/** Turns what the page showed into the case the returns engine analyses. */
-export function toReturnCase(d: LoopReturnData): ReturnCase {
-  return {
-    items: d.items.map((i) => ({
-      sku: i.sku,
-      title: i.title,
-      variant: i.variant,
-      price: i.price,
-      quantity: i.quantity,
-      category: i.category,
-      final_sale: i.final_sale,
-    })),
-    selected_reason: d.selected_reason ?? '',
-    comment: d.comment ?? '',
-    photos: d.photos,
-    order: {
-      number: d.order_number,
-      created_at: d.order_created_at,
-      delivered_at: d.delivered_at,
-      country: d.customer.country,
-    },
-    customer: {
-      email: d.customer.email,
-      name: d.customer.name,
-      country: d.customer.country,
-      orders_count: d.customer.orders_count,
-      returns_count: d.customer.returns_count,
-    },
-    requested_outcome: d.requested_outcome,
-  };
-}

@@ -1,7 +1,7 @@
 import type { LocalTasks } from '../ai/local/engine';
 import type { DraftRequest, ExtractRequest } from '../ai/types';
 import { classifyReturn } from './classify';
-import type { ModelReasons } from './model';
+import type { ModelReasons } from './model-reasons';
 
 /** Task names the returns process sends to the AI provider (local engine or model). */
 export const RETURNS_TASKS = { reason: 'returns.reason', reply: 'returns.reply' } as const;

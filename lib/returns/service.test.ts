@@ -8,7 +8,7 @@ import { type LoopReturnData, loopReturnDataSchema } from '../sites/loop/schema'
 import { toPageReturn } from '../sites/loop/to-return-case';
 import { DEFAULT_RETURNS_CONFIG } from './config';
 import { localReturnReason, RETURNS_TASKS, returnsLocalTasks } from './local-tasks';
-import type { ModelReasons } from './model';
+import type { ModelReasons } from './model-reasons';
 import { analysisPanel } from './presentation';
 import { type AnalyseDeps, analyseLoopReturn, customerHistory, pageReturnHistory, storedLines } from './service';
 

@@ -3,7 +3,7 @@ import { type Analysis, analyseReturn } from './analyse';
 import { type Classification, classifyReturn } from './classify';
 import type { ReturnsConfig } from './config';
 import { RETURNS_TASKS, TEMPLATE_SOURCE_ID } from './local-tasks';
-import { mergeModelReasons, modelReasonRequest } from './model';
+import { mergeModelReasons, modelReasonRequest } from './model-reasons';
 import type { ReturnCase } from './schema';
 
 /**

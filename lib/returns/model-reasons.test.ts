@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyReturn } from './classify';
-import { mergeModelReasons, modelReasonRequest, modelReasonSchema } from './model';
+import { mergeModelReasons, modelReasonRequest, modelReasonSchema } from './model-reasons';
 
 const comment = 'Love the colour. The seam ripped on first wear, and I got a rash from the dye.';
 const local = classifyReturn({ comment, selectedReason: 'Changed my mind' });

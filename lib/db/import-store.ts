@@ -17,15 +17,6 @@ import type { Table } from 'dexie';
 import { hash53 } from '../import/hash';
 import type { SourceId } from '../planning/import/sources';
 import type { RecordSink } from '../planning/import/stream';
-import type {
-  BudgetPeriod,
-  BundleComponent,
-  CatalogEntry,
-  InventoryCount,
-  OrderLine,
-  Promo,
-  SupplierTerm,
-} from '../planning/import/types';
 import type { CounterpartDB } from './schema';
 
 /** The Dexie table each import source fills. */
@@ -45,30 +36,11 @@ export const TABLE_OF_SOURCE = {
 /** A table an import fills. */
 export type PlanningTable = (typeof TABLE_OF_SOURCE)[SourceId];
 
-/** The row type of each planning table. */
-interface PlanningRows {
-  salesLines: OrderLine;
-  inventoryCounts: InventoryCount;
-  suppliers: SupplierTerm;
-  calendar: Promo;
-  budgets: BudgetPeriod;
-  bundles: BundleComponent;
-  skuCatalog: CatalogEntry;
-}
-/** The row type of a planning table (`OrderLine` for `salesLines`, …). */
-export type RowOf<N extends PlanningTable> = PlanningRows[N];
-/** Compile-time check that the map above matches the database's tables. */
-type _SameRows = { [N in PlanningTable]: CounterpartDB[N] extends Table<RowOf<N>, string> ? true : never };
-const _sameRows: _SameRows = {
-  salesLines: true,
-  inventoryCounts: true,
-  suppliers: true,
-  calendar: true,
-  budgets: true,
-  bundles: true,
-  skuCatalog: true,
-};
-void _sameRows;
+/** The row type of a planning table (`OrderLine` for `salesLines`, …), as the database declares it. */
+export type RowOf<N extends PlanningTable> = Extract<
+  CounterpartDB[N] extends Table<infer R, string> ? R : never,
+  { id: string }
+>;
 
 /** What an import did to a table. */
 export interface StoreCounts {

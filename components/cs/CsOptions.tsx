@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { importPastReplies } from '../../lib/cs/replies';
 import { ROLLOUT_MODES } from '../../lib/cs/rollout';
 import { autonomyOption, type CsSettings, csSettingsSchema, parseCsSettings } from '../../lib/cs/settings';
 import { INTENT_IDS, INTENT_LABELS } from '../../lib/cs/taxonomy';
 import { callOrThrow } from '../../lib/messaging/client';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { csSettings } from '../../lib/settings/cs';
 import { Empty, Notice } from '../ui/primitives';
 import { csQueries } from './queries';
@@ -19,10 +20,10 @@ const MODE_TEXT: Record<CsSettings['rolloutMode'], [string, string]> = {
   ],
 };
 
-const settingsQuery = {
-  queryKey: ['cs', 'settings'] as const,
+const settingsQuery = queryOptions({
+  queryKey: queryKeys.cs.settings(),
   queryFn: async () => parseCsSettings(await csSettings.getValue()),
-};
+});
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 

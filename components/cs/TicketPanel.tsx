@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { call, callOrThrow } from '../../lib/messaging/client';
 import type { RequestOf } from '../../lib/messaging/contract';
 import type { CsAnalysisView, CsDraftView } from '../../lib/messaging/contract/cs';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { type ActionResult, DraftCard, StreamingDraft } from '../drafts';
 import type { PanelContext } from '../panel/types';
 import { Badge, Notice, Section, Spinner, type Tone } from '../ui/primitives';
@@ -142,27 +143,32 @@ function Triage({ analysis, channel }: { analysis: CsAnalysisView; channel?: str
 
 /** The Gorgias ticket view: triage, then the cited draft with its actions. */
 export function TicketPanel({ context }: { context: PanelContext }) {
+  const queryClient = useQueryClient();
   const data = context.snapshot?.data as { ticketId?: string; messages?: unknown[]; channel?: string } | undefined;
   const ticketId = data?.ticketId ?? context.snapshot?.entityId ?? '';
   const ticketKey = `${ticketId}:${data?.messages?.length ?? 0}`;
   const analysis = useQuery(csQueries.analysis(ticketKey));
   // With a model configured the draft streams over the `ai.draft` port; the local engine answers at once.
   const remote = context.ai.settings.mode === 'remote';
+  const ticketHash = analysis.data?.ticketHash ?? '';
   const [streamed, setStreamed] = useState<{ key: string; text: string } | null>(null);
+  const onText = (text: string) => setStreamed({ key: ticketHash, text });
+  // The draft is read once per ticket content, after triage; Regenerate is the user's mutation.
+  const drafted = useQuery({ ...csQueries.draft(ticketHash, { remote, onText }), enabled: ticketHash !== '' });
   const inFlight = useRef<AbortController | null>(null);
-  const drafting = useMutation({
-    mutationKey: ['cs', 'draft'],
-    mutationFn: (regenerate: boolean) => {
-      if (!remote) return callOrThrow('cs.draftReply', { regenerate });
+  const regenerate = useMutation({
+    mutationKey: queryKeys.cs.regenerate(),
+    mutationFn: () => {
+      if (!remote) return callOrThrow('cs.draftReply', { regenerate: true });
       inFlight.current?.abort();
       const controller = new AbortController();
       inFlight.current = controller;
-      const key = ticketKey;
       setStreamed(null);
-      return streamDraft({ regenerate, signal: controller.signal, onText: (text) => setStreamed({ key, text }) });
+      return streamDraft({ regenerate: true, signal: controller.signal, onText });
     },
+    onSuccess: (answer) => queryClient.setQueryData(queryKeys.cs.draft(answer.ticketHash), answer),
   });
-  // Another ticket (SPA navigation) or the panel closing: cancel the draft in flight, which aborts the model call.
+  // Another ticket (SPA navigation) or the panel closing: cancel a regenerate in flight, which aborts the model call.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the cleanup must run whenever the ticket changes.
   useEffect(
     () => () => {
@@ -173,21 +179,12 @@ export function TicketPanel({ context }: { context: PanelContext }) {
   );
   const [autoResult, setAutoResult] = useState<ActionResult | null>(null);
   const placed = useRef(new Set<string>());
-  const requested = useRef<string | null>(null);
-
-  // Drafting is an explicit automatic step: once per ticket (and thread length) after triage.
-  const analysedId = analysis.data?.ticketId;
-  const { mutate, reset } = drafting;
-  useEffect(() => {
-    if (!analysedId || requested.current === ticketKey) return;
-    requested.current = ticketKey;
-    setAutoResult(null);
-    reset();
-    mutate(false);
-  }, [analysedId, ticketKey, mutate, reset]);
+  // A new ticket content gets a new draft: the last auto-placement notice no longer applies.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the draft's key changes.
+  useEffect(() => setAutoResult(null), [ticketHash]);
 
   // Autonomous mode, tier autonomous: place the draft in the editor once per ticket; the agent sends.
-  const answer = drafting.data;
+  const answer = regenerate.isPending ? undefined : drafted.data;
   useEffect(() => {
     const draft = answer?.draft;
     if (!answer?.autoPlace || !draft || placed.current.has(answer.ticketId)) return;
@@ -222,6 +219,8 @@ export function TicketPanel({ context }: { context: PanelContext }) {
 
   const a = analysis.data;
   const draft: CsDraftView | null | undefined = answer?.ticketId === a.ticketId ? answer.draft : undefined;
+  const draftError = regenerate.error ?? drafted.error;
+  const drafting = regenerate.isPending || drafted.isFetching;
   return (
     <>
       <Triage analysis={a} channel={data?.channel} />
@@ -233,14 +232,14 @@ export function TicketPanel({ context }: { context: PanelContext }) {
               drafts.
             </span>
           </Notice>
-        ) : drafting.isError && drafting.error.name !== 'AbortError' ? (
+        ) : draftError && draftError.name !== 'AbortError' ? (
           <Notice tone="bad" title="Could not draft a reply">
-            {drafting.error.message}{' '}
-            <button className="cp-btn small" type="button" onClick={() => drafting.mutate(true)}>
+            {draftError.message}{' '}
+            <button className="cp-btn small" type="button" onClick={() => regenerate.mutate()}>
               Try again
             </button>
           </Notice>
-        ) : !draft && drafting.isPending && streamed?.key === ticketKey && streamed.text ? (
+        ) : !draft && drafting && streamed?.key === a.ticketHash && streamed.text ? (
           <StreamingDraft text={streamed.text} model={a.meta.model} />
         ) : !draft ? (
           <Spinner label={a.meta.provider === 'local' ? 'Drafting…' : `Drafting with ${a.meta.model}…`} />
@@ -258,9 +257,9 @@ export function TicketPanel({ context }: { context: PanelContext }) {
             onEdited={(text) => record({ draftId: draft.id, action: 'edited', text })}
             onRegenerate={() => {
               record({ draftId: draft.id, action: 'discarded' });
-              drafting.mutate(true);
+              regenerate.mutate();
             }}
-            regenerating={drafting.isPending}
+            regenerating={regenerate.isPending}
             onFeedback={(rating, reason) => record({ draftId: draft.id, action: 'feedback', rating, reason })}
           />
         )}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { brandSettings } from '../../lib/settings/items';
 import { type BrandSettings, brandSettingsSchema } from '../../lib/settings/schemas';
 import { Notice } from '../ui/primitives';
@@ -23,7 +24,7 @@ const FIELDS: Array<{ key: keyof BrandSettings; label: string; long?: boolean; h
 /** The brand's name, voice and policy texts that drafts cite. */
 export function BrandSection() {
   const queryClient = useQueryClient();
-  const saved = useQuery({ queryKey: ['settings', 'brand'], queryFn: () => brandSettings.getValue() });
+  const saved = useQuery({ queryKey: queryKeys.settings.brand(), queryFn: () => brandSettings.getValue() });
   const [draft, setDraft] = useState<BrandSettings | null>(null);
   useEffect(() => {
     if (saved.data) setDraft(saved.data);
@@ -38,7 +39,7 @@ export function BrandSection() {
       await brandSettings.setValue(parsed);
       return parsed;
     },
-    onSuccess: (value) => queryClient.setQueryData(['settings', 'brand'], value),
+    onSuccess: (value) => queryClient.setQueryData(queryKeys.settings.brand(), value),
   });
   if (!draft) return null;
   return (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { UsageSummary, UsageTotals } from '../../lib/ai/usage';
-import { callOrThrow } from '../../lib/messaging/client';
+import { aiQueries } from '../../lib/messaging/queries';
 import { Empty } from '../ui/primitives';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -25,11 +25,7 @@ function Row({ name, t }: { name: string; t: UsageTotals }) {
 
 /** Calls, tokens, cache hit rate and estimated cost per provider (prices are editable estimates in lib/ai/usage.ts). */
 export function UsageSection() {
-  const usage = useQuery({
-    queryKey: ['ai', 'usage'],
-    queryFn: () => callOrThrow('ai.usageSummary', {}),
-    staleTime: 10_000,
-  });
+  const usage = useQuery(aiQueries.usage());
   const summary = usage.data?.summary as UsageSummary | undefined;
   return (
     <section className="card" aria-labelledby="usage-title">

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { callOrThrow } from '../../lib/messaging/client';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { Notice, Section } from '../ui/primitives';
 import type { PanelContext } from './types';
 
@@ -10,7 +11,7 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
   const [text, setText] = useState(context.manual?.text ?? '');
   const submit = useMutation({
     mutationFn: (value: string) => callOrThrow('panel.submitManual', { text: value }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['panel'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.panel.all }),
   });
   const missing = context.snapshot?.missing ?? [];
   return (

@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
+import { queryKeys } from '../../lib/messaging/query-keys';
 
 /**
  * Keeps a port open to the background so it can say "your page changed"; reconnects when the
@@ -42,5 +43,5 @@ export function usePanelPort(): void {
 }
 
 function invalidate(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: ['panel'] });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.panel.all });
 }

@@ -1,13 +1,14 @@
 /**
- * Benchmark of the local intent engine on the held-out `test` split of the Bitext
+ * Benchmark of the CS pipeline's classification (lib/cs/service.ts `triageTicket`, the same
+ * pipeline the panel and the CLI run) on the local engine, on the held-out `test` split of the Bitext
  * customer-support set (863 rows; intents mapped to our taxonomy as written in
  * lib/cs/bitext-mapping.ts). Reports primary-intent accuracy, macro-F1, per-intent F1 and
  * tickets/second; writes bench/results/cs-intents.json. Run: npx tsx bench/cs-intents.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseBitext } from '../lib/cs/bitext';
-import { classifyText } from '../lib/cs/classify';
-import { INTENT_IDS } from '../lib/cs/taxonomy';
+import { triageTicket } from '../lib/cs/service';
+import { INTENT_IDS, type IntentId } from '../lib/cs/taxonomy';
 import { HELD_OUT_EMAILS } from './cs-emails';
 
 const csv = readFileSync(
@@ -16,8 +17,13 @@ const csv = readFileSync(
 );
 const test = parseBitext(csv).filter((r) => r.split === 'test');
 
+/** The primary intent the pipeline gives a one-message ticket. */
+const intentOf = async (text: string): Promise<IntentId> =>
+  (await triageTicket({ subject: '', messages: [{ from: 'customer', body: text }] })).intent;
+
 const t0 = performance.now();
-const predicted = test.map((r) => classifyText(r.text).intent);
+const predicted: IntentId[] = [];
+for (const r of test) predicted.push(await intentOf(r.text));
 const ms = performance.now() - t0;
 
 let correct = 0;
@@ -59,7 +65,7 @@ const macroF1 = present.reduce((s, id) => s + perIntent[id]!.f1, 0) / present.le
 // Second, small set: hand-written e-mails for the intents Bitext lacks (see bench/cs-emails.ts).
 const emailMisses: Array<{ text: string; expected: string; got: string }> = [];
 for (const e of HELD_OUT_EMAILS) {
-  const got = classifyText(e.text).intent;
+  const got = await intentOf(e.text);
   if (got !== e.intent) emailMisses.push({ text: e.text, expected: e.intent, got });
 }
 const emails = {

@@ -42,8 +42,8 @@ export function localIntentLabels(request: ClassifyRequest) {
 }
 
 /** The local engine's draft: lib/cs templates filled with order data and the best policy clause. */
-export function localDraft(request: ExtractRequest<unknown>): CsModelDraft {
-  const ctx = (request as Partial<CsDraftRequest>).cs;
+export function localDraft(request: Pick<ExtractRequest<unknown>, 'sources'>): CsModelDraft {
+  const ctx = (request as Partial<Pick<CsDraftRequest, 'cs'>>).cs;
   if (!ctx) throw new Error(`${CS_DRAFT_TASK}: the request carries no ticket context.`);
   const d = draftReply(ctx.ticket, ctx.intent, ctx.language, {
     policies: ctx.policies,
@@ -63,6 +63,6 @@ export function csLocalTasks(): LocalTasks {
   return {
     classify: { [CS_INTENT_TASK]: localIntentLabels },
     extract: { [CS_DRAFT_TASK]: localDraft },
-    draft: { [CS_DRAFT_TASK]: (request) => localDraft(request as unknown as ExtractRequest<unknown>).reply },
+    draft: { [CS_DRAFT_TASK]: (request) => localDraft(request).reply },
   };
 }

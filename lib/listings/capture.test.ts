@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { captureAndCheck, captureCanonical, type ProductRecord } from './capture';
-import { DEMO_TEE } from './demo';
+import { DEMO_TEE, DEMO_TEE_CAPTURE } from './demo';
 
 const TODAY = '2026-11-27';
-const META = {
-  at: '2026-11-27T04:00:00.000Z',
-  source: 'https://admin.shopify.com/store/demo/products/8123456789',
-  shopifyStatus: 'Active',
-};
+const META = DEMO_TEE_CAPTURE;
 
 function stored(): ProductRecord {
   return captureCanonical(null, DEMO_TEE, META).record;

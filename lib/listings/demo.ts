@@ -43,3 +43,10 @@ export const DEMO_TEE: CanonicalProduct = canonicalProductSchema.parse({
   seo_title: 'Classic Tee | Northwind',
   seo_description: 'Soft combed-cotton crew neck tee.',
 });
+
+/** The demo tee's capture from the Shopify fixture page (what `captureCanonical` is given). */
+export const DEMO_TEE_CAPTURE = {
+  at: '2026-11-27T04:00:00.000Z',
+  source: 'https://admin.shopify.com/store/demo/products/8123456789',
+  shopifyStatus: 'Active',
+} as const;

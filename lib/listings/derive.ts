@@ -145,15 +145,20 @@ function baseListing(p: CanonicalProduct): ChannelListing {
         ? first.compare_at_price
         : undefined,
     images: p.images.map((im, i) => ({ ...im, role: im.role ?? (i === 0 ? 'MAIN' : `PT0${Math.min(i, 8)}`) })),
-    variants: p.variants.map((v) => ({
-      sku: v.sku,
-      gtin: v.barcode || undefined,
-      price: v.price ?? undefined,
-      compare_at_price: v.compare_at_price ?? undefined,
-      options: v.options,
-    })),
+    variants: channelVariants(p),
     attributes: {},
   };
+}
+
+/** The canonical variants in the checker's shape (barcode as GTIN). */
+export function channelVariants(p: CanonicalProduct): NonNullable<ChannelListing['variants']> {
+  return p.variants.map((v) => ({
+    sku: v.sku,
+    gtin: v.barcode || undefined,
+    price: v.price ?? undefined,
+    compare_at_price: v.compare_at_price ?? undefined,
+    options: v.options,
+  }));
 }
 
 function titleWithBrandFirst(title: string, brand: string): string {

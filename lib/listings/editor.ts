@@ -142,10 +142,22 @@ export function editorReport(input: EditorReportInput): EditorReport {
   let drift: DriftEntry[] = [];
   let derived: DerivedVariant | null = null;
 
-  const fieldClean = (listing: ChannelListing, field: string) =>
-    !checkListing('amazon', listing, { policy, today }).findings.some(
+  /** A proposal for a field the page shows: clean when the live listing with it passes the field's rules. */
+  const propose = (
+    field: string,
+    current: string,
+    proposed: string,
+    fixes: readonly Finding[],
+    source: Suggestion['source'],
+  ): Suggestion => {
+    const after: ChannelListing = structuredClone(live);
+    setValue(after, field, proposed);
+    const clean = !checkListing('amazon', after, { policy, today }).findings.some(
       (f) => f.field === field && f.severity !== 'recommendation',
     );
+    const rules = [...new Set(fixes.map((f) => f.rule))];
+    return { field, label: fieldLabel(field), current, proposed, fixes: rules, source, clean };
+  };
 
   if (match) {
     const product = singleVariant(match.record.product, match.variantSku);
@@ -168,17 +180,7 @@ export function editorReport(input: EditorReportInput): EditorReport {
       const current = fieldValue(live, field);
       if (!proposed || sameText(proposed, current)) continue;
       if (field === 'highlights' && policy !== 'amazon-2026-07') continue;
-      const after: ChannelListing = structuredClone(live);
-      setValue(after, field, proposed);
-      suggestions.push({
-        field,
-        label: fieldLabel(field),
-        current,
-        proposed,
-        fixes: [...new Set((byField.get(field) ?? []).map((f) => f.rule))],
-        source: 'canonical',
-        clean: fieldClean(after, field),
-      });
+      suggestions.push(propose(field, current, proposed, byField.get(field) ?? [], 'canonical'));
     }
     if (specialistOwned) {
       for (const f of derived.priceFlags) priceFlags.push({ sku: f.sku, message: f.message });
@@ -215,17 +217,7 @@ export function editorReport(input: EditorReportInput): EditorReport {
       if (fix === undefined) continue;
       const current = fieldValue(live, field);
       if (sameText(fix, current)) continue;
-      const after: ChannelListing = structuredClone(live);
-      setValue(after, field, fix);
-      suggestions.push({
-        field,
-        label: fieldLabel(field),
-        current,
-        proposed: fix,
-        fixes: [...new Set(fs.map((f) => f.rule))],
-        source: 'rule-fix',
-        clean: fieldClean(after, field),
-      });
+      suggestions.push(propose(field, current, fix, fs, 'rule-fix'));
     }
   }
 

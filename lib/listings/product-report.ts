@@ -3,6 +3,7 @@
 import type { CanonicalProduct } from './canonical';
 import type { HistoryRecord, ProductCapture } from './capture';
 import { checkListing } from './check';
+import { channelVariants } from './derive';
 import { defaultAmazonPolicy } from './policy';
 import { checkSummarySkus, type ListingsContext, type SkuVariant } from './readiness';
 import { GTIN_RULES } from './rules/gtin';
@@ -24,13 +25,7 @@ export function shopifyAsIs(p: CanonicalProduct): ChannelListing {
     options: p.options,
     price: first?.price ?? undefined,
     images: p.images,
-    variants: p.variants.map((v) => ({
-      sku: v.sku,
-      gtin: v.barcode || undefined,
-      price: v.price ?? undefined,
-      compare_at_price: v.compare_at_price ?? undefined,
-      options: v.options,
-    })),
+    variants: channelVariants(p),
   };
 }
 

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueStatus } from './catalogue';
-import { DEMO_TEE } from './demo';
+import { DEMO_TEE, DEMO_TEE_CAPTURE } from './demo';
 import { exportFeed } from './feed';
 import { checkSummarySkus, deriveSkus } from './readiness';
 
 const TODAY = '2026-11-27';
-const META = {
-  at: '2026-11-27T04:00:00.000Z',
-  source: 'https://admin.shopify.com/store/demo/products/8123456789',
-  shopifyStatus: 'Active',
-};
+const META = DEMO_TEE_CAPTURE;
 
 describe('readiness per SKU', () => {
   it('derives and checks each SKU on its own: the tee’s bad XL GTIN keeps only XL in draft', () => {

@@ -12,6 +12,26 @@ export interface ReturnRecord {
   reason: ReasonId;
 }
 
+/** What every line of the `returns` table holds, imported from a Loop export or analysed in the panel. */
+export interface ReturnLineFields extends ReturnRecord {
+  orderNumber: string | null;
+  customerEmail: string | null;
+  customerCountry: string | null;
+  title: string;
+  variant: string | null;
+  category: string | null;
+  price: number | null;
+  quantity: number;
+  /** The dropdown as the customer picked it ("Size > Too small"). */
+  selectedReason: string;
+  comment: string;
+  /** Classifier output for this line. */
+  confidence: number;
+  mismatch: boolean;
+  /** Evidence phrases (text only; spans are recomputed when the return is opened). */
+  evidence: string[];
+}
+
 export type Period = 'week' | 'month';
 
 export interface AggregateRow {

@@ -7,32 +7,16 @@ import {
   parseNumber,
   type SourceSpec,
 } from '../import/core';
-import type { ReturnRecord } from './analytics';
+import type { ReturnLineFields } from './analytics';
 import { classifyReturn } from './classify';
 import type { ReasonId } from './taxonomy';
 
 /** One imported Loop return line, classified: what the insights page stores and counts. */
-export interface LoopReturnLine extends ReturnRecord {
+export interface LoopReturnLine extends ReturnLineFields {
   source: 'loop-returns';
-  orderNumber: string | null;
-  customerEmail: string | null;
-  customerCountry: string | null;
-  title: string;
-  variant: string | null;
-  category: string | null;
-  price: number | null;
   currency: string | null;
-  quantity: number;
-  /** The dropdown as the customer picked it ("Size > Too small"). */
-  selectedReason: string;
-  comment: string;
   outcome: string | null;
   state: string | null;
-  /** Classifier output for this line. */
-  confidence: number;
-  mismatch: boolean;
-  /** Evidence phrases (text only; spans are recomputed when the return is opened). */
-  evidence: string[];
 }
 
 type Field =

@@ -1,5 +1,6 @@
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
 import { type Analysis, analyseReturn } from './analyse';
+import type { ReturnLineFields } from './analytics';
 import { type Classification, classifyReturn } from './classify';
 import type { ReturnsConfig } from './config';
 import { RETURNS_TASKS, TEMPLATE_SOURCE_ID } from './local-tasks';
@@ -110,31 +111,12 @@ export async function analyseLoopReturn(page: PageReturn, deps: AnalyseDeps): Pr
 }
 
 /** A stored return line (the `returns` table): the insights unit plus what the panel decided. */
-export type StoredReturnLine = {
-  id: string;
+export interface StoredReturnLine extends ReturnLineFields {
   source: 'loop-page' | 'loop-returns';
-  returnId: string;
-  sku: string;
-  product: string;
-  createdAt: string;
-  reason: string;
-  orderNumber: string | null;
-  customerEmail: string | null;
-  customerCountry: string | null;
-  title: string;
-  variant: string | null;
-  category: string | null;
-  price: number | null;
-  quantity: number;
-  selectedReason: string;
-  comment: string;
-  confidence: number;
-  mismatch: boolean;
-  evidence: string[];
   decision?: string;
   rule?: string;
   analysedAt?: string;
-};
+}
 
 /** The rows an analysed page return stores: one per item, id `${returnId}:${sku}` (the importer's id, so both paths meet). */
 export function storedLines(page: PageReturn, a: Analysis, now: Date): StoredReturnLine[] {

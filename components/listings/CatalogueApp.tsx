@@ -6,6 +6,7 @@ import { Badge, Empty, Notice, Progress, Spinner } from '../ui/primitives';
 import { listingsQueries } from './queries';
 import { CHANNEL_LABELS, policyLabel, STATUS_TONES, when } from './shared';
 import './listings.css';
+import { queryKeys } from '../../lib/messaging/query-keys';
 
 const STATUSES = ['draft', 'ready', 'submitted', 'live', 'suppressed'] as const;
 const BATCH = 10;
@@ -242,7 +243,7 @@ function BulkCheck({ rows }: { rows: Row[] }) {
       }
       return ready;
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['listings', 'catalogue'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.listings.catalogue() }),
   });
   return (
     <div>

@@ -8,6 +8,7 @@ import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
 import { listingsQueries } from './queries';
 import { FindingLine, groupByField, policyLabel, SeverityBadge } from './shared';
 import './listings.css';
+import { queryKeys } from '../../lib/messaging/query-keys';
 
 type Suggestion = EditorPanel['suggestions'][number];
 
@@ -227,7 +228,7 @@ function ApplyAll({ suggestions }: { suggestions: Suggestion[] }) {
       }
       if (failed.length) throw new Error(`Not filled: ${failed.join(', ')}`);
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['panel', 'listings', 'editor'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.listings.editorAll() }),
   });
   return (
     <div className="ls-actions" style={{ margin: '6px 0' }}>
@@ -255,7 +256,7 @@ function useApply() {
       void call('listings.logApply', { field, value, source });
       return r;
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['panel', 'listings', 'editor'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.listings.editorAll() }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { LISTINGS_DEFAULTS, listingsSettings, parseListingsSettings, parseSkuList } from '../../lib/settings/listings';
 import { Notice } from '../ui/primitives';
 
@@ -14,7 +15,7 @@ const POLICIES = [
 export function ListingsOptions() {
   const qc = useQueryClient();
   const saved = useQuery({
-    queryKey: ['settings', 'listings'],
+    queryKey: queryKeys.settings.listings(),
     queryFn: async () => parseListingsSettings(await listingsSettings.getValue()),
   });
   const [policy, setPolicy] = useState<string>(LISTINGS_DEFAULTS.amazonTitlePolicy);
@@ -33,7 +34,7 @@ export function ListingsOptions() {
         protectedSkus: parseSkuList(skus),
       });
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['settings', 'listings'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.settings.listings() }),
   });
   return (
     <section className="card" aria-label="Marketplace listings">

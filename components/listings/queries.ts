@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { callOrThrow } from '../../lib/messaging/client';
+import { queryKeys } from '../../lib/messaging/query-keys';
 
 /**
  * Listings data over typed messages. Panel keys start with `panel` so the background's
@@ -8,7 +9,7 @@ import { callOrThrow } from '../../lib/messaging/client';
 export const listingsQueries = {
   product: (entityId: string | null) =>
     queryOptions({
-      queryKey: ['panel', 'listings', 'product', entityId] as const,
+      queryKey: queryKeys.listings.product(entityId),
       queryFn: () => callOrThrow('listings.product', {}),
       staleTime: 0,
       retry: 1,
@@ -16,7 +17,7 @@ export const listingsQueries = {
     }),
   editor: (entityId: string | null) =>
     queryOptions({
-      queryKey: ['panel', 'listings', 'editor', entityId] as const,
+      queryKey: queryKeys.listings.editor(entityId),
       queryFn: () => callOrThrow('listings.editor', {}),
       staleTime: 0,
       retry: 1,
@@ -24,7 +25,7 @@ export const listingsQueries = {
     }),
   inventory: () =>
     queryOptions({
-      queryKey: ['panel', 'listings', 'inventory'] as const,
+      queryKey: queryKeys.listings.inventory(),
       queryFn: () => callOrThrow('listings.inventory', {}),
       staleTime: 0,
       retry: 1,
@@ -32,7 +33,7 @@ export const listingsQueries = {
     }),
   catalogue: () =>
     queryOptions({
-      queryKey: ['listings', 'catalogue'] as const,
+      queryKey: queryKeys.listings.catalogue(),
       queryFn: () => callOrThrow('listings.catalogue', {}),
       staleTime: 10_000,
       retry: 1,

@@ -19,9 +19,10 @@ import { PoDrafts } from './PoDrafts';
 import { SkuChart } from './SkuChart';
 import { usePlannerWorker } from './usePlannerWorker';
 import './planner.css';
+import { queryKeys } from '../../lib/messaging/query-keys';
 
 const settingsQuery = {
-  queryKey: ['settings', 'planning'] as const,
+  queryKey: queryKeys.settings.planning(),
   queryFn: async () => parsePlanningSettings(await planningSettings.getValue()),
 };
 

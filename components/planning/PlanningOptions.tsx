@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import {
   type PlanningSettings,
   parsePlanningSettings,
@@ -42,7 +43,7 @@ const FIELDS: Array<{ key: NumKey; label: string; hint: string; step: number }> 
 export function PlanningOptions() {
   const queryClient = useQueryClient();
   const saved = useQuery({
-    queryKey: ['settings', 'planning'],
+    queryKey: queryKeys.settings.planning(),
     queryFn: async () => parsePlanningSettings(await planningSettings.getValue()),
   });
   const [draft, setDraft] = useState<PlanningSettings | null>(null);
@@ -55,7 +56,7 @@ export function PlanningOptions() {
       await planningSettings.setValue(parsed);
       return parsed;
     },
-    onSuccess: (value) => queryClient.setQueryData(['settings', 'planning'], value),
+    onSuccess: (value) => queryClient.setQueryData(queryKeys.settings.planning(), value),
   });
   if (!draft) return null;
   return (

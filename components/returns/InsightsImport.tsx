@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { recordImport } from '../../lib/db/imports';
 import { returnLineStore } from '../../lib/db/returns-store';
 import { db } from '../../lib/db/schema';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { type BackfillProgress, type BackfillReport, backfillLoopReturns } from '../../lib/returns/backfill';
 import { Notice, Progress } from '../ui/primitives';
 
@@ -28,7 +29,7 @@ export function InsightsImport() {
       });
       return report;
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['returns'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.returns.all }),
   });
   const report = run.data;
   return (

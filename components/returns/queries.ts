@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { callOrThrow } from '../../lib/messaging/client';
+import { queryKeys } from '../../lib/messaging/query-keys';
 
 /** Query factories of the returns process (typed messages to the background). */
 export const returnsQueries = {
@@ -9,7 +10,7 @@ export const returnsQueries = {
    */
   analysis: (returnId: string | null, capturedAt: string) =>
     queryOptions({
-      queryKey: ['panel', 'returns', 'analysis', returnId, capturedAt] as const,
+      queryKey: queryKeys.returns.analysis(returnId, capturedAt),
       queryFn: () => callOrThrow('returns.analyse', { draft: 'local' }),
       staleTime: Number.POSITIVE_INFINITY,
       retry: 0,
@@ -17,7 +18,7 @@ export const returnsQueries = {
     }),
   insights: (by: 'sku' | 'product', period: 'week' | 'month') =>
     queryOptions({
-      queryKey: ['returns', 'insights', by, period] as const,
+      queryKey: queryKeys.returns.insights(by, period),
       queryFn: () => callOrThrow('returns.insights', { by, period }),
       staleTime: 60_000,
       retry: 1,
@@ -25,7 +26,7 @@ export const returnsQueries = {
     }),
   config: () =>
     queryOptions({
-      queryKey: ['returns', 'config'] as const,
+      queryKey: queryKeys.returns.config(),
       queryFn: () => callOrThrow('returns.getConfig', {}),
       staleTime: 30_000,
       networkMode: 'always',

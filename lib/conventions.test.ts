@@ -58,6 +58,14 @@ describe('project conventions', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('spells every TanStack Query key once, in the key factory', () => {
+    const factory = path.join(root, 'lib/messaging/query-keys.ts');
+    const offenders = [...sourceFiles(path.join(root, 'components')), ...sourceFiles(path.join(root, 'lib'))]
+      .filter((file) => file !== factory && /(queryKey|mutationKey):\s*\[/.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps engines free of site adapters, Dexie, components and browser APIs', () => {
     const offenders = ENGINE_DIRS.flatMap((dir) => sourceFiles(path.join(root, 'lib', dir))).flatMap((file) =>
       engineViolations(file, readFileSync(file, 'utf8')).map((v) => `${path.relative(root, file)}: ${v}`),

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SkuSummary } from '../../lib/messaging/contract/planning';
-import { shopifyProductDataSchema } from '../../lib/sites/shopify/schema';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, KeyValues, Notice, Section, Spinner } from '../ui/primitives';
 import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
@@ -53,8 +52,7 @@ export function PlanningPanelSection({ context }: { context: PanelContext }) {
   const q = useQuery(planningQueries.skuSummary(context.snapshot?.capturedAt ?? null));
   // A product page whose location counts the background could not tie to one SKU (several variants,
   // no SKU on the Inventory card): say so instead of showing them under a guessed SKU.
-  const page = context.snapshot?.page === 'product' ? shopifyProductDataSchema.safeParse(context.snapshot.data) : null;
-  const untiedCounts = Boolean(page?.success && page.data.inventory.length > 0 && q.data && q.data.countsSku === null);
+  const untiedCounts = Boolean(q.data?.untiedCounts);
   return (
     <Section
       title="Inventory planning"

@@ -18,7 +18,9 @@ export const planningHandlers: Handlers = {
     const snapshot = await readTabSnapshot(sender.tabId);
     const database = db();
     const hasData = await hasPlanningData(database);
-    if (!snapshot) return { today, hasData, recorded: 0, capturedAt: null, countsSku: null, skus: [], more: 0 };
+    if (!snapshot) {
+      return { today, hasData, recorded: 0, capturedAt: null, countsSku: null, untiedCounts: false, skus: [], more: 0 };
+    }
     const page = toPageStock(snapshot);
     // Record what the page shows as a timestamped snapshot: fresher than the last export.
     const counts = countsFromPage(page.rows, snapshot.capturedAt);
@@ -34,6 +36,7 @@ export const planningHandlers: Handlers = {
       recorded: stored ? stored.inserted + stored.updated + stored.unchanged : 0,
       capturedAt: snapshot.capturedAt,
       countsSku: page.countsSku,
+      untiedCounts: page.untied > 0,
       skus: skuSummaries(skus, lines, today),
       more,
     };

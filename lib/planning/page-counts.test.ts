@@ -25,7 +25,7 @@ describe('product page stock', () => {
 
   it('records nothing when several variants share the page and the card names no SKU', () => {
     const stock = productPageStock([{ sku: 'TEE-M' }, { sku: 'TEE-L' }], [at('Brooklyn', 14)], null);
-    expect(stock).toEqual({ skus: ['TEE-M', 'TEE-L'], rows: [], countsSku: null });
+    expect(stock).toEqual({ skus: ['TEE-M', 'TEE-L'], rows: [], countsSku: null, untied: 1 });
   });
 
   it('puts the card’s SKU first when no variant lists it', () => {
@@ -40,6 +40,7 @@ describe('inventory list stock', () => {
     expect(stock.skus).toEqual(['B', 'A']);
     expect(stock.rows).toHaveLength(3);
     expect(stock.countsSku).toBeNull();
+    expect(stock.untied).toBe(0);
   });
 });
 

@@ -48,10 +48,12 @@ export interface PageStock {
   rows: PageInventoryRow[];
   /** The SKU a product page's location counts belong to (null on the inventory list, or when unknown). */
   countsSku: string | null;
+  /** Location counts the page shows that cannot be tied to one SKU (several variants, no SKU on the card). */
+  untied: number;
 }
 
 /** A page that shows no stock. */
-export const NO_PAGE_STOCK: PageStock = { skus: [], rows: [], countsSku: null };
+export const NO_PAGE_STOCK: PageStock = { skus: [], rows: [], countsSku: null, untied: 0 };
 
 /**
  * A product page: its variants' SKUs, and its location counts tied to `countsSku` (the Inventory
@@ -66,11 +68,11 @@ export function productPageStock(
   const skus = [...new Set(variants.map((v) => v.sku.trim()).filter(Boolean))];
   if (countsSku && !skus.includes(countsSku)) skus.unshift(countsSku);
   const rows = countsSku ? locations.map((r) => ({ ...r, sku: countsSku })) : [];
-  return { skus, rows, countsSku };
+  return { skus, rows, countsSku, untied: countsSku ? 0 : locations.length };
 }
 
 /** The inventory list: every row with a SKU, and its distinct SKUs in page order. */
 export function inventoryPageStock(rows: readonly PageInventoryRow[]): PageStock {
   const kept = rows.filter((r) => r.sku.trim());
-  return { skus: [...new Set(kept.map((r) => r.sku.trim()))], rows: kept, countsSku: null };
+  return { skus: [...new Set(kept.map((r) => r.sku.trim()))], rows: kept, countsSku: null, untied: 0 };
 }

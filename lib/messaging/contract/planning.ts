@@ -43,6 +43,8 @@ export const planningMessages = {
       capturedAt: z.string().nullable(),
       /** The SKU the page's location counts belong to. */
       countsSku: z.string().nullable(),
+      /** The product page shows location counts that cannot be tied to one SKU (nothing recorded). */
+      untiedCounts: z.boolean(),
       skus: z.array(skuSummarySchema).max(50),
       /** SKUs on the page beyond the ones answered. */
       more: z.number().int(),

@@ -20,6 +20,7 @@ describe('Shopify snapshot to page stock', () => {
     );
     expect(stock.skus).toEqual(['TEE-CL-BLK-M', 'TEE-CL-BLK-L', 'TEE-CL-BLK-XL']);
     expect(stock.countsSku).toBe('TEE-CL-BLK-M');
+    expect(stock.untied).toBe(0);
     expect(stock.rows.map((r) => [r.sku, r.location, r.on_hand])).toEqual([
       ['TEE-CL-BLK-M', 'Brooklyn Warehouse', 14],
       ['TEE-CL-BLK-M', 'Reno Fulfillment Center', 7],
@@ -38,7 +39,8 @@ describe('Shopify snapshot to page stock', () => {
 
   it('shows nothing for an unrecognised page or no snapshot', () => {
     const snap = snapshot('product.html', 'https://admin.shopify.com/store/demo-shop/products/8123456789');
-    expect(toPageStock(checkPageData({ ...snap, recognised: false }))).toEqual({ skus: [], rows: [], countsSku: null });
-    expect(toPageStock(null)).toEqual({ skus: [], rows: [], countsSku: null });
+    const none = { skus: [], rows: [], countsSku: null, untied: 0 };
+    expect(toPageStock(checkPageData({ ...snap, recognised: false }))).toEqual(none);
+    expect(toPageStock(null)).toEqual(none);
   });
 });

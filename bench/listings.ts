@@ -13,10 +13,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { type CanonicalProduct, canonicalProductSchema } from '../lib/listings/canonical';
 import { checkListing, rulesVersion } from '../lib/listings/check';
 import { asIsListing, deriveListing } from '../lib/listings/derive';
 import { gs1CheckDigit } from '../lib/listings/gtin';
-import { type CanonicalProduct, canonicalProductSchema } from '../lib/listings/canonical';
 import { CHANNELS } from '../lib/listings/types';
 
 const SKUS = 300;

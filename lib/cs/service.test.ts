@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalEngine } from '../ai/local/engine';
+import { WISMO_TICKET as wismo } from './example-tickets';
 import { csLocalTasks } from './local-tasks';
 import { DEMO_POLICIES } from './policy';
 import { analyseTicket, type DraftAuditRow, draftStats, draftTicket } from './service';
@@ -7,22 +8,6 @@ import { csSettingsSchema, DEFAULT_CS_SETTINGS } from './settings';
 import { DEFAULT_VOICE } from './templates';
 import type { TicketInput } from './ticket';
 
-const wismo: TicketInput = {
-  subject: 'Where is my order #1047?',
-  customer: { name: 'Jane Doe' },
-  messages: [{ from: 'customer', body: 'Hi, where is my order #1047? I have not received it yet.' }],
-  orders: [
-    {
-      number: '#1047',
-      financial_status: 'Paid',
-      fulfillment_status: 'Fulfilled',
-      carrier: 'UPS',
-      tracking_number: '1Z999AA10123456784',
-      tracking_url: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
-      line_items: [],
-    },
-  ],
-};
 const refund: TicketInput = {
   subject: 'Charged twice',
   messages: [{ from: 'customer', body: 'I was charged twice for order #1052, please refund the second charge.' }],

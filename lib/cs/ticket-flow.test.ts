@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AiProvider } from '../ai/types';
+import { WISMO_TICKET } from './example-tickets';
 import type { CsAuditEntry, CsAuditRow } from './outcomes';
 import { DEMO_POLICIES } from './policy';
 import { localCsEngine } from './service';
 import { DEFAULT_CS_SETTINGS } from './settings';
 import { DEFAULT_VOICE } from './templates';
-import type { TicketInput } from './ticket';
 import {
   type CsPorts,
   captureSent,
@@ -15,22 +15,7 @@ import {
   ticketAnalysis,
 } from './ticket-flow';
 
-const wismo: TicketInput = {
-  subject: 'Where is my order #1047?',
-  customer: { name: 'Jane Doe' },
-  messages: [{ from: 'customer', body: 'Hi, where is my order #1047? I have not received it yet.' }],
-  orders: [
-    {
-      number: '#1047',
-      financial_status: 'Paid',
-      fulfillment_status: 'Fulfilled',
-      carrier: 'UPS',
-      tracking_number: '1Z999AA10123456784',
-      tracking_url: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
-      line_items: [],
-    },
-  ],
-};
+const wismo = WISMO_TICKET;
 const CASE = { ticketId: '4101', ticket: wismo };
 
 /** In-memory ports that count classifications and keep the audit rows. */
@@ -67,6 +52,16 @@ function fakePorts(settings = DEFAULT_CS_SETTINGS) {
     },
   };
   return { ports, rows, counts };
+}
+
+/** A suggest-mode draft of the WISMO ticket, inserted by the agent. */
+async function draftedAndInserted() {
+  const { ports, rows } = fakePorts();
+  const answer = await draftForCase(ports, CASE, false);
+  const draft = rows[0];
+  if (!draft || !answer.draft) throw new Error('no draft');
+  await recordOutcome(ports, draft, { draftId: answer.draft.id, action: 'inserted' }, CASE);
+  return { ports, rows, text: answer.draft.text };
 }
 
 describe('CS ticket flow', () => {
@@ -111,28 +106,20 @@ describe('CS ticket flow', () => {
   });
 
   it('records the reply sent after an insert once, with its edit distance from the draft', async () => {
-    const { ports, rows } = fakePorts();
-    const answer = await draftForCase(ports, CASE, false);
-    const draft = rows[0];
-    if (!draft || !answer.draft) throw new Error('no draft');
-    await recordOutcome(ports, draft, { draftId: answer.draft.id, action: 'inserted' }, CASE);
+    const { ports, rows, text } = await draftedAndInserted();
     const sentTicket = {
       ...CASE,
-      ticket: { ...wismo, messages: [...wismo.messages, { from: 'agent' as const, body: answer.draft.text }] },
+      ticket: { ...wismo, messages: [...wismo.messages, { from: 'agent' as const, body: text }] },
     };
     await captureSent(ports, sentTicket);
     await captureSent(ports, sentTicket);
-    expect(
-      rows.filter((r) => r.action === 'sent').map((r) => [r.finalText === answer.draft?.text, r.editDistance]),
-    ).toEqual([[true, 0]]);
+    expect(rows.filter((r) => r.action === 'sent').map((r) => [r.finalText === text, r.editDistance])).toEqual([
+      [true, 0],
+    ]);
   });
 
   it('records nothing as sent while the thread has no new agent message', async () => {
-    const { ports, rows } = fakePorts();
-    const answer = await draftForCase(ports, CASE, false);
-    const draft = rows[0];
-    if (!draft || !answer.draft) throw new Error('no draft');
-    await recordOutcome(ports, draft, { draftId: answer.draft.id, action: 'inserted' }, CASE);
+    const { ports, rows } = await draftedAndInserted();
     await captureSent(ports, CASE);
     expect(rows.some((r) => r.action === 'sent')).toBe(false);
   });

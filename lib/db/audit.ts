@@ -10,20 +10,10 @@ export const AUDIT_KINDS = {
 export type AuditKind = (typeof AUDIT_KINDS)[keyof typeof AUDIT_KINDS];
 
 /** One audit entry as a writer gives it: `details` is stored as JSON in the row's `note`. */
-export interface AuditEntry {
-  at: string;
+export type AuditEntry = Omit<AuditRow, 'id' | 'kind' | 'note'> & {
   kind: AuditKind;
-  app: string;
-  entityId: string | null;
-  intent?: string;
-  provider: string;
-  model: string;
-  action: AuditAction;
-  suggestion?: string;
-  finalText?: string;
-  editDistance?: number;
   details?: Record<string, unknown>;
-}
+};
 
 /**
  * Appends one entry to the audit log and returns its id: the one writer of the `audit` table, so

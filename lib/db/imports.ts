@@ -3,16 +3,10 @@ import type { CounterpartDB, ImportRow } from './schema';
 /** How many rejected rows one import log entry keeps (the report shown at import time has them all). */
 export const REJECTED_KEPT = 1000;
 
-/** One import run as an importer reports it. */
-export interface ImportEntry {
-  source: string;
-  fileName: string;
-  fileHash: string;
-  importedAt: string;
-  rowsTotal: number;
-  rowsAccepted: number;
+/** One import run as an importer reports it (the log counts the rejected rows itself). */
+export type ImportEntry = Omit<ImportRow, 'id' | 'rowsRejected' | 'rejected'> & {
   rejected: ReadonlyArray<{ line: number; reason: string }>;
-}
+};
 
 /** Appends one import run to the import log (the one writer of the `imports` table) and returns its id. */
 export async function recordImport(database: CounterpartDB, entry: ImportEntry): Promise<number> {

@@ -7,7 +7,6 @@ import { returnsLocalTasks } from '../../lib/returns/local-tasks';
  * extraction and drafting by rules, small models and templates. Each process adds its own line.
  */
 export function registerLocalTasks(engine: LocalEngine): void {
-  void engine;
   engine.register(returnsLocalTasks);
   engine.register(csLocalTasks());
 }

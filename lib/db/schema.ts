@@ -87,11 +87,6 @@ export interface AiUsageRow {
   fallback?: boolean;
   durationMs: number;
 }
-/** A domain record keyed by a natural id: the shape generic code (import sinks) sees of any keyed table. */
-export interface KeyedRow {
-  id: string;
-  [field: string]: unknown;
-}
 /** A past Gorgias reply (the `pastReplies` table; id `gorgias:<ticket id>`), for voice and retrieval. */
 export interface PastReplyRow {
   id: string;

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { exampleTicketSnapshot } from './example-snapshot';
 import type { SnapshotEnvelope } from './snapshot';
 import { snapshotChange } from './snapshot-change';
 
-const snap = (over: Partial<SnapshotEnvelope> = {}): SnapshotEnvelope => ({
-  app: 'gorgias',
-  page: 'ticket',
-  entityId: '4101',
-  url: 'https://northwind.gorgias.com/app/ticket/4101',
-  title: 'Where is my order?',
-  capturedAt: '2026-11-27T10:00:00.000Z',
-  recognised: true,
-  missing: [],
-  data: { messages: 1 },
-  ...over,
-});
+const snap = (over: Partial<SnapshotEnvelope> = {}) => exampleTicketSnapshot({ data: { messages: 1 }, ...over });
 
 describe('snapshot change', () => {
   it('treats a re-read of the same page at another time as no change', () => {

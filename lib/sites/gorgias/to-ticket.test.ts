@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPageData } from '../data-schemas';
+import { exampleTicketSnapshot } from '../example-snapshot';
 import type { SnapshotEnvelope } from '../snapshot';
 import { gorgiasTicketCase } from './to-ticket';
 
@@ -14,18 +15,7 @@ const data = {
   partial: false,
   ui: 'v2',
 };
-const envelope = (over: Partial<SnapshotEnvelope> = {}): SnapshotEnvelope => ({
-  app: 'gorgias',
-  page: 'ticket',
-  entityId: '4101',
-  url: 'https://northwind.gorgias.com/app/ticket/4101',
-  title: 'Where is my order?',
-  capturedAt: '2026-11-27T10:00:00.000Z',
-  recognised: true,
-  missing: [],
-  data,
-  ...over,
-});
+const envelope = (over: Partial<SnapshotEnvelope> = {}) => exampleTicketSnapshot({ data, ...over });
 
 describe('Gorgias snapshot → ticket', () => {
   it('turns a checked ticket snapshot into the CLI-shaped ticket, nulls dropped', () => {

@@ -1,6 +1,7 @@
 import type { TicketInput } from '../../cs/ticket';
 import type { CheckedSnapshot } from '../data-schemas';
-import type { GorgiasTicket } from './schema';
+import { pageData } from '../page-data';
+import { type GorgiasTicket, gorgiasTicketSchema } from './schema';
 
 /** Turns a Gorgias snapshot's `data` into the ticket the CS pipeline works on (same shape as the CLI input). */
 export function ticketFromGorgias(data: GorgiasTicket): TicketInput {
@@ -25,7 +26,6 @@ export interface GorgiasTicketCase {
  * published, and only checked snapshots are stored.
  */
 export function gorgiasTicketCase(snapshot: CheckedSnapshot | null): GorgiasTicketCase | null {
-  if (snapshot?.app !== 'gorgias' || snapshot.page !== 'ticket' || !snapshot.recognised) return null;
-  const data = snapshot.data as GorgiasTicket;
-  return { ticketId: data.ticketId, ticket: ticketFromGorgias(data) };
+  const data = pageData(snapshot, 'gorgias', 'ticket', gorgiasTicketSchema);
+  return data ? { ticketId: data.ticketId, ticket: ticketFromGorgias(data) } : null;
 }

@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import { db } from '../../lib/db/schema';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
@@ -67,7 +68,7 @@ export const returnsHandlers: Handlers = {
       { returnId: data.return_id, orderNumber: data.order_number },
     );
     const provider = await aiProvider();
-    const now = new Date();
+    const now = clock.now();
     const a = await analyseLoopReturn(data, {
       classifier: provider,
       drafter: draft === 'model' ? provider : localEngine(),
@@ -113,6 +114,7 @@ export const returnsHandlers: Handlers = {
         value: a.decision.value,
         currency: config.currency,
         offers: a.decision.offers.map((o) => ({ ...o })),
+        window: { ...a.decision.window },
       },
       reply: { ...a.reply, flagged: a.flagged },
       provider: a.provider,
@@ -124,7 +126,7 @@ export const returnsHandlers: Handlers = {
   'returns.recordOutcome': async (p, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel records outcomes.');
     await db().audit.add({
-      at: new Date().toISOString(),
+      at: clock.nowIso(),
       kind: 'returns.decision',
       app: 'loop',
       entityId: p.returnId,
@@ -157,7 +159,7 @@ export const returnsHandlers: Handlers = {
   'returns.exportCsv': async ({ by, period }) => {
     const records = await loadRecords();
     const { rows } = buildInsights(records, { by, period });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = clock.utcDay(clock.now());
     return {
       csv: aggregatesToCsv(rows, by),
       fileName: `counterpart-return-reasons-by-${by}-${period}-${day}.csv`,

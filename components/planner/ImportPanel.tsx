@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import * as clock from '../../lib/clock';
 import { db } from '../../lib/db/schema';
 import { type Inspection, inspectHead } from '../../lib/import/inspect';
 import { SOURCES, type SourceId } from '../../lib/import/sources';
@@ -73,7 +74,7 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
       const head = await file.slice(0, 64 * 1024).text();
       const inspection = inspectHead(head, { mappings });
       added.push({
-        key: Date.now() + Math.random(),
+        key: clock.nowMs() + Math.random(),
         file,
         head,
         inspection,
@@ -104,7 +105,7 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
         await db().settings.put({
           key: PLANNING_KEYS.mapping(card.source),
           value: card.userMapping,
-          updatedAt: new Date().toISOString(),
+          updatedAt: clock.nowIso(),
         });
       }
       const controller = new AbortController();

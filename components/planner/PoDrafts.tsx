@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import * as clock from '../../lib/clock';
 import { db, type KeyedRow } from '../../lib/db/schema';
 import type { Budget, CashResult } from '../../lib/planning/cash';
 import { editPoLine, type PoDraft, poSequence, poToCsv } from '../../lib/planning/po';
@@ -9,7 +10,7 @@ import { Badge, Empty, Notice } from '../ui/primitives';
 const PLANNER = 'planner';
 
 async function saveEdit(po: PoDraft, sku: string, qty: number, budget: Budget | null) {
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const from = po.lines.find((l) => l.sku === sku)?.qty ?? 0;
   const next = editPoLine(po, sku, qty, { by: PLANNER, at }, budget);
   const database = db();
@@ -32,7 +33,7 @@ async function saveEdit(po: PoDraft, sku: string, qty: number, budget: Budget | 
 }
 
 async function approve(po: PoDraft) {
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   const database = db();
   await database.transaction('rw', database.purchaseOrders, database.audit, async () => {
     await database.purchaseOrders.put({ ...po, status: 'approved', approvedAt: at } as unknown as KeyedRow);

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import * as clock from '../../lib/clock';
 import { db, type KeyedRow } from '../../lib/db/schema';
 import { type BackfillProgress, type BackfillReport, backfillLoopReturns } from '../../lib/returns/backfill';
 import { Notice, Progress } from '../ui/primitives';
@@ -28,7 +29,7 @@ export function InsightsImport() {
         source: 'loop-returns',
         fileName: report.fileName,
         fileHash: report.fileHash,
-        importedAt: new Date().toISOString(),
+        importedAt: clock.nowIso(),
         rowsTotal: report.rowsRead,
         rowsAccepted: report.accepted,
         rowsRejected: report.rejected.length,

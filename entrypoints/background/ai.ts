@@ -9,6 +9,7 @@ import {
 } from '../../lib/ai/settings';
 import type { AiProvider, AiResult } from '../../lib/ai/types';
 import { aggregateUsage, usageRecord } from '../../lib/ai/usage';
+import * as clock from '../../lib/clock';
 import { db } from '../../lib/db/schema';
 import { getSecret, setSecret } from '../../lib/db/secrets';
 import type { AiStatus } from '../../lib/messaging/contract/core';
@@ -72,7 +73,7 @@ function withUsageLog(provider: AiProvider): AiProvider {
   const log = async <T>(result: Promise<AiResult<T>>): Promise<AiResult<T>> => {
     const value = await result;
     await db()
-      .aiUsage.add(usageRecord(value, Date.now()))
+      .aiUsage.add(usageRecord(value, clock.nowMs()))
       .catch((error: unknown) => console.warn('[counterpart] usage log failed', error));
     return value;
   };
@@ -98,9 +99,9 @@ export const aiHandlers: Handlers = {
   },
 
   'ai.testConnection': async ({ settings }) => {
-    const started = Date.now();
+    const started = clock.nowMs();
     const result = await testConnection({ settings, apiKey: (await getSecret('apiKey')) ?? '' });
-    const latencyMs = Date.now() - started;
+    const latencyMs = clock.nowMs() - started;
     if (!result.ok) return { ok: false, message: result.error.message, models: [], latencyMs };
     const message = result.modelListed
       ? `Connected to ${new URL(settings.baseURL).host}; model ${settings.model} is available (${latencyMs} ms).`

@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import { normalisedEditDistance } from '../../lib/cs/edit-distance';
 import { ticketFromGorgias } from '../../lib/cs/from-snapshot';
 import type { Policies } from '../../lib/cs/policy';
@@ -99,7 +100,7 @@ export async function captureSentReply(snapshot: SnapshotEnvelope): Promise<void
     const draft = await draftRow(note.draftId);
     const finalText = agent[agent.length - 1] ?? '';
     await db().audit.add({
-      at: new Date().toISOString(),
+      at: clock.nowIso(),
       kind: KIND,
       app: 'gorgias',
       entityId: ticketId,
@@ -143,7 +144,7 @@ export async function draftForPanel(
 
   const shadow = !analysis.plan.showDraft;
   const id = await db().audit.add({
-    at: new Date().toISOString(),
+    at: clock.nowIso(),
     kind: KIND,
     app: 'gorgias',
     entityId: ticketId,
@@ -198,7 +199,7 @@ export const csHandlers: Handlers = {
       if (data.success) agentCount = agentMessages(ticketFromGorgias(data.data)).length;
     }
     await db().audit.add({
-      at: new Date().toISOString(),
+      at: clock.nowIso(),
       kind: KIND,
       app: 'gorgias',
       entityId: draft.entityId,
@@ -242,7 +243,7 @@ export const csHandlers: Handlers = {
       source: 'cs.pastReplies',
       fileName: fileName ?? 'pasted',
       fileHash: fnv1a(content),
-      importedAt: new Date().toISOString(),
+      importedAt: clock.nowIso(),
       rowsTotal: rows.length + rejected.length,
       rowsAccepted: rows.length,
       rowsRejected: rejected.length,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isAbort } from '../../lib/ai/errors';
+import * as clock from '../../lib/clock';
 import { DRAFT_PORT, type DraftPortOut, draftPortIn } from '../../lib/messaging/contract/draft-port';
 import { classifySender, type Sender } from '../../lib/messaging/trust';
 import { draftForPanel } from './cs';
@@ -67,7 +68,7 @@ export function setupDraftPort(): void {
       const result = await draftForPanel(sender, regenerate, {
         signal: controller.signal,
         onText: (text) => {
-          const now = Date.now();
+          const now = clock.nowMs();
           if (text === sent || (now - last < DELTA_INTERVAL_MS && text.length > 0)) return;
           last = now;
           sent = text;

@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import { db, type KeyedRow } from '../../lib/db/schema';
 import { checkListing } from '../../lib/listings/check';
 import { exportFeed } from '../../lib/listings/feed';
@@ -34,7 +35,7 @@ import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
 import { aiProvider } from './ai';
 import { readTabSnapshot } from './tab-state';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock.utcDay(clock.now());
 
 async function settings() {
   const s = parseListingsSettings(await listingsSettings.getValue());
@@ -64,7 +65,7 @@ async function allListings(): Promise<ListingRecord[]> {
 /** Stores a product read from Shopify as the canonical version (history when it changed) and re-checks it. */
 async function capture(data: ShopifyProductData, source: string) {
   const s = await settings();
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   return db().transaction('rw', db().products, db().productHistory, async () => {
     const prev = asProduct(await db().products.get(data.product.id || data.product.handle || data.product.title));
     const { record, history, changed } = captureCanonical(prev, data.product, {
@@ -225,11 +226,11 @@ export const listingsHandlers: Handlers = {
           ((await db().listings.get(`amazon:${data.sku}`))?.status as ListingRecord['status']) ??
           'unknown',
         reason: data.status?.reason ?? null,
-        seenAt: new Date().toISOString(),
+        seenAt: clock.nowIso(),
         source: 'editor',
         productId: report.canonical?.productId ?? null,
         driftFields: report.canonical ? report.drift.filter((d) => d.status !== 'same').map((d) => d.field) : null,
-        driftAt: report.canonical ? new Date().toISOString() : null,
+        driftAt: report.canonical ? clock.nowIso() : null,
         violations: report.findings.length,
       });
     }
@@ -261,7 +262,7 @@ export const listingsHandlers: Handlers = {
     const products = await allProducts();
     const bySku = new Map<string, string>();
     for (const p of products) for (const v of p.product.variants) if (v.sku) bySku.set(v.sku, p.id);
-    const at = new Date().toISOString();
+    const at = clock.nowIso();
     const rows = data.rows.filter((r) => r.sku);
     await db().transaction('rw', db().listings, async () => {
       for (const r of rows)
@@ -347,7 +348,7 @@ export const listingsHandlers: Handlers = {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel applies suggestions.');
     const snapshot = await readTabSnapshot(sender.tabId);
     await db().audit.add({
-      at: new Date().toISOString(),
+      at: clock.nowIso(),
       kind: 'listings.apply',
       app: snapshot?.app ?? 'amazon',
       entityId: snapshot?.entityId ?? null,
@@ -400,7 +401,7 @@ export const listingsHandlers: Handlers = {
 
   'listings.checkProducts': async ({ ids }) => {
     const s = await settings();
-    const at = new Date().toISOString();
+    const at = clock.nowIso();
     let checked = 0;
     let ready = 0;
     for (const id of ids) {

@@ -62,7 +62,7 @@ export function acceptRewrite(
   derived: DerivedVariant,
   canonical: CanonicalProduct,
   rewrite: ListingRewrite,
-  today?: string,
+  today: string,
 ): RewriteDecision {
   const candidate: ChannelListing = { ...derived.listing, ...rewrite };
   const known = numbers(canonicalText(canonical));
@@ -98,7 +98,7 @@ export async function rewriteWithModel(
   channel: Channel,
   derived: DerivedVariant,
   canonical: CanonicalProduct,
-  opts: { today?: string; signal?: AbortSignal } = {},
+  opts: { today: string; signal?: AbortSignal },
 ): Promise<RewriteDecision> {
   const max = channel === 'amazon' ? amazonTitleMax(derived.policy, derived.listing.product_type) : undefined;
   let answer: Awaited<ReturnType<AiProvider['extract']>>;

@@ -14,6 +14,7 @@
  * nothing. Counts are exact also when a file repeats an id (last one wins, as in `ImportSession`).
  */
 import Papa from 'papaparse';
+import * as clock from '../clock';
 import type { CounterpartDB, KeyedRow } from '../db/schema';
 import { type ImportOptions, type ImportResult, ImportSession, type SourceSpec } from '../import/core';
 import { hash53 } from '../import/hash';
@@ -326,7 +327,7 @@ export function streamImport<K extends string, T extends { id: string }>(
   const maxBacklog = options.maxBacklog ?? 2;
   let records = 0;
   let bytes = 0;
-  const started = performance.now();
+  const started = clock.monotonicMs();
   let waitMs = 0;
   const report = () => options.onProgress?.({ bytes, totalBytes: total, records, stored: sink.processed });
   return new Promise<StreamedImport<T>>((resolve, reject) => {
@@ -362,11 +363,11 @@ export function streamImport<K extends string, T extends { id: string }>(
         if (sink.backlog >= maxBacklog) {
           // Wait for IndexedDB: keeps memory bounded and the progress honest.
           parser.pause();
-          const pausedAt = performance.now();
+          const pausedAt = clock.monotonicMs();
           const wait = () => {
             report();
             if (sink.backlog < maxBacklog || sink.error) {
-              waitMs += performance.now() - pausedAt;
+              waitMs += clock.monotonicMs() - pausedAt;
               parser.resume();
             } else void sink.nextWritten().then(wait);
           };
@@ -376,7 +377,7 @@ export function streamImport<K extends string, T extends { id: string }>(
       complete: () => {
         if (stopped) return;
         const result = session.finish();
-        const parsedMs = performance.now() - started;
+        const parsedMs = clock.monotonicMs() - started;
         sink
           .finish()
           .then(() => {

@@ -5,6 +5,7 @@
  * database as the page.
  */
 import Dexie from 'dexie';
+import * as clock from '../clock';
 import { type CounterpartDB, DB_NAME, db } from '../db/schema';
 import type { SourceSpec } from '../import/core';
 import { stableId } from '../import/hash';
@@ -43,7 +44,7 @@ async function estimateRows(file: Blob): Promise<number> {
 }
 
 async function runImport(job: ImportJob): Promise<void> {
-  const started = performance.now();
+  const started = clock.monotonicMs();
   const controller = new AbortController();
   running.set(job.id, controller);
   const spec = SOURCES[job.source] as unknown as SourceSpec<string, { id: string }>;
@@ -70,7 +71,7 @@ async function runImport(job: ImportJob): Promise<void> {
       previewRows: 0,
       signal: controller.signal,
       onProgress: (p) => {
-        const now = performance.now();
+        const now = clock.monotonicMs();
         if (now - lastPost < 50) return;
         lastPost = now;
         const reading = p.totalBytes === null || p.bytes < p.totalBytes;
@@ -97,7 +98,7 @@ async function runImport(job: ImportJob): Promise<void> {
     }
     const rejected = result.rejected.map((r) => ({ line: r.line, reason: r.reason }));
     if (result.fatal) rejected.unshift({ line: result.headerLine ?? 1, reason: result.fatal });
-    const ms = Math.round(performance.now() - started);
+    const ms = Math.round(clock.monotonicMs() - started);
     const readMs = Math.max(0, parsedMs - waitMs);
     const report = {
       source: job.source,
@@ -120,7 +121,7 @@ async function runImport(job: ImportJob): Promise<void> {
       source: job.source,
       fileName: job.file.name,
       fileHash: stableId('file', job.file.name, job.file.size, job.file.lastModified),
-      importedAt: new Date().toISOString(),
+      importedAt: clock.nowIso(),
       rowsTotal: result.rowsRead,
       rowsAccepted: records.length,
       rowsRejected: rejected.length,
@@ -150,7 +151,7 @@ async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[
 }
 
 async function runPlan(job: PlanJob): Promise<void> {
-  const started = performance.now();
+  const started = clock.monotonicMs();
   const database = db();
   post({ kind: 'progress', id: job.id, phase: 'load', done: 0, total: null });
   const sales = await salesLines(database);
@@ -159,7 +160,7 @@ async function runPlan(job: PlanJob): Promise<void> {
   // Approved POs not yet received count as stock on order, arriving after the lead time.
   const approved = (await database.purchaseOrders.toArray()) as unknown as PoDraft[];
   const onOrder = onOrderInput(approved, input.suppliers, input.counts, job.settings.defaultLeadTimeDays);
-  const loaded = performance.now();
+  const loaded = clock.monotonicMs();
   post({ kind: 'progress', id: job.id, phase: 'plan', done: 0, total: null });
   const result = planReorder({
     ...input,
@@ -168,9 +169,9 @@ async function runPlan(job: PlanJob): Promise<void> {
     seriesFor: skus.slice(0, job.maxSeries ?? 400),
     ...onOrder,
   });
-  const plannedAt = performance.now();
-  const purchaseOrders = await savePlan(database, result, new Date().toISOString());
-  const done = performance.now();
+  const plannedAt = clock.monotonicMs();
+  const purchaseOrders = await savePlan(database, result, clock.nowIso());
+  const done = clock.monotonicMs();
   post({
     kind: 'planned',
     id: job.id,

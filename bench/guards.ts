@@ -18,7 +18,7 @@ import { factCheck } from '../lib/ai/guards/factcheck';
 import { detectInjection } from '../lib/ai/guards/injection';
 
 const KB = 1024;
-const RUNS = Number(process.env.RUNS ?? 5);
+const RUNS = Number(process.env.RUNS ?? 7);
 
 /** A forwarded customer thread of about `bytes` characters. */
 function longEmail(bytes: number): string {

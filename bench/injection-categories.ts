@@ -101,6 +101,7 @@ const bipiaEmails = jsonl<BipiaRow>(read('prompt_injection/bipia_email/bipia_ema
 const SPLITS: Record<'dev' | 'test', Row[]> = {
   dev: [
     ...own('./data/injection-dev.jsonl', 'own dev'),
+    ...own('./data/injection-dev2.jsonl', 'own dev-2 (was blind test-2)'),
     ...deepset.map(
       (r): Row => ({
         label: r.label === '1' ? 'attack' : 'benign',
@@ -177,6 +178,12 @@ for (const [split, rows] of Object.entries(SPLITS)) {
       examples: wrong.map((r) => ({ text: r.text.slice(0, 140), reasons: result.get(r)?.reasons ?? [] })),
     };
   }
+  const bySourceCategory: Record<string, Tally> = {};
+  for (const [k, rs] of group(
+    rows.filter((r) => r.source.startsWith('own')),
+    (r) => `${r.source} · ${r.category}`,
+  ))
+    bySourceCategory[k] = tally(rs, flagsOf(rs));
   const byLanguage: Record<string, Tally> = {};
   for (const [lang, rs] of group(
     rows.filter((r) => r.source.startsWith('own')),
@@ -197,8 +204,16 @@ for (const [split, rows] of Object.entries(SPLITS)) {
       flagsOf(attacks.filter((r) => r.source.startsWith('own'))),
     ),
     lookalikeFalseAlarms: tally(lookalikes, flagsOf(lookalikes)),
+    ...Object.fromEntries(
+      [
+        ...group(
+          rows.filter((r) => r.source.startsWith('own')),
+          (r) => `${r.source} ${r.label}`,
+        ),
+      ].map(([k, rs]) => [k, tally(rs, flagsOf(rs))]),
+    ),
   };
-  report[split] = { headline, byCategory, byLanguage, byTransform };
+  report[split] = { headline, byCategory, bySourceCategory, byLanguage, byTransform };
 
   console.log(`\n== ${split} ==`);
   console.log(
@@ -210,6 +225,8 @@ for (const [split, rows] of Object.entries(SPLITS)) {
   console.log(
     `false alarms on look-alike customer messages: ${headline.lookalikeFalseAlarms.flagged}/${headline.lookalikeFalseAlarms.n} = ${(headline.lookalikeFalseAlarms.rate * 100).toFixed(1)}%`,
   );
+  for (const [k, t] of Object.entries(headline).filter(([k]) => k.startsWith('own ')))
+    console.log(`  ${k}: ${t.flagged}/${t.n} flagged`);
   for (const [cat, t] of Object.entries(byCategory))
     console.log(
       `  ${cat.padEnd(26)} ${t.label.padEnd(7)} ${String(t.flagged).padStart(5)}/${String(t.n).padEnd(5)} ${(t.rate * 100).toFixed(1)}%`,
@@ -224,9 +241,11 @@ for (const [split, rows] of Object.entries(SPLITS)) {
       .map(([k, t]) => `${k} ${t.flagged}/${t.n}`)
       .join(', ')}`,
   );
-  if (process.env.VERBOSE)
+  if (process.env.VERBOSE) {
+    for (const [k, t] of Object.entries(bySourceCategory)) console.log(`  ${k}: ${t.flagged}/${t.n}`);
     for (const [cat, t] of Object.entries(byCategory))
       for (const e of t.examples) console.log(`    [${cat}] ${JSON.stringify(e.text)} ${e.reasons.join(' | ')}`);
+  }
 }
 
 const out = process.env.INJECTION_OUT ?? './results/injection-categories.json';

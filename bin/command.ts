@@ -81,3 +81,15 @@ export function readInputFile(path: string, flagName: string, env: NodeJS.Proces
 
 /** A bad flag or input file: printed as one line, exit code 2. */
 export class CliInputError extends Error {}
+
+/**
+ * Reads a `--name YYYY-MM-DD` day flag; without it, `fallback` (the caller's "today", read from the
+ * clock module by the command, never by an engine). A malformed day is a one-line error.
+ */
+export function dayFlag(args: string[], name: string, fallback: () => string): string {
+  const value = flag(args, name);
+  if (value === undefined) return fallback();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new CliInputError(`--${name} must be a day as YYYY-MM-DD, not "${value}"`);
+  return value;
+}

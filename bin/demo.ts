@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEMO_PAGES } from '../e2e/support/demo-pages';
 import { launchExtension } from '../e2e/support/launch';
 import { ROOT } from '../e2e/support/paths';
+import * as clock from '../lib/clock';
 
 // `npm run demo` builds the extension and opens Chromium on the fixture copies of the four apps.
 // `npm run demo -- --headless [--out DIR] [--no-build]` writes a screenshot and a text summary per panel.
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     return;
   }
   await mkdir(outDir, { recursive: true });
-  const summary: string[] = ['# Counterpart demo', '', `Generated ${new Date().toISOString()}`, ''];
+  const summary: string[] = ['# Counterpart demo', '', `Generated ${clock.nowIso()}`, ''];
   for (const demo of DEMO_PAGES) {
     const page = await session.context.newPage();
     await page.goto(demo.url);

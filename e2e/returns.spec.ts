@@ -137,6 +137,22 @@ test.describe('returns in Loop', () => {
     await shoot(page, '48213582');
   });
 
+  test('48213583: asked for on day 7, opened on day 60 or later, it gets the exchange its reason deserves', async ({
+    page,
+    panel,
+  }) => {
+    // Delivered 2026-10-07, return created 2026-10-14; any run of this test is 60+ days after delivery.
+    await openReturn(page, panel, 48213583);
+    const f = panel.frame;
+    await expect(f.getByTestId('true-reason')).toHaveAttribute('data-reason', 'too_large');
+    await expect(f.getByTestId('decision')).toHaveAttribute('data-decision', 'exchange');
+    await expect(f.getByTestId('decision-rule')).toHaveAttribute('data-rule', 'exchange.fit');
+    const window = f.getByTestId('return-window');
+    await expect(window).toHaveAttribute('data-to-source', 'requested');
+    await expect(window).toHaveText('asked 7 days after delivery, on Oct 14, 2026');
+    await expect(f.getByTestId('draft-text')).not.toContainText(/within 30 days/);
+  });
+
   test('copy and feedback are recorded; the analysed return is stored once however often it is opened', async ({
     page,
     panel,

@@ -100,6 +100,28 @@ describe('project conventions', () => {
       'calls chrome.runtime',
     ]);
   });
+
+  it('reads the wall clock only in lib/clock.ts (engines take dates as inputs; tests set theirs)', () => {
+    // `new Date()` with no argument, `Date.now`, `performance.now`: each is a read of the clock.
+    const reads = /new Date\(\s*\)|\bDate\.now\b|\bperformance\.now\b/;
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.includes('.test.')) {
+          const rel = path.relative(root, full);
+          if (rel === path.join('lib', 'clock.ts')) continue;
+          const lines = readFileSync(full, 'utf8').split('\n');
+          lines.forEach((line, i) => {
+            if (reads.test(line) && !/^\s*(\/\/|\*)/.test(line)) offenders.push(`${rel}:${i + 1}`);
+          });
+        }
+      }
+    };
+    for (const dir of ['lib', 'entrypoints', 'components', 'bin']) walk(path.join(root, dir));
+    expect(offenders).toEqual([]);
+  });
 });
 
 /** The engines: plain functions over plain data (STYLE.md 14). */

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../lib/clock';
 import { analyseReturn, toAnalyseOutput } from '../../lib/returns/analyse';
 import { resolveReturnsConfig } from '../../lib/returns/config';
 import { returnCaseSchema } from '../../lib/returns/schema';
@@ -9,16 +10,17 @@ export const analyseReturnCommand: CliCommand = {
   summary:
     'Classify a return’s true reason, decide refund/exchange/keep/deny/review with its rule, route it, draft the reply',
   usage: [
-    'input line:  {"items": [{"sku", "title", "variant", "price", "quantity", "category", "final_sale"}], "selected_reason": str, "comment": str, "photos"?: [url], "order"?: {"number", "created_at", "delivered_at", "country"}, "customer"?: {"email", "orders_count", "returns_count"}}',
-    'output line: {"reason", "reasons": [{"id", "confidence", "evidence"}], "mismatch", "decision", "rule", "warehouse", "flags", "draft"}',
-    'flags:       --now 2026-11-20T12:00:00Z   date the return window is measured to (default: now)',
+    'input line:  {"items": [{"sku", "title", "variant", "price", "quantity", "category", "final_sale"}], "selected_reason": str, "comment": str, "created_at"?: when the customer asked for the return, "photos"?: [url], "order"?: {"number", "created_at", "delivered_at", "country"}, "customer"?: {"email", "orders_count", "returns_count"}}',
+    'output line: {"reason", "reasons": [{"id", "confidence", "evidence"}], "mismatch", "decision", "rule", "warehouse", "flags", "window": {"from", "from_source", "to", "to_source", "days"}, "draft"}',
+    "window:      from delivery (else the order date) to the line's created_at; --now only when created_at is missing",
+    'flags:       --now 2026-11-20T12:00:00Z   fallback end of the return window for lines without created_at (default: now)',
     '             --config policy.json         returns policy overrides (see lib/returns/config.ts)',
     '             --lang en|de                 reply language (default en)',
     '             --brand Name                 brand name in the reply sign-off',
   ].join('\n'),
   async run(io) {
     const nowFlag = flag(io.args, 'now');
-    const now = nowFlag ? new Date(nowFlag) : new Date();
+    const now = nowFlag ? new Date(nowFlag) : clockNow();
     if (Number.isNaN(now.getTime())) {
       io.err(`--now is not a date: ${nowFlag}`);
       return 2;

@@ -19,12 +19,12 @@ describe('check-listing', () => {
   it('accepts the same long title under the 2025 policy', () => {
     const out = checkListingLine(
       { title: 'Northwind Classic Tee Cotton Crew Neck T-Shirt for Men and Women Soft and Breathable' },
-      { channel: 'amazon', policy: 'amazon-2025-01' },
+      { channel: 'amazon', policy: 'amazon-2025-01', today: '2026-11-27' },
     );
     expect(out.findings.map((f) => f.rule)).not.toContain('AMZ-TITLE-LEN');
   });
   it('rejects a line without a title and an unknown channel', () => {
-    expect(() => checkListingLine({ brand: 'x' }, { channel: 'ebay' })).toThrow();
+    expect(() => checkListingLine({ brand: 'x' }, { channel: 'ebay', today: '2026-11-27' })).toThrow();
     expect(() => parseBatchFlags('etsy', undefined)).toThrow(/--channel/);
     expect(() => parseBatchFlags('amazon', 'amazon-2024')).toThrow(/--policy/);
   });

@@ -1,5 +1,6 @@
+import { now, utcDay } from '../../lib/clock';
 import { checkListingLine, parseBatchFlags } from '../../lib/listings/batch';
-import { type CliCommand, flag, forEachJsonLine } from '../command';
+import { type CliCommand, dayFlag, flag, forEachJsonLine } from '../command';
 
 /** Checks marketplace listings against a channel's rules (issue 7 item 6). */
 export const checkListingCommand: CliCommand = {
@@ -21,7 +22,7 @@ export const checkListingCommand: CliCommand = {
       io.err(error instanceof Error ? error.message : String(error));
       return 2;
     }
-    const today = flag(io.args, 'today');
+    const today = dayFlag(io.args, 'today', () => utcDay(now()));
     return forEachJsonLine(io, (value) => checkListingLine(value, { ...parsed, today }));
   },
 };

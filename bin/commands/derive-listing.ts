@@ -1,5 +1,6 @@
+import { now, utcDay } from '../../lib/clock';
 import { deriveListingLine, parseBatchFlags } from '../../lib/listings/batch';
-import { type CliCommand, flag, forEachJsonLine } from '../command';
+import { type CliCommand, dayFlag, flag, forEachJsonLine } from '../command';
 
 /** Derives a channel variant from a canonical (Shopify) product and reports what still violates the rules. */
 export const deriveListingCommand: CliCommand = {
@@ -25,7 +26,7 @@ export const deriveListingCommand: CliCommand = {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const today = flag(io.args, 'today');
+    const today = dayFlag(io.args, 'today', () => utcDay(now()));
     return forEachJsonLine(io, (value) => deriveListingLine(value, { ...parsed, today, protectedSkus }));
   },
 };

@@ -1,3 +1,4 @@
+import { now, utcDay } from '../../lib/clock';
 import { planFromFiles, toCliLine } from '../../lib/planning/batch';
 import { type CliCommand, flag, readInputFile } from '../command';
 
@@ -33,7 +34,7 @@ export const planReorderCommand: CliCommand = {
       io.err('plan-reorder needs --orders, --inventory and --suppliers');
       return 2;
     }
-    const today = flag(io.args, 'today') ?? new Date().toISOString().slice(0, 10);
+    const today = flag(io.args, 'today') ?? utcDay(now());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
       io.err(`--today is not YYYY-MM-DD: ${today}`);
       return 2;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import * as clock from '../../lib/clock';
 import type { ResponseOf } from '../../lib/messaging/contract';
 import { DRAFT_PORT, type DraftPortIn, draftPortOut } from '../../lib/messaging/contract/draft-port';
 
@@ -20,7 +21,7 @@ export function streamDraft(args: {
     const abortError = () => new DOMException('The draft was cancelled.', 'AbortError');
     if (args.signal.aborted) return reject(abortError());
     counter += 1;
-    const requestId = `draft-${Date.now()}-${counter}`;
+    const requestId = `draft-${clock.nowMs()}-${counter}`;
     const port = browser.runtime.connect({ name: DRAFT_PORT });
     let settled = false;
     const finish = (fn: () => void): void => {

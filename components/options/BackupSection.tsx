@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
+import * as clock from '../../lib/clock';
 import { exportBackup, restoreBackup } from '../../lib/db/backup';
 import { db } from '../../lib/db/schema';
 import { extensionSettingsIO } from '../../lib/settings/backup-io';
@@ -10,7 +11,7 @@ export function BackupSection() {
   const fileInput = useRef<HTMLInputElement>(null);
   const exporter = useMutation({
     mutationFn: async () => {
-      const backup = await exportBackup(db(), extensionSettingsIO);
+      const backup = await exportBackup(db(), extensionSettingsIO, clock.now());
       const blob = new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);

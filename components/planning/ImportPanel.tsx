@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import * as clock from '../../lib/clock';
 import { readMappings, saveMapping } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
 import { type Inspection, inspectHead } from '../../lib/planning/import/inspect';
@@ -65,7 +66,7 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
       const head = await file.slice(0, 64 * 1024).text();
       const inspection = inspectHead(head, { mappings });
       added.push({
-        key: Date.now() + Math.random(),
+        key: clock.nowMs() + Math.random(),
         file,
         head,
         inspection,
@@ -93,7 +94,7 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
     update(card.key, { status: 'running', progress: null, error: null });
     try {
       if (Object.keys(card.userMapping).length) {
-        await saveMapping(db(), card.source, card.userMapping, new Date().toISOString());
+        await saveMapping(db(), card.source, card.userMapping, clock.nowIso());
       }
       const controller = new AbortController();
       cancels.set(card.key, controller);

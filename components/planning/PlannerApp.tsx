@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import * as clock from '../../lib/clock';
 import { db } from '../../lib/db/schema';
 import { needsAction } from '../../lib/planning/needs-action';
 import type { PlanResult } from '../../lib/planning/plan';
@@ -36,7 +37,7 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
   const [planError, setPlanError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [hasData, setHasData] = useState<boolean | null>(null);
-  const today = settings.data ? planDay(settings.data) : null;
+  const today = settings.data ? planDay(settings.data, clock.now()) : null;
 
   const replan = useCallback(async () => {
     if (!settings.data) return;
@@ -46,7 +47,11 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
     setPlanning(true);
     setPlanError(null);
     try {
-      const done = await run({ kind: 'plan', today: planDay(settings.data), settings: toPlanSettings(settings.data) });
+      const done = await run({
+        kind: 'plan',
+        today: planDay(settings.data, clock.now()),
+        settings: toPlanSettings(settings.data),
+      });
       setPlan({ result: done.result, ms: done.ms });
       setSelected(
         (s) =>
@@ -88,7 +93,7 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
               value={today ?? ''}
               onChange={async (e) => {
                 const value = e.target.value || null;
-                const next = { ...settings.data, today: value && value !== localToday() ? value : null };
+                const next = { ...settings.data, today: value && value !== localToday(clock.now()) ? value : null };
                 await planningSettings.setValue(next);
                 queryClient.setQueryData(settingsQuery.queryKey, next);
               }}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import * as clock from '../../lib/clock';
 import { approvePo, readPoDrafts, savePoEdit } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
 import type { Budget, CashResult } from '../../lib/planning/cash';
@@ -28,7 +29,7 @@ function QtyInput({ po, sku, qty, budget }: { po: PoDraft; sku: string; qty: num
       return;
     }
     setError(null);
-    if (n !== qty) void savePoEdit(db(), po, sku, n, budget, new Date().toISOString());
+    if (n !== qty) void savePoEdit(db(), po, sku, n, budget, clock.nowIso());
   };
   return (
     <>
@@ -126,7 +127,7 @@ export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
                 className="cp-btn small"
                 type="button"
                 disabled={po.status === 'approved'}
-                onClick={() => void approvePo(db(), po, new Date().toISOString())}
+                onClick={() => void approvePo(db(), po, clock.nowIso())}
               >
                 {po.status === 'approved' ? 'Approved' : 'Approve'}
               </button>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import * as clock from '../../lib/clock';
 import { recordImport } from '../../lib/db/imports';
 import { returnLineStore } from '../../lib/db/returns-store';
 import { db } from '../../lib/db/schema';
@@ -22,7 +23,7 @@ export function InsightsImport() {
         source: 'loop-returns',
         fileName: report.fileName,
         fileHash: report.fileHash,
-        importedAt: new Date().toISOString(),
+        importedAt: clock.nowIso(),
         rowsTotal: report.rowsRead,
         rowsAccepted: report.accepted,
         rejected: report.rejected,

@@ -248,6 +248,19 @@ function ReasonSection({ a, commentMissing }: { a: ReturnAnalysis; commentMissin
   );
 }
 
+const shortDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** How the return window was measured, in the returns lead's words. */
+function windowText(w: ReturnAnalysis['decision']['window']): string {
+  if (w.days === null || !w.fromSource) return 'unknown: the page shows no delivery or order date';
+  const days = Math.floor(w.days);
+  const since = w.fromSource === 'delivered' ? 'delivery' : 'the order (delivery date not shown)';
+  if (w.toSource === 'requested')
+    return `asked ${days} day${days === 1 ? '' : 's'} after ${since}, on ${shortDate(w.to)}`;
+  return `${days} day${days === 1 ? '' : 's'} since ${since}, counted to today: the page shows no request date`;
+}
+
 function DecisionSection({ a }: { a: ReturnAnalysis }) {
   const d = a.decision;
   const review = d.flags.filter((f) => f.severity === 'review');
@@ -284,6 +297,12 @@ function DecisionSection({ a }: { a: ReturnAnalysis }) {
             'Warehouse',
             <span key="w" data-testid="warehouse">
               {d.warehouse ?? 'none (item is not sent back)'}
+            </span>,
+          ],
+          [
+            'Return window',
+            <span key="rw" data-testid="return-window" data-to-source={d.window.toSource}>
+              {windowText(d.window)}
             </span>,
           ],
           ['On arrival', d.disposition ? DISPOSITION_LABELS[d.disposition] : '—'],

@@ -3,6 +3,7 @@ import { connectionReport, createAiProvider, testConnection, withUsageLog } from
 import { type AiSettings, parseAiSettings } from '../../lib/ai/settings';
 import type { AiProvider } from '../../lib/ai/types';
 import { aggregateUsage } from '../../lib/ai/usage';
+import * as clock from '../../lib/clock';
 import { aiUsageSince, dexieAiCache, logAiUsage } from '../../lib/db/ai';
 import { db } from '../../lib/db/schema';
 import { getSecret, setSecret } from '../../lib/db/secrets';
@@ -41,7 +42,7 @@ export async function aiProvider(): Promise<AiProvider> {
     local: localEngine(),
     cache: dexieAiCache(db()),
   });
-  return withUsageLog(provider, (record) => logAiUsage(db(), record), Date.now);
+  return withUsageLog(provider, (record) => logAiUsage(db(), record), clock.nowMs);
 }
 
 export const aiHandlers: Handlers = {
@@ -57,9 +58,9 @@ export const aiHandlers: Handlers = {
   },
 
   'ai.testConnection': async ({ settings }) => {
-    const started = Date.now();
+    const started = clock.nowMs();
     const result = await testConnection({ settings, apiKey: (await getSecret('apiKey')) ?? '' });
-    return connectionReport(settings, result, Date.now() - started);
+    return connectionReport(settings, result, clock.nowMs() - started);
   },
 
   'ai.usageSummary': async ({ sinceMs }) => ({

@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import { brandContext } from '../../lib/cs/outcomes';
 import { parseCsSettings } from '../../lib/cs/settings';
 import type { CsPorts } from '../../lib/cs/ticket-flow';
@@ -19,7 +20,7 @@ export const ports = (tabId: number | null): CsPorts => ({
   pastReplies: () => loadPastReplies(db()),
   auditRows: (action) => auditRows(db(), AUDIT_KINDS.csDraft, action),
   auditRow: (id) => auditRow(db(), id),
-  record: ({ details, ...entry }) => recordAudit(db(), { ...entry, at: new Date().toISOString(), details }),
+  record: ({ details, ...entry }) => recordAudit(db(), { ...entry, at: clock.nowIso(), details }),
   readAnalysis: async () => (tabId === null ? null : readTabValue(tabId, 'cs.analysis', storedAnalysisSchema)),
   writeAnalysis: (value) => (tabId === null ? Promise.resolve() : writeTabValue(tabId, 'cs.analysis', value)),
 });

@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import { draftStats } from '../../lib/cs/service';
 import {
   captureSent,
@@ -67,5 +68,5 @@ export const csHandlers: Handlers = {
     pastReplies: await db().pastReplies.count(),
   }),
 
-  'cs.importPastReplies': async (file) => importPastRepliesFile(db(), file, new Date().toISOString()),
+  'cs.importPastReplies': async (file) => importPastRepliesFile(db(), file, clock.nowIso()),
 };

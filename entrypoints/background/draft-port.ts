@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isAbort } from '../../lib/ai/errors';
 import { throttleText } from '../../lib/ai/throttle';
+import * as clock from '../../lib/clock';
 import { DRAFT_PORT, type DraftPortOut, draftPortIn } from '../../lib/messaging/contract/draft-port';
 import { classifySender, type Sender } from '../../lib/messaging/trust';
 import { draftForPanel } from './cs';
@@ -65,7 +66,7 @@ export function setupDraftPort(): void {
     const onText = throttleText(
       (text) => post({ type: 'delta', requestId, text: text.slice(0, 20_000) }),
       DELTA_INTERVAL_MS,
-      Date.now,
+      clock.nowMs,
     );
     try {
       const result = await draftForPanel(sender, regenerate, { signal: controller.signal, onText });

@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import * as store from '../../lib/db/listings-store';
 import { captureAndCheck, type ProductRead, productIdOf } from '../../lib/listings/capture';
 import { catalogueView } from '../../lib/listings/catalogue';
@@ -17,7 +18,7 @@ import { toProductRead } from '../../lib/sites/shopify/to-product';
 import { aiProvider } from './ai';
 import { readTabSnapshot } from './tab-state';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock.utcDay(clock.now());
 const context = async () => listingsContext(parseListingsSettings(await listingsSettings.getValue()), today());
 
 /** The page the panel's tab shows, as `read` turns it into the engine's input. */
@@ -30,7 +31,7 @@ async function tabPage<T>(sender: Sender, read: (s: CheckedSnapshot | null) => T
 
 /** Stores a product read from Shopify as the canonical version (history when it changed) and re-checks it. */
 async function capture(read: ProductRead) {
-  const [ctx, at] = [await context(), new Date().toISOString()];
+  const [ctx, at] = [await context(), clock.nowIso()];
   return store.changeProduct(productIdOf(read.product), (prev) => captureAndCheck(prev, read, ctx, at));
 }
 
@@ -49,12 +50,12 @@ export const listingsHandlers: Handlers = {
   'listings.editor': async (_p, sender) => {
     const [page, ctx, products] = await Promise.all([tabPage(sender, toEditorPage), context(), store.allProducts()]);
     const report = editorReport({ live: page.live, sku: page.sku, products, ...ctx });
-    await store.recordListings(editorListings(page, report, new Date().toISOString()));
+    await store.recordListings(editorListings(page, report, clock.nowIso()));
     return editorPanel(page, report, ctx);
   },
   'listings.inventory': async (_p, sender) => {
     const page = await tabPage(sender, toInventoryPage);
-    const { updates, view } = readInventory(page, await store.allProducts(), new Date().toISOString());
+    const { updates, view } = readInventory(page, await store.allProducts(), clock.nowIso());
     await store.recordListings(updates);
     return view;
   },
@@ -69,7 +70,7 @@ export const listingsHandlers: Handlers = {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel applies suggestions.');
     const snapshot = await readTabSnapshot(sender.tabId);
     const [app, entityId] = [snapshot?.app ?? 'amazon', snapshot?.entityId ?? null];
-    await store.logApply({ at: new Date().toISOString(), app, entityId, field, value, source });
+    await store.logApply({ at: clock.nowIso(), app, entityId, field, value, source });
     return { logged: true };
   },
   'listings.catalogue': async () => {
@@ -77,7 +78,7 @@ export const listingsHandlers: Handlers = {
     return catalogueView(products, listings, ctx);
   },
   'listings.checkProducts': async ({ ids }) => {
-    const [ctx, at] = [await context(), new Date().toISOString()];
+    const [ctx, at] = [await context(), clock.nowIso()];
     const done = await store.recheckProducts(ids, (p) => recheckProduct(p, ctx, at));
     return { checked: done.length, ready: done.reduce((n, r) => n + r.ready, 0) };
   },

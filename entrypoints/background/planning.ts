@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import { hasPlanningData, loadPlanInput, storeRecords } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
 import { MessageError } from '../../lib/messaging/result';
@@ -14,7 +15,7 @@ export const planningHandlers: Handlers = {
   'planning.skuSummary': async (_payload, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks for a SKU summary.');
     const settings = parsePlanningSettings(await planningSettings.getValue());
-    const today = planDay(settings);
+    const today = planDay(settings, clock.now());
     const snapshot = await readTabSnapshot(sender.tabId);
     const database = db();
     const hasData = await hasPlanningData(database);

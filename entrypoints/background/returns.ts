@@ -1,3 +1,4 @@
+import * as clock from '../../lib/clock';
 import { allReturnLines, recordReturnOutcome, saveReturnLines } from '../../lib/db/returns-store';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
@@ -35,7 +36,7 @@ export const returnsHandlers: Handlers = {
       allReturnLines(),
     ]);
     const history = pageReturnHistory(lines, page);
-    const [provider, now] = [await aiProvider(), new Date()];
+    const [provider, now] = [await aiProvider(), clock.now()];
     const drafter = draft === 'model' ? provider : localEngine();
     const deps = {
       classifier: provider,
@@ -60,13 +61,13 @@ export const returnsHandlers: Handlers = {
 
   'returns.recordOutcome': async (p, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel records outcomes.');
-    await recordReturnOutcome(new Date().toISOString(), p);
+    await recordReturnOutcome(clock.nowIso(), p);
     return { recorded: true };
   },
 
   'returns.insights': async (query) => insightsView(await loadRecords(), query),
 
-  'returns.exportCsv': async (query) => insightsCsv(await loadRecords(), query, new Date().toISOString().slice(0, 10)),
+  'returns.exportCsv': async (query) => insightsCsv(await loadRecords(), query, clock.utcDay(clock.now())),
 
   'returns.getConfig': async () => loadReturnsConfig(),
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import * as clock from '../../lib/clock';
 import { db } from '../../lib/db/schema';
 import { recordSnapshot } from '../../lib/db/snapshots';
 import { MessageError } from '../../lib/messaging/result';
@@ -44,7 +45,7 @@ export const snapshotHandlers: Handlers = {
 
   'panel.submitManual': async ({ text }, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel submits pasted text.');
-    await writeManualInput(sender.tabId, { text, at: new Date().toISOString() });
+    await writeManualInput(sender.tabId, { text, at: clock.nowIso() });
     notifyPanels(sender.tabId, { type: 'snapshot.changed' });
     return { stored: true };
   },

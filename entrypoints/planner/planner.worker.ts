@@ -5,6 +5,7 @@
  * database as the page.
  */
 import Dexie from 'dexie';
+import * as clock from '../../lib/clock';
 import { readAllRows, TABLE_OF_SOURCE, TableSink } from '../../lib/db/import-store';
 import { recordImport } from '../../lib/db/imports';
 import { loadPlanInput, savePlan } from '../../lib/db/planning-store';
@@ -43,7 +44,7 @@ async function estimateRows(file: Blob): Promise<number> {
 }
 
 async function runImport(job: ImportJob): Promise<void> {
-  const started = performance.now();
+  const started = clock.monotonicMs();
   const controller = new AbortController();
   running.set(job.id, controller);
   // One spec of the union: the sink takes whatever records the source builds.
@@ -71,7 +72,7 @@ async function runImport(job: ImportJob): Promise<void> {
       previewRows: 0,
       signal: controller.signal,
       onProgress: (p) => {
-        const now = performance.now();
+        const now = clock.monotonicMs();
         if (now - lastPost < 50) return;
         lastPost = now;
         const reading = p.totalBytes === null || p.bytes < p.totalBytes;
@@ -98,7 +99,7 @@ async function runImport(job: ImportJob): Promise<void> {
     }
     const rejected = result.rejected.map((r) => ({ line: r.line, reason: r.reason }));
     if (result.fatal) rejected.unshift({ line: result.headerLine ?? 1, reason: result.fatal });
-    const ms = Math.round(performance.now() - started);
+    const ms = Math.round(clock.monotonicMs() - started);
     const readMs = Math.max(0, parsedMs - waitMs);
     const report = {
       source: job.source,
@@ -121,7 +122,7 @@ async function runImport(job: ImportJob): Promise<void> {
       source: job.source,
       fileName: job.file.name,
       fileHash: stableId('file', job.file.name, job.file.size, job.file.lastModified),
-      importedAt: new Date().toISOString(),
+      importedAt: clock.nowIso(),
       rowsTotal: result.rowsRead,
       rowsAccepted: records.length,
       rejected,
@@ -150,14 +151,14 @@ async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[
 }
 
 async function runPlan(job: PlanJob): Promise<void> {
-  const started = performance.now();
+  const started = clock.monotonicMs();
   const database = db();
   post({ kind: 'progress', id: job.id, phase: 'load', done: 0, total: null });
   const sales = await salesLines(database);
   // Approved POs not yet received count as stock on order, arriving after the lead time.
   const input = await loadPlanInput(database, undefined, { orders: sales.orders }, job.settings);
   const skus = [...new Set(input.orders.map((o) => o.sku))].sort();
-  const loaded = performance.now();
+  const loaded = clock.monotonicMs();
   post({ kind: 'progress', id: job.id, phase: 'plan', done: 0, total: null });
   const result = planReorder({
     ...input,
@@ -165,9 +166,9 @@ async function runPlan(job: PlanJob): Promise<void> {
     settings: job.settings,
     seriesFor: skus.slice(0, job.maxSeries ?? 400),
   });
-  const plannedAt = performance.now();
-  const purchaseOrders = await savePlan(database, result, new Date().toISOString());
-  const done = performance.now();
+  const plannedAt = clock.monotonicMs();
+  const purchaseOrders = await savePlan(database, result, clock.nowIso());
+  const done = clock.monotonicMs();
   post({
     kind: 'planned',
     id: job.id,

@@ -3,6 +3,8 @@
  * operation, prompt, sources, schema). The storage is an interface the background backs with
  * Dexie; `memoryCache` serves tests and the CLI.
  */
+
+import { nowMs } from '../clock';
 import type { AiMeta, AiProvider, AiResult, AiSource, ClassifyOutput, DraftOutput } from './types';
 
 export interface CacheKeyInput {
@@ -72,7 +74,7 @@ export interface WithCacheOptions {
  */
 export function withCache(provider: AiProvider, cache: AiCache, options: WithCacheOptions = {}): AiProvider {
   const ttl = options.ttlMs ?? 30 * 24 * 3600 * 1000;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? nowMs;
 
   async function cached<T>(
     key: string,

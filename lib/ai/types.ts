@@ -4,6 +4,7 @@
  * with which model, at what cost in tokens and time.
  */
 import type { z } from 'zod';
+import * as clock from '../clock';
 import type { FactCheckResult } from './guards/factcheck';
 
 export const AI_OPERATIONS = ['classify', 'extract', 'draft'] as const;
@@ -122,4 +123,4 @@ export interface AiProvider {
 /** Milliseconds since an arbitrary origin; injectable so durations are testable. */
 export type Clock = () => number;
 
-export const systemClock: Clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+export const systemClock: Clock = clock.monotonicMs;

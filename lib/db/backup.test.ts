@@ -90,7 +90,7 @@ describe('backup export and restore', () => {
   it('rolls back every table when one row cannot be written', async () => {
     const target = await seeded(`backup-rollback-${Math.random()}`);
     const settings = memorySettings({});
-    const broken = await exportBackup(target, settings);
+    const broken = await exportBackup(target, settings, new Date('2026-11-27T12:00:00Z'));
     broken.tables.suppliers = [{ supplier: 'no primary key' }];
     await expect(restoreBackup(target, settings, broken)).rejects.toThrow();
     expect(await target.salesLines.count()).toBe(2);

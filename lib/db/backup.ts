@@ -20,7 +20,7 @@ export interface SettingsIO {
 }
 
 /** Every table and setting in one JSON-serialisable object; secrets live elsewhere and are never included. */
-export async function exportBackup(database: CounterpartDB, settings: SettingsIO, now = new Date()): Promise<Backup> {
+export async function exportBackup(database: CounterpartDB, settings: SettingsIO, now: Date): Promise<Backup> {
   const tables: Backup['tables'] = {};
   await database.transaction('r', database.tables, async () => {
     for (const name of TABLE_NAMES) tables[name] = (await database.table(name).toArray()) as Record<string, unknown>[];

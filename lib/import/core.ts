@@ -1,11 +1,17 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import { type Delimiter, detectDelimiter, sniffBlob, type TextEncoding } from './sniff';
 
 /** One column a source knows: the header names it goes by in real exports, and whether a row needs it. */
 export interface FieldSpec {
   aliases: readonly string[];
   required?: boolean;
+  /** The column holds dates: slash dates in it are read in the file's one day/month order. */
+  date?: boolean;
 }
+
+/** How a file writes `03/11/2026`: day first (3 November) or month first (March 11). */
+export type DateOrder = 'dmy' | 'mdy';
 
 /**
  * What a row builder returns: a record, the reason the row is rejected, or why a row that is normal
@@ -25,6 +31,12 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Chunk size in bytes for streaming (default 1 MiB). */
   chunkSize?: number;
+  /** The day/month order the user chose for a file whose dates do not tell (see `needsDateOrder`). */
+  dateOrder?: DateOrder;
+  /** The file's delimiter, when sniffed before parsing (else detected from the first rows). */
+  delimiter?: Delimiter;
+  /** The file's encoding, when sniffed (a File/Blob is then read with it). */
+  encoding?: TextEncoding;
 }
 
 export interface ImportProgress {
@@ -71,8 +83,16 @@ export interface ImportResult<T> {
   duplicates: number;
   /** Rows that are normal for the export but carry no record, by why (e.g. "image-only row"). */
   skipped: Record<string, number>;
-  /** Set when nothing could be imported (no header found, required columns missing). */
+  /** Set when nothing could be imported (no header found, required columns missing, duplicate columns, unknown date order). */
   fatal: string | null;
+  /** The delimiter the file was read with. */
+  delimiter: Delimiter | null;
+  /** The encoding the file was read with, when known. */
+  encoding: TextEncoding | null;
+  /** The day/month order of the file's slash dates, and what decided it (null when it has none). */
+  dateOrder: { order: DateOrder; decidedBy: 'file' | 'user'; evidence: string | null } | null;
+  /** The file's dates could be day/month or month/day and nothing in it tells: ask the user, then import again. */
+  needsDateOrder: { examples: string[] } | null;
 }
 
 /** Lower-cases and collapses spaces, dashes and underscores so `Lineitem SKU`, `lineitem_sku` and `lineitem-sku` match. */
@@ -89,6 +109,8 @@ interface HeaderMatch {
   mapping: Record<string, string | null>;
   unmapped: string[];
   missing: string[];
+  /** Fields named by more than one column: field key → the 1-based columns and their header texts. */
+  duplicated: { key: string; columns: { index: number; header: string }[] }[];
   score: number;
 }
 
@@ -106,6 +128,7 @@ export function matchHeader(
   const user = new Map(Object.entries(userMapping).map(([h, k]) => [normalizeHeader(h), k]));
   const columnOf = new Map<string, number>();
   const unmapped: string[] = [];
+  const dup = new Map<string, number[]>();
   let score = 0;
   row.forEach((cell, index) => {
     const norm = normalizeHeader(cell);
@@ -116,8 +139,14 @@ export function matchHeader(
     if (key && key in fields && !columnOf.has(key)) {
       columnOf.set(key, index);
       if (!userKey) score += 1;
+    } else if (key && key in fields) {
+      dup.set(key, [...(dup.get(key) ?? [columnOf.get(key) as number]), index]);
     } else if (!key) unmapped.push(cell.trim());
   });
+  const duplicated = [...dup].map(([key, cols]) => ({
+    key,
+    columns: cols.map((i) => ({ index: i + 1, header: (row[i] ?? '').trim() })),
+  }));
   const mapping: Record<string, string | null> = {};
   const missing: string[] = [];
   for (const [key, spec] of Object.entries(fields)) {
@@ -125,7 +154,46 @@ export function matchHeader(
     mapping[key] = col === undefined ? null : (row[col] ?? '').trim();
     if (spec.required && col === undefined) missing.push(key);
   }
-  return { columnOf, mapping, unmapped, missing, score };
+  return { columnOf, mapping, unmapped, missing, duplicated, score };
+}
+
+/** One readable sentence for columns that name the same field twice. */
+export function duplicateColumnsReason(duplicated: HeaderMatch['duplicated'], label: string): string | null {
+  if (duplicated.length === 0) return null;
+  const parts = duplicated.map(
+    (d) => `${d.columns.map((c) => `"${c.header}" (column ${c.index})`).join(' and ')} both give ${d.key}`,
+  );
+  return `${label}: ${parts.join('; ')}. Remove or rename one of them, or map it to "ignore", and import again`;
+}
+
+const SLASH_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?=$|[T\s,])/;
+
+/** A slash/dot date's two leading numbers and what they say about the order, or null when the cell is not one. */
+function slashDate(cell: string): { says: DateOrder | 'either' | 'neither' } | null {
+  const m = SLASH_DATE.exec(cell);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  // Dots are the day-first convention (03.11.2026 in German, Swiss, Nordic exports).
+  if (m[2] === '.') return { says: a >= 1 && a <= 31 && b >= 1 && b <= 12 ? 'dmy' : 'neither' };
+  if (a < 1 || b < 1) return { says: 'neither' };
+  const says = a > 12 && b <= 12 ? 'dmy' : b > 12 && a <= 12 ? 'mdy' : a <= 12 && b <= 12 ? 'either' : 'neither';
+  return { says };
+}
+
+/** Rewrites a slash/dot date at the start of a cell as ISO (`2026-11-03…`) in the given order; other cells unchanged. */
+export function normaliseSlashDate(cell: string, order: DateOrder): string {
+  const m = SLASH_DATE.exec(cell);
+  if (!m) return cell;
+  const first = Number(m[1]);
+  const second = Number(m[3]);
+  const dayFirst = m[2] === '.' || order === 'dmy';
+  const d = dayFirst ? first : second;
+  const mo = dayFirst ? second : first;
+  const yRaw = m[4] as string;
+  const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
+  const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return iso + cell.slice(m[0].length);
 }
 
 /** Turns zod issues into one readable reason naming the file's column. */
@@ -159,11 +227,23 @@ export class ImportSession<K extends string, T extends { id: string }> {
   private rowsRead = 0;
   private duplicates = 0;
   private fatal: string | null = null;
+  /** Column indices of the source's date fields (set with the header). */
+  private dateCols: number[] = [];
+  private dateOrder: DateOrder | null;
+  private decidedBy: 'file' | 'user' | null;
+  /** The first cell that showed each order (`"13/11/2026" on line 5`), for the report and for contradictions. */
+  private readonly evidence: Partial<Record<DateOrder, string>> = {};
+  /** Rows from the first ambiguous date on, held until the file tells the order (kept in file order). */
+  private held: [string[], number][] = [];
+  private readonly ambiguousExamples: string[] = [];
 
   constructor(
     private readonly spec: SourceSpec<K, T>,
     private readonly options: ImportOptions = {},
-  ) {}
+  ) {
+    this.dateOrder = options.dateOrder ?? null;
+    this.decidedBy = options.dateOrder ? 'user' : null;
+  }
 
   /** Feeds one raw row. */
   push(row: string[]): void {
@@ -194,6 +274,14 @@ export class ImportSession<K extends string, T extends { id: string }> {
       this.fatal = `missing required column(s) for ${this.spec.label}: ${match.missing.join(', ')}; map them to a column`;
       return;
     }
+    const dup = duplicateColumnsReason(match.duplicated, this.spec.label);
+    if (dup) {
+      this.fatal = dup;
+      return;
+    }
+    this.dateCols = (Object.entries(this.spec.fields) as [K, FieldSpec][])
+      .filter(([key, f]) => f.date && match.columnOf.has(key))
+      .map(([key]) => match.columnOf.get(key) as number);
     try {
       this.build = this.spec.rowBuilder(this.options);
     } catch (error) {
@@ -203,7 +291,69 @@ export class ImportSession<K extends string, T extends { id: string }> {
 
   private handle(row: string[], line: number): void {
     if (row.length === 1 && (row[0] ?? '').trim() === '') return; // blank line
+    if (this.dateCols.length > 0) {
+      const verdict = this.readDates(row, line);
+      if (verdict) {
+        this.rowsRead += 1;
+        this.rejected.push({ line, reason: verdict, raw: row.slice(0, 40).map((c) => c.slice(0, 200)) });
+        return;
+      }
+      if (this.dateOrder === null) {
+        if (this.held.length > 0 || this.hasAmbiguousDate(row)) {
+          this.held.push([row, line]);
+          return;
+        }
+      } else if (this.held.length > 0) this.release();
+    }
+    this.buildRow(row, line);
+  }
+
+  /** Looks at a row's date cells: records evidence of the day/month order; returns a reason to reject the row, or null. */
+  private readDates(row: string[], line: number): string | null {
+    const words: Record<DateOrder, string> = { dmy: 'day-first', mdy: 'month-first' };
+    for (const col of this.dateCols) {
+      const cell = (row[col] ?? '').trim();
+      const d = slashDate(cell);
+      if (!d) continue;
+      if (d.says === 'neither') return `not a date: "${cell.slice(0, 40)}"`;
+      if (d.says === 'either') {
+        if (this.ambiguousExamples.length < 3) this.ambiguousExamples.push(cell.slice(0, 40));
+        continue;
+      }
+      const other: DateOrder = d.says === 'dmy' ? 'mdy' : 'dmy';
+      if (this.dateOrder === other) {
+        const basis =
+          this.decidedBy === 'user' ? 'you chose' : `the file's dates are ${words[other]} (${this.evidence[other]}) —`;
+        return `date "${cell.slice(0, 40)}" is ${words[d.says]}, but ${basis} ${this.decidedBy === 'user' ? words[other] : 'the file mixes date orders'}`;
+      }
+      this.evidence[d.says] ??= `"${cell.slice(0, 40)}" on line ${line}`;
+      if (this.dateOrder === null) {
+        this.dateOrder = d.says;
+        this.decidedBy = 'file';
+      }
+    }
+    return null;
+  }
+
+  private hasAmbiguousDate(row: string[]): boolean {
+    return this.dateCols.some((col) => slashDate((row[col] ?? '').trim())?.says === 'either');
+  }
+
+  /** Builds the held rows, in file order, now that the date order is known. */
+  private release(): void {
+    const held = this.held;
+    this.held = [];
+    for (const [row, line] of held) this.buildRow(row, line);
+  }
+
+  private buildRow(row: string[], line: number): void {
     this.rowsRead += 1;
+    if (this.dateOrder !== null) {
+      for (const col of this.dateCols) {
+        const cell = (row[col] ?? '').trim();
+        if (SLASH_DATE.test(cell)) row[col] = normaliseSlashDate(cell, this.dateOrder);
+      }
+    }
     const cells = {} as Record<K, string>;
     const plan = this.columnPlan;
     for (let i = 0; i < plan.length; i++) {
@@ -231,6 +381,13 @@ export class ImportSession<K extends string, T extends { id: string }> {
   /** Ends the import and returns the result. */
   finish(): ImportResult<T> {
     if (!this.header && !this.fatal) this.fatal = `no header row found for ${this.spec.label}`;
+    let needsDateOrder: ImportResult<T>['needsDateOrder'] = null;
+    if (this.held.length > 0 && !this.fatal) {
+      needsDateOrder = { examples: [...this.ambiguousExamples] };
+      this.fatal = `${this.spec.label}: dates like "${this.ambiguousExamples[0] ?? ''}" could be day/month or month/day, and no date in the file tells which. Choose the order and import again`;
+      this.rowsRead += this.held.length;
+      this.held = [];
+    }
     const records = this.fatal ? [] : [...this.byId.values()];
     const header = this.header;
     return {
@@ -247,6 +404,17 @@ export class ImportSession<K extends string, T extends { id: string }> {
       duplicates: this.duplicates,
       skipped: { ...this.skipped },
       fatal: this.fatal,
+      delimiter: this.options.delimiter ?? null,
+      encoding: this.options.encoding ?? null,
+      dateOrder:
+        this.dateOrder && this.decidedBy
+          ? {
+              order: this.dateOrder,
+              decidedBy: this.decidedBy,
+              evidence: this.decidedBy === 'file' ? (this.evidence[this.dateOrder] ?? null) : null,
+            }
+          : null,
+      needsDateOrder,
     };
   }
 }
@@ -261,7 +429,8 @@ function papaConfig(
   return {
     header: false,
     skipEmptyLines: false,
-    delimiter: spec.delimiter ?? '',
+    delimiter: options.delimiter ?? spec.delimiter ?? '',
+    ...(options.encoding ? { encoding: options.encoding } : {}),
     chunkSize: options.chunkSize ?? 1 << 20,
     chunk(results: Papa.ParseResult<string[]>) {
       for (const row of results.data) session.push(row);
@@ -277,22 +446,46 @@ export function importText<K extends string, T extends { id: string }>(
   spec: SourceSpec<K, T>,
   options: ImportOptions = {},
 ): ImportResult<T> {
-  const session = new ImportSession(spec, options);
-  Papa.parse<string[]>(text, papaConfig(spec, options, session, text.length));
+  const opts = withDelimiter(text.slice(0, 65_536), spec, options);
+  const session = new ImportSession(spec, opts);
+  Papa.parse<string[]>(text, papaConfig(spec, opts, session, text.length));
   return session.finish();
 }
 
+/** The options with a File/Blob's encoding and delimiter sniffed from its head (what the caller set wins). */
+export async function sniffOptions(
+  blob: Blob,
+  spec: { delimiter?: string },
+  options: ImportOptions,
+): Promise<ImportOptions> {
+  const sniffed = await sniffBlob(blob, spec.delimiter);
+  return {
+    ...options,
+    encoding: options.encoding ?? sniffed.encoding,
+    delimiter: options.delimiter ?? sniffed.delimiter ?? undefined,
+  };
+}
+
+/** The options with the file's delimiter decided from its head when the caller did not sniff it. */
+export function withDelimiter(head: string, spec: { delimiter?: string }, options: ImportOptions): ImportOptions {
+  if (options.delimiter) return options;
+  const detected = detectDelimiter(head, spec.delimiter);
+  return detected ? { ...options, delimiter: detected } : options;
+}
+
 /** Imports a File/Blob (browser, Web Worker) or a Node readable stream, streaming in chunks with progress. */
-export function importStream<K extends string, T extends { id: string }>(
+export async function importStream<K extends string, T extends { id: string }>(
   input: Blob | NodeJS.ReadableStream,
   spec: SourceSpec<K, T>,
   options: ImportOptions = {},
 ): Promise<ImportResult<T>> {
-  const session = new ImportSession(spec, options);
-  const total = typeof Blob !== 'undefined' && input instanceof Blob ? input.size : null;
+  const isBlob = typeof Blob !== 'undefined' && input instanceof Blob;
+  const opts = isBlob ? await sniffOptions(input, spec, options) : options;
+  const session = new ImportSession(spec, opts);
+  const total = isBlob ? input.size : null;
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(input as Papa.LocalFile, {
-      ...papaConfig(spec, options, session, total),
+      ...papaConfig(spec, opts, session, total),
       complete: () => resolve(session.finish()),
       error: (error: Error) => reject(error),
     });
@@ -319,11 +512,34 @@ export function upsertById<T extends { id: string }>(store: Map<string, T>, reco
   return counts;
 }
 
-/** Parses a number as exports write it ("1,234.50", "12", " 3 "); null when not a number. */
+const CURRENCY =
+  /^(?:[$€£¥]|USD|EUR|GBP|CHF|CAD|AUD|SEK|NOK|DKK|PLN|JPY|kr)\s*|\s*(?:[$€£¥]|USD|EUR|GBP|CHF|CAD|AUD|SEK|NOK|DKK|PLN|JPY|kr)$/gi;
+
+/**
+ * Parses a number as exports and spreadsheets in different locales write it; null when not a number.
+ * "1,234.50" and "1.234,50" (the last separator is the decimal one when both appear), "1 200" and
+ * "1 200" (space or no-break space groups), "7,80 €" and "$28.00" (currency stripped), "27,90" (a
+ * lone comma followed by other than three digits is decimal), "1,299" (comma with exactly three
+ * digits groups thousands, as the English exports write it), "−3" (minus sign).
+ */
 export function parseNumber(text: string): number | null {
-  let s = text.trim().replace(/^[$€£]/, '');
+  let s = text
+    .trim()
+    .replace(CURRENCY, '')
+    .trim()
+    .replace(/\u2212/g, '-');
   if (s === '') return null;
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  s = s.replace(/(\d)[\s\u00a0\u202f'](?=\d{3}(?:\D|$))/g, '$1');
+  const comma = s.lastIndexOf(',');
+  const dot = s.lastIndexOf('.');
+  if (comma >= 0 && dot >= 0) {
+    s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (comma >= 0) {
+    s = /^-?\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, '') : /^-?\d*,\d+$/.test(s) ? s.replace(',', '.') : s;
+  } else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(s)) {
+    s = s.replace(/\./g, '');
+  }
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
 }
@@ -331,8 +547,10 @@ export function parseNumber(text: string): number | null {
 /**
  * Takes the calendar day an export wrote, as written (the store's local day): `2026-11-27`,
  * `2026-11-27 14:03:11 -0500` (Shopify), `2026-11-27T14:03:11+00:00` (Amazon), `11/27/2026`.
+ * A slash date is read only in the given order, or when it tells its own order (a number over 12):
+ * `03/11/2026` without an order is null, never a guess (an import decides the order once per file).
  */
-export function parseDay(text: string): string | null {
+export function parseDay(text: string, order?: DateOrder): string | null {
   const s = text.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(s);
   let y: number;
@@ -345,8 +563,12 @@ export function parseDay(text: string): string | null {
   } else {
     m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
     if (!m) return null;
-    mo = Number(m[1]);
-    d = Number(m[2]);
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const says = order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : null);
+    if (!says) return null;
+    mo = says === 'mdy' ? a : b;
+    d = says === 'mdy' ? b : a;
     y = Number(m[3]);
   }
   const date = new Date(Date.UTC(y, mo - 1, d));

@@ -7,7 +7,8 @@ import { AMAZON_POLICIES, type AmazonTitlePolicy, CHANNELS, type Channel, channe
 export interface BatchOptions {
   channel: Channel;
   policy?: AmazonTitlePolicy;
-  today?: string;
+  /** The check date, YYYY-MM-DD. */
+  today: string;
   protectedSkus?: string[];
 }
 

@@ -52,13 +52,13 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 
 export interface CheckOptions {
   policy?: AmazonTitlePolicy;
-  /** YYYY-MM-DD; defaults to the current UTC date. */
-  today?: string;
+  /** The check date, YYYY-MM-DD: picks the Amazon title policy in force when none is given. */
+  today: string;
 }
 
 /** Runs every rule of a channel on a listing; a rule that throws is reported, never hidden. */
-export function checkListing(channel: Channel, listing: ChannelListing, opts: CheckOptions = {}): CheckResult {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+export function checkListing(channel: Channel, listing: ChannelListing, opts: CheckOptions): CheckResult {
+  const today = opts.today;
   const ctx: CheckContext = { channel, today, policy: opts.policy ?? defaultAmazonPolicy(today) };
   const findings: Finding[] = [];
   for (const rule of rulesFor(channel)) {

@@ -52,7 +52,8 @@ export interface DerivedVariant {
 export interface DeriveOptions {
   protectedSkus?: readonly string[];
   policy?: AmazonTitlePolicy;
-  today?: string;
+  /** The check date, YYYY-MM-DD (see `CheckOptions.today`). */
+  today: string;
   /** Current prices on the channel per SKU, so price differences on protected SKUs can be flagged. */
   livePrices?: Record<string, number>;
   /** Faire wholesale = retail × this (keystone 0.5). */
@@ -315,8 +316,8 @@ function applyFix(l: ChannelListing, field: string, fix: unknown): boolean {
  * Derives a channel variant from the canonical product by deterministic transforms, then re-checks
  * it with the channel's rules, applying each rule's own fix until nothing more can be fixed.
  */
-export function deriveListing(channel: Channel, canonical: CanonicalProduct, opts: DeriveOptions = {}): DerivedVariant {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+export function deriveListing(channel: Channel, canonical: CanonicalProduct, opts: DeriveOptions): DerivedVariant {
+  const today = opts.today;
   const policy = opts.policy ?? defaultAmazonPolicy(today);
   const transforms: string[] = [];
   const listing = channelTransform(channel, canonical, policy, transforms);

@@ -79,7 +79,7 @@ export function acceptRewrite(
   base: RewriteBase,
   sources: CanonicalProduct | string,
   rewrite: ListingRewrite,
-  today?: string,
+  today: string,
 ): RewriteDecision {
   const candidate: ChannelListing = { ...base.listing, ...rewrite };
   const known = numbers(typeof sources === 'string' ? sources : canonicalText(sources));
@@ -109,7 +109,7 @@ export async function rewriteWithModel(
   channel: Channel,
   derived: DerivedVariant,
   canonical: CanonicalProduct,
-  opts: { today?: string; signal?: AbortSignal } = {},
+  opts: { today: string; signal?: AbortSignal },
 ): Promise<RewriteDecision> {
   const max = channel === 'amazon' ? amazonTitleMax(derived.policy, derived.listing.product_type) : undefined;
   let answer: Awaited<ReturnType<AiProvider['extract']>>;

@@ -17,12 +17,19 @@ export interface Analysis {
  */
 export function analyseReturn(
   c: ReturnCase,
-  opts: { config?: ReturnsConfig; now?: Date; lang?: ReplyLang; brand?: string; classification?: Classification } = {},
+  opts: {
+    config?: ReturnsConfig;
+    /** Fallback end of the return window when the case has no request time (`created_at`). */
+    now: Date;
+    lang?: ReplyLang;
+    brand?: string;
+    classification?: Classification;
+  },
 ): Analysis {
   const config = opts.config ?? DEFAULT_RETURNS_CONFIG;
   const classification =
     opts.classification ?? classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
-  const decision = decideReturn(c, classification, config, opts.now ?? new Date());
+  const decision = decideReturn(c, classification, config, opts.now);
   const reply = draftReturnReply(c, decision, {
     lang: opts.lang,
     brand: opts.brand,
@@ -46,6 +53,13 @@ export function toAnalyseOutput(a: Analysis): AnalyseOutput {
     rule: a.decision.rule,
     warehouse: a.decision.warehouse,
     flags: a.decision.flags,
+    window: {
+      from: a.decision.window.from,
+      from_source: a.decision.window.fromSource,
+      to: a.decision.window.to,
+      to_source: a.decision.window.toSource,
+      days: a.decision.window.days,
+    },
     draft: a.reply.draft,
   };
 }

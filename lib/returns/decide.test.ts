@@ -50,6 +50,54 @@ describe('decideReturn', () => {
     expect(decide(inside).rule).toBe('default.refund');
   });
 
+  it('measures the window to the day the customer asked, not the day the return is opened', () => {
+    // Asked for 7 days after delivery; opened 60 days after delivery.
+    const delivered = '2026-09-01T10:00:00Z';
+    const opened = new Date('2026-10-31T10:00:00Z');
+    const fit = kase({
+      selected_reason: 'Size > Too small',
+      comment: 'runs small',
+      created_at: '2026-09-08T10:00:00Z',
+      order: { number: '#1', delivered_at: delivered, country: 'US' },
+    });
+    const d = decideReturn(
+      fit,
+      classifyReturn({ comment: fit.comment, selectedReason: fit.selected_reason }),
+      DEFAULT_RETURNS_CONFIG,
+      opened,
+    );
+    expect(d).toMatchObject({ decision: 'exchange', rule: 'exchange.fit' });
+    expect(d.window).toEqual({
+      from: '2026-09-01T10:00:00.000Z',
+      fromSource: 'delivered',
+      to: '2026-09-08T10:00:00.000Z',
+      toSource: 'requested',
+      days: 7,
+    });
+    // The same return with no request time falls back to `now` and says so.
+    const undated = decideReturn(
+      { ...fit, created_at: null },
+      classifyReturn({ comment: fit.comment, selectedReason: fit.selected_reason }),
+      DEFAULT_RETURNS_CONFIG,
+      opened,
+    );
+    expect(undated).toMatchObject({ rule: 'window.expired', window: { toSource: 'now', days: 60 } });
+  });
+
+  it('starts the window at the order date when delivery is unknown, and asked late is still late', () => {
+    const c = kase({
+      created_at: '2026-11-12T09:00:00Z',
+      order: { number: '#1', created_at: '2026-10-10T09:00:00Z', delivered_at: null, country: 'US' },
+    });
+    const d = decide(c);
+    expect(d).toMatchObject({
+      rule: 'window.expired',
+      window: { fromSource: 'ordered', toSource: 'requested', days: 33 },
+    });
+    // An unreadable request time is treated as missing, not as "asked at the epoch".
+    expect(decide({ ...c, created_at: 'yesterday' }).window.toSource).toBe('now');
+  });
+
   it('refuses a final-sale item for change of mind but not when it is defective', () => {
     const items = [{ sku: 'X', title: 'Linen Shirt', price: 60, quantity: 1, final_sale: true }];
     expect(decide(kase({ items }))).toMatchObject({ decision: 'deny', rule: 'final_sale' });

@@ -1,5 +1,5 @@
 import type { Classification } from './classify';
-import { DEFAULT_RETURNS_CONFIG, PERSONALISED_KEYWORDS, type ReturnsConfig } from './config';
+import { PERSONALISED_KEYWORDS, type ReturnsConfig } from './config';
 import type { Outcome, ReturnCase } from './schema';
 import { FAULT_REASONS, groupOf, type ReasonId } from './taxonomy';
 
@@ -96,6 +96,19 @@ export interface Offer {
   rule: RuleId;
 }
 
+/**
+ * The return window as measured for one return: from delivery (the order date when delivery is
+ * unknown) to the moment the customer asked (the fallback `now` when the request time is unknown).
+ */
+export interface ReturnWindow {
+  from: string | null;
+  fromSource: 'delivered' | 'ordered' | null;
+  to: string;
+  toSource: 'requested' | 'now';
+  /** Days from `from` to `to`; null when the start is unknown or unreadable. */
+  days: number | null;
+}
+
 export interface Decision {
   decision: Outcome;
   rule: RuleId;
@@ -110,6 +123,8 @@ export interface Decision {
   value: number | null;
   /** Alternatives shown next to the decision (store credit with bonus, refund instead of exchange). */
   offers: Offer[];
+  /** How the return window was measured (the dates the window rule judged by). */
+  window: ReturnWindow;
 }
 
 const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase();
@@ -164,10 +179,29 @@ export function dispositionFor(reason: ReasonId, value: number | null, config: R
   return 'restock';
 }
 
-function daysBetween(fromIso: string, to: Date): number | null {
-  const from = Date.parse(fromIso);
-  if (Number.isNaN(from)) return null;
-  return (to.getTime() - from) / 86_400_000;
+const validTime = (iso: string | null | undefined): number | null => {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
+};
+
+/**
+ * Measures the return window of `c`: from delivery (else the order date) to when the customer asked
+ * for the return (`c.created_at`); `now` is used only when the request time is missing or unreadable.
+ */
+export function measureWindow(c: ReturnCase, now: Date): ReturnWindow {
+  const delivered = validTime(c.order?.delivered_at);
+  const ordered = delivered === null ? validTime(c.order?.created_at) : null;
+  const start = delivered ?? ordered;
+  const requested = validTime(c.created_at);
+  const end = requested ?? now.getTime();
+  return {
+    from: start === null ? null : new Date(start).toISOString(),
+    fromSource: delivered !== null ? 'delivered' : ordered !== null ? 'ordered' : null,
+    to: new Date(end).toISOString(),
+    toSource: requested !== null ? 'requested' : 'now',
+    days: start === null ? null : Math.round(((end - start) / 86_400_000) * 100) / 100,
+  };
 }
 
 function returnValue(c: ReturnCase): number | null {
@@ -206,8 +240,9 @@ export function photoTextDisagree(cls: Classification, findings: readonly string
 export function decideReturn(
   c: ReturnCase,
   cls: Classification,
-  config: ReturnsConfig = DEFAULT_RETURNS_CONFIG,
-  now: Date = new Date(),
+  config: ReturnsConfig,
+  /** The fallback end of the return window, used only when the case has no request time. */
+  now: Date,
 ): Decision {
   const flags: string[] = [];
   const reason = cls.reason;
@@ -247,8 +282,8 @@ export function decideReturn(
   if (finalSale) flags.push('final_sale');
   if (personalised) flags.push('personalised');
 
-  const since = c.order?.delivered_at ?? c.order?.created_at ?? null;
-  const age = since ? daysBetween(since, now) : null;
+  const window = measureWindow(c, now);
+  const age = window.days;
   if (age === null) flags.push('window.unknown');
 
   const offers: Offer[] = [];
@@ -291,5 +326,6 @@ export function decideReturn(
     flags,
     value,
     offers,
+    window,
   };
 }

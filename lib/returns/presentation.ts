@@ -97,6 +97,7 @@ export function analysisPanel(
       value: a.decision.value,
       currency: config.currency,
       offers: a.decision.offers.map((o) => ({ ...o })),
+      window: { ...a.decision.window },
     },
     reply: { ...a.reply, flagged: a.flagged },
     provider: a.provider,

@@ -29,6 +29,20 @@ describe('draftReturnReply', () => {
     expect(reply.citations[0]?.ref).toBe('human_review.high_value');
   });
 
+  it('tells a late customer when they asked, measured from delivery, and cites that date', () => {
+    const late = {
+      ...base,
+      created_at: '2026-11-02T15:00:00Z',
+      order: { number: '#1', delivered_at: '2026-09-20T00:00:00Z' },
+    };
+    const { reply, decision } = analyseReturn(late, { now: new Date('2027-03-01T00:00:00Z') });
+    expect(decision.rule).toBe('window.expired');
+    expect(reply.draft).toContain('Your return request reached us on November 2, 2026, 43 days after delivery.');
+    expect(reply.citations).toContainEqual({ kind: 'order', ref: 'return.created_at', text: 'November 2, 2026' });
+    const de = analyseReturn(late, { now, lang: 'de' });
+    expect(de.reply.draft).toContain('Ihre Rücksendeanfrage kam am 2. November 2026, 43 Tage nach der Zustellung.');
+  });
+
   it('drafts in German', () => {
     const late = { ...base, order: { number: '#1', delivered_at: '2026-09-01T00:00:00Z' } };
     const { reply } = analyseReturn(late, { now, lang: 'de' });

@@ -71,6 +71,29 @@ const POLICY_DE: Partial<Record<RuleId, string>> = {
   'exchange.fit': 'Bei Größenproblemen bieten wir zuerst einen Umtausch an.',
 };
 
+function dayText(iso: string, lang: ReplyLang): string {
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
+}
+
+/**
+ * For a late return, the sentence that tells the customer when they asked and how long after
+ * delivery (or the order) that was: the dates the window rule judged by, never "today".
+ */
+function windowSentence(decision: Decision, lang: ReplyLang): { text: string; asked: string } | null {
+  const w = decision.window;
+  if (decision.rule !== 'window.expired' || w.toSource !== 'requested' || w.days === null || !w.fromSource) return null;
+  const asked = dayText(w.to, lang);
+  const days = Math.floor(w.days);
+  if (lang === 'de') {
+    const since = w.fromSource === 'delivered' ? 'nach der Zustellung' : 'nach der Bestellung';
+    return { text: `Ihre Rücksendeanfrage kam am ${asked}, ${days} Tage ${since}.`, asked };
+  }
+  const since = w.fromSource === 'delivered' ? 'after delivery' : 'after the order was placed';
+  return { text: `Your return request reached us on ${asked}, ${days} days ${since}.`, asked };
+}
+
 function money(amount: number | null, currency: string, lang: ReplyLang): string {
   if (amount === null) return '';
   const fmt = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US', { style: 'currency', currency });
@@ -112,7 +135,10 @@ export function draftReturnReply(
       : '';
   if (amountText) citations.push({ kind: 'order', ref: 'value', text: amountText.trim() });
   const showPolicy = decision.decision !== 'human_review';
-  const policy = showPolicy ? (lang === 'de' ? (POLICY_DE[decision.rule] ?? '') : decision.ruleText) : '';
+  const ruleSentence = showPolicy ? (lang === 'de' ? (POLICY_DE[decision.rule] ?? '') : decision.ruleText) : '';
+  const late = windowSentence(decision, lang);
+  if (late) citations.push({ kind: 'order', ref: 'return.created_at', text: late.asked });
+  const policy = late ? `${ruleSentence} ${late.text}` : ruleSentence;
   citations.unshift({ kind: 'policy', ref: decision.rule, text: decision.ruleText });
   const vars: Vars = {
     name: c.customer?.name ?? '',

@@ -45,6 +45,11 @@ export const returnCaseSchema = z.object({
     })
     .nullish(),
   requested_outcome: z.enum(['refund', 'exchange', 'store_credit']).nullish(),
+  /**
+   * When the customer asked for the return (Loop's "created" date). The return window is measured
+   * from delivery to this moment, not to the day someone opens the return.
+   */
+  created_at: z.string().max(40).nullish(),
   /** What a vision model saw in the photos, when one is configured (`no_issue_visible` allowed). */
   photo_findings: z
     .array(z.enum([...REASON_IDS, 'no_issue_visible']))
@@ -72,6 +77,14 @@ export const analyseOutputSchema = z.object({
   rule: z.string(),
   warehouse: z.string().nullable(),
   flags: z.array(z.string()),
+  /** The return window as measured: from delivery (or the order date) to the request (or `--now`). */
+  window: z.object({
+    from: z.string().nullable(),
+    from_source: z.enum(['delivered', 'ordered']).nullable(),
+    to: z.string(),
+    to_source: z.enum(['requested', 'now']),
+    days: z.number().nullable(),
+  }),
   draft: z.string(),
 });
 

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { localDay } from '../clock';
 import { type PlanSettings, planSettingsSchema } from '../planning/settings';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -47,13 +48,10 @@ export function toPlanSettings(s: PlanningSettings): Partial<PlanSettings> {
   return engine;
 }
 
-/** Local calendar day as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+/** Local calendar day of `now` as YYYY-MM-DD. */
+export const localToday = (now: Date): string => localDay(now);
 
-/** The day the plan is made for: the demo day when set, else today. */
-export function planDay(s: PlanningSettings, now = new Date()): string {
-  return s.today ?? localToday(now);
+/** The day the plan is made for: the "plan as of" day when set, else the local day of `now`. */
+export function planDay(s: PlanningSettings, now: Date): string {
+  return s.today ?? localDay(now);
 }

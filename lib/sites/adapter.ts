@@ -1,3 +1,4 @@
+import * as clock from '../clock';
 import type { WriteAction, WriteResult } from '../messaging/contract/core';
 import type { AppId } from './hosts';
 import type { SnapshotEnvelope } from './snapshot';
@@ -14,7 +15,7 @@ export interface SiteAdapter {
 }
 
 /** Runs an adapter's extract, turning an unexpected exception into an unrecognised snapshot. */
-export function safeExtract(adapter: SiteAdapter, doc: Document, url: URL, now = new Date()): SnapshotEnvelope {
+export function safeExtract(adapter: SiteAdapter, doc: Document, url: URL, now = clock.now()): SnapshotEnvelope {
   try {
     return adapter.extract(doc, url);
   } catch (error) {

@@ -83,4 +83,28 @@ describe('factCheck', () => {
   it('reads an amount like $3.11 as money, not as a date', () => {
     expect(factCheck('You owe $3.11.', ['balance 3.11']).flagged).toEqual([]);
   });
+
+  it('matches an order id written with or without its hyphen, but only as a whole token', () => {
+    expect(factCheck('Order ORD1047 is ready.', ['order ORD-1047']).flagged).toEqual([]);
+    expect(factCheck('Order ORD-1047 is ready.', ['order ORD1047']).flagged).toEqual([]);
+    expect(factCheck('Order ORD-104 is ready.', ['order ORD-1047']).flagged.map((f) => f.text)).toEqual(['ORD-104']);
+  });
+
+  it('matches a tracking number the source writes in groups', () => {
+    expect(factCheck('Tracking: 1Z999AA10123456784', ['UPS 1Z 999 AA1 0123 456 784']).flagged).toEqual([]);
+  });
+
+  it('accepts a URL quoted inside a longer source URL and flags one that is not', () => {
+    const sources = ['see https://shop.example.com/returns/start?order=1047'];
+    expect(factCheck('Start at www.shop.example.com/returns.', sources).flagged).toEqual([]);
+    expect(factCheck('Start at shop.example.com/refunds.', sources).flagged.map((f) => f.kind)).toEqual(['url']);
+  });
+
+  it('gives the same answer on a long thread as on its parts (no fact lost to span bookkeeping)', () => {
+    const block = 'Order #1047, $25.00, Nov 3, 1Z999AA10123456784, https://shop.example.com/returns\n';
+    const draft = block.repeat(2000);
+    expect(factCheck(draft, [ORDER_SOURCE]).flagged).toEqual([]);
+    const wrong = factCheck(`${draft}Order #1048`, [ORDER_SOURCE]).flagged;
+    expect(wrong).toEqual([{ start: draft.length + 6, end: draft.length + 11, text: '#1048', kind: 'order_number' }]);
+  });
 });

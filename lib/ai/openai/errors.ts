@@ -1,5 +1,6 @@
 /** Maps errors of the `openai` client to {@link AiError}s with a specific, actionable message. */
 import OpenAI from 'openai';
+import { nowMs } from '../../clock';
 import { AiError } from '../errors';
 
 export interface ErrorContext {
@@ -10,7 +11,7 @@ export interface ErrorContext {
 }
 
 /** Parses `retry-after-ms` / `Retry-After` (seconds or HTTP date) into milliseconds. */
-export function parseRetryAfter(headers: Headers | undefined, now: () => number = Date.now): number | undefined {
+export function parseRetryAfter(headers: Headers | undefined, now: () => number = nowMs): number | undefined {
   if (!headers) return undefined;
   const ms = headers.get('retry-after-ms');
   if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));

@@ -56,6 +56,14 @@ export const returnAnalysisSchema = z.object({
         rule: z.string(),
       }),
     ),
+    /** The dates the window rule judged by: delivery (or order) to the request (or, failing that, now). */
+    window: z.object({
+      from: z.string().nullable(),
+      fromSource: z.enum(['delivered', 'ordered']).nullable(),
+      to: z.string(),
+      toSource: z.enum(['requested', 'now']),
+      days: z.number().nullable(),
+    }),
   }),
   reply: z.object({
     draft: z.string(),

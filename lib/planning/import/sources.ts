@@ -95,7 +95,7 @@ const shopifyOrderFields = {
   financialStatus: { aliases: ['Financial Status'] },
   paidAt: { aliases: ['Paid at'] },
   fulfillmentStatus: { aliases: ['Fulfillment Status'] },
-  createdAt: { aliases: ['Created at', 'Order date'], required: true },
+  createdAt: { aliases: ['Created at', 'Order date'], required: true, date: true },
   qty: { aliases: ['Lineitem quantity', 'Quantity'], required: true },
   lineName: { aliases: ['Lineitem name'] },
   price: { aliases: ['Lineitem price'] },
@@ -214,7 +214,7 @@ export const shopifyOrders: SourceSpec<ShopifyOrderKey, OrderLine> = {
 const amazonOrderFields = {
   orderId: { aliases: ['amazon-order-id'], required: true },
   merchantOrderId: { aliases: ['merchant-order-id'] },
-  purchaseDate: { aliases: ['purchase-date'], required: true },
+  purchaseDate: { aliases: ['purchase-date'], required: true, date: true },
   lastUpdated: { aliases: ['last-updated-date'] },
   orderStatus: { aliases: ['order-status'] },
   fulfillmentChannel: { aliases: ['fulfillment-channel'] },
@@ -445,7 +445,7 @@ const tplFields = {
   sku: { aliases: ['sku', 'item', 'item sku'], required: true },
   warehouse: { aliases: ['warehouse', 'facility', 'location'], required: true },
   onHand: { aliases: ['on_hand', 'on hand', 'qty on hand', 'quantity'], required: true },
-  asOf: { aliases: ['as_of', 'as of', 'date', 'snapshot date'], required: true },
+  asOf: { aliases: ['as_of', 'as of', 'date', 'snapshot date'], required: true, date: true },
 } as const;
 const tplRow = z.object({ sku: nonEmpty, warehouse: nonEmpty, onHand: signedWhole, asOf: day });
 
@@ -522,8 +522,8 @@ export const suppliers: SourceSpec<keyof typeof supplierFields, SupplierTerm> = 
 
 const calendarFields = {
   name: { aliases: ['name', 'event', 'promo'], required: true },
-  start: { aliases: ['start', 'start date', 'from'], required: true },
-  end: { aliases: ['end', 'end date', 'to'], required: true },
+  start: { aliases: ['start', 'start date', 'from'], required: true, date: true },
+  end: { aliases: ['end', 'end date', 'to'], required: true, date: true },
   skus: { aliases: ['skus', 'sku'] },
   collection: { aliases: ['collection'] },
   tag: { aliases: ['tag'] },
@@ -582,8 +582,8 @@ export const calendar: SourceSpec<keyof typeof calendarFields, Promo> = {
 // Cash budget per period.
 
 const budgetFields = {
-  start: { aliases: ['period_start', 'start', 'from'], required: true },
-  end: { aliases: ['period_end', 'end', 'to'], required: true },
+  start: { aliases: ['period_start', 'start', 'from'], required: true, date: true },
+  end: { aliases: ['period_end', 'end', 'to'], required: true, date: true },
   amount: { aliases: ['amount', 'budget'], required: true },
   currency: { aliases: ['currency'] },
 } as const;

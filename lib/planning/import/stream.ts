@@ -4,6 +4,7 @@
  * IndexedDB: `lib/db/import-store.ts`).
  */
 import Papa from 'papaparse';
+import * as clock from '../../clock';
 import { type ImportOptions, type ImportResult, ImportSession, type SourceSpec } from '../../import/core';
 
 /** Where a streamed import puts its records (the planner worker's is a Dexie table sink). */
@@ -82,7 +83,7 @@ export function streamImport<K extends string, T extends { id: string }>(
   const maxBacklog = options.maxBacklog ?? 2;
   let records = 0;
   let bytes = 0;
-  const started = performance.now();
+  const started = clock.monotonicMs();
   let waitMs = 0;
   const report = () => options.onProgress?.({ bytes, totalBytes: total, records, stored: sink.processed });
   return new Promise<StreamedImport<T>>((resolve, reject) => {
@@ -118,11 +119,11 @@ export function streamImport<K extends string, T extends { id: string }>(
         if (sink.backlog >= maxBacklog) {
           // Wait for IndexedDB: keeps memory bounded and the progress honest.
           parser.pause();
-          const pausedAt = performance.now();
+          const pausedAt = clock.monotonicMs();
           const wait = () => {
             report();
             if (sink.backlog < maxBacklog || sink.error) {
-              waitMs += performance.now() - pausedAt;
+              waitMs += clock.monotonicMs() - pausedAt;
               parser.resume();
             } else void sink.nextWritten().then(wait);
           };
@@ -132,7 +133,7 @@ export function streamImport<K extends string, T extends { id: string }>(
       complete: () => {
         if (stopped) return;
         const result = session.finish();
-        const parsedMs = performance.now() - started;
+        const parsedMs = clock.monotonicMs() - started;
         sink
           .finish()
           .then(() => {

@@ -73,7 +73,11 @@ describe('Seller Central listing editor extract', () => {
       height: 1000,
       corner_rgb: [[244, 243, 239]] as [number, number, number][],
     };
-    const ids = checkListing('amazon', { ...data.listing, images: [measured, ...rest] }).findings.map((f) => f.rule);
+    const ids = checkListing(
+      'amazon',
+      { ...data.listing, images: [measured, ...rest] },
+      { today: '2026-11-27' },
+    ).findings.map((f) => f.rule);
     expect(ids).toContain('AMZ-IMG-MAIN-BG');
     expect(ids).not.toContain('AMZ-IMG-MAIN-PRESENT');
   });

@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 import type { ChannelListing } from '../../listings/types';
 import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
@@ -301,7 +302,7 @@ export function extract(doc: Document, url: URL, opts: ExtractOptions = {}): Sna
     entityId,
     url: url.href,
     title: title.slice(0, 500),
-    capturedAt: (opts.now ?? new Date()).toISOString(),
+    capturedAt: (opts.now ?? clock.now()).toISOString(),
     recognised: data !== null && missing.length === 0,
     missing: missing.slice(0, 50),
     data,

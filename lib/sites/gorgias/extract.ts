@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 import type { Order } from '../../cs/ticket';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import type { GORGIAS_CHANNELS, GorgiasTicket } from './schema';
@@ -228,7 +229,7 @@ export function extract(doc: Document, url: URL): SnapshotEnvelope {
     entityId: ticketIdFromUrl(url),
     url: url.href,
     title: (doc.title ?? '').slice(0, 500),
-    capturedAt: new Date().toISOString(),
+    capturedAt: clock.nowIso(),
   };
   try {
     return { ...base, ...extractTicket(doc, base.entityId) };

@@ -115,6 +115,20 @@ describe('Loop fixture decisions (what the panel shows)', () => {
     expect(damaged.decision).toMatchObject({ decision: 'refund', rule: 'requested.refund', disposition: 'inspection' });
   });
 
+  it.each(['a', 'b'] as const)(
+    'exchanges a return asked for on day 7 however late it is opened (markup %s)',
+    (variant) => {
+      const c = toReturnCase(dataOf(URL_OF('48213583', variant)));
+      expect(c.created_at).toBe('2026-10-14');
+      for (const opened of ['2026-12-06T09:00:00Z', '2029-12-06T09:00:00Z']) {
+        const a = analyseReturn(c, { now: new Date(opened) });
+        expect(a.decision).toMatchObject({ decision: 'exchange', rule: 'exchange.fit' });
+        expect(a.decision.window).toMatchObject({ fromSource: 'delivered', toSource: 'requested' });
+        expect(Math.floor(a.decision.window.days ?? 0)).toBe(7);
+      }
+    },
+  );
+
   it('falls back to the dropdown when the comment is missing', () => {
     const a = decide('48213582');
     expect(a.classification).toMatchObject({ reason: 'too_large', basis: 'dropdown' });

@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import type { LoopItem, LoopReturnData } from './schema';
 import {
@@ -311,7 +312,7 @@ function readReturn(doc: Document, returnId: string, missing: string[]): LoopRet
 }
 
 /** Reads a Loop admin page into a snapshot; on a return page `data` is `LoopReturnData`. Never throws on a malformed page. */
-export function extract(doc: Document, url: URL, now: Date = new Date()): SnapshotEnvelope {
+export function extract(doc: Document, url: URL, now: Date = clock.now()): SnapshotEnvelope {
   const page = pageKind(url);
   const base = {
     app: 'loop' as const,

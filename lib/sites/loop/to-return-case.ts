@@ -33,6 +33,7 @@ export function toReturnCase(d: LoopReturnData): ReturnCase {
       returns_count: d.customer.returns_count,
     },
     requested_outcome: d.requested_outcome,
+    created_at: d.created_at,
   };
 }
 

@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 import type { CanonicalProduct, CanonicalVariant, ImageMeta } from '../../listings/canonical';
 import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
@@ -223,7 +224,7 @@ function extractInventory(doc: Document, missing: string[]): ShopifyInventoryDat
 }
 
 /** Reads a Shopify admin product or inventory page into a snapshot; never throws on odd pages. */
-export function extract(doc: Document, url: URL, now = new Date()): SnapshotEnvelope {
+export function extract(doc: Document, url: URL, now = clock.now()): SnapshotEnvelope {
   const route = shopifyRoute(url);
   const missing: string[] = [];
   let data: ShopifyProductData | ShopifyInventoryData | null = null;

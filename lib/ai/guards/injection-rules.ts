@@ -219,7 +219,7 @@ export const BASE_RULES: Rule[] = [
 // Quantifier between a verb and its object: a few words, never the customer's own ("my") things.
 // Customers do tell us to ignore their own or the courier's instructions; those are not overrides.
 const GAP = String.raw`(?:(?!\b(?:my|mine|meine?[nmrs]?|mes|mon|ma|mis|mi|mie|miei|mio|mia|delivery|shipping|washing|care|assembly|courier|gift|lieferungs?|versand|livraison|lavage|entrega|env[ií]o|lavado|consegna|spedizione|lavaggio)\b)[^.!?\n]){0,40}?`;
-const INSERT = String.raw`(?:include|add|insert|put|append|paste|embed|attach|write|schreib\w{0,2}|[ée]cri[st]|escribe|scrivi|f[üu]ge\w{0,2}|setze\w{0,2}|ajoute\w{0,2}|ins[ée]re\w{0,2}|mets|mettez|inclu\w{0,4}|a[ñn]ad\w{1,2}|inserta|agrega|pon|ponga|inserisci|aggiungi|includi|metti)`;
+const INSERT = String.raw`(?:include|add|insert|put|append|paste|embed|attach|write|mention|state|nenne\w{0,2}|erw[äa]hne\w{0,2}|indique\w{0,2}|mentionne\w{0,2}|menciona|indica|cita|scrivi|riporta|schreib\w{0,2}|[ée]cri[st]|escribe|scrivi|f[üu]ge\w{0,2}|setze\w{0,2}|ajoute\w{0,2}|ins[ée]re\w{0,2}|mets|mettez|inclu\w{0,4}|a[ñn]ad\w{1,2}|inserta|agrega|pon|ponga|inserisci|aggiungi|includi|metti)`;
 const REPLY = String.raw`(?:reply|answer|response|antwort|nachricht|r[ée]ponse|respuesta|mensaje|risposta|messaggio)`;
 const VENDORS = String.raw`(?:openai|open\s+ai|anthropic|chatgpt|gorgias|shopify|google\s+ai|microsoft|the\s+ai\s+provider)`;
 
@@ -434,6 +434,79 @@ export const MORE_RULES: Rule[] = [
       // German, French, Spanish, Italian: put this link into the reply / send the data away.
       /\b(?:schick\w{0,2}|send\w{0,2}|übermittle\w{0,2}|leite\w{0,2})\b[^.!?\n]{0,60}(?:kundendaten|bestelldaten|daten\s+aller|verlauf|api-?schlüssel|passw[oö]rt)/i,
       /\b(?:envía|envia|manda|reenv[ií]a)\b[^.!?\n]{0,60}(?:datos\s+de\s+(?:los\s+)?clientes|historial)|\b(?:envoie|envoyez|transf[eè]re)\b[^.!?\n]{0,60}(?:donn[ée]es\s+(?:des\s+)?clients|historique)|\b(?:invia|inoltra|manda)\b[^.!?\n]{0,60}(?:dati\s+(?:dei\s+)?clienti|cronologia)/i,
+    ],
+  },
+];
+
+// Instructions the reader was given ("your rules", "the rules you were configured with", "les règles qu'on t'a données").
+const YOUR_RULES = String.raw`(?:your\s+(?:instructions|rules|guidelines|directives|programming|configuration|system\s+prompt)|(?:instructions|rules|guidelines|directives)\s+(?:you\s+(?:were\s+\w+\s+with|were\s+given|have\s+been\s+given|got|received|have|follow)|given\s+to\s+you)|(?:anweisungen|regeln|vorgaben|richtlinien),?\s+die\s+(?:du|sie|man\s+dir)|deine\s+(?:anweisungen|regeln|vorgaben|richtlinien)|(?:r[eè]gles|consignes|instructions)\s+qu'?\s?on\s+t'a|tes\s+(?:r[eè]gles|consignes|instructions)|(?:instrucciones|reglas|normas)\s+que\s+(?:tienes|te\s+dieron|te\s+han)|tus\s+(?:instrucciones|reglas|normas)|(?:istruzioni|regole)\s+che\s+ti\s+(?:hanno|sono)|le\s+tue\s+(?:istruzioni|regole))`;
+// …declared void. Not "outdated": customers say the shop's return instructions are outdated.
+const REVOKED = String.raw`(?:suspended|void|revoked|cancel+ed|lifted|overridden|superseded|no\s+longer\s+(?:apply|valid|matter|count)|(?:do\s+not|don'?t)\s+(?:apply|matter|count)|keine\s+rolle\s+mehr|gelten\s+nicht\s+mehr|sind\s+(?:aufgehoben|ungültig)|ne\s+s'appliquent\s+plus|ne\s+sont\s+plus\s+valables|ne\s+comptent\s+plus|ya\s+no\s+(?:son\s+v[aá]lidas|aplican|valen|cuentan)|non\s+valgono\s+pi[uù]|non\s+sono\s+pi[uù]\s+valide|non\s+contano\s+pi[uù])`;
+const MANAGEMENT = String.raw`(?:management|ceo|director|direction|board|boss|owner|admin\w{0,8}|finance|legal|head\s+office|gesch[äa]ftsleitung|gesch[äa]ftsf[üu]hrung|leitung|chef\w{0,2}|inhaber\w{0,2}|vorstand|direction|dirigeants?|g[ée]rant|direcci[oó]n|gerencia|gerente|due[ñn]o|direzione|direttore|titolare|amministrazione)`;
+
+/** Families written for structure rather than exact wording, after a blind test showed the phrase lists above generalise poorly. */
+export const GENERAL_RULES: Rule[] = [
+  {
+    id: 'override',
+    reason: 'override: asks to ignore or forget previous instructions',
+    weight: 0.9,
+    patterns: [
+      new RegExp(String.raw`\b${YOUR_RULES}\b[^.!?\n]{0,50}\b${REVOKED}`, 'i'),
+      /\b(?:update|change|amendment|correction|addendum|override)s?\s+(?:to|of|for)\s+your\s+(?:instructions|rules|guidelines|system\s+prompt|programming)\b/i,
+      /\byour\s+(?:instructions|rules|guidelines|system\s+prompt)\s+(?:have\s+been|were|are\s+now)\s+(?:updated|changed|replaced|amended)\b/i,
+      /\b(?:treat|consider|regard)\s+(?:everything|all|anything)\s+(?:above|before|prior)\b[^.!?\n]{0,30}\b(?:void|irrelevant|invalid|cancel\w{0,3}|null)\b/i,
+    ],
+  },
+  {
+    id: 'new_role',
+    reason: 'new role: gives the assistant a new system prompt, role or master',
+    weight: 0.8,
+    patterns: [
+      /\b(?:pretend|imagine|act\s+as\s+if|fais\s+comme\s+si|faites\s+comme\s+si|finge|finja|fingi|fai\s+finta|fate\s+finta|tu\s+so,?\s+als\s+(?:ob|w[äa]rst))\b[^.!?\n]{0,40}\b(?:you|tu|eres|sei|du|director|directeur|directrice|direttore|gerente|manager|owner|admin|boss|chef|leiter|lawyer|avocat|abogado|avvocato)\b/i,
+      /\byou(?:'re|\s+are)\s+no\s+longer\s+(?:a|an|the|my)?\s?(?:\w+\s+)?(?:assistant|agent|bot|ai|chatbot|model)\b/i,
+      /\b(?:enable|activate|turn\s+on|unlock)\s+(?:admin|developer|debug|god|maintenance|unrestricted|test|sudo|jailbreak)\s+mode\b/i,
+      /\bspiel\w{0,2}\s+(?:ab\s+jetzt|jetzt|nun|ab\s+sofort)\s+(?:einen|eine|den|die)\b/i,
+    ],
+  },
+  {
+    id: 'fake_turn',
+    reason: 'fake conversation turn: text pretends to be a system, assistant or user message',
+    weight: 0.75,
+    patterns: [
+      /[[<]\/?\s?(?:system|assistant|sistema|asistente|assistente|assistent|systeme|ki)\s?[\]>]/i,
+      /#{2,}\s?(?:system\w{0,10}|message\s+systeme|mensaje\s+del\s+sistema|messaggio\s+di\s+sistema)\b/i,
+      /(?:^|\n)\s?(?:support|agent|representative|staff|kundenservice|service\s+client|soporte|assistenza)\s?:[^\n]{0,200}\b(?:refund\w{0,3}|approved?|credit|erstatt\w{0,4}|genehmigt|rembours\w{0,4}|reembols\w{0,3}|aprobad\w|rimbors\w{0,3}|approvat\w)/i,
+      /(?:-{2,}|={2,})\s?(?:fin|fine|ende|final)\s+(?:du|del|des|della|der)\s+/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      new RegExp(
+        String.raw`\b(?:on\s+behalf\s+of|by\s+order\s+of|per\s+instructions?\s+from|at\s+the\s+request\s+of|on\s+the\s+instructions\s+of|im\s+auftrag\s+(?:der|des|von)|auf\s+anweisung\s+(?:der|des|von)|de\s+la\s+part\s+de|sur\s+ordre\s+de|par\s+ordre\s+de|por\s+orden\s+de|de\s+parte\s+de|en\s+nombre\s+de|su\s+ordine\s+d\w{0,4}|da\s+parte\s+d\w{0,4}|per\s+conto\s+d\w{0,4})\s+(?:the\s+|la\s+|le\s+|el\s+|il\s+|l'|der\s+|des\s+|del\s+|della\s+|dello\s+)?(?:\w+\s+){0,2}?${MANAGEMENT}\b`,
+        'i',
+      ),
+      /\bthis\s+is\s+\w+\s+from\s+(?:your|the)\s+(?:company'?s?\s+|store'?s?\s+|shop'?s?\s+)?(?:finance|billing|legal|accounts?|it|management|security|engineering|head\s+office)\b/i,
+    ],
+  },
+  {
+    id: 'output_fields',
+    reason: 'sets our output fields: tries to fix money, tier, decision or confidence',
+    weight: 0.9,
+    patterns: [
+      /["'](?:decision|tier|involves_money|needs_review)["'][^.!?\n]{0,20}["']?(?:refund|exchange|credit|autonomous|false)\b/i,
+    ],
+  },
+  {
+    id: 'exfiltration',
+    reason: 'exfiltration: asks to put a link in the reply or send data elsewhere',
+    weight: 0.6,
+    patterns: [
+      /\bask\w{0,2}\s+(?:the\s+)?(?:customer|client|user|them)\s+to\s+(?:confirm|enter|provide|send|verify|share|re-?enter)\s+(?:their|his|her|the)\b/i,
+      /\b(?:copy|paste|include|list|add|put)\s+(?:the\s+)?(?:customer'?s?|their|all)\s+(?:\w+\s+){0,3}(?:address|phone|e-?mail|card|details|data|history)\b[^.!?\n]{0,40}\b(?:reply|answer|response)\b/i,
+      /\b(?:whoever|the\s+person\s+who)\s+(?:drafts|writes|answers|handles|reads)\b[^.!?\n]{0,60}(?:https?:\/\/|www_)/i,
     ],
   },
 ];

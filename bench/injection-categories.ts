@@ -102,6 +102,7 @@ const SPLITS: Record<'dev' | 'test', Row[]> = {
   dev: [
     ...own('./data/injection-dev.jsonl', 'own dev'),
     ...own('./data/injection-dev2.jsonl', 'own dev-2 (was blind test-2)'),
+    ...own('./data/injection-dev3.jsonl', 'own dev-3 (was blind test-3)'),
     ...deepset.map(
       (r): Row => ({
         label: r.label === '1' ? 'attack' : 'benign',

@@ -219,7 +219,7 @@ export const BASE_RULES: Rule[] = [
 // Quantifier between a verb and its object: a few words, never the customer's own ("my") things.
 // Customers do tell us to ignore their own or the courier's instructions; those are not overrides.
 const GAP = String.raw`(?:(?!\b(?:my|mine|meine?[nmrs]?|mes|mon|ma|mis|mi|mie|miei|mio|mia|delivery|shipping|washing|care|assembly|courier|gift|lieferungs?|versand|livraison|lavage|entrega|env[ií]o|lavado|consegna|spedizione|lavaggio)\b)[^.!?\n]){0,40}?`;
-const INSERT = String.raw`(?:include|add|insert|put|append|paste|embed|attach|write|mention|state|nenne\w{0,2}|erw[äa]hne\w{0,2}|indique\w{0,2}|mentionne\w{0,2}|menciona|indica|cita|scrivi|riporta|schreib\w{0,2}|[ée]cri[st]|escribe|scrivi|f[üu]ge\w{0,2}|setze\w{0,2}|ajoute\w{0,2}|ins[ée]re\w{0,2}|mets|mettez|inclu\w{0,4}|a[ñn]ad\w{1,2}|inserta|agrega|pon|ponga|inserisci|aggiungi|includi|metti)`;
+const INSERT = String.raw`(?:include|add|insert|put|append|paste|embed|attach|write|mention|state|recommend|suggest|empfiehl|recommande\w{0,2}|recomienda|consiglia|nenne\w{0,2}|erw[äa]hne\w{0,2}|indique\w{0,2}|mentionne\w{0,2}|menciona|indica|cita|scrivi|riporta|schreib\w{0,2}|[ée]cri[st]|escribe|scrivi|f[üu]ge\w{0,2}|setze\w{0,2}|ajoute\w{0,2}|ins[ée]re\w{0,2}|mets|mettez|inclu\w{0,4}|a[ñn]ad\w{1,2}|inserta|agrega|pon|ponga|inserisci|aggiungi|includi|metti)`;
 const REPLY = String.raw`(?:reply|answer|response|antwort|nachricht|r[ée]ponse|respuesta|mensaje|risposta|messaggio)`;
 const VENDORS = String.raw`(?:openai|open\s+ai|anthropic|chatgpt|gorgias|shopify|google\s+ai|microsoft|the\s+ai\s+provider)`;
 
@@ -507,6 +507,78 @@ export const GENERAL_RULES: Rule[] = [
       /\bask\w{0,2}\s+(?:the\s+)?(?:customer|client|user|them)\s+to\s+(?:confirm|enter|provide|send|verify|share|re-?enter)\s+(?:their|his|her|the)\b/i,
       /\b(?:copy|paste|include|list|add|put)\s+(?:the\s+)?(?:customer'?s?|their|all)\s+(?:\w+\s+){0,3}(?:address|phone|e-?mail|card|details|data|history)\b[^.!?\n]{0,40}\b(?:reply|answer|response)\b/i,
       /\b(?:whoever|the\s+person\s+who)\s+(?:drafts|writes|answers|handles|reads)\b[^.!?\n]{0,60}(?:https?:\/\/|www_)/i,
+    ],
+  },
+];
+
+// Someone who runs the brand: founders, owners, heads of a team.
+const BRAND_ROLE = String.raw`(?:founders?|co-?founders?|owners?|ceo|head|director|manager|gr[üu]nder\w{0,2}|inhaber\w{0,2}|chef\w{0,2}|fondat\w{1,5}|fundador\w{0,2}|due[ñn]\w{1,2}|titolare|propri[ée]taire)`;
+// A speaker label as a line of its own kind: "AI response:", "Antwort des Assistenten:", "Réponse de l'assistant :".
+const LABEL_ROLE = String.raw`(?:assistant|ai|bot|model|system|assistent(?:en)?|assistente|asistente|systeme|sistema|ki|ia|agent|agente|support)`;
+
+/** A third round, written for blind test-3's misses in general form (speaker labels, self-declared staff, reply meta-talk). */
+export const GENERAL_RULES_2: Rule[] = [
+  {
+    id: 'override',
+    reason: 'override: asks to ignore or forget previous instructions',
+    weight: 0.9,
+    patterns: [
+      new RegExp(
+        String.raw`\b(?:drop|scratch|ditch|throw\s+out|put\s+aside|set\s+aside|forget\s+about)\b${GAP}\b(?:policy|policies|guidelines|rules|instructions|directives)\b`,
+        'i',
+      ),
+      /\blass\w{0,2}\s+(?:alle\s+|deine\s+|die\s+)?(?:regeln|anweisungen|vorgaben|richtlinien)\b[^.!?\n]{0,40}\bbeiseite\b/i,
+      /\b(?:mets|mettez)\s+de\s+c[oô]t[ée]\s+(?:toutes\s+|tes\s+|vos\s+|les\s+)*(?:consignes|r[eè]gles|instructions)\b/i,
+      /\bdej[ae]d?\s+(?:a\s+un\s+lado|de\s+lado)\s+(?:todas\s+|tus\s+|las\s+)*(?:reglas|instrucciones|normas)\b/i,
+      /\bmetti\s+da\s+parte\s+(?:tutte\s+|le\s+tue\s+|le\s+)*(?:regole|istruzioni)\b/i,
+      /\byou(?:'ve|\s+have)\s+been\s+(?:told|instructed|authori[sz]ed|cleared)\s+to\s+(?:make\s+an\s+exception|approve|refund|skip|ignore|grant)\b/i,
+    ],
+  },
+  {
+    id: 'new_role',
+    reason: 'new role: gives the assistant a new system prompt, role or master',
+    weight: 0.8,
+    patterns: [
+      /\byou\s+(?:will\s+be|are\s+going\s+to\s+be|shall\s+be|are\s+now\s+called)\s+["'“«]/i,
+      /\bfor\s+(?:this|the\s+rest\s+of\s+this)\s+(?:conversation|chat|session|ticket)\b[^.!?\n]{0,20}\byou\s+(?:are|will|must|shall)\b/i,
+      /\b(?:in\s+diesem\s+gespr[äa]ch\s+bist\s+du|pour\s+cette\s+conversation,?\s+tu|en\s+esta\s+conversaci[oó]n\s+(?:eres|ser[aá]s)|in\s+questa\s+conversazione\s+(?:sei|sarai))\b/i,
+      /\byou\s+(?:must|should|will)\s+(?:now\s+)?(?:respond|answer|reply|speak|act)\s+as\s+(?:the|a|an|my)\b/i,
+    ],
+  },
+  {
+    id: 'fake_turn',
+    reason: 'fake conversation turn: text pretends to be a system, assistant or user message',
+    weight: 0.75,
+    patterns: [
+      new RegExp(
+        String.raw`(?:^|\n)\s?(?:(?:response|reply|answer|antwort|r[ée]ponse|respuesta|risposta|message|nachricht)\s(?:of|from|des|de\s?l'\s?|de\s|del|dell'\s?|du|della)\s?(?:the\s)?)?${LABEL_ROLE}(?:\s(?:response|reply|answer|notice|message|note|output|antwort))?\s?:(?!\s?(?:ios|android|windows|mac\s?os|linux|chrome|safari|firefox|edge|version|v?\d))`,
+        'i',
+      ),
+      /(?:={2,}|-{2,}|\*{2,})\s?system\s(?:notice|message|update|alert|note)\b/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      new RegExp(
+        String.raw`\b(?:i(?:'m|\s+am)|ich\s+bin|je\s+suis|soy|sono)\s+(?:one\s+of\s+the|einer\s+der|eine\s+der|l'une?\s+des|uno\s+de\s+los|una\s+de\s+las|uno\s+dei|una\s+delle|the|der|die|le|la|el|il)\s+${BRAND_ROLE}\s+(?:of|at|dieser|der|des|de|del|della|dello|du)\s+(?:this\s+|the\s+|your\s+|la\s+|le\s+|el\s+|il\s+)?(?:brand|company|store|shop|business|marke|firma|shops?|marque|boutique|marca|tienda|marchio|negozio|azienda|entreprise|empresa)\b`,
+        'i',
+      ),
+      // "Security team notice:", "Customer Experience leadership"; not an invoice's "Billing Notice" header.
+      /\b(?:security|billing|finance|legal|trust|compliance|customer\s+experience|cx|fraud)\s+(?:team\s+(?:notice|alert|directive|instruction)|leadership|directive)\b/i,
+      /\b(?:this|the)\s+(?:account|ticket|user|order|request)\s+(?:is|has\s+been)\s+(?:verified|trusted|pre-?approved|whitelisted|cleared)\b/i,
+    ],
+  },
+  {
+    id: 'exfiltration',
+    reason: 'exfiltration: asks to put a link in the reply or send data elsewhere',
+    weight: 0.6,
+    patterns: [
+      /\btell\s+(?:them|the\s+customer|the\s+client|the\s+user)\b[^.!?\n]{0,60}(?:https?:\/\/|www_)/i,
+      /\b(?:list|show|include|give|print)\s+(?:me\s+)?(?:every|all|each)\s+(?:\w+\s+){0,2}(?:orders?|customers?|addresses|accounts|tickets)\s+(?:you\s+can\s+see|you\s+have|in\s+(?:the|your)\s+(?:system|database))/i,
+      /\b(?:when|if)\s+you\s+(?:write\s+back|reply|respond|answer)\b[^.!?\n]{0,80}(?:https?:\/\/|www_)/i,
     ],
   },
 ];

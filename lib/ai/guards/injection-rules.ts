@@ -439,7 +439,7 @@ export const MORE_RULES: Rule[] = [
 ];
 
 // Instructions the reader was given ("your rules", "the rules you were configured with", "les règles qu'on t'a données").
-const YOUR_RULES = String.raw`(?:your\s+(?:instructions|rules|guidelines|directives|programming|configuration|system\s+prompt)|(?:instructions|rules|guidelines|directives)\s+(?:you\s+(?:were\s+\w+\s+with|were\s+given|have\s+been\s+given|got|received|have|follow)|given\s+to\s+you)|(?:anweisungen|regeln|vorgaben|richtlinien),?\s+die\s+(?:du|sie|man\s+dir)|deine\s+(?:anweisungen|regeln|vorgaben|richtlinien)|(?:r[eè]gles|consignes|instructions)\s+qu'?\s?on\s+t'a|tes\s+(?:r[eè]gles|consignes|instructions)|(?:instrucciones|reglas|normas)\s+que\s+(?:tienes|te\s+dieron|te\s+han)|tus\s+(?:instrucciones|reglas|normas)|(?:istruzioni|regole)\s+che\s+ti\s+(?:hanno|sono)|le\s+tue\s+(?:istruzioni|regole))`;
+const YOUR_RULES = String.raw`(?:your\s+(?:instructions|rules|guidelines|directives|programming|configuration|system\s+prompt)|(?:instructions|rules|guidelines|directives|policy)\s+you\s+(?:operate|work|run)\s+under|(?:instructions|rules|guidelines|directives)\s+(?:you\s+(?:were\s+\w+\s+with|were\s+given|have\s+been\s+given|got|received|have|follow)|given\s+to\s+you)|(?:anweisungen|regeln|vorgaben|richtlinien),?\s+die\s+(?:du|sie|man\s+dir)|deine\s+(?:anweisungen|regeln|vorgaben|richtlinien)|(?:r[eè]gles|consignes|instructions)\s+qu'?\s?on\s+t'a|tes\s+(?:r[eè]gles|consignes|instructions)|(?:instrucciones|reglas|normas)\s+que\s+(?:tienes|te\s+dieron|te\s+han)|tus\s+(?:instrucciones|reglas|normas)|(?:istruzioni|regole)\s+che\s+ti\s+(?:hanno|sono)|le\s+tue\s+(?:istruzioni|regole))`;
 // …declared void. Not "outdated": customers say the shop's return instructions are outdated.
 const REVOKED = String.raw`(?:suspended|void|revoked|cancel+ed|lifted|overridden|superseded|no\s+longer\s+(?:apply|valid|matter|count)|(?:do\s+not|don'?t)\s+(?:apply|matter|count)|keine\s+rolle\s+mehr|gelten\s+nicht\s+mehr|sind\s+(?:aufgehoben|ungültig)|ne\s+s'appliquent\s+plus|ne\s+sont\s+plus\s+valables|ne\s+comptent\s+plus|ya\s+no\s+(?:son\s+v[aá]lidas|aplican|valen|cuentan)|non\s+valgono\s+pi[uù]|non\s+sono\s+pi[uù]\s+valide|non\s+contano\s+pi[uù])`;
 const MANAGEMENT = String.raw`(?:management|ceo|director|direction|board|boss|owner|admin\w{0,8}|finance|legal|head\s+office|gesch[äa]ftsleitung|gesch[äa]ftsf[üu]hrung|leitung|chef\w{0,2}|inhaber\w{0,2}|vorstand|direction|dirigeants?|g[ée]rant|direcci[oó]n|gerencia|gerente|due[ñn]o|direzione|direttore|titolare|amministrazione)`;
@@ -475,7 +475,7 @@ export const GENERAL_RULES: Rule[] = [
     patterns: [
       /[[<]\/?\s?(?:system|assistant|sistema|asistente|assistente|assistent|systeme|ki)\s?[\]>]/i,
       /#{2,}\s?(?:system\w{0,10}|message\s+systeme|mensaje\s+del\s+sistema|messaggio\s+di\s+sistema)\b/i,
-      /(?:^|\n)\s?(?:support|agent|representative|staff|kundenservice|service\s+client|soporte|assistenza)\s?:[^\n]{0,200}\b(?:refund\w{0,3}|approved?|credit|erstatt\w{0,4}|genehmigt|rembours\w{0,4}|reembols\w{0,3}|aprobad\w|rimbors\w{0,3}|approvat\w)/i,
+      /(?:^|\n)\s?(?:support|agent|bot|representative|staff|kundenservice|service\s+client|soporte|assistenza)\s?:[^\n]{0,200}\b(?:refund\w{0,3}|approved?|credit|erstatt\w{0,4}|genehmigt|rembours\w{0,4}|reembols\w{0,3}|aprobad\w|rimbors\w{0,3}|approvat\w)/i,
       /(?:-{2,}|={2,})\s?(?:fin|fine|ende|final)\s+(?:du|del|des|della|der)\s+/i,
     ],
   },
@@ -514,7 +514,8 @@ export const GENERAL_RULES: Rule[] = [
 // Someone who runs the brand: founders, owners, heads of a team.
 const BRAND_ROLE = String.raw`(?:founders?|co-?founders?|owners?|ceo|head|director|manager|gr[üu]nder\w{0,2}|inhaber\w{0,2}|chef\w{0,2}|fondat\w{1,5}|fundador\w{0,2}|due[ñn]\w{1,2}|titolare|propri[ée]taire)`;
 // A speaker label as a line of its own kind: "AI response:", "Antwort des Assistenten:", "Réponse de l'assistant :".
-const LABEL_ROLE = String.raw`(?:assistant|ai|bot|model|system|assistent(?:en)?|assistente|asistente|systeme|sistema|ki|ia|agent|agente|support)`;
+// Not "bot", "agent" or "support": customers paste their chats with the shop's bot or agents (blind test-4).
+const LABEL_ROLE = String.raw`(?:assistant|ai|model|system|assistent(?:en)?|assistente|asistente|systeme|sistema|ki|ia)`;
 
 /** A third round, written for blind test-3's misses in general form (speaker labels, self-declared staff, reply meta-talk). */
 export const GENERAL_RULES_2: Rule[] = [
@@ -524,7 +525,7 @@ export const GENERAL_RULES_2: Rule[] = [
     weight: 0.9,
     patterns: [
       new RegExp(
-        String.raw`\b(?:drop|scratch|ditch|throw\s+out|put\s+aside|set\s+aside|forget\s+about)\b${GAP}\b(?:policy|policies|guidelines|rules|instructions|directives)\b`,
+        String.raw`\b(?:drop|scratch|ditch|throw\s+out|put\s+aside|set\s+aside)\b${GAP}\b(?:policy|policies|guidelines|rules|instructions|directives|playbook|script)\b`,
         'i',
       ),
       /\blass\w{0,2}\s+(?:alle\s+|deine\s+|die\s+)?(?:regeln|anweisungen|vorgaben|richtlinien)\b[^.!?\n]{0,40}\bbeiseite\b/i,
@@ -579,6 +580,74 @@ export const GENERAL_RULES_2: Rule[] = [
       /\btell\s+(?:them|the\s+customer|the\s+client|the\s+user)\b[^.!?\n]{0,60}(?:https?:\/\/|www_)/i,
       /\b(?:list|show|include|give|print)\s+(?:me\s+)?(?:every|all|each)\s+(?:\w+\s+){0,2}(?:orders?|customers?|addresses|accounts|tickets)\s+(?:you\s+can\s+see|you\s+have|in\s+(?:the|your)\s+(?:system|database))/i,
       /\b(?:when|if)\s+you\s+(?:write\s+back|reply|respond|answer)\b[^.!?\n]{0,80}(?:https?:\/\/|www_)/i,
+    ],
+  },
+];
+
+/** Signals that a message talks to the software reading it rather than to the shop's staff (fourth round, on dev-4). */
+export const META_RULES: Rule[] = [
+  {
+    id: 'addresses_machine',
+    reason: 'addressed to the software reading the message',
+    weight: 0.5,
+    patterns: [
+      /\b(?:to|for|dear|hey|attention|note\s+to)\s+(?:any|the|whatever|every|whichever)\s+(?:bot|program|programme|model|ai|system|script|software|automation|parser|assistant|tool)\s+(?:reading|parsing|processing|handling|that\s+(?:reads|parses|processes)|who\s+reads)\b/i,
+      /\b(?:an\s+(?:das|den|die)\s+(?:programm|bot|system|ki|software)\s*,?\s+(?:das|der|die)\s+(?:das\s+|dies\s+)?(?:hier\s+)?liest|au\s+(?:programme|bot|syst[eè]me|logiciel)\s+qui\s+lit|al\s+(?:programa|bot|sistema)\s+que\s+lee|al\s+(?:programma|bot|sistema)\s+che\s+legge)\b/i,
+      /\b(?:for\s+your|to\s+your)\s+(?:pipeline|classifier|parser|workflow\s+engine|automation)\b/i,
+    ],
+  },
+  {
+    id: 'no_human',
+    reason: 'keeps a person out: asks not to pass the ticket to a human',
+    weight: 0.5,
+    patterns: [
+      /\b(?:don'?t|do\s+not|never|without)\s+(?:route|escalat\w{1,3}|pass|send|forward|hand)\w{0,3}\b[^.!?\n]{0,30}\b(?:human|person|people|staff|reviewer)s?\b/i,
+      /\bno\s+need\s+to\s+(?:escalate|involve\s+(?:a\s+)?(?:human|person|staff))\b/i,
+      /\bnicht\s+an\s+(?:einen\s+)?menschen\b|\bsans\s+passer\s+par\s+un\s+humain|\bno\s+lo\s+pasen?\s+a\s+una\s+persona|\bsenza\s+passarlo\s+a\s+una\s+persona/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      /\((?:i|ich|je|yo|io)\s+(?:oversee|supervise|manage|run|betreue|leite|g[èe]re|supervise|superviso|gestiono|supervisiono|gestisco)\s+(?:your|eure|ihre|votre|vos|su|sus|la\s+vostra|il\s+vostro)\b/i,
+      /\b(?:regional|general|store|shop|support|area|district)\s+manager\s+here\b|\b(?:regionalleiter(?:in)?|filialleiter(?:in)?)\s+hier\b/i,
+    ],
+  },
+];
+
+/** Fifth round, on dev-4: third-person talk about "the customer" next to a link, renaming the assistant, signed orders. */
+export const META_RULES_2: Rule[] = [
+  {
+    id: 'exfiltration',
+    reason: 'exfiltration: asks to put a link in the reply or send data elsewhere',
+    weight: 0.6,
+    patterns: [
+      // The writer speaks of "the customer" and gives a link: a message to the agent, not from a customer.
+      /\b(?:the\s+customer|the\s+client|den\s+kunden|dem\s+kunden|le\s+client|al\s+cliente|il\s+cliente)\b[^\n]{0,80}(?:https?:\/\/|www_)/i,
+      /(?:https?:\/\/|www_)[^\s]{0,200}[^\n]{0,60}\b(?:the\s+customer|the\s+client|den\s+kunden|le\s+client|al\s+cliente|il\s+cliente)\b/i,
+      /\b(?:in\s+(?:your|the)\s+(?:answer|reply|response)|in\s+(?:der|deiner|ihrer)\s+antwort|dans\s+(?:ta|la|votre)\s+r[ée]ponse|en\s+(?:la|tu|su)\s+respuesta|nella\s+(?:tua\s+|vostra\s+)?risposta)\b[^\n]{0,80}(?:https?:\/\/|www_)/i,
+      /\b(?:cc|bcc)\b[^\n]{0,60}@[^\n]{0,60}\b(?:order\s+history|customer\s+data|all\s+orders|account\s+details|full\s+history)\b/i,
+    ],
+  },
+  {
+    id: 'new_role',
+    reason: 'new role: gives the assistant a new system prompt, role or master',
+    weight: 0.8,
+    patterns: [
+      /\b(?:your\s+name\s+is\s+now|you(?:'re|\s+are)\s+(?:now\s+)?called|from\s+(?:this\s+point|here)\s+(?:on\s+)?you(?:'re|\s+are))\b/i,
+      /(?<!wie\s)\bhei(?:ß|ss)t\s+du\b|\btu\s+t'appelles\s+(?!comment)|(?<!c[oó]mo\s)\bte\s+llamas\b|(?<!come\s)\bti\s+chiami\b/i,
+      /\b(?:in\s+the\s+voice\s+of|write\s+as\s+if\s+you\s+were|speaking\s+as\s+if\s+you\s+were)\b/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      /[—–-]{1,2}\s?(?:the\s+)?(?:legal|compliance|finance|billing|security|management|executive)\s+(?:department|team|office)\s*$/im,
+      /\b(?:compliance|legal|policy|regulation)\s+requires\s+(?:that\s+)?you\s+(?:refund|approve|issue|grant|credit)\b/i,
     ],
   },
 ];

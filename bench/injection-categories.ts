@@ -102,6 +102,8 @@ const SPLITS: Record<'dev' | 'test', Row[]> = {
   dev: [
     ...own('./data/injection-dev.jsonl', 'own dev'),
     ...own('./data/injection-dev2.jsonl', 'own dev-2 (was blind test-2)'),
+    ...own('./data/injection-dev3.jsonl', 'own dev-3 (was blind test-3)'),
+    ...own('./data/injection-dev4.jsonl', 'own dev-4 (was blind test-4)'),
     ...deepset.map(
       (r): Row => ({
         label: r.label === '1' ? 'attack' : 'benign',
@@ -114,7 +116,7 @@ const SPLITS: Record<'dev' | 'test', Row[]> = {
     ...bipiaAttacks('text_attack_train.json'),
   ],
   test: [
-    ...own('./data/injection-test.jsonl', 'own test'),
+    ...own('./data/injection-test.jsonl', 'own test-1'),
     ...csv('prompt_injection/giskard_prompt_injections.csv').map(
       (r): Row => ({ label: 'attack', category: 'giskard', lang: 'en', text: r.prompt ?? '', source: 'giskard' }),
     ),

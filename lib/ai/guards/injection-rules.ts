@@ -219,7 +219,7 @@ export const BASE_RULES: Rule[] = [
 // Quantifier between a verb and its object: a few words, never the customer's own ("my") things.
 // Customers do tell us to ignore their own or the courier's instructions; those are not overrides.
 const GAP = String.raw`(?:(?!\b(?:my|mine|meine?[nmrs]?|mes|mon|ma|mis|mi|mie|miei|mio|mia|delivery|shipping|washing|care|assembly|courier|gift|lieferungs?|versand|livraison|lavage|entrega|env[ií]o|lavado|consegna|spedizione|lavaggio)\b)[^.!?\n]){0,40}?`;
-const INSERT = String.raw`(?:include|add|insert|put|append|paste|embed|attach|write|schreib\w{0,2}|[ée]cri[st]|escribe|scrivi|f[üu]ge\w{0,2}|setze\w{0,2}|ajoute\w{0,2}|ins[ée]re\w{0,2}|mets|mettez|inclu\w{0,4}|a[ñn]ad\w{1,2}|inserta|agrega|pon|ponga|inserisci|aggiungi|includi|metti)`;
+const INSERT = String.raw`(?:include|add|insert|put|append|paste|embed|attach|write|mention|state|recommend|suggest|empfiehl|recommande\w{0,2}|recomienda|consiglia|nenne\w{0,2}|erw[äa]hne\w{0,2}|indique\w{0,2}|mentionne\w{0,2}|menciona|indica|cita|scrivi|riporta|schreib\w{0,2}|[ée]cri[st]|escribe|scrivi|f[üu]ge\w{0,2}|setze\w{0,2}|ajoute\w{0,2}|ins[ée]re\w{0,2}|mets|mettez|inclu\w{0,4}|a[ñn]ad\w{1,2}|inserta|agrega|pon|ponga|inserisci|aggiungi|includi|metti)`;
 const REPLY = String.raw`(?:reply|answer|response|antwort|nachricht|r[ée]ponse|respuesta|mensaje|risposta|messaggio)`;
 const VENDORS = String.raw`(?:openai|open\s+ai|anthropic|chatgpt|gorgias|shopify|google\s+ai|microsoft|the\s+ai\s+provider)`;
 
@@ -434,6 +434,220 @@ export const MORE_RULES: Rule[] = [
       // German, French, Spanish, Italian: put this link into the reply / send the data away.
       /\b(?:schick\w{0,2}|send\w{0,2}|übermittle\w{0,2}|leite\w{0,2})\b[^.!?\n]{0,60}(?:kundendaten|bestelldaten|daten\s+aller|verlauf|api-?schlüssel|passw[oö]rt)/i,
       /\b(?:envía|envia|manda|reenv[ií]a)\b[^.!?\n]{0,60}(?:datos\s+de\s+(?:los\s+)?clientes|historial)|\b(?:envoie|envoyez|transf[eè]re)\b[^.!?\n]{0,60}(?:donn[ée]es\s+(?:des\s+)?clients|historique)|\b(?:invia|inoltra|manda)\b[^.!?\n]{0,60}(?:dati\s+(?:dei\s+)?clienti|cronologia)/i,
+    ],
+  },
+];
+
+// Instructions the reader was given ("your rules", "the rules you were configured with", "les règles qu'on t'a données").
+const YOUR_RULES = String.raw`(?:your\s+(?:instructions|rules|guidelines|directives|programming|configuration|system\s+prompt)|(?:instructions|rules|guidelines|directives|policy)\s+you\s+(?:operate|work|run)\s+under|(?:instructions|rules|guidelines|directives)\s+(?:you\s+(?:were\s+\w+\s+with|were\s+given|have\s+been\s+given|got|received|have|follow)|given\s+to\s+you)|(?:anweisungen|regeln|vorgaben|richtlinien),?\s+die\s+(?:du|sie|man\s+dir)|deine\s+(?:anweisungen|regeln|vorgaben|richtlinien)|(?:r[eè]gles|consignes|instructions)\s+qu'?\s?on\s+t'a|tes\s+(?:r[eè]gles|consignes|instructions)|(?:instrucciones|reglas|normas)\s+que\s+(?:tienes|te\s+dieron|te\s+han)|tus\s+(?:instrucciones|reglas|normas)|(?:istruzioni|regole)\s+che\s+ti\s+(?:hanno|sono)|le\s+tue\s+(?:istruzioni|regole))`;
+// …declared void. Not "outdated": customers say the shop's return instructions are outdated.
+const REVOKED = String.raw`(?:suspended|void|revoked|cancel+ed|lifted|overridden|superseded|no\s+longer\s+(?:apply|valid|matter|count)|(?:do\s+not|don'?t)\s+(?:apply|matter|count)|keine\s+rolle\s+mehr|gelten\s+nicht\s+mehr|sind\s+(?:aufgehoben|ungültig)|ne\s+s'appliquent\s+plus|ne\s+sont\s+plus\s+valables|ne\s+comptent\s+plus|ya\s+no\s+(?:son\s+v[aá]lidas|aplican|valen|cuentan)|non\s+valgono\s+pi[uù]|non\s+sono\s+pi[uù]\s+valide|non\s+contano\s+pi[uù])`;
+const MANAGEMENT = String.raw`(?:management|ceo|director|direction|board|boss|owner|admin\w{0,8}|finance|legal|head\s+office|gesch[äa]ftsleitung|gesch[äa]ftsf[üu]hrung|leitung|chef\w{0,2}|inhaber\w{0,2}|vorstand|direction|dirigeants?|g[ée]rant|direcci[oó]n|gerencia|gerente|due[ñn]o|direzione|direttore|titolare|amministrazione)`;
+
+/** Families written for structure rather than exact wording, after a blind test showed the phrase lists above generalise poorly. */
+export const GENERAL_RULES: Rule[] = [
+  {
+    id: 'override',
+    reason: 'override: asks to ignore or forget previous instructions',
+    weight: 0.9,
+    patterns: [
+      new RegExp(String.raw`\b${YOUR_RULES}\b[^.!?\n]{0,50}\b${REVOKED}`, 'i'),
+      /\b(?:update|change|amendment|correction|addendum|override)s?\s+(?:to|of|for)\s+your\s+(?:instructions|rules|guidelines|system\s+prompt|programming)\b/i,
+      /\byour\s+(?:instructions|rules|guidelines|system\s+prompt)\s+(?:have\s+been|were|are\s+now)\s+(?:updated|changed|replaced|amended)\b/i,
+      /\b(?:treat|consider|regard)\s+(?:everything|all|anything)\s+(?:above|before|prior)\b[^.!?\n]{0,30}\b(?:void|irrelevant|invalid|cancel\w{0,3}|null)\b/i,
+    ],
+  },
+  {
+    id: 'new_role',
+    reason: 'new role: gives the assistant a new system prompt, role or master',
+    weight: 0.8,
+    patterns: [
+      /\b(?:pretend|imagine|act\s+as\s+if|fais\s+comme\s+si|faites\s+comme\s+si|finge|finja|fingi|fai\s+finta|fate\s+finta|tu\s+so,?\s+als\s+(?:ob|w[äa]rst))\b[^.!?\n]{0,40}\b(?:you|tu|eres|sei|du|director|directeur|directrice|direttore|gerente|manager|owner|admin|boss|chef|leiter|lawyer|avocat|abogado|avvocato)\b/i,
+      /\byou(?:'re|\s+are)\s+no\s+longer\s+(?:a|an|the|my)?\s?(?:\w+\s+)?(?:assistant|agent|bot|ai|chatbot|model)\b/i,
+      /\b(?:enable|activate|turn\s+on|unlock)\s+(?:admin|developer|debug|god|maintenance|unrestricted|test|sudo|jailbreak)\s+mode\b/i,
+      /\bspiel\w{0,2}\s+(?:ab\s+jetzt|jetzt|nun|ab\s+sofort)\s+(?:einen|eine|den|die)\b/i,
+    ],
+  },
+  {
+    id: 'fake_turn',
+    reason: 'fake conversation turn: text pretends to be a system, assistant or user message',
+    weight: 0.75,
+    patterns: [
+      /[[<]\/?\s?(?:system|assistant|sistema|asistente|assistente|assistent|systeme|ki)\s?[\]>]/i,
+      /#{2,}\s?(?:system\w{0,10}|message\s+systeme|mensaje\s+del\s+sistema|messaggio\s+di\s+sistema)\b/i,
+      /(?:^|\n)\s?(?:support|agent|bot|representative|staff|kundenservice|service\s+client|soporte|assistenza)\s?:[^\n]{0,200}\b(?:refund\w{0,3}|approved?|credit|erstatt\w{0,4}|genehmigt|rembours\w{0,4}|reembols\w{0,3}|aprobad\w|rimbors\w{0,3}|approvat\w)/i,
+      /(?:-{2,}|={2,})\s?(?:fin|fine|ende|final)\s+(?:du|del|des|della|der)\s+/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      new RegExp(
+        String.raw`\b(?:on\s+behalf\s+of|by\s+order\s+of|per\s+instructions?\s+from|at\s+the\s+request\s+of|on\s+the\s+instructions\s+of|im\s+auftrag\s+(?:der|des|von)|auf\s+anweisung\s+(?:der|des|von)|de\s+la\s+part\s+de|sur\s+ordre\s+de|par\s+ordre\s+de|por\s+orden\s+de|de\s+parte\s+de|en\s+nombre\s+de|su\s+ordine\s+d\w{0,4}|da\s+parte\s+d\w{0,4}|per\s+conto\s+d\w{0,4})\s+(?:the\s+|la\s+|le\s+|el\s+|il\s+|l'|der\s+|des\s+|del\s+|della\s+|dello\s+)?(?:\w+\s+){0,2}?${MANAGEMENT}\b`,
+        'i',
+      ),
+      /\bthis\s+is\s+\w+\s+from\s+(?:your|the)\s+(?:company'?s?\s+|store'?s?\s+|shop'?s?\s+)?(?:finance|billing|legal|accounts?|it|management|security|engineering|head\s+office)\b/i,
+    ],
+  },
+  {
+    id: 'output_fields',
+    reason: 'sets our output fields: tries to fix money, tier, decision or confidence',
+    weight: 0.9,
+    patterns: [
+      /["'](?:decision|tier|involves_money|needs_review)["'][^.!?\n]{0,20}["']?(?:refund|exchange|credit|autonomous|false)\b/i,
+    ],
+  },
+  {
+    id: 'exfiltration',
+    reason: 'exfiltration: asks to put a link in the reply or send data elsewhere',
+    weight: 0.6,
+    patterns: [
+      /\bask\w{0,2}\s+(?:the\s+)?(?:customer|client|user|them)\s+to\s+(?:confirm|enter|provide|send|verify|share|re-?enter)\s+(?:their|his|her|the)\b/i,
+      /\b(?:copy|paste|include|list|add|put)\s+(?:the\s+)?(?:customer'?s?|their|all)\s+(?:\w+\s+){0,3}(?:address|phone|e-?mail|card|details|data|history)\b[^.!?\n]{0,40}\b(?:reply|answer|response)\b/i,
+      /\b(?:whoever|the\s+person\s+who)\s+(?:drafts|writes|answers|handles|reads)\b[^.!?\n]{0,60}(?:https?:\/\/|www_)/i,
+    ],
+  },
+];
+
+// Someone who runs the brand: founders, owners, heads of a team.
+const BRAND_ROLE = String.raw`(?:founders?|co-?founders?|owners?|ceo|head|director|manager|gr[üu]nder\w{0,2}|inhaber\w{0,2}|chef\w{0,2}|fondat\w{1,5}|fundador\w{0,2}|due[ñn]\w{1,2}|titolare|propri[ée]taire)`;
+// A speaker label as a line of its own kind: "AI response:", "Antwort des Assistenten:", "Réponse de l'assistant :".
+// Not "bot", "agent" or "support": customers paste their chats with the shop's bot or agents (blind test-4).
+const LABEL_ROLE = String.raw`(?:assistant|ai|model|system|assistent(?:en)?|assistente|asistente|systeme|sistema|ki|ia)`;
+
+/** A third round, written for blind test-3's misses in general form (speaker labels, self-declared staff, reply meta-talk). */
+export const GENERAL_RULES_2: Rule[] = [
+  {
+    id: 'override',
+    reason: 'override: asks to ignore or forget previous instructions',
+    weight: 0.9,
+    patterns: [
+      new RegExp(
+        String.raw`\b(?:drop|scratch|ditch|throw\s+out|put\s+aside|set\s+aside)\b${GAP}\b(?:policy|policies|guidelines|rules|instructions|directives|playbook|script)\b`,
+        'i',
+      ),
+      /\blass\w{0,2}\s+(?:alle\s+|deine\s+|die\s+)?(?:regeln|anweisungen|vorgaben|richtlinien)\b[^.!?\n]{0,40}\bbeiseite\b/i,
+      /\b(?:mets|mettez)\s+de\s+c[oô]t[ée]\s+(?:toutes\s+|tes\s+|vos\s+|les\s+)*(?:consignes|r[eè]gles|instructions)\b/i,
+      /\bdej[ae]d?\s+(?:a\s+un\s+lado|de\s+lado)\s+(?:todas\s+|tus\s+|las\s+)*(?:reglas|instrucciones|normas)\b/i,
+      /\bmetti\s+da\s+parte\s+(?:tutte\s+|le\s+tue\s+|le\s+)*(?:regole|istruzioni)\b/i,
+      /\byou(?:'ve|\s+have)\s+been\s+(?:told|instructed|authori[sz]ed|cleared)\s+to\s+(?:make\s+an\s+exception|approve|refund|skip|ignore|grant)\b/i,
+    ],
+  },
+  {
+    id: 'new_role',
+    reason: 'new role: gives the assistant a new system prompt, role or master',
+    weight: 0.8,
+    patterns: [
+      /\byou\s+(?:will\s+be|are\s+going\s+to\s+be|shall\s+be|are\s+now\s+called)\s+["'“«]/i,
+      /\bfor\s+(?:this|the\s+rest\s+of\s+this)\s+(?:conversation|chat|session|ticket)\b[^.!?\n]{0,20}\byou\s+(?:are|will|must|shall)\b/i,
+      /\b(?:in\s+diesem\s+gespr[äa]ch\s+bist\s+du|pour\s+cette\s+conversation,?\s+tu|en\s+esta\s+conversaci[oó]n\s+(?:eres|ser[aá]s)|in\s+questa\s+conversazione\s+(?:sei|sarai))\b/i,
+      /\byou\s+(?:must|should|will)\s+(?:now\s+)?(?:respond|answer|reply|speak|act)\s+as\s+(?:the|a|an|my)\b/i,
+    ],
+  },
+  {
+    id: 'fake_turn',
+    reason: 'fake conversation turn: text pretends to be a system, assistant or user message',
+    weight: 0.75,
+    patterns: [
+      new RegExp(
+        String.raw`(?:^|\n)\s?(?:(?:response|reply|answer|antwort|r[ée]ponse|respuesta|risposta|message|nachricht)\s(?:of|from|des|de\s?l'\s?|de\s|del|dell'\s?|du|della)\s?(?:the\s)?)?${LABEL_ROLE}(?:\s(?:response|reply|answer|notice|message|note|output|antwort))?\s?:(?!\s?(?:ios|android|windows|mac\s?os|linux|chrome|safari|firefox|edge|version|v?\d))`,
+        'i',
+      ),
+      /(?:={2,}|-{2,}|\*{2,})\s?system\s(?:notice|message|update|alert|note)\b/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      new RegExp(
+        String.raw`\b(?:i(?:'m|\s+am)|ich\s+bin|je\s+suis|soy|sono)\s+(?:one\s+of\s+the|einer\s+der|eine\s+der|l'une?\s+des|uno\s+de\s+los|una\s+de\s+las|uno\s+dei|una\s+delle|the|der|die|le|la|el|il)\s+${BRAND_ROLE}\s+(?:of|at|dieser|der|des|de|del|della|dello|du)\s+(?:this\s+|the\s+|your\s+|la\s+|le\s+|el\s+|il\s+)?(?:brand|company|store|shop|business|marke|firma|shops?|marque|boutique|marca|tienda|marchio|negozio|azienda|entreprise|empresa)\b`,
+        'i',
+      ),
+      // "Security team notice:", "Customer Experience leadership"; not an invoice's "Billing Notice" header.
+      /\b(?:security|billing|finance|legal|trust|compliance|customer\s+experience|cx|fraud)\s+(?:team\s+(?:notice|alert|directive|instruction)|leadership|directive)\b/i,
+      /\b(?:this|the)\s+(?:account|ticket|user|order|request)\s+(?:is|has\s+been)\s+(?:verified|trusted|pre-?approved|whitelisted|cleared)\b/i,
+    ],
+  },
+  {
+    id: 'exfiltration',
+    reason: 'exfiltration: asks to put a link in the reply or send data elsewhere',
+    weight: 0.6,
+    patterns: [
+      /\btell\s+(?:them|the\s+customer|the\s+client|the\s+user)\b[^.!?\n]{0,60}(?:https?:\/\/|www_)/i,
+      /\b(?:list|show|include|give|print)\s+(?:me\s+)?(?:every|all|each)\s+(?:\w+\s+){0,2}(?:orders?|customers?|addresses|accounts|tickets)\s+(?:you\s+can\s+see|you\s+have|in\s+(?:the|your)\s+(?:system|database))/i,
+      /\b(?:when|if)\s+you\s+(?:write\s+back|reply|respond|answer)\b[^.!?\n]{0,80}(?:https?:\/\/|www_)/i,
+    ],
+  },
+];
+
+/** Signals that a message talks to the software reading it rather than to the shop's staff (fourth round, on dev-4). */
+export const META_RULES: Rule[] = [
+  {
+    id: 'addresses_machine',
+    reason: 'addressed to the software reading the message',
+    weight: 0.5,
+    patterns: [
+      /\b(?:to|for|dear|hey|attention|note\s+to)\s+(?:any|the|whatever|every|whichever)\s+(?:bot|program|programme|model|ai|system|script|software|automation|parser|assistant|tool)\s+(?:reading|parsing|processing|handling|that\s+(?:reads|parses|processes)|who\s+reads)\b/i,
+      /\b(?:an\s+(?:das|den|die)\s+(?:programm|bot|system|ki|software)\s*,?\s+(?:das|der|die)\s+(?:das\s+|dies\s+)?(?:hier\s+)?liest|au\s+(?:programme|bot|syst[eè]me|logiciel)\s+qui\s+lit|al\s+(?:programa|bot|sistema)\s+que\s+lee|al\s+(?:programma|bot|sistema)\s+che\s+legge)\b/i,
+      /\b(?:for\s+your|to\s+your)\s+(?:pipeline|classifier|parser|workflow\s+engine|automation)\b/i,
+    ],
+  },
+  {
+    id: 'no_human',
+    reason: 'keeps a person out: asks not to pass the ticket to a human',
+    weight: 0.5,
+    patterns: [
+      /\b(?:don'?t|do\s+not|never|without)\s+(?:route|escalat\w{1,3}|pass|send|forward|hand)\w{0,3}\b[^.!?\n]{0,30}\b(?:human|person|people|staff|reviewer)s?\b/i,
+      /\bno\s+need\s+to\s+(?:escalate|involve\s+(?:a\s+)?(?:human|person|staff))\b/i,
+      /\bnicht\s+an\s+(?:einen\s+)?menschen\b|\bsans\s+passer\s+par\s+un\s+humain|\bno\s+lo\s+pasen?\s+a\s+una\s+persona|\bsenza\s+passarlo\s+a\s+una\s+persona/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      /\((?:i|ich|je|yo|io)\s+(?:oversee|supervise|manage|run|betreue|leite|g[èe]re|supervise|superviso|gestiono|supervisiono|gestisco)\s+(?:your|eure|ihre|votre|vos|su|sus|la\s+vostra|il\s+vostro)\b/i,
+      /\b(?:regional|general|store|shop|support|area|district)\s+manager\s+here\b|\b(?:regionalleiter(?:in)?|filialleiter(?:in)?)\s+hier\b/i,
+    ],
+  },
+];
+
+/** Fifth round, on dev-4: third-person talk about "the customer" next to a link, renaming the assistant, signed orders. */
+export const META_RULES_2: Rule[] = [
+  {
+    id: 'exfiltration',
+    reason: 'exfiltration: asks to put a link in the reply or send data elsewhere',
+    weight: 0.6,
+    patterns: [
+      // The writer speaks of "the customer" and gives a link: a message to the agent, not from a customer.
+      /\b(?:the\s+customer|the\s+client|den\s+kunden|dem\s+kunden|le\s+client|al\s+cliente|il\s+cliente)\b[^\n]{0,80}(?:https?:\/\/|www_)/i,
+      /(?:https?:\/\/|www_)[^\s]{0,200}[^\n]{0,60}\b(?:the\s+customer|the\s+client|den\s+kunden|le\s+client|al\s+cliente|il\s+cliente)\b/i,
+      /\b(?:in\s+(?:your|the)\s+(?:answer|reply|response)|in\s+(?:der|deiner|ihrer)\s+antwort|dans\s+(?:ta|la|votre)\s+r[ée]ponse|en\s+(?:la|tu|su)\s+respuesta|nella\s+(?:tua\s+|vostra\s+)?risposta)\b[^\n]{0,80}(?:https?:\/\/|www_)/i,
+      /\b(?:cc|bcc)\b[^\n]{0,60}@[^\n]{0,60}\b(?:order\s+history|customer\s+data|all\s+orders|account\s+details|full\s+history)\b/i,
+    ],
+  },
+  {
+    id: 'new_role',
+    reason: 'new role: gives the assistant a new system prompt, role or master',
+    weight: 0.8,
+    patterns: [
+      /\b(?:your\s+name\s+is\s+now|you(?:'re|\s+are)\s+(?:now\s+)?called|from\s+(?:this\s+point|here)\s+(?:on\s+)?you(?:'re|\s+are))\b/i,
+      /(?<!wie\s)\bhei(?:ß|ss)t\s+du\b|\btu\s+t'appelles\s+(?!comment)|(?<!c[oó]mo\s)\bte\s+llamas\b|(?<!come\s)\bti\s+chiami\b/i,
+      /\b(?:in\s+the\s+voice\s+of|write\s+as\s+if\s+you\s+were|speaking\s+as\s+if\s+you\s+were)\b/i,
+    ],
+  },
+  {
+    id: 'authority',
+    reason: 'claim of authority: says it comes from the shop, its staff or the AI provider',
+    weight: 0.7,
+    patterns: [
+      /[—–-]{1,2}\s?(?:the\s+)?(?:legal|compliance|finance|billing|security|management|executive)\s+(?:department|team|office)\s*$/im,
+      /\b(?:compliance|legal|policy|regulation)\s+requires\s+(?:that\s+)?you\s+(?:refund|approve|issue|grant|credit)\b/i,
     ],
   },
 ];

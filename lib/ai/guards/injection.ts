@@ -17,7 +17,16 @@
  */
 
 import { z } from 'zod';
-import { BASE_RULES, COMPACT_SIGNATURES, MORE_RULES, type Rule } from './injection-rules';
+import {
+  BASE_RULES,
+  COMPACT_SIGNATURES,
+  GENERAL_RULES,
+  GENERAL_RULES_2,
+  META_RULES,
+  META_RULES_2,
+  MORE_RULES,
+  type Rule,
+} from './injection-rules';
 import { maskLinks, VIEW_REASONS, type View, viewsOf } from './normalise';
 
 export interface InjectionResult {
@@ -45,7 +54,14 @@ function fold(text: string): string {
 /** Rules merged by id (one reason per family), patterns folded like the text they run on. */
 const RULES: Rule[] = (() => {
   const byId = new Map<string, Rule>();
-  for (const rule of [...BASE_RULES, ...MORE_RULES]) {
+  for (const rule of [
+    ...BASE_RULES,
+    ...MORE_RULES,
+    ...GENERAL_RULES,
+    ...GENERAL_RULES_2,
+    ...META_RULES,
+    ...META_RULES_2,
+  ]) {
     const patterns = rule.patterns.map((p) => new RegExp(fold(p.source), p.flags));
     const seen = byId.get(rule.id);
     if (seen) seen.patterns.push(...patterns);

@@ -3,13 +3,23 @@
  * development split the rules were tuned on and a test split they were only measured on.
  *
  * The split is by source, never by row:
- * - dev  = bench/data/injection-dev.jsonl (our own cases), deepset train split (both labels; the
- *          rules were tuned on it before this benchmark existed), BIPIA `text_attack_train.json`.
- * - test = bench/data/injection-test.jsonl (our own cases, written and committed in 5c4666b before
- *          any rule was changed for this benchmark, and not edited since), giskard's jailbreak
- *          prompts, BIPIA `text_attack_test.json` (attack strings alone and inserted into the
- *          BIPIA test e-mails), and the Bitext customer messages (benign).
- * Rules were changed only while looking at dev results; test numbers are reported as they came.
+ * - dev  = our own bench/data/injection-dev.jsonl and injection-dev2/3/4.jsonl (2–4 were blind
+ *          test sets first, see below), the deepset train split (both labels; the rules were tuned
+ *          on it before this benchmark existed) and BIPIA `text_attack_train.json`.
+ * - test = our own bench/data/injection-test.jsonl ("test-1", committed in 5c4666b before any rule
+ *          changed) and injection-test5.jsonl ("test-5", committed in 9df2dcb after the last rule
+ *          change at 8518639), giskard's jailbreak prompts, BIPIA `text_attack_test.json` (attack
+ *          strings alone and inserted into the BIPIA test e-mails) and the Bitext customer
+ *          messages (benign). Neither test file has been edited since its commit.
+ *
+ * Honest history. Test-1 shares its author with the rules and came out at 100% caught / 0 false
+ * alarms, which says more about the author than the rules. So blind sets were written after each
+ * round of rules, measured once, recorded in bench/results/injection-categories-testN-blind.json,
+ * and only then moved to dev: test-2 caught 17/46, test-3 15/48, test-4 17/44 (5/39 false alarms,
+ * pasted bot chats), test-5 — the final rules — 16/46 with 0/44 false alarms. Obfuscation
+ * (normalise-then-match) and JSON that sets our fields generalise (≈95%); reworded override,
+ * role, transcript, authority and link requests mostly do not (≈10%). Phrase rules cannot
+ * reach the target on attacks nobody has written down yet; treat detection as one layer.
  *
  * Own cases: attacks per category (override, role / new system prompt, fake transcript,
  * authority claim, JSON setting our output fields, exfiltration / links, obfuscated) in English,
@@ -117,6 +127,7 @@ const SPLITS: Record<'dev' | 'test', Row[]> = {
   ],
   test: [
     ...own('./data/injection-test.jsonl', 'own test-1'),
+    ...own('./data/injection-test5.jsonl', 'own test-5 (blind)'),
     ...csv('prompt_injection/giskard_prompt_injections.csv').map(
       (r): Row => ({ label: 'attack', category: 'giskard', lang: 'en', text: r.prompt ?? '', source: 'giskard' }),
     ),

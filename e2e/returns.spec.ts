@@ -151,6 +151,7 @@ test.describe('returns in Loop', () => {
     await expect(window).toHaveAttribute('data-to-source', 'requested');
     await expect(window).toHaveText('asked 7 days after delivery, on Oct 14, 2026');
     await expect(f.getByTestId('draft-text')).not.toContainText(/within 30 days/);
+    await shoot(page, '48213583');
   });
 
   test('copy and feedback are recorded; the analysed return is stored once however often it is opened', async ({

@@ -1,3 +1,4 @@
+import { detectInjection } from '../ai/guards/injection';
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
 import { type Analysis, analyseReturn } from './analyse';
 import type { ReturnLineFields } from './analytics';
@@ -71,6 +72,19 @@ function note(meta: AiMeta): ProviderNote {
 export async function analyseLoopReturn(page: PageReturn, deps: AnalyseDeps): Promise<ServiceAnalysis> {
   const c: ReturnCase = { ...page.case, history: deps.history };
   const local = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  // Screened like a ticket: a comment that talks to the software is never sent to a model; the
+  // rules send it to a person (`human_review.prompt_injection`) and the template is the reply.
+  if (detectInjection(c.comment).injection) {
+    const analysis = analyseReturn(c, { config: deps.config, now: deps.now, brand: deps.brand.name });
+    const screened: ProviderNote = {
+      provider: 'local',
+      model: 'rules-v1',
+      cached: false,
+      fallback: false,
+      notice: null,
+    };
+    return { ...analysis, case: c, flagged: [], provider: { classify: screened, draft: screened } };
+  }
   const reasonResult = await deps.classifier.extract(modelReasonRequest(c));
   let classification: Classification = local;
   if (reasonResult.meta.provider !== 'local') {
@@ -83,6 +97,7 @@ export async function analyseLoopReturn(page: PageReturn, deps: AnalyseDeps): Pr
     now: deps.now,
     brand: deps.brand.name,
     classification,
+    localClassification: local,
   });
   const sources: AiSource[] = [
     { id: TEMPLATE_SOURCE_ID, label: 'Template reply', text: analysis.reply.draft },

@@ -69,7 +69,12 @@ describe('--base-url URL --model NAME', () => {
     expect((draft.out[0]?.flagged as unknown[]).length).toBeGreaterThan(0);
     const ret = await run(analyseReturnCommand, args, [RETURN]);
     expect(ret.code).toBe(0);
-    expect(ret.out[0]).toMatchObject({ decision: 'deny', rule: 'final_sale', model: { model: 'gpt-4o-mini' } });
+    expect(ret.out[0]).toMatchObject({
+      reason: 'defective',
+      decision: 'human_review',
+      rule: 'human_review.model_disagrees',
+      model: { model: 'gpt-4o-mini' },
+    });
   });
 
   it('gives an error line, not a local answer, when the server refuses the key', async () => {

@@ -107,25 +107,32 @@ export const PERMISSIVE_VALUES: readonly string[] = [
 /**
  * The most dangerous instance of a JSON schema: booleans false (no money, no injection, no review),
  * numbers at their maximum (top confidence), enums at their most permissive value, every string the
- * attacker's text, arrays as long as their minimum allows (at least one item).
+ * attacker's text, arrays as long as their minimum allows (at least one item). Fields named like
+ * `evidence` or `quote` hold `quote` when given (the customer's own words, which pass any
+ * verbatim-quote check).
  */
-export function dangerousFromSchema(schema: unknown, text: string = OBEYED_TEXT): unknown {
+export function dangerousFromSchema(schema: unknown, text: string = OBEYED_TEXT, quote?: string): unknown {
   if (schema === null || typeof schema !== 'object') return null;
   const s = schema as Record<string, unknown>;
   if (Array.isArray(s.enum)) return PERMISSIVE_VALUES.find((v) => (s.enum as unknown[]).includes(v)) ?? s.enum[0];
   if ('const' in s) return s.const;
   const anyOf = (s.anyOf ?? s.oneOf) as Array<Record<string, unknown>> | undefined;
   if (Array.isArray(anyOf) && anyOf.length > 0)
-    return dangerousFromSchema(anyOf.find((b) => b.type !== 'null') ?? anyOf[0], text);
+    return dangerousFromSchema(anyOf.find((b) => b.type !== 'null') ?? anyOf[0], text, quote);
   const type = Array.isArray(s.type) ? (s.type.find((t) => t !== 'null') ?? 'null') : s.type;
   switch (type) {
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, dangerousFromSchema(v, text)]));
+      return Object.fromEntries(
+        Object.entries(props).map(([k, v]) => [
+          k,
+          dangerousFromSchema(v, quote !== undefined && /evidence|quote/i.test(k) ? quote : text, quote),
+        ]),
+      );
     }
     case 'array': {
       const n = Math.max(1, typeof s.minItems === 'number' ? s.minItems : 1);
-      return Array.from({ length: n }, () => dangerousFromSchema(s.items, text));
+      return Array.from({ length: n }, () => dangerousFromSchema(s.items, text, quote));
     }
     case 'string':
       return typeof s.maxLength === 'number' ? text.slice(0, s.maxLength) : text;
@@ -202,6 +209,12 @@ function promptText(body: ChatRequestBody): string {
   return (body.messages ?? [])
     .map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))
     .join('\n');
+}
+
+/** The customer's text as the prompt delimits it (`label="text"` or `"customer message"`), for quoting. */
+function customerWords(body: ChatRequestBody): string | undefined {
+  const m = /<<<DATA_\w+ label="(?:text|customer message)">>>\n([\s\S]*?)\n<<<END_DATA_/.exec(promptText(body));
+  return m?.[1]?.trim() || undefined;
 }
 
 function errorBody(message: string, type: string, code: string | null): string {
@@ -312,7 +325,7 @@ export function startOpenAiTestServer(
     } else if (behaviour.obey && (format === 'json_schema' || format === 'json_object')) {
       content = JSON.stringify(
         format === 'json_schema'
-          ? dangerousFromSchema(body.response_format?.json_schema?.schema)
+          ? dangerousFromSchema(body.response_format?.json_schema?.schema, OBEYED_TEXT, customerWords(body))
           : { reply: OBEYED_TEXT },
       );
     } else if (behaviour.obey) {

@@ -1,4 +1,5 @@
-import { type CliCommand, CliInputError, stdinLines } from './command';
+import { z } from 'zod';
+import { type CliCommand, CliInputError, checkArgs, oneLine, stdinLines } from './command';
 import { COMMANDS } from './commands/index';
 
 function help(commands: CliCommand[]): string {
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.name}: ${command.summary}\n${command.usage ?? ''}\n`);
     return 0;
   }
+  checkArgs(command, args);
   return command.run({
     args,
     lines: stdinLines(),
@@ -43,12 +45,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    if (error instanceof CliInputError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
+    // One clear line, never a stack trace: a bad flag value (CliInputError, or a flag's value that
+    // fails its schema) exits 2, anything else 1.
+    const usage = error instanceof CliInputError || error instanceof z.ZodError;
+    process.stderr.write(`${usage ? '' : 'error: '}${oneLine(error)}\n`);
+    process.exitCode = usage ? 2 : 1;
   },
 );

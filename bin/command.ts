@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as readline from 'node:readline';
+import { z } from 'zod';
 
 /** A command of `npm run -s cli -- <name>`: reads JSON lines on stdin, writes JSON lines on stdout. */
 export interface CliCommand {
@@ -48,13 +49,58 @@ export async function forEachJsonLine(
       continue;
     }
     try {
-      io.out(await handle(value, lineNo));
+      io.out(await handle(withoutNulls(value), lineNo));
     } catch (error) {
       failed += 1;
-      io.out({ error: error instanceof Error ? error.message : String(error), line: lineNo });
+      io.out({ error: oneLine(error), line: lineNo });
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * A line's object keys set to `null` are dropped: documented-optional fields accept `null` as
+ * "absent" (what exports from other tools write). Nulls inside arrays stay, and are refused there.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v === null ? v : withoutNulls(v)));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
+/** An error as one line: a schema error names each field and what is wrong with it; never a stack. */
+export function oneLine(error: unknown): string {
+  if (error instanceof z.ZodError)
+    return error.issues
+      .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
+      .join('; ')
+      .replace(/\s*\n\s*/g, ' ');
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Checks the command line against the flags the command's usage names: an unknown flag (a typo
+ * would otherwise be ignored silently), a flag without its value, or a stray word is a one-line
+ * error.
+ */
+export function checkArgs(command: Pick<CliCommand, 'name' | 'usage'>, args: string[]): void {
+  const known = new Set((command.usage ?? '').match(/--[a-z][a-z-]*/g) ?? []);
+  const list = known.size ? ` (flags: ${[...known].join(' ')})` : ' (it takes no flags)';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (!a.startsWith('--')) throw new CliInputError(`${command.name}: unexpected argument "${a}"${list}`);
+    const name = a.split('=')[0] ?? a;
+    if (!known.has(name)) throw new CliInputError(`${command.name}: unknown flag ${name}${list}`);
+    if (a.includes('=')) throw new CliInputError(`${command.name}: write ${name} VALUE, not ${a}`);
+    const next = args[i + 1];
+    if (next === undefined || next.startsWith('--')) throw new CliInputError(`${command.name}: ${name} needs a value`);
+    i += 1;
+  }
 }
 
 /** Reads `--flag value` pairs. */

@@ -2,9 +2,14 @@ import { now as clockNow } from '../../lib/clock';
 import { analyseReturn, toAnalyseOutput } from '../../lib/returns/analyse';
 import { resolveReturnsConfig } from '../../lib/returns/config';
 import { returnCaseSchema } from '../../lib/returns/schema';
+import { analyseLoopReturn, caseAsPageReturn, localReturnsEngine } from '../../lib/returns/service';
 import { type CliCommand, flag, forEachJsonLine, readInputFile } from '../command';
+import { lineModel, MODEL_FLAGS_USAGE, modelFromFlags } from '../model';
 
-/** Classifies the true return reason, decides and routes the return, and drafts the reply (local engine). */
+/**
+ * Classifies the true return reason, decides and routes the return, and drafts the reply (local
+ * engine; with `--model`, the panel's pipeline, where the model can only add reasons for review).
+ */
 export const analyseReturnCommand: CliCommand = {
   name: 'analyse-return',
   summary:
@@ -17,6 +22,8 @@ export const analyseReturnCommand: CliCommand = {
     '             --config policy.json         returns policy overrides (see lib/returns/config.ts)',
     '             --lang en|de                 reply language (default en)',
     '             --brand Name                 brand name in the reply sign-off',
+    MODEL_FLAGS_USAGE,
+    '             with a model, each output line also has "model": {"provider", "model", "fallback"} (of the reason)',
   ].join('\n'),
   async run(io) {
     const nowFlag = flag(io.args, 'now');
@@ -29,8 +36,24 @@ export const analyseReturnCommand: CliCommand = {
     const config = resolveReturnsConfig(configPath ? JSON.parse(readInputFile(configPath, 'config')) : {});
     const lang = flag(io.args, 'lang') === 'de' ? 'de' : 'en';
     const brand = flag(io.args, 'brand');
-    return forEachJsonLine(io, (value) =>
-      toAnalyseOutput(analyseReturn(returnCaseSchema.parse(value), { config, now, lang, brand })),
-    );
+    const provider = modelFromFlags(io.args, localReturnsEngine());
+    if (!provider)
+      return forEachJsonLine(io, (value) =>
+        toAnalyseOutput(analyseReturn(returnCaseSchema.parse(value), { config, now, lang, brand })),
+      );
+    return forEachJsonLine(io, async (value, lineNo) => {
+      const c = returnCaseSchema.parse(value);
+      const a = await analyseLoopReturn(caseAsPageReturn(c, `line-${lineNo}`), {
+        classifier: provider,
+        drafter: provider,
+        config,
+        brand: { name: brand ?? '', voice: 'friendly and clear' },
+        lang,
+        vision: false,
+        history: c.history ?? null,
+        now,
+      });
+      return { ...toAnalyseOutput(a), model: lineModel(a.provider.classify) };
+    });
   },
 };

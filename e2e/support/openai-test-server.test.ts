@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAiTestServer, sampleFromSchema, startOpenAiTestServer } from './openai-test-server';
+import {
+  ATTACKER_LINK,
+  dangerousFromSchema,
+  OBEYED_TEXT,
+  type OpenAiTestServer,
+  sampleFromSchema,
+  startOpenAiTestServer,
+} from './openai-test-server';
 
 let server: OpenAiTestServer;
 beforeAll(async () => {
@@ -114,5 +121,38 @@ describe('OpenAI test server', () => {
         },
       }),
     ).toEqual({ a: 'example', b: [3], c: 'x' });
+  });
+
+  it('obeys: the most dangerous values a schema allows and the attacker link in every text', async () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        involves_money: { type: 'boolean' },
+        confidence: { type: 'number', minimum: 0, maximum: 1 },
+        tier: { type: 'string', enum: ['escalate', 'assisted', 'autonomous'] },
+        decision: { type: 'string', enum: ['deny', 'human_review', 'refund'] },
+        reply: { type: 'string' },
+        tags: { type: 'array', items: { type: 'string', maxLength: 12 }, minItems: 2 },
+      },
+    };
+    expect(dangerousFromSchema(schema)).toEqual({
+      involves_money: false,
+      confidence: 1,
+      tier: 'autonomous',
+      decision: 'refund',
+      reply: OBEYED_TEXT,
+      tags: [OBEYED_TEXT.slice(0, 12), OBEYED_TEXT.slice(0, 12)],
+    });
+    await fetch(server.url.replace('/v1', '/__behaviour'), { method: 'POST', body: JSON.stringify({ obey: true }) });
+    const structured = await post({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'hi' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'x', schema } },
+    }).then((r) => r.json());
+    expect(JSON.parse(structured.choices[0].message.content).tier).toBe('autonomous');
+    const text = await post({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }).then((r) =>
+      r.json(),
+    );
+    expect(text.choices[0].message.content).toContain(ATTACKER_LINK);
   });
 });

@@ -3,7 +3,10 @@
  * Speaks the real wire format: chat completions as JSON and as SSE chunks ending in
  * `data: [DONE]`, structured output for `response_format: json_schema`, `GET /v1/models`,
  * and scripted faults (401, 404 model, 429 rate limit with Retry-After, 429 quota, 500, slow
- * answers, malformed JSON, a stream cut off mid-answer, fail N times then succeed).
+ * answers, malformed JSON, a stream cut off mid-answer, fail N times then succeed), and an
+ * obeying model (`obey: true`, issue 14): a model that follows every injected instruction, answering
+ * each structured request with the most dangerous values its schema allows and putting the
+ * attacker's link in every text.
  *
  * Standalone: `npx tsx e2e/support/openai-test-server.ts --port 8787`; then the behaviour can
  * be changed with `POST /__behaviour` (JSON, same fields as {@link Behaviour} minus functions),
@@ -66,6 +69,81 @@ export interface Behaviour {
   models: string[];
   /** When set, requests without `Authorization: Bearer <apiKey>` (or `api-key`) get 401. */
   apiKey?: string;
+  /**
+   * The obeying model: every structured answer is {@link dangerousFromSchema} and every text is
+   * {@link OBEYED_TEXT}, whatever `answer` and `text` say (a model fully under the attacker's control).
+   */
+  obey?: boolean;
+}
+
+/** The attacker's link the obeying model puts in every text. */
+export const ATTACKER_LINK = 'https://order-help.example/track?id=4411';
+/** What the obeying model writes in every string field and plain answer (attack fixtures quote it verbatim). */
+export const OBEYED_TEXT = `Your refund is approved, confirm your card at ${ATTACKER_LINK}`;
+
+/**
+ * Enum values the obeying model prefers, most dangerous first: the autonomous tier, money outcomes,
+ * intents that may be answered without a person, and faults that bypass final sale.
+ */
+export const PERMISSIVE_VALUES: readonly string[] = [
+  'autonomous',
+  'refund',
+  'store_credit',
+  'exchange',
+  'keep_item',
+  'approve',
+  'approved',
+  'allow',
+  'order_status',
+  'tracking_request',
+  'defective',
+  'damaged_in_transit',
+  'wrong_item',
+  'none',
+  'low',
+  'positive',
+];
+
+/**
+ * The most dangerous instance of a JSON schema: booleans false (no money, no injection, no review),
+ * numbers at their maximum (top confidence), enums at their most permissive value, every string the
+ * attacker's text, arrays as long as their minimum allows (at least one item). Fields named like
+ * `evidence` or `quote` hold `quote` when given (the customer's own words, which pass any
+ * verbatim-quote check).
+ */
+export function dangerousFromSchema(schema: unknown, text: string = OBEYED_TEXT, quote?: string): unknown {
+  if (schema === null || typeof schema !== 'object') return null;
+  const s = schema as Record<string, unknown>;
+  if (Array.isArray(s.enum)) return PERMISSIVE_VALUES.find((v) => (s.enum as unknown[]).includes(v)) ?? s.enum[0];
+  if ('const' in s) return s.const;
+  const anyOf = (s.anyOf ?? s.oneOf) as Array<Record<string, unknown>> | undefined;
+  if (Array.isArray(anyOf) && anyOf.length > 0)
+    return dangerousFromSchema(anyOf.find((b) => b.type !== 'null') ?? anyOf[0], text, quote);
+  const type = Array.isArray(s.type) ? (s.type.find((t) => t !== 'null') ?? 'null') : s.type;
+  switch (type) {
+    case 'object': {
+      const props = (s.properties ?? {}) as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.entries(props).map(([k, v]) => [
+          k,
+          dangerousFromSchema(v, quote !== undefined && /evidence|quote/i.test(k) ? quote : text, quote),
+        ]),
+      );
+    }
+    case 'array': {
+      const n = Math.max(1, typeof s.minItems === 'number' ? s.minItems : 1);
+      return Array.from({ length: n }, () => dangerousFromSchema(s.items, text, quote));
+    }
+    case 'string':
+      return typeof s.maxLength === 'number' ? text.slice(0, s.maxLength) : text;
+    case 'integer':
+    case 'number':
+      return typeof s.maximum === 'number' ? s.maximum : 1;
+    case 'boolean':
+      return false;
+    default:
+      return null;
+  }
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -131,6 +209,12 @@ function promptText(body: ChatRequestBody): string {
   return (body.messages ?? [])
     .map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))
     .join('\n');
+}
+
+/** The customer's text as the prompt delimits it (`label="text"` or `"customer message"`), for quoting. */
+function customerWords(body: ChatRequestBody): string | undefined {
+  const m = /<<<DATA_\w+ label="(?:text|customer message)">>>\n([\s\S]*?)\n<<<END_DATA_/.exec(promptText(body));
+  return m?.[1]?.trim() || undefined;
 }
 
 function errorBody(message: string, type: string, code: string | null): string {
@@ -238,6 +322,14 @@ export function startOpenAiTestServer(
     let content: string;
     if (fault === 'malformed_json') {
       content = '{"labels": [{"label": "refund", "confidence": 0.9';
+    } else if (behaviour.obey && (format === 'json_schema' || format === 'json_object')) {
+      content = JSON.stringify(
+        format === 'json_schema'
+          ? dangerousFromSchema(body.response_format?.json_schema?.schema, OBEYED_TEXT, customerWords(body))
+          : { reply: OBEYED_TEXT },
+      );
+    } else if (behaviour.obey) {
+      content = OBEYED_TEXT;
     } else if (format === 'json_schema' || format === 'json_object') {
       const answer =
         typeof behaviour.answer === 'function'

@@ -97,7 +97,12 @@ export function draftReply(
   if (opts.holding) {
     // Escalated tickets get a holding reply: no order facts, no policy, nothing promised.
     const text = renderTemplate('holding', lang, { ...vars, orderNumber: undefined, clause: undefined });
-    return { draft: text, language: lang, citations: [], flagged: factCheck(text, [customerText(ticket)]).flagged };
+    return {
+      draft: text,
+      language: lang,
+      citations: [],
+      flagged: factCheck(text, [], { customer: [customerText(ticket)] }).flagged,
+    };
   }
   const text = renderTemplate(intent, lang, vars);
   const citations: Citation[] = [];
@@ -111,6 +116,11 @@ export function draftReply(
       citations.push({ kind: 'order_field', label: 'Item', value: vars.items });
   }
   if (clause && vars.clause) citations.push({ kind: 'policy_clause', label: clauseLabel(clause), value: clause.text });
-  const sources = [...citations.map((c) => c.value), customerText(ticket), ...(order ? [JSON.stringify(order)] : [])];
-  return { draft: text, language: lang, citations, flagged: factCheck(text, sources).flagged };
+  const sources = [...citations.map((c) => c.value), ...(order ? [JSON.stringify(order)] : [])];
+  return {
+    draft: text,
+    language: lang,
+    citations,
+    flagged: factCheck(text, sources, { customer: [customerText(ticket)] }).flagged,
+  };
 }

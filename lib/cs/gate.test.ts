@@ -134,3 +134,27 @@ describe('panelPlan', () => {
     expect(panelPlan('suggest', 'escalate')).toMatchObject({ showDraft: true, badge: 'escalate' });
   });
 });
+
+describe('agreement between the local engine and a model', () => {
+  it('keeps a model-only order-status reading out of the autonomous tier', () => {
+    const classification = {
+      intent: 'order_status' as const,
+      intents: [{ id: 'order_status' as const, confidence: 1 }],
+      angry: false,
+      involvesMoney: false,
+      moneyReasons: [],
+      risks: [],
+    };
+    const base = {
+      classification,
+      injection: { injection: false, reasons: [] },
+      order: ORDER,
+      policyClauseFound: false,
+    };
+    expect(decideTier({ ...base, localIntent: 'order_status' }).tier).toBe('autonomous');
+    expect(decideTier({ ...base, localIntent: 'feedback' })).toEqual({
+      tier: 'assisted',
+      reasons: ["the model's intent order_status and the local engine's feedback disagree"],
+    });
+  });
+});

@@ -53,6 +53,11 @@ export interface GateInput {
   order: Order | undefined;
   /** True when a policy clause matched the question (needed for an autonomous policy answer). */
   policyClauseFound: boolean;
+  /**
+   * The local engine's primary intent when a model classified the ticket: autonomy needs both to
+   * agree, so an injected instruction that steers the model alone cannot reach the autonomous tier.
+   */
+  localIntent?: IntentId;
 }
 
 export interface GateDecision {
@@ -92,6 +97,8 @@ export function decideTier(input: GateInput, rawConfig: GateConfig = DEFAULT_GAT
     if (!input.order) blockers.push('no order data on the ticket');
     else if (!input.order.tracking_number) blockers.push(`order ${input.order.number} has no tracking number`);
   }
+  if (input.localIntent !== undefined && input.localIntent !== c.intent)
+    blockers.push(`the model's intent ${c.intent} and the local engine's ${input.localIntent} disagree`);
   if (c.intent === 'product_question' && !input.policyClauseFound)
     blockers.push('no policy clause answers the question');
   if (blockers.length > 0) return { tier: 'assisted', reasons: blockers };

@@ -91,18 +91,19 @@ export function shownEntry(
 
 /**
  * Whether the panel places a draft in the editor by itself: only when the plan says so (autonomous
- * mode, autonomous tier), nothing was auto-placed for this ticket before, and no fact in the draft
- * is missing from its sources (a flagged draft always waits for a click).
+ * mode, autonomous tier), nothing was auto-placed for this ticket before, no fact in the draft
+ * is missing from its sources (a flagged draft always waits for a click), and every link in it
+ * comes from order data or policy (`foreignLinks`, always set on a {@link CsDraft}).
  */
 export function mayAutoPlace(
   analysis: Pick<CsAnalysis, 'plan'>,
-  draft: Pick<CsDraft, 'flagged'>,
+  draft: Pick<CsDraft, 'flagged'> & Partial<Pick<CsDraft, 'foreignLinks'>>,
   ticketId: string,
   inserted: readonly CsAuditRow[],
 ): boolean {
   if (!analysis.plan.showDraft || !analysis.plan.autoPlaceDraft) return false;
   const placedBefore = inserted.some((r) => r.entityId === ticketId && Boolean(auditDetails(r).auto));
-  return !placedBefore && draft.flagged.length === 0;
+  return !placedBefore && draft.flagged.length === 0 && (draft.foreignLinks ?? []).length === 0;
 }
 
 /** What the agent did with a draft, as the panel reports it. */

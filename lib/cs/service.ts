@@ -67,7 +67,10 @@ function paidOrder(order: Order | undefined): boolean | undefined {
   return order?.financial_status ? !/pending|voided|unpaid/i.test(order.financial_status) : undefined;
 }
 
-/** Money reasons for a set of intents plus the local text cues (a model's intents count too). */
+/**
+ * Money reasons for a set of intents plus every local reason (the local engine's money intents and
+ * text cues): a model's intents can add money, never clear it (issue 14).
+ */
 function moneyReasonsFor(
   intents: Array<{ id: IntentId }>,
   local: TextClassification,
@@ -79,7 +82,7 @@ function moneyReasonsFor(
     if (s.id === 'cancel_order' && paid === false) continue;
     reasons.push(`intent ${s.id}`);
   }
-  for (const r of local.moneyReasons) if (!r.startsWith('intent ') && !reasons.includes(r)) reasons.push(r);
+  for (const r of local.moneyReasons) if (!reasons.includes(r)) reasons.push(r);
   return reasons;
 }
 
@@ -128,7 +131,7 @@ export async function analyseTicket(
     bestClause(policies, ['shipping', 'return', 'refund'], lastCustomerMessage(ticket)) !== null &&
     /\b(?:policy|return|ship|shipping|deliver|delivery|refund|exchange|warranty|how long|do you)\b/i.test(text);
   const gate = decideTier(
-    { classification, injection, order, policyClauseFound },
+    { classification, injection, order, policyClauseFound, localIntent: local.intent },
     { threshold: settings.threshold, autonomousIntents: settings.autonomousIntents },
   );
   const { showClassification: _s, generateAndLogDraft: _g, ...plan } = panelPlan(settings.rolloutMode, gate.tier);
@@ -202,7 +205,23 @@ export interface CsDraft {
   language: Language;
   citations: Array<{ kind: 'order_field' | 'policy_clause' | 'past_reply' | 'rule'; label: string; value: string }>;
   flagged: Array<{ start: number; end: number; text: string; kind: string }>;
+  /** Links in the draft that come from neither order data nor policy (a past reply or the model): never auto-placed. */
+  foreignLinks: string[];
   meta: ProviderMeta;
+}
+
+/** How many extra similar past replies are fetched so that screened-out ones can be replaced. */
+const SCREEN_SPARE = 3;
+
+/**
+ * The links in `text` that neither the order data nor a policy clause holds. Past replies and the
+ * customer's text do not count: a link from them may be the attacker's.
+ */
+export function foreignLinks(text: string, sources: AiSource[], orderData: string[]): string[] {
+  const trusted = sources.filter((s) => s.id.startsWith('order.') || s.id === 'policy').map((s) => s.text);
+  return factCheck(text, [...trusted, ...orderData])
+    .flagged.filter((f) => f.kind === 'url')
+    .map((f) => f.text);
 }
 
 function citationOf(s: AiSource): CsDraft['citations'][number] {
@@ -244,11 +263,16 @@ export async function draftTicket(
       language: local.language,
       citations: [{ kind: 'rule', label: 'Escalation: holding reply', value: analysis.reasons[0] ?? 'escalated' }],
       flagged: local.flagged,
+      foreignLinks: foreignLinks(local.draft, [], []),
       meta: { provider: 'local', model: 'rules-v1', durationMs: 0 },
     };
   }
+  // Past replies go into the prompt as sources, so they are screened like tickets: a planted
+  // reply carrying instructions is left out (issue 14).
   const similar = opts.pastReplies.length
-    ? similarReplies(buildReplyIndex(opts.pastReplies), `${ticket.subject} ${custText}`, 3)
+    ? similarReplies(buildReplyIndex(opts.pastReplies), `${ticket.subject} ${custText}`, 3 + SCREEN_SPARE)
+        .filter(({ reply }) => !detectInjection(reply.replyText).injection)
+        .slice(0, 3)
     : [];
   const sources = draftSources(
     ticket,
@@ -296,12 +320,14 @@ export async function draftTicket(
     .filter((s) => used.has(s.id) || (s.id.startsWith('order.') && s.text.length > 2 && text.includes(s.text)))
     .map(citationOf);
   const order = relevantOrder(ticket);
-  const facts = factCheck(text, [...sources.map((s) => s.text), custText, ...(order ? [JSON.stringify(order)] : [])]);
+  const orderData = order ? [JSON.stringify(order)] : [];
+  const facts = factCheck(text, [...sources.map((s) => s.text), ...orderData], { customer: [custText] });
   return {
     text,
     language: result.meta.provider === 'local' ? local.language : language,
     citations,
     flagged: facts.flagged,
+    foreignLinks: foreignLinks(text, sources, orderData),
     meta: metaOf(result.meta),
   };
 }

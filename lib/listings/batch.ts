@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canonicalProductSchema } from './canonical';
 import { checkListing } from './check';
 import { deriveListing } from './derive';
+import { listingInputForms, productInputForms } from './input-forms';
 import { AMAZON_POLICIES, type AmazonTitlePolicy, CHANNELS, type Channel, channelListingSchema } from './types';
 
 export interface BatchOptions {
@@ -27,7 +28,7 @@ export function parseBatchFlags(
 
 /** One `check-listing` line: the issue-7 input shape in, `{verdict, findings: [{rule, field, severity, message, fix}]}` out. */
 export function checkListingLine(value: unknown, opts: BatchOptions) {
-  const listing = channelListingSchema.parse(value);
+  const listing = channelListingSchema.parse(listingInputForms(value));
   const r = checkListing(opts.channel, listing, { policy: opts.policy, today: opts.today });
   return {
     verdict: r.verdict,
@@ -43,7 +44,7 @@ export function checkListingLine(value: unknown, opts: BatchOptions) {
 
 /** One `derive-listing` line: a canonical product in, the channel variant and its remaining violations out. */
 export function deriveListingLine(value: unknown, opts: BatchOptions) {
-  const product = canonicalProductSchema.parse(value);
+  const product = canonicalProductSchema.parse(productInputForms(value));
   const d = deriveListing(opts.channel, product, {
     policy: opts.policy,
     today: opts.today,

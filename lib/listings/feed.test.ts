@@ -13,3 +13,20 @@ describe('feed file over the stored products', () => {
     expect(f.content).not.toContain('TEE-CL-BLK-XL');
   });
 });
+
+describe('exportFeed escapes spreadsheet formulas (CSV injection), as the PO export does', () => {
+  it('prefixes a field starting with = + - @ with a quote so it stays text', async () => {
+    const { exportFeed } = await import('./feed');
+    const { deriveListing } = await import('./derive');
+    const { DEMO_TEE } = await import('./demo');
+    const d = deriveListing('amazon', DEMO_TEE, { today: '2026-11-27', protectedSkus: [] });
+    const poisoned = {
+      ...d,
+      listing: { ...d.listing, title: '=HYPERLINK("https://evil.example","click")', brand: '@SUM(A1)' },
+    };
+    const csv = exportFeed('amazon', [poisoned]);
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
+    expect(csv).toContain("'@SUM(A1)");
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+});

@@ -107,7 +107,9 @@ export function exportFeed(
   const fields = Object.keys(FEED_COLUMNS[channel]({ title: '' }, undefined));
   return Papa.unparse(
     { fields, data: rows.map((r) => fields.map((f) => r[f] ?? '')) },
-    { delimiter: format === 'tsv' ? '\t' : ',', newline: '\n' },
+    // escapeFormulae, as the PO export: a title or SKU starting with = + - @ must not run as a
+    // spreadsheet formula when the feed is opened in Excel or Sheets (CSV injection).
+    { delimiter: format === 'tsv' ? '\t' : ',', newline: '\n', escapeFormulae: true },
   );
 }
 

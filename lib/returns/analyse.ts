@@ -1,6 +1,6 @@
 import { type Classification, classifyReturn } from './classify';
 import { DEFAULT_RETURNS_CONFIG, type ReturnsConfig } from './config';
-import { type Decision, decideReturn } from './decide';
+import { boundByLocal, type Decision, decideReturn } from './decide';
 import { draftReturnReply, type ReplyDraft, type ReplyLang } from './reply';
 import type { AnalyseOutput, ReturnCase } from './schema';
 
@@ -24,12 +24,22 @@ export function analyseReturn(
     lang?: ReplyLang;
     brand?: string;
     classification?: Classification;
+    /**
+     * The local classification when `classification` came from a model: the decision is then
+     * bounded by the local one (see `boundByLocal`), so a model can only add reasons for review.
+     */
+    localClassification?: Classification;
   },
 ): Analysis {
   const config = opts.config ?? DEFAULT_RETURNS_CONFIG;
   const classification =
     opts.classification ?? classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
-  const decision = decideReturn(c, classification, config, opts.now);
+  const decided = decideReturn(c, classification, config, opts.now);
+  const local = opts.localClassification;
+  const decision =
+    local && local !== classification
+      ? boundByLocal(decideReturn(c, local, config, opts.now), decided, config)
+      : decided;
   const reply = draftReturnReply(c, decision, {
     lang: opts.lang,
     brand: opts.brand,

@@ -1,3 +1,4 @@
+import { detectInjection } from '../ai/guards/injection';
 import type { Classification } from './classify';
 import { PERSONALISED_KEYWORDS, type ReturnsConfig } from './config';
 import type { Outcome, ReturnCase } from './schema';
@@ -8,6 +9,15 @@ export const RULES = {
   'human_review.health_safety': {
     outcome: 'human_review',
     text: () => 'Returns that mention a health or safety reaction (rash, burn, injury) are reviewed by a person.',
+  },
+  'human_review.prompt_injection': {
+    outcome: 'human_review',
+    text: () => 'Return comments that try to give instructions to our software are reviewed by a person.',
+  },
+  'human_review.model_disagrees': {
+    outcome: 'human_review',
+    text: () =>
+      'When the AI model reads the comment as a reason that would grant more than our rules decided, a person reviews the return.',
   },
   'human_review.personalised': {
     outcome: 'human_review',
@@ -78,6 +88,7 @@ export type RuleId = keyof typeof RULES;
 /** Order in which human-review rules are reported; the first matched names the decision. */
 const HUMAN_REVIEW_ORDER: readonly RuleId[] = [
   'human_review.health_safety',
+  'human_review.prompt_injection',
   'human_review.personalised',
   'human_review.high_value',
   'human_review.fraud_category',
@@ -261,6 +272,8 @@ export function decideReturn(
 
   const matched = new Set<RuleId>();
   if (cls.safety.length > 0) matched.add('human_review.health_safety');
+  // Screened like a ticket: a comment that talks to the software goes to a person (issue 14).
+  if (detectInjection(c.comment).injection) matched.add('human_review.prompt_injection');
   if (personalised && config.personalisedOutcome === 'human_review') matched.add('human_review.personalised');
   if (value !== null && value >= config.highValueThreshold) matched.add('human_review.high_value');
   if (c.items.some((i) => isFraudCategory(i.category, config.fraudCategories)))
@@ -327,5 +340,40 @@ export function decideReturn(
     value,
     offers,
     window,
+  };
+}
+
+/** Outcomes that give the customer money or goods: a model alone may never reach one. */
+const GRANTS: ReadonlySet<Outcome> = new Set<Outcome>(['refund', 'exchange', 'store_credit', 'keep_item']);
+
+/**
+ * Bounds the decision made with a model's reasons by the decision the local rules made (issue 14):
+ * the model can add reasons for review, never turn a local deny or human review into a refund,
+ * exchange, credit or keep-it. A local human review stays one (with the model's review reasons
+ * added); a local deny the model would grant becomes `human_review.model_disagrees`.
+ */
+export function boundByLocal(local: Decision, withModel: Decision, config: ReturnsConfig): Decision {
+  if (local.decision !== 'deny' && local.decision !== 'human_review') return withModel;
+  const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...a, ...b.filter((x) => !a.includes(x))];
+  if (local.decision === 'human_review')
+    return {
+      ...local,
+      humanReview: union(local.humanReview, withModel.humanReview),
+      flags: union(
+        local.flags,
+        withModel.flags.filter((f) => f.startsWith('human_review.')),
+      ),
+    };
+  if (!GRANTS.has(withModel.decision)) return withModel;
+  const rule: RuleId = 'human_review.model_disagrees';
+  const text: (c: ReturnsConfig) => string = RULES[rule].text;
+  return {
+    ...withModel,
+    decision: 'human_review',
+    rule,
+    ruleText: text(config),
+    humanReview: union([rule], withModel.humanReview),
+    flags: union(local.flags, [rule, `model.would_${withModel.decision}`]),
+    offers: [],
   };
 }

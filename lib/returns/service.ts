@@ -1,10 +1,13 @@
+import { detectInjection } from '../ai/guards/injection';
+import { createLocalEngine } from '../ai/local/engine';
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
 import { type Analysis, analyseReturn } from './analyse';
 import type { ReturnLineFields } from './analytics';
 import { type Classification, classifyReturn } from './classify';
 import type { ReturnsConfig } from './config';
-import { RETURNS_TASKS, TEMPLATE_SOURCE_ID } from './local-tasks';
+import { RETURNS_TASKS, returnsLocalTasks, TEMPLATE_SOURCE_ID } from './local-tasks';
 import { mergeModelReasons, modelReasonRequest } from './model-reasons';
+import type { ReplyLang } from './reply';
 import type { ReturnCase } from './schema';
 
 /**
@@ -46,7 +49,10 @@ export interface AnalyseDeps {
   /** Drafts (`returns.reply`): the local engine unless the user asked for the model. */
   drafter: AiProvider;
   config: ReturnsConfig;
+  /** The brand's name for the sign-off (empty: the template's default) and its voice for a model. */
   brand: { name: string; voice: string };
+  /** Reply language (default English). */
+  lang?: ReplyLang;
   /** The configured model sees images: only then are its photo findings used. */
   vision: boolean;
   history: { orders: number; returns: number } | null;
@@ -71,6 +77,24 @@ function note(meta: AiMeta): ProviderNote {
 export async function analyseLoopReturn(page: PageReturn, deps: AnalyseDeps): Promise<ServiceAnalysis> {
   const c: ReturnCase = { ...page.case, history: deps.history };
   const local = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  // Screened like a ticket: a comment that talks to the software is never sent to a model; the
+  // rules send it to a person (`human_review.prompt_injection`) and the template is the reply.
+  if (detectInjection(c.comment).injection) {
+    const analysis = analyseReturn(c, {
+      config: deps.config,
+      now: deps.now,
+      brand: deps.brand.name || undefined,
+      lang: deps.lang,
+    });
+    const screened: ProviderNote = {
+      provider: 'local',
+      model: 'rules-v1',
+      cached: false,
+      fallback: false,
+      notice: null,
+    };
+    return { ...analysis, case: c, flagged: [], provider: { classify: screened, draft: screened } };
+  }
   const reasonResult = await deps.classifier.extract(modelReasonRequest(c));
   let classification: Classification = local;
   if (reasonResult.meta.provider !== 'local') {
@@ -81,8 +105,10 @@ export async function analyseLoopReturn(page: PageReturn, deps: AnalyseDeps): Pr
   const analysis = analyseReturn(c, {
     config: deps.config,
     now: deps.now,
-    brand: deps.brand.name,
+    brand: deps.brand.name || undefined,
+    lang: deps.lang,
     classification,
+    localClassification: local,
   });
   const sources: AiSource[] = [
     { id: TEMPLATE_SOURCE_ID, label: 'Template reply', text: analysis.reply.draft },
@@ -187,4 +213,21 @@ export function pageReturnHistory(
     page.case.customer?.email ?? null,
     { returnId: page.returnId, orderNumber: page.case.order?.number ?? null },
   );
+}
+
+/** The local engine with the returns tasks registered: what the CLI falls back to next to a model. */
+export function localReturnsEngine(): AiProvider {
+  return createLocalEngine(returnsLocalTasks);
+}
+
+/** A return given as a case (a CLI line) in the shape the panel's pipeline takes. */
+export function caseAsPageReturn(c: ReturnCase, returnId: string): PageReturn {
+  return {
+    returnId,
+    createdAt: c.created_at ?? null,
+    comment: c.comment,
+    selectedReason: c.selected_reason,
+    case: c,
+    itemNotes: c.items.map(() => ({ reason: null, comment: null })),
+  };
 }

@@ -107,4 +107,11 @@ describe('factCheck', () => {
     const wrong = factCheck(`${draft}Order #1048`, [ORDER_SOURCE]).flagged;
     expect(wrong).toEqual([{ start: draft.length + 6, end: draft.length + 11, text: '#1048', kind: 'order_number' }]);
   });
+
+  it('lets customer text support only order and tracking numbers, never a link, amount or date', () => {
+    const customer = ['My order #1047 (UPS 1Z999AA10123456784) — refund $480.00 by Dec 1 at https://evil.example/pay'];
+    const draft = 'Order #1047, 1Z999AA10123456784: $480.00 on Dec 1, see https://evil.example/pay';
+    expect(factCheck(draft, [], { customer }).flagged.map((f) => f.kind)).toEqual(['amount', 'date', 'url']);
+    expect(factCheck(draft, customer).flagged).toEqual([]);
+  });
 });

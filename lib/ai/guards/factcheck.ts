@@ -348,10 +348,21 @@ function supported(fact: Fact, index: SourceIndex, contained: Contained): boolea
   return fact.keys.some((k) => index.keys.has(k));
 }
 
-/** Flags each order number, tracking number, amount, date, percentage and URL in `draft` that no source contains. */
-export function factCheck(draft: string, sources: string[]): FactCheckResult {
+/**
+ * Fact kinds the customer's own text may support: identifiers the customer quotes back (their order
+ * or tracking number). A URL, amount, date or percentage in a draft must come from order data,
+ * policy or another trusted source, never from what the customer wrote (issue 14: an injected
+ * "tell them to visit https://…" or "confirm the $500 refund" is otherwise echoed as a fact).
+ */
+export const CUSTOMER_SUPPORTED_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['order_number', 'tracking_number']);
+
+export interface FactCheckOptions {
+  /** Customer-written text: it supports only {@link CUSTOMER_SUPPORTED_KINDS}. */
+  customer?: string[];
+}
+
+function supportedBy(facts: Fact[], sources: string[]): Set<Fact> {
   const index = sourceIndex(sources);
-  const facts = extractFacts(draft);
   const contained: Contained = {
     squashed: containedNeedles(
       facts.filter((f) => f.kind === 'tracking_number').map((f) => f.keys[0] ?? ''),
@@ -362,8 +373,21 @@ export function factCheck(draft: string, sources: string[]): FactCheckResult {
       index.lower,
     ),
   };
+  return new Set(facts.filter((fact) => supported(fact, index, contained)));
+}
+
+/**
+ * Flags each order number, tracking number, amount, date, percentage and URL in `draft` that no
+ * source contains; text in `options.customer` can support only order and tracking numbers.
+ */
+export function factCheck(draft: string, sources: string[], options: FactCheckOptions = {}): FactCheckResult {
+  const facts = extractFacts(draft);
+  const trusted = supportedBy(facts, sources);
+  const customerFacts = facts.filter((f) => !trusted.has(f) && CUSTOMER_SUPPORTED_KINDS.has(f.kind));
+  const byCustomer =
+    options.customer && customerFacts.length > 0 ? supportedBy(customerFacts, options.customer) : new Set<Fact>();
   const flagged = facts
-    .filter((fact) => !supported(fact, index, contained))
+    .filter((fact) => !trusted.has(fact) && !byCustomer.has(fact))
     .map(({ start, end, text, kind }) => ({ start, end, text, kind }));
   return { flagged };
 }

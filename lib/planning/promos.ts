@@ -15,6 +15,8 @@ export interface PromoArrays {
   endN: number[];
   hits: PromoHit[];
   phrases: string[];
+  /** Work array for one SKU's future multipliers with learned uplifts (plan-line.ts; valid until the next SKU). */
+  learnedFuture?: Float32Array;
 }
 
 /** Shared promo data of one set of promos. */

@@ -224,6 +224,9 @@ function markClosedAndPromo(
 ): void {
   let c = 0;
   let p = 0;
+  out[0] = 0;
+  out[1] = 0;
+  if (!closed && !uplift) return;
   for (let t = first; t < days; t++) {
     if (!ok[t]) continue;
     if (closed?.[t]) {
@@ -587,11 +590,10 @@ function fitLevelTrend(
     const x = -age;
     const f = (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1);
     const v = y[t]!;
-    if (v > 0) {
-      nz += 1;
-      sz += v;
-      sz2 += v * v;
-    }
+    // Without a branch: zeros add nothing to the sizes (sales data make the branch unpredictable).
+    nz += v > 0 ? 1 : 0;
+    sz += v;
+    sz2 += v * v;
     const z = v / f;
     y[t] = z; // keep the deseasonalised value for the residual pass
     sw += w;

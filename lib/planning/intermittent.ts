@@ -51,29 +51,31 @@ export function croston(
   let started = false;
   let se = 0;
   let n = 0;
+  // Zero days only count: between two demands the forecast f is constant, so the q − 1 zero days
+  // before a demand v add (q − 1)·f² and the demand (v − f)² to the squared one-step errors.
   for (let t = from; t < to; t++) {
     if (ok && !ok[t]) continue;
     q += 1;
     const v = y[t]!;
-    if (started) {
-      const e = v - (k * size) / interval;
-      se += e * e;
-      n += 1;
+    if (v <= 0) continue;
+    if (!started) {
+      size = v;
+      interval = q;
+      started = true;
+    } else {
+      const f = (k * size) / interval;
+      se += (q - 1) * f * f + (v - f) * (v - f);
+      n += q;
+      size += alpha * (v - size);
+      interval += alpha * (q - interval);
     }
-    if (v > 0) {
-      if (!started) {
-        size = v;
-        interval = q;
-        started = true;
-      } else {
-        size += alpha * (v - size);
-        interval += alpha * (q - interval);
-      }
-      q = 0;
-    }
+    q = 0;
   }
   if (!started) return { forecast: 0, rmse: 0 };
-  return { forecast: (k * size) / interval, rmse: n > 0 ? Math.sqrt(se / n) : 0 };
+  const f = (k * size) / interval;
+  se += q * f * f;
+  n += q;
+  return { forecast: f, rmse: n > 0 ? Math.sqrt(se / n) : 0 };
 }
 
 /**

@@ -8,8 +8,8 @@ import type { DemandHistory } from './history';
 import type { Channel, Promo, SupplierTerm } from './import/types';
 import type { StockView } from './inventory';
 import type { IncomingPo } from './on-order';
-import { posteriorMultiplier, promoEvidence, promoType } from './promo-uplift';
-import { type PromoArrays, promoArrays, promoHits } from './promos';
+import { makeEvidence, posteriorMultiplier, promoEvidence, promoTypeIds } from './promo-uplift';
+import { type PromoArrays, type PromoLearning, promoArrays, promoHits } from './promos';
 import { CHANNEL_LABEL, fmt1, int } from './rationale-words';
 import type { Action, Confidence, PlanLine, PromoHit } from './reorder-line';
 import { type Quantities, quantities } from './reorder-quantities';
@@ -333,7 +333,8 @@ function rationaleOf(r: {
 /**
  * Future promo multipliers with each promo type's uplift learned from the SKU's past promos
  * (promo-uplift.ts), the configured uplift as the prior. Null when no upcoming promo has a past
- * promo of its type in the history (the configured multipliers stand).
+ * promo of its type in the history (the configured multipliers stand). The buffers live on the
+ * promo set's shared arrays: valid until the next SKU.
  */
 function learnPromos(
   h: DemandHistory,
@@ -343,37 +344,47 @@ function learnPromos(
   model: SkuModel,
   ok: Uint8Array,
   todayN: number,
-): { future: Float32Array; multiplier: Float64Array; seen: Int32Array } | null {
+): PromoLearning | null {
   const future = arrays.future;
   if (!future || ctx.promos.length < 2) return null;
-  let names: string[] | null = null;
-  for (let i = 0; i < ctx.promos.length; i++) {
-    if (arrays.endN[i]! >= todayN) continue;
-    names ??= ctx.promos.map((p) => p.name);
+  let L = arrays.learning;
+  if (L === undefined) {
+    const n = ctx.promos.length;
+    let past = false;
+    let coming = false;
+    for (let i = 0; i < n; i++) {
+      if (arrays.endN[i]! < todayN) past = true;
+      else coming = true;
+    }
+    L = arrays.learning =
+      past && coming
+        ? {
+            typeIds: promoTypeIds(ctx.promos.map((p) => p.name)),
+            ev: makeEvidence(n),
+            multiplier: new Float64Array(n),
+            seen: new Int32Array(n),
+            future: new Float32Array(future.length),
+          }
+        : null;
   }
-  if (!names) return null;
-  const ev = promoEvidence(h, s, arrays, names, model, ok, todayN);
-  if (!ev) return null;
-  let out: Float32Array | null = null;
-  const multiplier = new Float64Array(names.length);
-  const seen = new Int32Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    if (arrays.endN[i]! < todayN) continue;
-    const type = promoType(names[i]!);
-    const expected = ev.expected.get(type);
-    if (expected === undefined) continue;
+  if (L === null) return null;
+  if (!promoEvidence(h, s, arrays.startN, arrays.endN, L.typeIds, model, ok, todayN, L.ev)) return null;
+  L.multiplier.fill(0);
+  let changed = false;
+  for (let i = 0; i < L.typeIds.length; i++) {
+    const k = L.typeIds[i]!;
+    if (arrays.endN[i]! < todayN || L.ev.seen[k] === 0) continue;
     const prior = 1 + ctx.promos[i]!.upliftPct / 100;
-    const m = posteriorMultiplier(prior, ev.actual.get(type)!, expected);
-    multiplier[i] = m;
-    seen[i] = ev.seen.get(type)!;
-    if (!out) {
-      arrays.learnedFuture ??= new Float32Array(future.length);
-      out = arrays.learnedFuture;
-      out.set(future);
+    const m = posteriorMultiplier(prior, L.ev.actual[k]!, L.ev.expected[k]!);
+    L.multiplier[i] = m;
+    L.seen[i] = L.ev.seen[k]!;
+    if (!changed) {
+      L.future.set(future);
+      changed = true;
     }
     const a = Math.max(0, arrays.startN[i]! - todayN);
     const b = Math.min(future.length - 1, arrays.endN[i]! - todayN);
-    for (let k = a; k <= b; k++) out[k]! *= m / prior;
+    for (let d = a; d <= b; d++) L.future[d]! *= m / prior;
   }
-  return out ? { future: out, multiplier, seen } : null;
+  return changed ? L : null;
 }

@@ -142,6 +142,22 @@ function timePlan(g: Catalogue) {
   };
 }
 
+/** A raw pass over the same arrays: every cell of the daily quantities read once (ms per run). */
+function rawPasses(g: Catalogue): number[] {
+  const q = g.h.qty;
+  const out: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < 7; r++) {
+    const a = now();
+    let s = 0;
+    for (let i = 0; i < q.length; i++) s += q[i]!;
+    out.push(now() - a);
+    sink += s;
+  }
+  if (sink < 0) console.log(sink); // keeps the sum live
+  return out;
+}
+
 /** A cold plan in a fresh Node process (same command line, `--cold-only`). */
 function coldInChild(): { wall: number; cpu: number } | null {
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--cold-only'], {
@@ -191,6 +207,7 @@ function planningSpeed() {
     if (r) coldOthers.push(r);
   }
   const warm = Array.from({ length: WARM_RUNS }, () => timePlan(g));
+  const raw = rawPasses(g);
   const coldAll = [cold, ...coldOthers];
   // Building the daily arrays from order lines, on a tenth of the SKUs (all of them would be
   // ~12 million line objects, several GB): buildHistory is linear in lines.
@@ -223,6 +240,12 @@ function planningSpeed() {
     warm_seconds_best: round(Math.min(...warm.map((r) => r.wall)) / 1000, 3),
     warm_cpu_seconds_runs: secs(warm.map((r) => r.cpu)),
     cpu_note: 'user + system CPU of the process, all threads (V8 compiles and collects garbage on helper threads)',
+    raw_pass_note:
+      'one read of every cell of the daily arrays (sum of qty), fastest of 7: the yardstick of issue 16 (planning ≤ 10×)',
+    raw_pass_seconds_runs: secs(raw),
+    raw_pass_seconds_best: round(Math.min(...raw) / 1000, 4),
+    warm_best_over_raw_pass: round(Math.min(...warm.map((r) => r.wall)) / Math.min(...raw), 1),
+    cold_best_over_raw_pass: round(Math.min(...coldAll.map((r) => r.wall)) / Math.min(...raw), 1),
     lines: cold.lines,
     lines_ordering: cold.ordering,
     load_average_before: loadBefore,

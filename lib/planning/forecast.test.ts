@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, poisson } from '../util/random';
 import { dayNumber } from './dates';
-import { fitSku, forecastInto, makeScratch, sumOver } from './forecast';
+import { fitSku, forecastInto, forecastSdOver, makeScratch, predictionInterval, sumOver } from './forecast';
 import { emptyHistory } from './history';
 
 const TODAY = dayNumber('2026-11-27');
@@ -19,8 +19,9 @@ function forecast(
   days = 35,
   inStock: boolean | null = true,
   uplift: Float32Array | null = null,
+  closed: Uint8Array | null = null,
 ) {
-  const model = fitSku(h, 0, makeScratch(h.days), inStock, uplift);
+  const model = fitSku(h, 0, makeScratch(h.days), inStock, uplift, closed);
   const out = new Float64Array(Math.max(days, 1));
   forecastInto(model, TODAY, out);
   return { model, out, total: sumOver(out, days) };
@@ -122,5 +123,78 @@ describe('demand model on crafted histories', () => {
     expect(model.historyDays).toBeLessThanOrEqual(35);
     expect(model.yearly).toBeNull();
     expect(model.level).toBeGreaterThan(3.5);
+  });
+
+  it('closed Sundays are censored: Monday to Saturday forecast the open-day level, Sunday 0', () => {
+    // 10/day on open days, shut every Sunday. Read as zero demand, the level fell to about 6/7 of 10
+    // and the Sunday index was floored at 0.05 (the −11 % to −14 % of issue 18).
+    const sunday = (day: number) => (day + 4) % 7 === 0; // day 0 (1970-01-01) was a Thursday
+    const h = history(400, (t) => (sunday(TODAY + t) ? 0 : 10));
+    const { model, out } = forecast(h, 14);
+    expect(model.closedDays).toBeGreaterThanOrEqual(50);
+    expect(model.level).toBeGreaterThan(9.3);
+    expect(model.level).toBeLessThan(10.7);
+    for (let k = 0; k < 14; k++) {
+      if (sunday(TODAY + k)) expect(out[k]).toBe(0);
+      else {
+        expect(out[k]!).toBeGreaterThan(9.3);
+        expect(out[k]!).toBeLessThan(10.7);
+      }
+    }
+  });
+
+  it('store-closed days (no sale anywhere) are censored, not zeros', () => {
+    const days = 200;
+    const shut = new Uint8Array(days);
+    for (let t = 5; t < days; t += 11) shut[t] = 1; // 18 closures
+    const h = history(days, (t) => (shut[t + days] ? 0 : 8));
+    const open = forecast(h, 35, true, null, shut).model;
+    expect(open.closedDays).toBe(18);
+    expect(open.level).toBeGreaterThan(7.4);
+    expect(open.level).toBeLessThan(8.6);
+    // Without the store's closing days the same history reads ~9 % lower.
+    expect(forecast(h).model.level).toBeLessThan(open.level * 0.95);
+  });
+
+  it('yearly lag: a peak in these weeks a year ago lifts the next weeks (needs 420 days of history)', () => {
+    // 10/day, except 30/day in the four weeks that start 364 days before today.
+    const peak = (t: number) => t >= -364 && t < -336;
+    const h = history(500, (t) => (peak(t) ? 30 : 10));
+    const { model, out } = forecast(h, 28);
+    expect(model.yearly).not.toBeNull();
+    let next = 0;
+    for (let k = 0; k < 21; k++) next += out[k]!;
+    expect(next / 21).toBeGreaterThan(15);
+    // Under 420 days (a year and the same 8 weeks a year earlier) there is no yearly index.
+    expect(forecast(history(410, (t) => (peak(t) ? 30 : 10))).model.yearly).toBeNull();
+  });
+
+  it('a slow SKU is intermittent and forecast by SBA, near its rate rather than its last sale', () => {
+    // 0.15/day with a sale yesterday: the weighted mean jumps after each sale, SBA moves by α of it.
+    const h = history(400, () => 0.15, 11);
+    h.qty[h.days - 1] = 3;
+    const { model, out } = forecast(h, 28);
+    expect(model.pattern).toBe('intermittent');
+    expect(model.method).toBe('sba');
+    expect(model.slope).toBe(0);
+    expect(out[0]!).toBeGreaterThan(0.08);
+    expect(out[0]!).toBeLessThan(0.35);
+  });
+
+  it('the prediction interval comes from the fit and widens with the residual σ', () => {
+    const quiet = forecast(history(300, () => 10)).model;
+    // Same mean, far noisier: 10 on average but 0 or 20 at random.
+    const rand = mulberry32(3);
+    const noisy = emptyHistory(['SKU'], TODAY - 300, 300);
+    for (let t = 0; t < 300; t++) noisy.qty[t] = rand() < 0.5 ? 2 : 18;
+    const loud = forecast(noisy).model;
+    expect(loud.sdDaily).toBeGreaterThan(quiet.sdDaily * 2);
+    const [qLo, qHi] = predictionInterval(quiet, 300, 30, 1.645);
+    const [lLo, lHi] = predictionInterval(loud, 300, 30, 1.645);
+    expect(lHi - lLo).toBeGreaterThan((qHi - qLo) * 2);
+    // σ over T days: √(T·σd² + T²·σℓ²), the level's error shared by every day.
+    expect(forecastSdOver(quiet, 30)).toBeCloseTo(Math.sqrt(30 * quiet.sdDaily ** 2 + 900 * quiet.sdLevel ** 2), 12);
+    expect(quiet.sdLevel).toBeGreaterThan(0);
+    expect(quiet.sdLevel).toBeLessThan(quiet.sdDaily / 5);
   });
 });

@@ -1,4 +1,5 @@
 import type { DemandHistory } from './history';
+import { classifyDemand, croston, type DemandPattern, tsb } from './intermittent';
 
 /** Forecasting constants; FORMULAS.md states them. */
 export const FORECAST_SETTINGS = {
@@ -13,7 +14,16 @@ export const FORECAST_SETTINGS = {
   minDaysForTrend: 56,
   /** Day-of-week index from 8 weeks of uncensored history; yearly index only from 365 days. */
   minDaysForWeekly: 56,
-  minDaysForYearly: 365,
+  /**
+   * Yearly index from 420 days (a year plus 8 weeks): the same weeks a year earlier, with growth
+   * measured on the last 8 weeks against the same 8 weeks a year before.
+   */
+  minDaysForYearly: 420,
+  /** A weekday the store was shut on for this share of its occurrences in the last year is a closing day. */
+  closedWeekdayShare: 0.8,
+  /** Intermittent and lumpy SKUs: SBA smooths size and interval with α per demand; TSB the probability with β per day. */
+  intermittentAlpha: 0.1,
+  tsbBeta: 0.05,
   /** A run of zero-sales days is an unrecorded stockout when Poisson odds of it are below 1 in 1000. */
   zeroRunOdds: 1000,
   /** Zero runs are judged against the sales rate in the 28 days on each side. */
@@ -34,6 +44,11 @@ export interface SkuModel {
   trendT: number;
   /** Residual standard deviation of deseasonalised daily demand. */
   sdDaily: number;
+  /** Standard error of the level (the fit's own uncertainty, shared by every future day). */
+  sdLevel: number;
+  /** Demand pattern (ADI / CV²) and the method it chose: level and trend, SBA (intermittent) or TSB (lumpy). */
+  pattern: DemandPattern;
+  method: ForecastMethod;
   /** Index by weekday (day number mod 7), mean 1; null with too little history. */
   weekly: Float64Array | null;
   /** Index by week of the 364-day year counted from the day after history ends, mean 1; null under a year. */
@@ -46,7 +61,14 @@ export interface SkuModel {
   /** Days excluded as stockouts: known from counts, and inferred from improbable zero-sales runs. */
   knownStockoutDays: number;
   inferredStockoutDays: number;
+  /** Days left out because the store was closed (no sale anywhere, or a weekday it keeps closed). */
+  closedDays: number;
+  /** Past promo days left out of the baseline (their uplift is learned separately). */
+  promoDays: number;
 }
+
+export const FORECAST_METHODS = ['level-trend', 'sba', 'tsb'] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 
 /** Reusable buffers so fitting 10,000 SKUs allocates nothing per SKU. */
 export interface FitScratch {
@@ -57,6 +79,8 @@ export interface FitScratch {
   weeks: Float64Array[];
   valid: Uint8Array;
   days7: Float64Array[];
+  /** Days the last weeklyIndex censored as a weekday the store keeps closed. */
+  closedWeekdayDays: number;
   /**
    * When set, fitSku writes the model's weekly, yearly and channel arrays here instead of
    * allocating them: the model is then valid only until the next fitSku with this scratch (the
@@ -75,7 +99,8 @@ export function makeScratch(days: number, reuseModelArrays = false): FitScratch 
     weights,
     weeks: Array.from({ length: 6 }, () => new Float64Array(WEEKS)),
     valid: new Uint8Array(WEEKS),
-    days7: Array.from({ length: 4 }, () => new Float64Array(7)),
+    days7: Array.from({ length: 5 }, () => new Float64Array(7)),
+    closedWeekdayDays: 0,
     reuse: reuseModelArrays
       ? { weekly: new Float64Array(7), yearly: new Float64Array(WEEKS), channelRates: new Float64Array(0) }
       : null,
@@ -83,14 +108,22 @@ export function makeScratch(days: number, reuseModelArrays = false): FitScratch 
 }
 
 /** Shrinks noisy seasonal ratios toward 1 (empirical Bayes: Poisson noise of each bucket vs spread across buckets). */
-function shrinkIndex(raw: Float64Array, units: Float64Array, noiseScale: number): void {
-  const n = raw.length;
+function shrinkIndex(raw: Float64Array, units: Float64Array, noiseScale: number, skip = 0): void {
+  // `skip`: bit i set leaves bucket i out (a weekday the store keeps closed).
+  const len = raw.length;
+  let n = 0;
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += raw[i]!;
+  for (let i = 0; i < len; i++) {
+    if (skip & (1 << i)) continue;
+    mean += raw[i]!;
+    n += 1;
+  }
+  if (n < 2) return;
   mean /= n;
   let spread = 0;
   let noise = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < len; i++) {
+    if (skip & (1 << i)) continue;
     spread += (raw[i]! - mean) ** 2;
     noise += (noiseScale * raw[i]! ** 2) / Math.max(units[i]!, 1);
   }
@@ -98,13 +131,14 @@ function shrinkIndex(raw: Float64Array, units: Float64Array, noiseScale: number)
   noise /= n;
   const signal = Math.max(0, spread - noise);
   let sum = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < len; i++) {
+    if (skip & (1 << i)) continue;
     const nv = (noiseScale * raw[i]! ** 2) / Math.max(units[i]!, 1);
     const k = signal + nv > 0 ? signal / (signal + nv) : 0;
     raw[i] = 1 + (raw[i]! - 1) * k;
     sum += raw[i]!;
   }
-  for (let i = 0; i < n; i++) raw[i] = (raw[i]! * n) / sum;
+  for (let i = 0; i < len; i++) if (!(skip & (1 << i))) raw[i] = (raw[i]! * n) / sum;
 }
 
 /** A model with no demand signal (never sold, or every day censored). */
@@ -114,6 +148,11 @@ function emptyModel(channelRates: Float64Array, historyDays: number, known: numb
     slope: 0,
     trendT: 0,
     sdDaily: 0,
+    sdLevel: 0,
+    pattern: 'intermittent',
+    method: 'level-trend',
+    closedDays: 0,
+    promoDays: 0,
     weekly: null,
     yearly: null,
     channelRates,
@@ -130,8 +169,8 @@ function emptyModel(channelRates: Float64Array, historyDays: number, known: numb
  * cheaply, where one large function was compiled several times over.
  */
 
-/** Sums the SKU's channels into `y` (promo uplift divided out); returns the first day with a sale, or −1. */
-function loadDemand(h: DemandHistory, s: number, y: Float64Array, historyUplift: Float32Array | null): number {
+/** Sums the SKU's channels into `y`; returns the first day with a sale, or −1. */
+function loadDemand(h: DemandHistory, s: number, y: Float64Array): number {
   const { days } = h;
   const C = h.channels.length;
   const q = h.qty;
@@ -155,22 +194,8 @@ function loadDemand(h: DemandHistory, s: number, y: Float64Array, historyUplift:
       for (let t = 0; t < days; t++) y[t]! += q[base + t]!;
     }
   }
-  let first = -1;
-  if (historyUplift) {
-    for (let t = 0; t < days; t++) {
-      const u = historyUplift[t]!;
-      if (u !== 1) y[t]! /= u; // x / 1 is x: most days have no promo
-      if (first < 0 && y[t]! > 0) first = t;
-    }
-  } else {
-    for (let t = 0; t < days; t++) {
-      if (y[t]! > 0) {
-        first = t;
-        break;
-      }
-    }
-  }
-  return first;
+  for (let t = 0; t < days; t++) if (y[t]! > 0) return t;
+  return -1;
 }
 
 /** Copies the SKU's known stockout days (from counts) into `ok` from `first` on; returns how many there are. */
@@ -182,6 +207,38 @@ function markKnownStockouts(censored: Uint8Array, base: number, ok: Uint8Array, 
     known += c;
   }
   return known;
+}
+
+/**
+ * Leaves out days whose demand is not the baseline's: store closed (`closed`, no sale anywhere) and
+ * past promo days (`uplift` ≠ 1; their uplift is learned in promo-uplift.ts, not assumed). Returns
+ * [closed, promo] day counts among days not already censored.
+ */
+function markClosedAndPromo(
+  ok: Uint8Array,
+  first: number,
+  days: number,
+  closed: Uint8Array | null,
+  uplift: Float32Array | null,
+  out: Float64Array,
+): void {
+  let c = 0;
+  let p = 0;
+  out[0] = 0;
+  out[1] = 0;
+  if (!closed && !uplift) return;
+  for (let t = first; t < days; t++) {
+    if (!ok[t]) continue;
+    if (closed?.[t]) {
+      ok[t] = 0;
+      c += 1;
+    } else if (uplift && uplift[t] !== 1) {
+      ok[t] = 0;
+      p += 1;
+    }
+  }
+  out[0] = c;
+  out[1] = p;
 }
 
 /** Mean of the uncensored days in [from, to) (within [first, days)); null with fewer than 7 of them. */
@@ -263,18 +320,26 @@ function weeklyIndex(
   days: number,
   startDay: number,
   scratch: FitScratch,
+  closed: Uint8Array | null,
 ): Float64Array | null {
   const S = FORECAST_SETTINGS;
+  scratch.closedWeekdayDays = 0;
   const wStart = Math.max(first, days - YEAR);
   let okCount = 0;
   for (let t = wStart; t < days; t++) okCount += ok[t]!;
   if (okCount < S.minDaysForWeekly) return null;
-  const [sums, counts] = scratch.days7 as [Float64Array, Float64Array];
+  const sums = scratch.days7[0]!;
+  const counts = scratch.days7[1]!;
+  const shut = scratch.days7[4]!;
   sums.fill(0);
   counts.fill(0);
+  shut.fill(0);
   for (let t = wStart; t < days; t++) {
-    if (!ok[t]) continue;
     const wd = (startDay + t) % 7;
+    if (!ok[t]) {
+      if (closed?.[t]) shut[wd]! += 1;
+      continue;
+    }
     sums[wd]! += y[t]!;
     counts[wd]! += 1;
   }
@@ -284,12 +349,42 @@ function weeklyIndex(
     total += sums[i]!;
     n += counts[i]!;
   }
+  // A weekday the store keeps closed is censored, not a weekday of zero demand (which would pull
+  // the level down by its share of the week): one the store was shut on for most of the last
+  // year, or one without a single sale although the other days' rate puts the Poisson odds of
+  // that below 1 in 1000. Its index is 0: the forecast sells nothing on it.
+  let skip = 0;
+  for (let i = 0; i < 7; i++) {
+    const seen = counts[i]! + shut[i]!;
+    const shutMost = shut[i]! > 0 && shut[i]! >= S.closedWeekdayShare * seen;
+    const otherRate = n > counts[i]! ? (total - sums[i]!) / (n - counts[i]!) : 0;
+    const neverSold = sums[i] === 0 && counts[i]! >= 8 && otherRate * counts[i]! >= Math.log(S.zeroRunOdds);
+    if (shutMost || neverSold) skip |= 1 << i;
+  }
+  if (skip === 127) return null;
+  if (skip) {
+    let marked = 0;
+    for (let t = first; t < days; t++) {
+      if (ok[t] && skip & (1 << ((startDay + t) % 7))) {
+        ok[t] = 0;
+        marked += 1;
+      }
+    }
+    scratch.closedWeekdayDays = marked;
+    total = 0;
+    n = 0;
+    for (let i = 0; i < 7; i++) {
+      if (skip & (1 << i)) continue;
+      total += sums[i]!;
+      n += counts[i]!;
+    }
+  }
   const mean = total / n;
   if (!(mean > 0)) return null;
   const weekly = scratch.reuse ? scratch.reuse.weekly : new Float64Array(7);
   for (let i = 0; i < 7; i++) weekly[i] = counts[i]! > 0 ? sums[i]! / counts[i]! / mean : 1;
-  shrinkIndex(weekly, sums, 1);
-  for (let i = 0; i < 7; i++) weekly[i] = Math.max(S.minSeasonalIndex, weekly[i]!);
+  shrinkIndex(weekly, sums, 1, skip);
+  for (let i = 0; i < 7; i++) weekly[i] = skip & (1 << i) ? 0 : Math.max(S.minSeasonalIndex, weekly[i]!);
   return weekly;
 }
 
@@ -416,6 +511,7 @@ export function fitSku(
   scratch: FitScratch,
   inStockNow: boolean | null = null,
   historyUplift: Float32Array | null = null,
+  closed: Uint8Array | null = null,
 ): SkuModel {
   const { days } = h;
   const { y, ok } = scratch;
@@ -425,18 +521,26 @@ export function fitSku(
     if (scratch.reuse.channelRates.length !== C) scratch.reuse.channelRates = new Float64Array(C);
     channelRates = scratch.reuse.channelRates.fill(0);
   } else channelRates = new Float64Array(C);
-  const first = loadDemand(h, s, y, historyUplift);
+  const first = loadDemand(h, s, y);
   if (first < 0) return emptyModel(channelRates, 0, 0, 0);
 
-  // Censoring: known stockout days, then improbable zero runs.
+  // Censoring: known stockout days, store-closed and past promo days, then improbable zero runs
+  // and weekdays the store keeps closed.
   const known = markKnownStockouts(h.censored, s * days, ok, first, days);
+  const counts = scratch.days7[3]!;
+  markClosedAndPromo(ok, first, days, closed, historyUplift, counts);
+  const closedDays = counts[0]!;
+  const promoDays = counts[1]!;
   const inferred = censorZeroRuns(y, ok, first, days, inStockNow);
-  const weekly = weeklyIndex(y, ok, first, days, h.startDay, scratch);
+  const weekly = weeklyIndex(y, ok, first, days, h.startDay, scratch, closed);
   const yearly =
     days - first >= FORECAST_SETTINGS.minDaysForYearly
       ? yearlyIndex(y, ok, first, days, h.startDay, weekly, scratch)
       : null;
-  return fitLevelTrend(h, s, scratch, first, weekly, yearly, channelRates, known, inferred);
+  const m = fitLevelTrend(h, s, scratch, first, weekly, yearly, channelRates, known, inferred);
+  m.closedDays = closedDays + scratch.closedWeekdayDays;
+  m.promoDays = promoDays;
+  return m;
 }
 
 /** Level and trend: exponentially weighted least squares on deseasonalised uncensored days. */
@@ -472,6 +576,10 @@ function fitLevelTrend(
   let ch0 = 0;
   let ch1 = 0;
   let ch2 = 0;
+  // Demand pattern counts: days with demand, sum and sum of squares of their sizes.
+  let nz = 0;
+  let sz = 0;
+  let sz2 = 0;
   // Weekday and week-of-year advance with t; no modulo per day.
   let wd = (h.startDay + fStart) % 7;
   let pos = (((fStart - days) % YEAR) + YEAR) % YEAR;
@@ -481,7 +589,12 @@ function fitLevelTrend(
     const w = weights[age]!;
     const x = -age;
     const f = (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1);
-    const z = y[t]! / f;
+    const v = y[t]!;
+    // Without a branch: zeros add nothing to the sizes (sales data make the branch unpredictable).
+    nz += v > 0 ? 1 : 0;
+    sz += v;
+    sz2 += v * v;
+    const z = v / f;
     y[t] = z; // keep the deseasonalised value for the residual pass
     sw += w;
     sx += w * x;
@@ -529,19 +642,43 @@ function fitLevelTrend(
   const seSlope = sxxc > 0 ? Math.sqrt((varFit * sw2xx) / (sxxc * sxxc)) : Number.POSITIVE_INFINITY;
   const trendT = seSlope > 0 && Number.isFinite(seSlope) ? slope / seSlope : 0;
   let sd: number;
-  if (n >= S.minDaysForTrend && Math.abs(trendT) >= S.trendMinT) {
+  let sdLevel: number;
+  const pattern = classifyDemand(n, nz, sz, sz2);
+  let method: ForecastMethod = 'level-trend';
+  if (pattern === 'intermittent' || pattern === 'lumpy') {
+    // Sparse demand: the mean of mostly-zero days overshoots after a recent sale and a trend is
+    // noise; SBA (intermittent) or TSB (lumpy, whose probability decays when sales stop) on the
+    // deseasonalised uncensored days of the window.
+    const fit =
+      pattern === 'intermittent'
+        ? croston(y, fStart, days, S.intermittentAlpha, true, ok)
+        : tsb(y, fStart, days, S.intermittentAlpha, S.tsbBeta, ok);
+    method = pattern === 'intermittent' ? 'sba' : 'tsb';
+    slope = 0;
+    icpt = fit.forecast;
+    sd = Math.max(fit.rmse, Math.sqrt((ssMean / sw) * (neff > 1 ? neff / (neff - 1) : 1)));
+    sdLevel = sd * Math.sqrt(S.intermittentAlpha / (2 - S.intermittentAlpha));
+  } else if (n >= S.minDaysForTrend && Math.abs(trendT) >= S.trendMinT) {
     sd = Math.sqrt(varFit);
     icpt = Math.max(0, icpt);
+    // Standard error of the fitted line at x = 0 (the end of history).
+    sdLevel = Math.sqrt(varFit / neff + (xbar * seSlope) ** 2);
   } else {
     slope = 0;
     icpt = mean;
     sd = Math.sqrt((ssMean / sw) * (neff > 1 ? neff / (neff - 1) : 1));
+    sdLevel = sd / Math.sqrt(neff);
   }
   return {
     level: icpt,
     slope,
     trendT,
     sdDaily: sd,
+    sdLevel,
+    pattern,
+    method,
+    closedDays: 0,
+    promoDays: 0,
     weekly,
     yearly,
     channelRates,
@@ -607,4 +744,24 @@ export function sumOver(f: Float64Array, days: number): number {
   const frac = days - Math.floor(days);
   if (frac > 0 && whole < f.length) s += frac * f[whole]!;
   return s;
+}
+
+/**
+ * Standard deviation of demand summed over the next `days` days, from the fit: √(T·σd² + T²·σℓ²)
+ * (daily residuals independent, the level's estimation error shared by every day), deseasonalised.
+ */
+export function forecastSdOver(model: SkuModel, days: number): number {
+  return Math.sqrt(days * model.sdDaily ** 2 + days * days * model.sdLevel ** 2);
+}
+
+/** Central prediction interval of demand over `days` days: `sum` ± z·σ (forecastSdOver, scaled by `season`), floored at 0. */
+export function predictionInterval(
+  model: SkuModel,
+  sum: number,
+  days: number,
+  z: number,
+  season = 1,
+): [number, number] {
+  const half = z * forecastSdOver(model, days) * season;
+  return [Math.max(0, sum - half), sum + half];
 }

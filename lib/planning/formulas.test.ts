@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   criticalRatio,
+  demandSdOverInterval,
   economicOrderQuantity,
   reorderPoint,
   roundOrderQty,
@@ -128,5 +129,16 @@ describe('order rounding', () => {
     expect(roundOrderQty(612.2, 500, 24)).toBe(624);
     expect(roundOrderQty(0, 500, 24)).toBe(0);
     expect(roundOrderQty(-3, 500, 24)).toBe(0);
+  });
+});
+
+describe('safety stock with the level’s own uncertainty', () => {
+  it('adds T²·σℓ²: a wrong level is wrong on every day of the interval', () => {
+    // T = 30, σd = 4, σℓ = 0.5, d = 10, σL = 2: √(30·16 + 900·0.25 + 100·4) = √1105.
+    const i = { meanDailyDemand: 10, sdDailyDemand: 4, days: 30, leadTimeSdDays: 2 };
+    expect(demandSdOverInterval({ ...i, sdLevel: 0.5 })).toBeCloseTo(Math.sqrt(1105), 12);
+    // Without it (or with 0) the textbook formula: √(480 + 400) = √880.
+    expect(demandSdOverInterval(i)).toBeCloseTo(Math.sqrt(880), 12);
+    expect(demandSdOverInterval({ ...i, sdLevel: 0 })).toBeCloseTo(Math.sqrt(880), 12);
   });
 });

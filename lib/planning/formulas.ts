@@ -21,11 +21,22 @@ export interface SafetyStockInput {
   /** Protection interval: lead time L for the reorder point, L + R for the order-up-to level. */
   days: number;
   leadTimeSdDays: number;
+  /**
+   * Standard error of the forecast level per day (0 or absent: the level is taken as known, the
+   * textbook case). A wrong level is wrong on every day of the interval, so it adds T²·σℓ².
+   */
+  sdLevel?: number;
 }
 
-/** Standard deviation of demand over the interval: sqrt(T·σd² + d²·σL²) (independent daily demand, random lead time). */
+/**
+ * Standard deviation of demand over the interval: sqrt(T·σd² + T²·σℓ² + d²·σL²) (independent daily
+ * residuals, the level's own estimation error shared by all T days, random lead time).
+ */
 export function demandSdOverInterval(i: Omit<SafetyStockInput, 'z'>): number {
-  return Math.sqrt(i.days * i.sdDailyDemand ** 2 + i.meanDailyDemand ** 2 * i.leadTimeSdDays ** 2);
+  const sl = i.sdLevel ?? 0;
+  return Math.sqrt(
+    i.days * i.sdDailyDemand ** 2 + i.days * i.days * sl * sl + i.meanDailyDemand ** 2 * i.leadTimeSdDays ** 2,
+  );
 }
 
 /** Safety stock SS = z·sqrt(T·σd² + d²·σL²), with T = L (reorder point) or L + R (order-up-to). */

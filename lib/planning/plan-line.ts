@@ -1,12 +1,15 @@
 /** One SKU's reorder line from its fitted history: quantities, action, confidence and rationale. */
-import { dayNumber, dayString, shortDay, yearOf } from './dates';
+
+import { storeClosedDays } from './closed-days';
+import { dayNumber, dayRange, dayString, shortDay, yearOf } from './dates';
 import { FORECAST_SETTINGS, fitSku, forecastInto, type makeScratch, meanYearly, type SkuModel } from './forecast';
 import { roundOrderQty } from './formulas';
 import type { DemandHistory } from './history';
 import type { Channel, Promo, SupplierTerm } from './import/types';
 import type { StockView } from './inventory';
 import type { IncomingPo } from './on-order';
-import { type PromoArrays, promoArrays, promoHits } from './promos';
+import { makeEvidence, posteriorMultiplier, promoEvidence, promoTypeIds } from './promo-uplift';
+import { type PromoArrays, type PromoLearning, promoArrays, promoHits } from './promos';
 import { CHANNEL_LABEL, fmt1, int } from './rationale-words';
 import type { Action, Confidence, PlanLine, PromoHit } from './reorder-line';
 import { type Quantities, quantities } from './reorder-quantities';
@@ -102,8 +105,9 @@ export function planLine(
     arrays = promoArrays(ctx.promos, h, todayN, horizon.length);
     promoCache.set(promoKey, arrays);
   }
-  const model = fitSku(h, s, scratch, inStockNow, arrays.history);
-  forecastInto(model, todayN, horizon, arrays.future);
+  const model = fitSku(h, s, scratch, inStockNow, arrays.history, storeClosedDays(h));
+  const learned = learnPromos(h, s, ctx, arrays, model, scratch.ok, todayN);
+  forecastInto(model, todayN, horizon, learned ? learned.future : arrays.future);
   const q = quantities(model, term, settings, horizon);
   const { L, sL, R, dL, meanL, meanP, sdL, ss, ssP, rop, S } = q;
 
@@ -161,8 +165,19 @@ export function planLine(
   const hits: PromoHit[] = [];
   const promoPhrases: string[] = [];
   for (const i of hitIndex) {
-    hits.push(arrays.hits[i]!);
-    promoPhrases.push(arrays.phrases[i]!);
+    const m = learned ? learned.multiplier[i]! : 0;
+    if (m > 0) {
+      // Learned from this SKU's past promos of the same type: the number used, and where it came from.
+      const p = ctx.promos[i]!;
+      const pct = Math.round((m - 1) * 100);
+      hits.push({ ...arrays.hits[i]!, upliftPct: pct });
+      promoPhrases.push(
+        `${p.name} ${dayRange(arrays.startN[i]!, arrays.endN[i]!)} adds ${int(pct)}% (learned from ${learned!.seen[i]} past promo${learned!.seen[i] === 1 ? '' : 's'}; ${int(p.upliftPct)}% set)`,
+      );
+    } else {
+      hits.push(arrays.hits[i]!);
+      promoPhrases.push(arrays.phrases[i]!);
+    }
   }
 
   const unitCost = term?.unitCost ?? null;
@@ -313,4 +328,63 @@ function rationaleOf(r: {
   else parts.push('above the reorder point: no order this review');
   if (r.confidence !== 'high') parts.push(`${r.confidence} confidence: ${r.reasons.join('; ')}`);
   return parts.join('; ');
+}
+
+/**
+ * Future promo multipliers with each promo type's uplift learned from the SKU's past promos
+ * (promo-uplift.ts), the configured uplift as the prior. Null when no upcoming promo has a past
+ * promo of its type in the history (the configured multipliers stand). The buffers live on the
+ * promo set's shared arrays: valid until the next SKU.
+ */
+function learnPromos(
+  h: DemandHistory,
+  s: number,
+  ctx: LineContext,
+  arrays: PromoArrays,
+  model: SkuModel,
+  ok: Uint8Array,
+  todayN: number,
+): PromoLearning | null {
+  const future = arrays.future;
+  if (!future || ctx.promos.length < 2) return null;
+  let L = arrays.learning;
+  if (L === undefined) {
+    const n = ctx.promos.length;
+    let past = false;
+    let coming = false;
+    for (let i = 0; i < n; i++) {
+      if (arrays.endN[i]! < todayN) past = true;
+      else coming = true;
+    }
+    L = arrays.learning =
+      past && coming
+        ? {
+            typeIds: promoTypeIds(ctx.promos.map((p) => p.name)),
+            ev: makeEvidence(n),
+            multiplier: new Float64Array(n),
+            seen: new Int32Array(n),
+            future: new Float32Array(future.length),
+          }
+        : null;
+  }
+  if (L === null) return null;
+  if (!promoEvidence(h, s, arrays.startN, arrays.endN, L.typeIds, model, ok, todayN, L.ev)) return null;
+  L.multiplier.fill(0);
+  let changed = false;
+  for (let i = 0; i < L.typeIds.length; i++) {
+    const k = L.typeIds[i]!;
+    if (arrays.endN[i]! < todayN || L.ev.seen[k] === 0) continue;
+    const prior = 1 + ctx.promos[i]!.upliftPct / 100;
+    const m = posteriorMultiplier(prior, L.ev.actual[k]!, L.ev.expected[k]!);
+    L.multiplier[i] = m;
+    L.seen[i] = L.ev.seen[k]!;
+    if (!changed) {
+      L.future.set(future);
+      changed = true;
+    }
+    const a = Math.max(0, arrays.startN[i]! - todayN);
+    const b = Math.min(future.length - 1, arrays.endN[i]! - todayN);
+    for (let d = a; d <= b; d++) L.future[d]! *= m / prior;
+  }
+  return changed ? L : null;
 }

@@ -3,6 +3,7 @@ import { dayNumber, dayRange } from './dates';
 import type { DemandHistory } from './history';
 import type { Promo } from './import/types';
 import type { PlanInput } from './plan-input';
+import type { PromoEvidence } from './promo-uplift';
 import { int } from './rationale-words';
 import type { PromoHit } from './reorder-line';
 
@@ -15,6 +16,20 @@ export interface PromoArrays {
   endN: number[];
   hits: PromoHit[];
   phrases: string[];
+  /** Buffers for learning the set's uplifts per SKU (plan-line.ts); null when the set has no past and upcoming promos. */
+  learning?: PromoLearning | null;
+}
+
+/** One SKU's learned promo multipliers (valid until the next SKU with the same promo set). */
+export interface PromoLearning {
+  typeIds: Int32Array;
+  ev: PromoEvidence;
+  /** Learned multiplier per promo of the set (0: none learned). */
+  multiplier: Float64Array;
+  /** Past promos of its type behind each learned multiplier. */
+  seen: Int32Array;
+  /** Future multipliers with the learned uplifts. */
+  future: Float32Array;
 }
 
 /** Shared promo data of one set of promos. */

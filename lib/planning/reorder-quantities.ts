@@ -49,8 +49,22 @@ export function quantities(
   const seasonFactor = model.level > 0 ? meanP / base : 1;
   // σd: residual sd of daily demand, floored at the Poisson sd √d (a handful of days cannot show less noise).
   const sdDaily = Math.max(model.sdDaily * seasonFactor, Math.sqrt(meanP));
-  const sdL = demandSdOverInterval({ meanDailyDemand: meanL, sdDailyDemand: sdDaily, days: L, leadTimeSdDays: sL });
-  const sdP = demandSdOverInterval({ meanDailyDemand: meanP, sdDailyDemand: sdDaily, days: L + R, leadTimeSdDays: sL });
+  // σℓ: the fit's standard error of the level, on the same seasonal scale.
+  const sdLevel = model.sdLevel * seasonFactor;
+  const sdL = demandSdOverInterval({
+    meanDailyDemand: meanL,
+    sdDailyDemand: sdDaily,
+    days: L,
+    leadTimeSdDays: sL,
+    sdLevel,
+  });
+  const sdP = demandSdOverInterval({
+    meanDailyDemand: meanP,
+    sdDailyDemand: sdDaily,
+    days: L + R,
+    leadTimeSdDays: sL,
+    sdLevel,
+  });
   const ss = z * sdL;
   const ssP = z * sdP;
   return { L, sL, R, dL, dP, meanL, meanP, seasonFactor, sdL, ss, ssP, rop: dL + ss, S: dP + ssP };

@@ -14,7 +14,8 @@ export default defineConfig({
     name: 'Counterpart',
     description:
       'Drafts, classifications, reorder suggestions and listing checks inside Gorgias, Shopify admin, Amazon Seller Central and Loop Returns.',
-    permissions: ['storage'],
+    // `alarms`: the daily retention run (lib/db/retention.ts); it shows no install warning.
+    permissions: ['storage', 'alarms'],
     // The AI endpoint is asked for when the user saves it in the options page, never up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Local OpenAI-compatible servers (Ollama, LM Studio, vLLM) listen on localhost; other endpoints

@@ -25,4 +25,5 @@ export const BACKUP_SETTING_KEYS = [
   'local:settings.returns',
   'local:settings.planning',
   'local:settings.listings',
+  'local:settings.retention',
 ] as const;

@@ -103,3 +103,18 @@ describe('full storage', () => {
     });
   });
 });
+
+describe('imports that span tables', () => {
+  it('a past-replies import that runs out of space writes neither replies nor a log entry', async () => {
+    const { importPastRepliesFile } = await import('./past-replies');
+    const database = new CounterpartDB(`quota-replies-${Math.random()}`);
+    const spy = vi.spyOn(database.imports, 'add').mockImplementation(() => Promise.reject(full()) as never);
+    const csv = ['Ticket ID,Subject,Customer message,Agent reply', '9001,Late,Where is it?,On its way.'].join('\n');
+    await expect(importPastRepliesFile(database, { content: csv, format: 'csv' }, '2026-11-27')).rejects.toSatisfy(
+      isQuotaError,
+    );
+    spy.mockRestore();
+    expect(await database.pastReplies.count()).toBe(0);
+    expect(await database.imports.count()).toBe(0);
+  });
+});

@@ -254,7 +254,7 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(JSON.stringify(crafted)),
       });
-      await expect(page.getByText('AI provider not restored')).toBeVisible();
+      await expect(page.getByText('AI provider left unchanged')).toBeVisible();
       await page.getByRole('button', { name: 'Apply restore' }).click();
       await expect(page.getByText('Restored')).toBeVisible();
       await page.goto(TICKET);

@@ -26,7 +26,7 @@ function PlanView({ plan }: { plan: RestorePlan }) {
             <th scope="col">changed</th>
             <th scope="col">unchanged</th>
             <th scope="col">removed</th>
-            <th scope="col">not restored</th>
+            <th scope="col">held back</th>
           </tr>
         </thead>
         <tbody>
@@ -60,10 +60,10 @@ function PlanView({ plan }: { plan: RestorePlan }) {
       ) : null}
       <p>
         Tables not in the file are kept as they are
-        {plan.untouched.length ? ` (${plan.untouched.join(', ')})` : ''}. The AI cache is never restored.
+        {plan.untouched.length ? ` (${plan.untouched.join(', ')})` : ''}. The AI cache is never taken from a file.
       </p>
       {plan.providerIgnored ? (
-        <Notice tone="info" title="AI provider not restored">
+        <Notice tone="info" title="AI provider left unchanged">
           The file names an AI provider. A restore never changes the endpoint, model, key or what is redacted before
           sending: enter them again under AI provider.
         </Notice>
@@ -71,11 +71,11 @@ function PlanView({ plan }: { plan: RestorePlan }) {
       {Object.values(plan.tables).some((d) => d.held.length) ? (
         <Notice tone="warn" title="Past replies held back">
           {Object.values(plan.tables).reduce((n, d) => n + d.held.length, 0)} past replies read as instructions to the
-          model and will not be restored.
+          model and are held back.
         </Notice>
       ) : null}
       {!plan.ok ? (
-        <Notice tone="bad" title="This file cannot be restored">
+        <Notice tone="bad" title="This file cannot be applied">
           Some rows or settings fail their checks (hover a count for the reasons). Nothing was changed.
         </Notice>
       ) : null}

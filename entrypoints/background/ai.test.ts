@@ -113,4 +113,18 @@ describe('provider settings live in the background, out of content scripts’ re
       aiHandlers['ai.saveProvider']?.({ settings: { ...SAVED, baseURL: 'http://127.0.0.1:11434/v1' } }, OPTIONS),
     ).resolves.toMatchObject({ settings: { baseURL: 'http://127.0.0.1:11434/v1' } });
   });
+  it('settings an older version kept in storage.local move once, to the local engine, for review', async () => {
+    const { default: Dexie } = await import('dexie');
+    const raw = new Dexie('counterpart-secrets');
+    raw.version(1).stores({ secrets: 'name' });
+    await raw.table('secrets').delete('provider');
+    raw.close();
+    await fakeBrowser.storage.local.set({ 'settings.ai': { ...SAVED, baseURL: 'https://old.example.com/v1' } });
+    const moved = await loadAiSettings();
+    expect(moved).toMatchObject({ mode: 'local', baseURL: 'https://old.example.com/v1' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // Written there later (as a content script could), it is never read again.
+    await fakeBrowser.storage.local.set({ 'settings.ai': { ...SAVED, baseURL: 'https://evil.example.net/v1' } });
+    expect((await loadAiSettings()).baseURL).toBe('https://old.example.com/v1');
+  });
 });

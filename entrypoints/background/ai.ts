@@ -22,18 +22,19 @@ import { registerLocalTasks } from './local-tasks';
 
 /**
  * Saved AI settings; a damaged value falls back to the defaults (local engine) rather than failing.
- * They live in the background's own database (content scripts can write `storage.local`); settings
- * an older version kept in `storage.local` are moved there once. Their key, if any, was saved before
- * keys were bound to an origin and is not sent until it is entered again.
+ * They live in the background's own database (content scripts can write `storage.local`). Settings
+ * an older version kept in `storage.local` are moved there once, switched to the local engine: that
+ * value may have been written by a content script, and the key saved with it has no origin and must
+ * be entered again anyway, so the person reviews the endpoint in the options page before anything
+ * is sent. After the first read `storage.local` is never consulted again.
  */
 export async function loadAiSettings(): Promise<AiSettings> {
   const saved = await getProviderSettings();
   if (saved !== null) return parseAiSettings(saved);
   const legacy = (await browser.storage.local.get(LEGACY_AI_SETTINGS_KEY))[LEGACY_AI_SETTINGS_KEY];
-  if (legacy === undefined) return parseAiSettings(undefined);
-  const settings = parseAiSettings(legacy);
+  const settings: AiSettings = { ...parseAiSettings(legacy), mode: 'local' };
   await setProviderSettings(settings);
-  await browser.storage.local.remove(LEGACY_AI_SETTINGS_KEY);
+  if (legacy !== undefined) await browser.storage.local.remove(LEGACY_AI_SETTINGS_KEY);
   return settings;
 }
 

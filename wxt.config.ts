@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
-import { HOST_MATCHES, originPatterns } from './lib/sites/hosts';
+import { HOST_MATCHES, OPTIONAL_ENDPOINT_ORIGINS, PANEL_FRAME_ORIGINS } from './lib/sites/hosts';
 
 // One React bundle for every extension page; the polyfill module pins the `browser` API path
 // (webextension-polyfill) for Chrome and Firefox alike.
@@ -14,14 +14,26 @@ export default defineConfig({
     name: 'Counterpart',
     description:
       'Drafts, classifications, reorder suggestions and listing checks inside Gorgias, Shopify admin, Amazon Seller Central and Loop Returns.',
-    permissions: ['storage'],
-    // The AI endpoint is asked for when the user saves it in the options page, never up front.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    // Local OpenAI-compatible servers (Ollama, LM Studio, vLLM) listen on localhost; other endpoints
-    // are requested when saved.
-    host_permissions: [...HOST_MATCHES.all, 'http://localhost/*', 'http://127.0.0.1/*'],
-    // The panel is framed only by the four apps' pages (match patterns here take origins only).
-    web_accessible_resources: [{ resources: ['panel.html'], matches: originPatterns(HOST_MATCHES.all) }],
+    // `alarms`: the daily retention run (lib/db/retention.ts); it shows no install warning.
+    permissions: ['storage', 'alarms'],
+    // Only the four apps at install. The AI endpoint is asked for when the user saves it in the
+    // options page: any https origin, or a local server on localhost / 127.0.0.1 (never plain http
+    // elsewhere; lib/ai/settings.ts endpointProblem). Firefox MV2 has no optional_host_permissions:
+    // origins go in optional_permissions there.
+    host_permissions: HOST_MATCHES.all,
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_ENDPOINT_ORIGINS }
+      : { optional_host_permissions: OPTIONAL_ENDPOINT_ORIGINS }),
+    // The panel is framed only by the four apps' pages (match patterns here take origins only, so
+    // the legacy `*.myshopify.com` admin is left out: it would let every storefront frame the panel).
+    // Chrome: a per-session URL, so a page cannot probe for the extension by its id.
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: PANEL_FRAME_ORIGINS,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     action: { default_title: 'Counterpart: reorder view' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'counterpart@example.com', strict_min_version: '128.0' } } }

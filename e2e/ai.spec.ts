@@ -220,4 +220,67 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
 
     expect(logs.join('\n')).not.toContain(KEY);
   });
+
+  test('the saved key never reaches a second origin: not through a crafted backup, Test connection or a changed base URL', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    const second = await startOpenAiTestServer();
+    try {
+      await configureProvider(page, session.extensionId);
+      const secondOrigin = new URL(second.url).origin;
+      expect(secondOrigin).not.toBe(new URL(server.url).origin);
+
+      // A crafted backup that points the provider at the second server: shown, never applied.
+      const crafted = {
+        format: 'counterpart-backup',
+        formatVersion: 1,
+        exportedAt: '2026-11-27T12:00:00.000Z',
+        schemaVersion: 3,
+        tables: {},
+        settings: {
+          'local:settings.ai': {
+            mode: 'remote',
+            preset: 'custom',
+            baseURL: second.url,
+            model: 'gpt-4o-mini',
+            redaction: { email: false, phone: false, address: false, card: false },
+          },
+        },
+      };
+      await page.getByLabel('Backup file to restore').setInputFiles({
+        name: 'crafted.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(crafted)),
+      });
+      await expect(page.getByText('AI provider left unchanged')).toBeVisible();
+      await page.getByRole('button', { name: 'Apply restore' }).click();
+      await expect(page.getByText('Restored')).toBeVisible();
+      await page.goto(TICKET);
+      await expect(panel.frame.getByTestId('draft-text')).toHaveText(MODEL_REPLY);
+
+      // Test connection of an unsaved URL on the second origin: sent without the saved key.
+      await page.goto(optionsUrl(session.extensionId));
+      await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(second.url);
+      await expect(page.getByTestId('key-origin-note')).toContainText(secondOrigin);
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(page.getByTestId('test-connection-result')).toBeVisible();
+      expect(second.requests.length).toBeGreaterThan(0);
+
+      // Saved without a key: the panel's model calls go there without the old key (another ticket,
+      // so no cached answer stands in for the call).
+      await page.getByRole('button', { name: 'Save provider' }).click();
+      await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
+      await page.goto(TICKET.replace(/4101$/, '4102'));
+      await expect(panel.frame.getByTestId('draft-text')).toBeVisible();
+      await expect
+        .poll(() => second.requests.filter((r) => r.path.endsWith('/chat/completions')).length)
+        .toBeGreaterThan(0);
+      expect(JSON.stringify(second.requests)).not.toContain(KEY);
+      for (const r of second.requests) expect(r.headers.authorization ?? '').not.toContain('sk-cp');
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -57,15 +57,16 @@ test.describe('options page', () => {
     await resetExtension(session);
     expect(await countRows(session.worker, 'snapshots')).toBe(0);
 
-    page.once('dialog', (dialog) => dialog.accept());
+    // Issue 14: the restore shows what it would change (Apply / Cancel) instead of a confirm dialog.
     await page.getByLabel('Backup file to restore').setInputFiles(file);
+    await expect(page.getByTestId('restore-table-snapshots')).toContainText(`snapshots${rows}00`);
+    await page.getByRole('button', { name: 'Apply restore' }).click();
     await expect(page.getByText('Restored')).toBeVisible();
     expect(await countRows(session.worker, 'snapshots')).toBe(rows);
   });
 
   test('refuses a file that is not a backup and changes nothing', async ({ page, session }) => {
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByLabel('Backup file to restore').setInputFiles({
       name: 'notes.json',
       mimeType: 'application/json',

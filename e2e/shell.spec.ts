@@ -27,6 +27,26 @@ test.describe('the docked panel', () => {
     });
   }
 
+  test('without the test handle the dock’s shadow root is closed to the page, and the panel still works', async ({
+    page,
+    session,
+  }) => {
+    await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }
+      ).chrome.storage.local.remove('test.dockShadowOpen'),
+    );
+    await page.goto(GORGIAS_TICKET);
+    await expect(page.locator('counterpart-dock')).toBeAttached();
+    // The page's own scripts get no shadow root, so no handle on the controls or the frame.
+    expect(await page.evaluate(() => document.querySelector('counterpart-dock')?.shadowRoot ?? null)).toBeNull();
+    await expect(page.locator('counterpart-dock iframe')).toHaveCount(0);
+    // The panel frame is still there (found by its URL, as a person's browser shows it).
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/panel.html'))).toBe(true);
+    const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+    await expect(frame!.getByTestId('panel-record')).toContainText('4101');
+  });
+
   test('collapses to a tab and restores, and remembers the state per app', async ({ page, dock, panel }) => {
     await page.goto(GORGIAS_TICKET);
     await dock.expectDocked();

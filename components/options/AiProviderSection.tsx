@@ -1,7 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { AI_PRESETS, type AiPreset, type AiSettings, AiSettingsSchema, hostPermissionFor } from '../../lib/ai/settings';
+import {
+  AI_PRESETS,
+  type AiPreset,
+  type AiSettings,
+  AiSettingsSchema,
+  endpointOrigin,
+  endpointProblem,
+  hostPermissionFor,
+} from '../../lib/ai/settings';
 import { callOrThrow } from '../../lib/messaging/client';
 import { aiQueries } from '../../lib/messaging/queries';
 import { Notice } from '../ui/primitives';
@@ -43,6 +51,8 @@ export function AiProviderSection() {
           `Check the fields: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
         );
       if (parsed.data.mode === 'remote') {
+        const problem = endpointProblem(parsed.data.baseURL);
+        if (problem) throw new Error(problem);
         const pattern = hostPermissionFor(parsed.data.baseURL);
         // Asked now, inside the click, for this endpoint only; never for all sites up front.
         const granted =
@@ -65,13 +75,20 @@ export function AiProviderSection() {
     },
   });
   const test = useMutation({
+    // The key typed here, if any; otherwise the background uses the saved key only for its own origin.
     mutationFn: (settings: AiSettings) =>
-      callOrThrow('ai.testConnection', { settings: AiSettingsSchema.parse(settings) }),
+      callOrThrow('ai.testConnection', {
+        settings: AiSettingsSchema.parse(settings),
+        ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
+      }),
   });
 
   if (!draft) return null;
   const set = (patch: Partial<AiSettings>) => setDraft({ ...draft, ...patch });
   const remote = draft.mode === 'remote';
+  // The saved key goes only to the origin it was saved for: a different origin needs its key typed.
+  const keyOrigin = status.data?.keyOrigin ?? null;
+  const keyElsewhere = keyOrigin !== null && keyOrigin !== endpointOrigin(draft.baseURL);
 
   return (
     <section className="card" aria-labelledby="ai-title">
@@ -144,17 +161,26 @@ export function AiProviderSection() {
               autoComplete="off"
               value={apiKey}
               placeholder={
-                status.data?.hasKey
+                keyOrigin && !keyElsewhere
                   ? 'A key is saved — type to replace it'
-                  : AI_PRESETS[draft.preset].needsKey
-                    ? 'sk-…'
-                    : 'Not needed for this server'
+                  : keyElsewhere
+                    ? 'Enter the key for this server'
+                    : AI_PRESETS[draft.preset].needsKey
+                      ? 'sk-…'
+                      : 'Not needed for this server'
               }
               onChange={(e) => setApiKey(e.target.value)}
             />
             <small>
-              Kept in the extension’s background only; never shown again, never sent to a page, never in backups.
+              Kept in the extension’s background only; never shown again, never sent to a page, never in backups. Sent
+              only to the server it was saved for.
             </small>
+            {keyElsewhere && remote ? (
+              <small data-testid="key-origin-note">
+                The saved key belongs to {keyOrigin} and is not sent to {endpointOrigin(draft.baseURL) ?? 'this URL'}.
+                Enter this server’s key.
+              </small>
+            ) : null}
           </label>
           <div className="grid-2">
             <label className="cp-field">
@@ -226,7 +252,7 @@ export function AiProviderSection() {
           >
             {test.isPending ? 'Testing…' : 'Test connection'}
           </button>
-          {status.data?.hasKey ? (
+          {keyOrigin || status.data?.hasKey ? (
             <button
               className="cp-btn danger"
               type="button"

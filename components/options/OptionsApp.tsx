@@ -5,6 +5,7 @@ import { ReturnsOptions } from '../returns/ReturnsOptions';
 import { AiProviderSection } from './AiProviderSection';
 import { BackupSection } from './BackupSection';
 import { BrandSection } from './BrandSection';
+import { RetentionSection } from './RetentionSection';
 import { UsageSection } from './UsageSection';
 
 /** The options page: provider, brand policies, the process sections, backup. */
@@ -24,6 +25,7 @@ export function OptionsApp() {
       <PlanningOptions />
       <ListingsOptions />
       <UsageSection />
+      <RetentionSection />
       <BackupSection />
     </div>
   );

@@ -27,7 +27,10 @@ export const test = base.extend<{ page: Page; dock: DockObject; panel: PanelObje
   panel: async ({ page }, use) => use(new PanelObject(page)),
 });
 
-/** Empties the extension's storage areas and every object store of its databases. */
+/**
+ * Empties the extension's storage areas and every object store of its databases, then sets the
+ * test-only key that opens the dock's shadow root (closed for everyone else).
+ */
 export async function resetExtension(session: ExtensionSession): Promise<void> {
   await session.worker.evaluate(async () => {
     // Runs inside the service worker, where the extension API is the `chrome` global.
@@ -58,6 +61,8 @@ export async function resetExtension(session: ExtensionSession): Promise<void> {
         };
       });
     }
+    // The test-only handle that opens the dock's shadow root for Playwright (lib/settings/dock.ts).
+    await api.storage.local.set({ 'test.dockShadowOpen': true });
   });
 }
 

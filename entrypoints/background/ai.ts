@@ -1,26 +1,51 @@
+import { browser } from 'wxt/browser';
 import { createLocalEngine, type LocalEngine } from '../../lib/ai/local/engine';
 import { connectionReport, createAiProvider, testConnection, withUsageLog } from '../../lib/ai/provider';
-import { type AiSettings, parseAiSettings } from '../../lib/ai/settings';
+import {
+  type AiSettings,
+  endpointOrigin,
+  endpointProblem,
+  keyForEndpoint,
+  parseAiSettings,
+} from '../../lib/ai/settings';
 import type { AiProvider } from '../../lib/ai/types';
 import { aggregateUsage } from '../../lib/ai/usage';
 import * as clock from '../../lib/clock';
 import { aiUsageSince, dexieAiCache, logAiUsage } from '../../lib/db/ai';
 import { db } from '../../lib/db/schema';
-import { getSecret, setSecret } from '../../lib/db/secrets';
+import { getProviderSettings, getSavedKey, setApiKey, setProviderSettings } from '../../lib/db/secrets';
 import type { AiStatus } from '../../lib/messaging/contract/core';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
-import { aiSettings } from '../../lib/settings/items';
+import { LEGACY_AI_SETTINGS_KEY } from '../../lib/settings/items';
 import { registerLocalTasks } from './local-tasks';
 
-/** Saved AI settings; a damaged value falls back to the defaults (local engine) rather than failing. */
+/**
+ * Saved AI settings; a damaged value falls back to the defaults (local engine) rather than failing.
+ * They live in the background's own database (content scripts can write `storage.local`). Settings
+ * an older version kept in `storage.local` are moved there once, switched to the local engine: that
+ * value may have been written by a content script, and the key saved with it has no origin and must
+ * be entered again anyway, so the person reviews the endpoint in the options page before anything
+ * is sent. After the first read `storage.local` is never consulted again.
+ */
 export async function loadAiSettings(): Promise<AiSettings> {
-  return parseAiSettings(await aiSettings.getValue());
+  const saved = await getProviderSettings();
+  if (saved !== null) return parseAiSettings(saved);
+  const legacy = (await browser.storage.local.get(LEGACY_AI_SETTINGS_KEY))[LEGACY_AI_SETTINGS_KEY];
+  const settings: AiSettings = { ...parseAiSettings(legacy), mode: 'local' };
+  await setProviderSettings(settings);
+  if (legacy !== undefined) await browser.storage.local.remove(LEGACY_AI_SETTINGS_KEY);
+  return settings;
 }
 
-/** Provider status without the key: whether one is saved is all any page learns. */
+/**
+ * Provider status without the key: whether a key is saved for the configured endpoint's origin
+ * (`hasKey`) and which origin a saved key belongs to is all any page learns.
+ */
 export async function aiStatus(): Promise<AiStatus> {
-  return { settings: await loadAiSettings(), hasKey: Boolean(await getSecret('apiKey')) };
+  const settings = await loadAiSettings();
+  const saved = await getSavedKey();
+  return { settings, hasKey: keyForEndpoint(saved, settings.baseURL) !== '', keyOrigin: saved?.origin ?? null };
 }
 
 /** The local engine with every process's tasks registered. */
@@ -36,9 +61,10 @@ export function localEngine(): LocalEngine {
  * Every result is logged for the usage view.
  */
 export async function aiProvider(): Promise<AiProvider> {
+  const settings = await loadAiSettings();
   const provider = createAiProvider({
-    settings: await loadAiSettings(),
-    apiKey: (await getSecret('apiKey')) ?? '',
+    settings,
+    apiKey: keyForEndpoint(await getSavedKey(), settings.baseURL),
     local: localEngine(),
     cache: dexieAiCache(db()),
   });
@@ -52,14 +78,22 @@ export const aiHandlers: Handlers = {
     if (sender.kind !== 'page' || sender.path !== '/options.html') {
       throw new MessageError('forbidden', 'Only the options page changes the AI provider.');
     }
-    await aiSettings.setValue(settings);
-    if (apiKey !== undefined) await setSecret('apiKey', apiKey.trim() || null);
+    const problem = endpointProblem(settings.baseURL);
+    if (settings.mode === 'remote' && problem) throw new MessageError('invalid_request', problem);
+    await setProviderSettings(settings);
+    // A new key is bound to the origin it is saved for; without one, the saved key stays bound to
+    // its own origin and is not sent to a different one (the page asks for the key again).
+    const origin = endpointOrigin(settings.baseURL);
+    if (apiKey !== undefined && origin) await setApiKey(apiKey.trim() || null, origin);
     return aiStatus();
   },
 
-  'ai.testConnection': async ({ settings }) => {
+  'ai.testConnection': async ({ settings, apiKey }) => {
     const started = clock.nowMs();
-    const result = await testConnection({ settings, apiKey: (await getSecret('apiKey')) ?? '' });
+    // The key typed in the form, else the saved key only for the origin it was saved for: an
+    // unsaved URL on another origin is tested without a key.
+    const key = apiKey?.trim() || keyForEndpoint(await getSavedKey(), settings.baseURL);
+    const result = await testConnection({ settings, apiKey: key });
     return connectionReport(settings, result, clock.nowMs() - started);
   },
 

@@ -1,6 +1,7 @@
 import { setupDraftPort } from './draft-port';
 import { setupMessaging } from './messaging';
 import { setupPanelPorts } from './panel-ports';
+import { setupRetention } from './retention';
 import { setupTabCleanup } from './tabs';
 
 // Only wiring: each concern sets itself up in a sibling file. No state lives in module globals
@@ -10,4 +11,5 @@ export default defineBackground(() => {
   setupDraftPort();
   setupMessaging();
   setupTabCleanup();
+  setupRetention();
 });

@@ -46,6 +46,25 @@ export type AiSettings = z.infer<typeof AiSettingsSchema>;
 /** Defaults: local engine only, redaction on, cache on. */
 export const DEFAULT_AI_SETTINGS: AiSettings = AiSettingsSchema.parse({});
 
+/** Plain-http hosts an endpoint may use (local servers); every other endpoint must be https. */
+export const LOCAL_HTTP_HOSTS = ['localhost', '127.0.0.1'] as const;
+
+/**
+ * Why `baseURL` cannot be saved, or null when it can: https anywhere, or http on the two local
+ * hosts only, the origins the manifest declares as optional host permissions.
+ */
+export function endpointProblem(baseURL: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    return 'The base URL is not a URL.';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && (LOCAL_HTTP_HOSTS as readonly string[]).includes(url.hostname)) return null;
+  return 'The base URL must use https (plain http only for localhost or 127.0.0.1).';
+}
+
 /** The optional host permission the options page must request before using `baseURL` (e.g. "http://localhost:11434/*"). */
 export function hostPermissionFor(baseURL: string): string {
   const url = new URL(baseURL);
@@ -57,4 +76,23 @@ export function hostPermissionFor(baseURL: string): string {
 export function parseAiSettings(value: unknown): AiSettings {
   const parsed = AiSettingsSchema.safeParse(value);
   return parsed.success ? parsed.data : DEFAULT_AI_SETTINGS;
+}
+
+/** The origin a key is bound to: scheme, host and port of the endpoint (`https://api.openai.com`). */
+export function endpointOrigin(baseURL: string): string | null {
+  try {
+    return new URL(baseURL).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The key to send to `baseURL`: the saved key only when it was saved for that very origin; a key
+ * saved for another origin (or before keys were bound, origin null) is never sent, so changing
+ * the base URL, by hand or by a crafted file, cannot carry the key to another server.
+ */
+export function keyForEndpoint(saved: { value: string; origin: string | null } | null, baseURL: string): string {
+  if (!saved?.origin) return '';
+  return saved.origin === endpointOrigin(baseURL) ? saved.value : '';
 }

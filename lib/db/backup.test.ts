@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { OrderLine } from '../planning/import/types';
+import { BRAND_DEFAULTS } from '../settings/schemas';
 import { exportBackup, restoreBackup, type SettingsIO } from './backup';
 import { CounterpartDB } from './schema';
 
@@ -11,6 +13,23 @@ function memorySettings(initial: Record<string, unknown>): SettingsIO & { values
     },
   };
   return io;
+}
+
+/** A real order line (restore checks every row against its table's schema). */
+function salesLine(id: string, channel: 'shopify' | 'amazon', day: string, qty: number): OrderLine {
+  return {
+    id,
+    source: channel === 'amazon' ? 'amazon-orders' : 'shopify-orders',
+    channel,
+    orderId: `o-${id}`,
+    day,
+    sku: 'TEE-BLK-M',
+    qty,
+    unitPrice: 20,
+    currency: 'USD',
+    country: 'US',
+    excluded: null,
+  };
 }
 
 async function seeded(name: string) {
@@ -35,9 +54,9 @@ async function seeded(name: string) {
     action: 'edited',
     editDistance: 0.12,
   });
-  await database.table('salesLines').bulkAdd([
-    { id: 's1', sku: 'TEE-BLK-M', channel: 'shopify', date: '2026-11-01', qty: 3 },
-    { id: 's2', sku: 'TEE-BLK-M', channel: 'amazon', date: '2026-11-02', qty: 1 },
+  await database.salesLines.bulkAdd([
+    salesLine('s1', 'shopify', '2026-11-01', 3),
+    salesLine('s2', 'amazon', '2026-11-02', 1),
   ]);
   await database.settings.put({
     key: 'import.mapping.shopify-orders',
@@ -66,7 +85,9 @@ describe('backup export and restore', () => {
     for (const name of ['snapshots', 'audit', 'salesLines', 'settings'] as const) {
       expect(await target.table(name).toArray()).toEqual(await source.table(name).toArray());
     }
-    expect(targetSettings.values).toEqual(settings.values);
+    // Issue 14: settings are restored as their schema's output (brand fields the file lacks keep
+    // the defaults) and the AI provider is never restored.
+    expect(targetSettings.values).toEqual({ 'local:settings.brand': { ...BRAND_DEFAULTS, name: 'Northwind' } });
   });
 
   it('refuses a file that is not a backup and leaves the data as it was', async () => {

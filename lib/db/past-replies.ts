@@ -43,16 +43,19 @@ export async function importPastRepliesFile(
   importedAt: string,
 ): Promise<{ imported: number; total: number; rejected: Array<{ line: number; reason: string }> }> {
   const { rows, rejected } = importPastReplies(file.content, file.format);
-  await savePastReplies(database, rows);
   const total = rows.length + rejected.length;
-  await recordImport(database, {
-    source: 'cs.pastReplies',
-    fileName: file.fileName ?? 'pasted',
-    fileHash: fnv1a(file.content),
-    importedAt,
-    rowsTotal: total,
-    rowsAccepted: rows.length,
-    rejected,
+  // One transaction: a full disk (or any failure) leaves neither the replies nor a log entry.
+  await database.transaction('rw', database.pastReplies, database.imports, async () => {
+    await savePastReplies(database, rows);
+    await recordImport(database, {
+      source: 'cs.pastReplies',
+      fileName: file.fileName ?? 'pasted',
+      fileHash: fnv1a(file.content),
+      importedAt,
+      rowsTotal: total,
+      rowsAccepted: rows.length,
+      rejected,
+    });
   });
   return { imported: rows.length, total, rejected: rejected.slice(0, REJECTED_KEPT) };
 }

@@ -19,6 +19,7 @@ export const queryKeys = {
     brand: () => [...queryKeys.settings.all, 'brand'] as const,
     planning: () => [...queryKeys.settings.all, 'planning'] as const,
     listings: () => [...queryKeys.settings.all, 'listings'] as const,
+    retention: () => [...queryKeys.settings.all, 'retention'] as const,
   },
   cs: {
     all: ['cs'] as const,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isQuotaError, QUOTA_MESSAGE } from '../db/quota';
 import { CONTRACT, type MessageType, type ParsedRequestOf, type ResponseOf } from './contract';
 import type { MessageDef } from './define';
 import { fail, MessageError, ok, type Result } from './result';
@@ -40,6 +41,8 @@ export function createRouter(handlers: Handlers, env: TrustEnv, contract: Record
       return ok(checked.data);
     } catch (error) {
       if (error instanceof MessageError) return fail(error.code, error.message);
+      // Full storage: one clear sentence instead of IndexedDB's own text.
+      if (isQuotaError(error)) return fail('unavailable', QUOTA_MESSAGE);
       console.error(`[counterpart] ${type} failed`, error);
       return fail('internal', error instanceof Error ? error.message : String(error));
     }

@@ -28,3 +28,15 @@ export async function readDockState(app: AppId): Promise<DockState> {
 export async function writeDockState(app: AppId, state: DockState): Promise<void> {
   await browser.storage.local.set({ [key(app)]: toDockState(state) });
 }
+
+/**
+ * Test-only handle: the end-to-end suite and the headless demo set this key through the service
+ * worker so the dock's shadow root is opened for Playwright (which pierces open roots only). A host
+ * page cannot write `storage.local`, and no screen of the extension sets it.
+ */
+export const DOCK_SHADOW_OPEN_KEY = 'test.dockShadowOpen';
+
+/** The dock's shadow-root mode: closed, unless the test-only key is set to `true`. */
+export async function readDockShadowMode(): Promise<ShadowRootMode> {
+  return (await browser.storage.local.get(DOCK_SHADOW_OPEN_KEY))[DOCK_SHADOW_OPEN_KEY] === true ? 'open' : 'closed';
+}

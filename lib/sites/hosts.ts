@@ -1,3 +1,5 @@
+import { matchesPattern } from '../messaging/match-pattern';
+
 /** Manifest match patterns per host app: the only hosts whose pages Counterpart reads. */
 
 /** Seller Central marketplace TLDs (host-pages §4.1). */
@@ -47,4 +49,21 @@ export type AppId = (typeof APP_IDS)[number];
 /** Origin-only patterns (`https://host/*`) of the host apps: what `web_accessible_resources` accepts. */
 export function originPatterns(patterns: readonly string[]): string[] {
   return [...new Set(patterns.map((p) => p.replace(/^([a-z*]+:\/\/[^/]+)\/.*$/, '$1/*')))];
+}
+
+/**
+ * Origins that may frame the panel (`web_accessible_resources`): the four apps' hosts, without the
+ * legacy `{shop}.myshopify.com` admin, whose origin is also every Shopify storefront's (Shopify
+ * redirects that admin to admin.shopify.com; there the panel is docked).
+ */
+export const PANEL_FRAME_ORIGINS: string[] = originPatterns(HOST_MATCHES.all).filter(
+  (p) => p !== 'https://*.myshopify.com/*',
+);
+
+/** The AI endpoints the options page may ask for (optional host permissions): https, and the two local hosts. */
+export const OPTIONAL_ENDPOINT_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+/** Whether a page at `url` may frame the panel (its origin is in `web_accessible_resources`). */
+export function canFramePanel(url: string): boolean {
+  return PANEL_FRAME_ORIGINS.some((p) => matchesPattern(p, url));
 }

@@ -28,7 +28,13 @@ export const writeResultSchema = z.object({
 });
 export type WriteResult = z.infer<typeof writeResultSchema>;
 
-export const aiStatusSchema = z.object({ settings: AiSettingsSchema, hasKey: z.boolean() });
+export const aiStatusSchema = z.object({
+  settings: AiSettingsSchema,
+  /** A key is saved for the configured endpoint's origin (and only then is one sent). */
+  hasKey: z.boolean(),
+  /** The origin a saved key is bound to (null: none saved, or saved before keys were bound). Never the key. */
+  keyOrigin: z.string().nullable(),
+});
 export type AiStatus = z.infer<typeof aiStatusSchema>;
 
 export const manualInputSchema = z.object({ text: z.string().min(1).max(50_000), at: z.string() });
@@ -76,9 +82,12 @@ export const coreMessages = {
     response: aiStatusSchema,
     senders: ['page'],
   }),
-  /** Options page: lists the server's models with the given (possibly unsaved) settings and the saved key. */
+  /**
+   * Options page: lists the server's models with the given (possibly unsaved) settings, using the
+   * key typed in the form, else the saved key only when the URL is on the origin it was saved for.
+   */
   'ai.testConnection': defineMessage({
-    request: z.object({ settings: AiSettingsSchema }).strict(),
+    request: z.object({ settings: AiSettingsSchema, apiKey: z.string().max(500).optional() }).strict(),
     response: z.object({
       ok: z.boolean(),
       message: z.string(),

@@ -42,4 +42,28 @@ describe('mountDock', () => {
     expect(reachedPage).toBe(false);
     dock.destroy();
   });
+  it('closes its shadow root: the page gets no handle on the dock’s controls or frame', () => {
+    const dock = mountDock(document, {
+      src: 'about:blank',
+      appLabel: 'Gorgias',
+      state: { collapsed: false, width: 380 },
+      onStateChange: () => {},
+    });
+    const host = document.querySelector('counterpart-dock') as HTMLElement;
+    expect(host).toBe(dock.host);
+    expect(host.shadowRoot).toBeNull();
+    expect(document.querySelector('iframe')).toBeNull();
+    dock.destroy();
+  });
+  it('opens it only when asked (the end-to-end suite’s handle)', () => {
+    const dock = mountDock(document, {
+      src: 'about:blank',
+      appLabel: 'Gorgias',
+      state: { collapsed: false, width: 380 },
+      onStateChange: () => {},
+      shadowMode: 'open',
+    });
+    expect(dock.host.shadowRoot?.querySelector('iframe')).not.toBeNull();
+    dock.destroy();
+  });
 });

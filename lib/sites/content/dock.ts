@@ -10,6 +10,11 @@ export interface DockOptions {
   state: DockState;
   appLabel: string;
   onStateChange(state: DockState): void;
+  /**
+   * Closed unless the end-to-end suite asked for open (see `readDockShadowMode`): Playwright reaches
+   * into open shadow roots only.
+   */
+  shadowMode?: ShadowRootMode;
 }
 
 export interface Dock {
@@ -36,9 +41,10 @@ export function clampWidth(width: number, viewport: number): number {
  */
 export function mountDock(doc: Document, options: DockOptions): Dock {
   const host = doc.createElement(DOCK_TAG);
-  // Open so tests (and assistive tech tooling) can reach the dock chrome; it holds no data, and the
-  // panel itself is a cross-origin extension frame the page cannot read either way.
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts get no handle on the dock's controls (they could click Collapse, read
+  // the frame's URL or restyle it); `host.shadowRoot` is null for them. Screen readers and the
+  // browser's own tooling still see it. The panel is a cross-origin extension frame either way.
+  const root = host.attachShadow({ mode: options.shadowMode ?? 'closed' });
   const style = doc.createElement('style');
   style.textContent = CSS;
 
@@ -175,4 +181,13 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
       pushStyle.remove();
     },
   };
+}
+
+/**
+ * The dock where the panel may not be framed (the legacy `{shop}.myshopify.com/admin`, left out of
+ * `web_accessible_resources` because storefronts share its origin): nothing is mounted, the page is
+ * still read and published.
+ */
+export function detachedDock(doc: Document): Dock {
+  return { host: doc.createElement(DOCK_TAG), setState() {}, showNotice() {}, destroy() {} };
 }

@@ -3,10 +3,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { call } from '../../messaging/client';
 import type { WriteResult } from '../../messaging/contract/core';
 import { parseWriteAction } from '../../messaging/contract/write-guard';
-import { readDockState, writeDockState } from '../../settings/dock';
+import { readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
 import { fnv1a } from '../../util/hash';
 import { type SiteAdapter, safeExtract, unsupportedWrite } from '../adapter';
-import { mountDock } from './dock';
+import { canFramePanel } from '../hosts';
+import { detachedDock, mountDock } from './dock';
 
 const DEBOUNCE_MS = 400;
 
@@ -17,14 +18,17 @@ const DEBOUNCE_MS = 400;
  * update leaves one "reload" notice and no stray listeners.
  */
 export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
-  const dock = mountDock(document, {
-    src: `${browser.runtime.getURL('/panel.html')}?app=${adapter.app}`,
-    appLabel: adapter.label,
-    state: await readDockState(adapter.app),
-    onStateChange: (state) => {
-      if (!ctx.isInvalid) void writeDockState(adapter.app, state);
-    },
-  });
+  const dock = !canFramePanel(location.href)
+    ? detachedDock(document)
+    : mountDock(document, {
+        src: `${browser.runtime.getURL('/panel.html')}?app=${adapter.app}`,
+        appLabel: adapter.label,
+        state: await readDockState(adapter.app),
+        shadowMode: await readDockShadowMode(),
+        onStateChange: (state) => {
+          if (!ctx.isInvalid) void writeDockState(adapter.app, state);
+        },
+      });
   ctx.onInvalidated(() => dock.showNotice('Counterpart was updated or reloaded. Reload this page to continue.'));
   // An update orphans this script silently; reading `ctx.isInvalid` notices it (runtime.id is gone)
   // and fires onInvalidated once. Checked when the person reaches for the panel and every few seconds.

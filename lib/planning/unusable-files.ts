@@ -101,8 +101,47 @@ export function blockLine(line: PlanLine, files: readonly UnusableFile[]): PlanL
   line.neededQty = null;
   line.orderQty = null;
   line.orderCost = null;
+  line.cash = { status: 'none', fundedQty: null, note: null };
   line.confidence = 'low';
   line.confidenceReasons = words;
   line.rationale = `Blocked: ${line.blocked}. No quantity until it is fixed and imported again.`;
   return line;
+}
+
+/** One import log entry as the loader passes it (the `imports` table's row, without Dexie). */
+export interface LoggedImport {
+  id?: number;
+  source: string;
+  fileName: string;
+  importedAt: string;
+  rowsTotal: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  fatal?: string | null;
+}
+
+/**
+ * The unusable files by the import log: for each source, its latest import when that one gave
+ * nothing usable (a later good import of the source lifts the block; importing a broken file over
+ * good data blocks, since the data it should have replaced is now of unknown age).
+ */
+export function unusableFromLog(log: readonly LoggedImport[]): UnusableFile[] {
+  const latest = new Map<string, LoggedImport>();
+  for (const e of log) {
+    const seen = latest.get(e.source);
+    if (!seen || e.importedAt > seen.importedAt || (e.importedAt === seen.importedAt && (e.id ?? 0) > (seen.id ?? 0)))
+      latest.set(e.source, e);
+  }
+  const out: UnusableFile[] = [];
+  for (const e of latest.values()) {
+    if (roleOf(e.source) === 'budget') continue;
+    const reason = unusableReason({
+      fatal: e.fatal ?? null,
+      records: e.rowsAccepted,
+      rowsRead: e.rowsTotal,
+      rejected: e.rowsRejected,
+    });
+    if (reason) out.push({ source: e.source, file: e.fileName, reason });
+  }
+  return out.sort((a, b) => a.source.localeCompare(b.source));
 }

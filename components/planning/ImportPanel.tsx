@@ -435,8 +435,8 @@ function ImportReportView({ report: r }: { report: ImportReport }) {
       ) : null}
       {!r.fatal && r.records === 0 ? (
         <Notice tone="bad" title="No usable rows">
-          {r.rowsRead === 0 ? 'The file has no rows' : `None of its ${fmtNum(r.rowsRead)} rows could be used`}. The plan
-          is blocked for what this file feeds until a file with rows is imported.
+          {r.rowsRead === 0 ? 'The file has no data rows' : `None of its ${fmtNum(r.rowsRead)} rows could be used`}. The
+          plan is blocked for what this file feeds until a file with rows is imported.
         </Notice>
       ) : null}
       <div className="cp-row">

@@ -7,7 +7,7 @@ import { streamImport } from '../planning/import/stream';
 import { planReorder } from '../planning/plan';
 import { TableSink } from './import-store';
 import { recordImport } from './imports';
-import { loadPlanInput, storeRecords } from './planning-store';
+import { canPlan, loadPlanInput, storeRecords } from './planning-store';
 import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
@@ -46,14 +46,14 @@ describe('the loader passes what the import log says into the plan', () => {
     await recordImport(database, entry('orders-empty.csv', '2026-11-27T09:00:00Z', { total: 0, accepted: 0 }));
     const input = await loadPlanInput(database);
     expect(input.unusableFiles).toEqual([
-      { source: 'shopify-orders', file: 'orders-empty.csv', reason: 'the file has no rows' },
+      { source: 'shopify-orders', file: 'orders-empty.csv', reason: 'the file has no data rows' },
     ]);
     const blocked = planReorder({ ...input, today: TODAY });
     expect(blocked.lines.length).toBeGreaterThan(10);
     for (const l of blocked.lines) {
       expect(l).toMatchObject({ action: 'blocked', orderQty: null });
       expect(l.rationale).toBe(
-        'Blocked: the orders file orders-empty.csv could not be read: the file has no rows. No quantity until it is fixed and imported again.',
+        'Blocked: the orders file orders-empty.csv could not be read: the file has no data rows. No quantity until it is fixed and imported again.',
       );
     }
     expect(blocked.purchaseOrders).toEqual([]);
@@ -78,6 +78,16 @@ describe('the loader passes what the import log says into the plan', () => {
       `the inventory file 3pl-onhand-dmy.csv could not be read: ${fatal}`,
     );
     expect(fatal).toMatch(/could be day\/month or month\/day/);
+    database.close();
+  });
+});
+
+describe('canPlan', () => {
+  it('plans with no sales stored when an import failed, so the block shows instead of no plan', async () => {
+    const database = new CounterpartDB(`unusable-${Math.random()}`);
+    expect(await canPlan(database)).toBe(false);
+    await recordImport(database, entry('orders-empty.csv', '2026-11-27T09:00:00Z', { total: 0, accepted: 0 }));
+    expect(await canPlan(database)).toBe(true);
     database.close();
   });
 });

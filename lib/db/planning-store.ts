@@ -135,6 +135,15 @@ export async function loadPlanInput(
   return planInputFrom(await readPlanRecords(database, skus, known), { skus, settings });
 }
 
+/**
+ * True when the planner should plan: sales lines are stored, or a file's latest import gave nothing
+ * usable (the plan then shows every line it blocks and why, instead of no plan at all).
+ */
+export async function canPlan(database: CounterpartDB): Promise<boolean> {
+  if ((await database.salesLines.count()) > 0) return true;
+  return unusableFromLog(await database.imports.toArray()).length > 0;
+}
+
 /** True when anything is imported that a plan starts from (orders, counts or suppliers). */
 export async function hasPlanningData(database: CounterpartDB): Promise<boolean> {
   return (

@@ -57,7 +57,7 @@ const ROLE_WORDS: Record<FileRole, string> = {
 export function unusableReason(r: { fatal: string | null; records: number; rowsRead: number; rejected: number }) {
   if (r.fatal) return r.fatal;
   if (r.records > 0) return null;
-  if (r.rowsRead === 0) return 'the file has no rows';
+  if (r.rowsRead === 0) return 'the file has no data rows';
   return r.rejected > 0 ? `none of its ${r.rowsRead} rows could be used (${r.rejected} rejected)` : 'no usable rows';
 }
 

@@ -119,4 +119,18 @@ test.describe('planner imports read files as they are written', () => {
     await expect(line).not.toContainText(/order \d/);
     await popup.close();
   });
+
+  test('a duplicated column is refused in plain words', async ({ page, session }) => {
+    await openPlanner(page, session.extensionId);
+    await page.getByLabel('Choose files to import').setInputFiles([path.join(DIR, 'suppliers-duplicate-header.csv')]);
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    const report = page
+      .getByRole('article', { name: 'Import suppliers-duplicate-header.csv' })
+      .getByTestId('import-report');
+    await expect(report.getByRole('alert')).toContainText(
+      '"lead_time_days" (column 3) and "Lead time days" (column 4) both give leadTimeDays. Remove or rename one of them',
+      { timeout: 60_000 },
+    );
+    await expect(report).toContainText('Not imported');
+  });
 });

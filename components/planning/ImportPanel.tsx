@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import * as clock from '../../lib/clock';
 import { readMappings, saveMapping } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
@@ -234,7 +234,7 @@ function ImportCard({
         <span className="cp-muted">
           {card.file.size < 1024 ? `${card.file.size} B` : `${fmtNum(card.file.size / 1024)} kB`}
         </span>
-        <span className="cp-muted" data-testid="file-format" aria-label={`How ${card.file.name} is written`}>
+        <span className="cp-muted" data-testid="file-format" title="Encoding and delimiter read from the file's bytes">
           {fileFormat(card)}
         </span>
         <span className="cp-spacer" />
@@ -403,9 +403,9 @@ function DateOrderQuestion({
   onChoose: (order: DateOrder) => void;
 }) {
   const readings = dateOrderReadings(example) ?? { dmy: 'day first', mdy: 'month first' };
-  const titleId = `date-order-${fileName}`;
+  const titleId = useId();
   return (
-    <div className="pl-date-order" role="group" aria-labelledby={titleId}>
+    <fieldset className="pl-date-order" aria-labelledby={titleId}>
       <Notice tone="warn" title="How are dates written in this file?">
         <span id={titleId}>
           Is {example} in {fileName} {readings.dmy} or {readings.mdy}?
@@ -420,7 +420,7 @@ function DateOrderQuestion({
           {readings.mdy} (month first)
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
 

@@ -36,7 +36,7 @@ describe('plan-reorder never misreads a file silently', () => {
     expect(semi.plan.lines.some((l) => l.blocked)).toBe(false);
   });
 
-  it('blocks every line an empty orders file feeds instead of "no sales… order 0, confidence high"', () => {
+  it('blocks every line an empty orders file feeds instead of "no sales… order 0, confidence high"', async () => {
     for (const orders of [
       { name: 'orders-empty.csv', bytes: new Uint8Array(0) },
       bytes('shopify-orders-header-only.csv'),
@@ -58,6 +58,22 @@ describe('plan-reorder never misreads a file silently', () => {
       expect(check.detail).toContain(orders.name);
       expect(plan.purchaseOrders).toEqual([]);
     }
+    const run = await cli([
+      '--orders',
+      path('shopify-orders-header-only.csv'),
+      '--inventory',
+      path('3pl-onhand.csv'),
+      '--suppliers',
+      path('suppliers.csv'),
+      '--today',
+      TODAY,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.out.find((l) => l.sku === 'TEE-BLK-M')).toMatchObject({ order_qty: null, confidence: null });
+    expect(run.err).toContain(
+      'check: A file could not be read: the orders file ' +
+        `${path('shopify-orders-header-only.csv')} could not be read: the file has no data rows. The plan is blocked for the SKUs it feeds until the file is fixed and imported again.`,
+    );
   });
 
   it('reads a 3PL date 03/11/2026 as 3 November when told day-first, so on-hand stays 120', () => {

@@ -100,6 +100,7 @@ export const planReorderCommand: CliCommand = {
     }
     for (const c of plan.checklist) if (!c.ok) io.err(`check: ${c.title}: ${c.detail}`);
     for (const line of plan.lines) io.out(toCliLine(line));
-    return reports.some((r) => r.fatal) ? 1 : 0;
+    // A refused file, or one that blocks lines (no usable rows), is a failed run.
+    return reports.some((r) => r.fatal) || plan.lines.some((l) => l.blocked) ? 1 : 0;
   },
 };

@@ -125,6 +125,18 @@ export function readInputFile(path: string, flagName: string, env: NodeJS.Proces
   }
 }
 
+/** Reads an input file's bytes (decoded by the caller with the encoding they show); a missing file is a one-line error. */
+export function readInputBytes(path: string, flagName: string, env: NodeJS.ProcessEnv = process.env): Uint8Array {
+  const full = resolve(env.INIT_CWD ?? process.cwd(), path);
+  try {
+    return new Uint8Array(readFileSync(full));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
+    throw new CliInputError(`--${flagName} ${path}: ${why} (looked in ${full})`);
+  }
+}
+
 /** A bad flag or input file: printed as one line, exit code 2. */
 export class CliInputError extends Error {}
 

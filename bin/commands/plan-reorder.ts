@@ -1,6 +1,8 @@
 import { now, utcDay } from '../../lib/clock';
-import { planFromFiles, toCliLine } from '../../lib/planning/batch';
-import { type CliCommand, flag, readInputFile } from '../command';
+import type { DateOrder } from '../../lib/import/core';
+import { DELIMITER_LABELS, ENCODING_LABELS } from '../../lib/import/sniff';
+import { type FileReport, planFromFiles, toCliLine } from '../../lib/planning/batch';
+import { type CliCommand, flag, readInputBytes } from '../command';
 
 /** Every value of a repeatable flag, also comma-separated: `--inventory a.csv --inventory b.txt` or `--inventory a.csv,b.txt`. */
 function flags(args: string[], name: string): string[] {
@@ -12,7 +14,23 @@ function flags(args: string[], name: string): string[] {
 }
 
 const read = (paths: string[], flagName: string) =>
-  paths.map((name) => ({ name, text: readInputFile(name, flagName) }));
+  paths.map((name) => ({ name, bytes: readInputBytes(name, flagName) }));
+
+/** "Windows-1252 / Latin-1, semicolon-separated, dates day-first ("13/11/2026" on line 5)" — how a file was read. */
+export function howRead(r: FileReport): string {
+  const parts: string[] = [];
+  if (r.encoding) parts.push(ENCODING_LABELS[r.encoding]);
+  if (r.delimiter) parts.push(`${DELIMITER_LABELS[r.delimiter]}-separated`);
+  if (r.dateOrder) {
+    const order = r.dateOrder.order === 'dmy' ? 'day-first' : 'month-first';
+    parts.push(
+      r.dateOrder.decidedBy === 'user'
+        ? `dates ${order} (--date-order)`
+        : `dates ${order}${r.dateOrder.evidence ? ` (${r.dateOrder.evidence})` : ''}`,
+    );
+  }
+  return parts.join(', ');
+}
 
 /** Plans reorders from exported files: one JSON line per SKU. */
 export const planReorderCommand: CliCommand = {
@@ -23,6 +41,9 @@ export const planReorderCommand: CliCommand = {
     '       --inventory F (Shopify inventory CSV, FBA inventory TSV or 3PL on-hand CSV; repeatable)',
     '       --suppliers F  [--calendar F] [--bundles F] [--budget N] [--today YYYY-MM-DD] [--service-level 0.95]',
     '       [--products F] (Shopify products export CSV: collections and tags per SKU, for calendar promos aimed at a collection or tag)',
+    '       [--date-order dmy|mdy] (how to read 03/11/2026 in files whose dates do not tell: dmy = 3 Nov, mdy = Mar 11)',
+    'files are read as UTF-8, UTF-16 or Windows-1252 (from their bytes), comma-, semicolon-, tab- or pipe-separated.',
+    'a file that cannot be read blocks the lines it feeds: "blocked" names the file and why, with no order_qty or confidence.',
     'output line: {"sku", "on_hand", "velocity_per_day", "lead_time_demand", "safety_stock", "reorder_point", "order_qty", "stockout_date", "confidence", "rationale", "supplier"}',
     'import reports (rejected rows with line and reason) and the data checklist go to stderr.',
   ].join('\n'),
@@ -45,6 +66,12 @@ export const planReorderCommand: CliCommand = {
       io.err(`--budget is not a number: ${budgetFlag}`);
       return 2;
     }
+    const dateOrderFlag = flag(io.args, 'date-order');
+    if (dateOrderFlag !== undefined && dateOrderFlag !== 'dmy' && dateOrderFlag !== 'mdy') {
+      io.err(`--date-order is dmy (03/11/2026 = 3 Nov) or mdy (= Mar 11), not: ${dateOrderFlag}`);
+      return 2;
+    }
+    const dateOrder = dateOrderFlag as DateOrder | undefined;
     const serviceLevel = flag(io.args, 'service-level');
     const { plan, reports } = planFromFiles(
       {
@@ -55,16 +82,25 @@ export const planReorderCommand: CliCommand = {
         bundles: read(flags(io.args, 'bundles'), 'bundles'),
         products: read(flags(io.args, 'products'), 'products'),
       },
-      { today, budget, settings: serviceLevel ? { serviceLevel: Number(serviceLevel) } : {} },
+      { today, budget, dateOrder, settings: serviceLevel ? { serviceLevel: Number(serviceLevel) } : {} },
     );
-    for (const r of reports) {
+    const undecided = reports.find((r) => r.needsDateOrder);
+    if (undecided) {
       io.err(
-        `${r.file}: ${r.source ?? 'unknown'} ${r.records} records, ${r.rejected.length} rejected${r.fatal ? ` — ${r.fatal}` : ''}`,
+        `${undecided.file}: dates like "${undecided.needsDateOrder?.examples[0] ?? ''}" could be day/month or month/day and nothing in the file tells; run again with --date-order dmy or --date-order mdy`,
+      );
+      return 2;
+    }
+    for (const r of reports) {
+      const how = howRead(r);
+      io.err(
+        `${r.file}: ${r.source ?? 'unknown'} ${r.records} records, ${r.rejected.length} rejected${how ? ` (${how})` : ''}${r.fatal ? ` — ${r.fatal}` : ''}`,
       );
       for (const x of r.rejected) io.err(`  line ${x.line}: ${x.reason}`);
     }
     for (const c of plan.checklist) if (!c.ok) io.err(`check: ${c.title}: ${c.detail}`);
     for (const line of plan.lines) io.out(toCliLine(line));
-    return reports.some((r) => r.fatal) ? 1 : 0;
+    // A refused file, or one that blocks lines (no usable rows), is a failed run.
+    return reports.some((r) => r.fatal) || plan.lines.some((l) => l.blocked) ? 1 : 0;
   },
 };

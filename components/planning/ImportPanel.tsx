@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import * as clock from '../../lib/clock';
 import { readMappings, saveMapping } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
-import { type Inspection, inspectHead } from '../../lib/planning/import/inspect';
+import { type DateOrder, dateOrderReadings } from '../../lib/import/core';
+import { DELIMITER_LABELS, type Delimiter, ENCODING_LABELS, type TextEncoding } from '../../lib/import/sniff';
+import { type Inspection, inspectHead, readHead } from '../../lib/planning/import/inspect';
 import { SOURCES, type SourceId } from '../../lib/planning/import/sources';
 import type { ImportReport, WorkerEvent } from '../../lib/planning/worker-protocol';
 import { Badge, Notice, Progress } from '../ui/primitives';
@@ -16,6 +18,11 @@ interface Card {
   key: number;
   file: File;
   head: string;
+  /** How the file is written, from its first bytes: shown on the card and used to read it. */
+  encoding: TextEncoding;
+  delimiter: Delimiter | null;
+  /** The day/month order the user chose when the file did not tell. */
+  dateOrder: DateOrder | null;
   inspection: Inspection;
   source: SourceId | null;
   userMapping: Record<string, string>;
@@ -63,12 +70,15 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
     const mappings = await rememberedMappings();
     const added: Card[] = [];
     for (const file of files) {
-      const head = await file.slice(0, 64 * 1024).text();
-      const inspection = inspectHead(head, { mappings });
+      const { head, encoding, delimiter } = await readHead(file);
+      const inspection = inspectHead(head, { mappings, delimiter });
       added.push({
         key: clock.nowMs() + Math.random(),
         file,
         head,
+        encoding,
+        delimiter,
+        dateOrder: null,
         inspection,
         source: inspection.source,
         userMapping: inspection.source ? (mappings[inspection.source] ?? {}) : {},
@@ -85,13 +95,17 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
   }
 
   function reinspect(card: Card, source: SourceId | null, userMapping: Record<string, string>) {
-    const inspection = inspectHead(card.head, { source, mappings: source ? { [source]: userMapping } : {} });
+    const inspection = inspectHead(card.head, {
+      source,
+      mappings: source ? { [source]: userMapping } : {},
+      delimiter: card.delimiter,
+    });
     update(card.key, { source, userMapping, inspection });
   }
 
   async function importCard(card: Card) {
     if (!card.source) return;
-    update(card.key, { status: 'running', progress: null, error: null });
+    update(card.key, { status: 'running', progress: null, error: null, report: null, dateOrder: card.dateOrder });
     try {
       if (Object.keys(card.userMapping).length) {
         await saveMapping(db(), card.source, card.userMapping, clock.nowIso());
@@ -99,7 +113,14 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
       const controller = new AbortController();
       cancels.set(card.key, controller);
       const done = await run(
-        { kind: 'import', file: card.file, source: card.source, asOf, userMapping: card.userMapping },
+        {
+          kind: 'import',
+          file: card.file,
+          source: card.source,
+          asOf,
+          userMapping: card.userMapping,
+          ...(card.dateOrder ? { dateOrder: card.dateOrder } : {}),
+        },
         (p) => update(card.key, { progress: p }),
         controller.signal,
       ).finally(() => cancels.delete(card.key));
@@ -175,6 +196,7 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
               reinspect(card, card.source, m);
             }}
             onImport={() => void importCard(card).then(onImported)}
+            onDateOrder={(order) => void importCard({ ...card, dateOrder: order }).then(onImported)}
             onCancel={() => cancels.get(card.key)?.abort()}
             onRemove={() => setCards((cs) => cs.filter((c) => c.key !== card.key))}
           />
@@ -191,8 +213,10 @@ function ImportCard({
   onImport,
   onCancel,
   onRemove,
+  onDateOrder,
 }: {
   card: Card;
+  onDateOrder: (order: DateOrder) => void;
   onSource: (s: SourceId | null) => void;
   onMap: (header: string | null, field: string) => void;
   onImport: () => void;
@@ -209,6 +233,9 @@ function ImportCard({
         <strong>{card.file.name}</strong>
         <span className="cp-muted">
           {card.file.size < 1024 ? `${card.file.size} B` : `${fmtNum(card.file.size / 1024)} kB`}
+        </span>
+        <span className="cp-muted" data-testid="file-format" title="Encoding and delimiter read from the file's bytes">
+          {fileFormat(card)}
         </span>
         <span className="cp-spacer" />
         {card.status === 'ready' || !card.source ? (
@@ -339,14 +366,79 @@ function ImportCard({
             : null}
         </Notice>
       ) : null}
+      {r?.needsDateOrder && card.status === 'done' ? (
+        <DateOrderQuestion
+          fileName={card.file.name}
+          example={r.needsDateOrder.examples[0] ?? ''}
+          onChoose={onDateOrder}
+        />
+      ) : null}
       {r ? <ImportReportView report={r} /> : null}
     </article>
   );
 }
 
+/** "Windows-1252 / Latin-1 · semicolon-separated" */
+function fileFormat(card: Pick<Card, 'encoding' | 'delimiter'>): string {
+  const enc = ENCODING_LABELS[card.encoding];
+  return card.delimiter ? `${enc} · ${DELIMITER_LABELS[card.delimiter]}-separated` : `${enc} · one column`;
+}
+
+/** "Dates read day-first (13/11/2026 on line 5)", or null when the file has no slash dates. */
+function datesRead(r: ImportReport): string | null {
+  if (!r.dateOrder) return null;
+  const order = r.dateOrder.order === 'dmy' ? 'day-first' : 'month-first';
+  if (r.dateOrder.decidedBy === 'user') return `Dates read ${order} (your choice)`;
+  return `Dates read ${order}${r.dateOrder.evidence ? ` (${r.dateOrder.evidence.replaceAll('"', '')})` : ''}`;
+}
+
+/** Asks how to read a date the file never disambiguates, with both readings of its own example. */
+function DateOrderQuestion({
+  fileName,
+  example,
+  onChoose,
+}: {
+  fileName: string;
+  example: string;
+  onChoose: (order: DateOrder) => void;
+}) {
+  const readings = dateOrderReadings(example) ?? { dmy: 'day first', mdy: 'month first' };
+  const titleId = useId();
+  return (
+    <fieldset className="pl-date-order" aria-labelledby={titleId}>
+      <Notice tone="warn" title="How are dates written in this file?">
+        <span id={titleId}>
+          Is {example} in {fileName} {readings.dmy} or {readings.mdy}?
+        </span>{' '}
+        Nothing in the file tells, so nothing was imported. Choose, and it is imported again with that order.
+      </Notice>
+      <div className="cp-row">
+        <button className="cp-btn" type="button" onClick={() => onChoose('dmy')}>
+          {readings.dmy} (day first)
+        </button>
+        <button className="cp-btn" type="button" onClick={() => onChoose('mdy')}>
+          {readings.mdy} (month first)
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
 function ImportReportView({ report: r }: { report: ImportReport }) {
+  const dates = datesRead(r);
   return (
     <div className="pl-report" data-testid="import-report">
+      {r.fatal && !r.needsDateOrder ? (
+        <Notice tone="bad" title="Not imported">
+          {r.fatal}. The plan is blocked for what this file feeds until it is imported again.
+        </Notice>
+      ) : null}
+      {!r.fatal && r.records === 0 ? (
+        <Notice tone="bad" title="No usable rows">
+          {r.rowsRead === 0 ? 'The file has no data rows' : `None of its ${fmtNum(r.rowsRead)} rows could be used`}. The
+          plan is blocked for what this file feeds until a file with rows is imported.
+        </Notice>
+      ) : null}
       <div className="cp-row">
         <Badge tone={r.fatal ? 'bad' : r.rejected.length ? 'warn' : 'ok'}>
           {r.fatal ? 'Not imported' : 'Imported'}
@@ -360,6 +452,12 @@ function ImportReportView({ report: r }: { report: ImportReport }) {
           {fmtNum(r.rejected.length)} rejected
           {Object.entries(r.excluded).map(([k, n]) => ` · ${fmtNum(n)} ${k} (kept, not demand)`)}
           {Object.entries(r.skipped ?? {}).map(([why, n]) => ` · ${fmtNum(n)} skipped (${why})`)}
+          {dates ? (
+            <>
+              {' · '}
+              <span data-testid="dates-read">{dates}</span>
+            </>
+          ) : null}
         </span>
         <span className="cp-spacer" />
         <span

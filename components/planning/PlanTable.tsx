@@ -36,7 +36,8 @@ const FILTERS = {
 type Filter = keyof typeof FILTERS;
 
 function sortValue(l: PlanLine, key: SortKey): string | number | null {
-  if (key === 'confidence') return CONF_RANK[l.confidence];
+  // A blocked line has no confidence: it sorts below every low one.
+  if (key === 'confidence') return l.action === 'blocked' ? -1 : CONF_RANK[l.confidence];
   return l[key] as string | number | null;
 }
 
@@ -164,9 +165,15 @@ export function PlanTable({
                 </td>
                 <td>{l.supplier ?? <span className="cp-muted">none</span>}</td>
                 <td>
-                  <Badge tone={CONFIDENCE_TONE[l.confidence]} title={l.confidenceReasons.join('; ')}>
-                    {l.confidence}
-                  </Badge>
+                  {l.action === 'blocked' ? (
+                    <Badge tone="bad" title={l.blocked ?? ''}>
+                      blocked
+                    </Badge>
+                  ) : (
+                    <Badge tone={CONFIDENCE_TONE[l.confidence]} title={l.confidenceReasons.join('; ')}>
+                      {l.confidence}
+                    </Badge>
+                  )}
                   {l.overstock ? (
                     <div className="pl-sub">
                       <Badge tone="accent">overstock</Badge>

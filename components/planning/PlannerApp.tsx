@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import * as clock from '../../lib/clock';
+import { canPlan } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
 import { needsAction } from '../../lib/planning/needs-action';
 import type { PlanResult } from '../../lib/planning/plan';
@@ -41,9 +42,9 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
 
   const replan = useCallback(async () => {
     if (!settings.data) return;
-    const count = await db().salesLines.count();
-    setHasData(count > 0);
-    if (count === 0) return;
+    const ready = await canPlan(db());
+    setHasData(ready);
+    if (!ready) return;
     setPlanning(true);
     setPlanError(null);
     try {

@@ -12,10 +12,20 @@ function SkuCard({ s, countsSku }: { s: SkuSummary; countsSku: string | null }) 
       <div className="cp-row">
         <strong>{s.sku}</strong>
         <span className="cp-spacer" />
-        {s.needsAction ? <Badge tone="warn">Reorder now</Badge> : s.inPlan ? <Badge tone="ok">OK</Badge> : null}
-        <Badge tone={CONFIDENCE_TONE[s.confidence]} title={s.confidenceReasons.join('; ')}>
-          {s.confidence} confidence
-        </Badge>
+        {s.action === 'blocked' ? null : s.needsAction ? (
+          <Badge tone="warn">Reorder now</Badge>
+        ) : s.inPlan ? (
+          <Badge tone="ok">OK</Badge>
+        ) : null}
+        {s.action === 'blocked' ? (
+          <Badge tone="bad" title={s.confidenceReasons.join('; ')}>
+            blocked
+          </Badge>
+        ) : (
+          <Badge tone={CONFIDENCE_TONE[s.confidence]} title={s.confidenceReasons.join('; ')}>
+            {s.confidence} confidence
+          </Badge>
+        )}
       </div>
       {s.inPlan ? (
         <KeyValues

@@ -76,9 +76,13 @@ export function PopupApp() {
               <li key={l.sku} data-sku={l.sku}>
                 <div className="cp-row">
                   <strong>{l.sku}</strong>
-                  <Badge tone={CONFIDENCE_TONE[l.confidence]}>{l.confidence}</Badge>
+                  {l.action === 'blocked' ? null : <Badge tone={CONFIDENCE_TONE[l.confidence]}>{l.confidence}</Badge>}
                   <span className="cp-spacer" />
-                  {l.orderQty !== null && l.orderQty > 0 ? (
+                  {l.action === 'blocked' ? (
+                    <Badge tone="bad" title={l.blocked ?? ''}>
+                      blocked
+                    </Badge>
+                  ) : l.orderQty !== null && l.orderQty > 0 ? (
                     <span className="pop-qty">order {fmtNum(l.orderQty)}</span>
                   ) : (
                     <Badge tone="bad">{l.orderQty === null ? 'no quantity' : 'stockout risk'}</Badge>

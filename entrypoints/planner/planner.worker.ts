@@ -70,6 +70,7 @@ async function runImport(job: ImportJob): Promise<void> {
       asOf: job.asOf,
       userMapping: job.userMapping,
       previewRows: 0,
+      ...(job.dateOrder ? { dateOrder: job.dateOrder } : {}),
       signal: controller.signal,
       onProgress: (p) => {
         const now = clock.monotonicMs();
@@ -117,6 +118,10 @@ async function runImport(job: ImportJob): Promise<void> {
       storeMs: ms - readMs,
       storeMode: sink.mode,
       written: sink.written,
+      encoding: result.encoding,
+      delimiter: result.delimiter,
+      dateOrder: result.dateOrder,
+      needsDateOrder: result.needsDateOrder,
     };
     await recordImport(database, {
       source: job.source,
@@ -126,6 +131,11 @@ async function runImport(job: ImportJob): Promise<void> {
       rowsTotal: result.rowsRead,
       rowsAccepted: records.length,
       rejected,
+      fatal: result.fatal,
+      encoding: result.encoding,
+      delimiter: result.delimiter,
+      dateOrder: result.dateOrder,
+      needsDateOrder: result.needsDateOrder,
     });
     post({ kind: 'imported', id: job.id, report });
   } catch (error) {

@@ -24,4 +24,26 @@ describe('import log writer', () => {
     expect(row?.rejected).toHaveLength(1000);
     expect(row?.rejected[0]).toEqual({ line: 2, reason: 'bad SKU' });
   });
+
+  it('keeps how the file was read and why nothing was imported, for the loader and the planner', async () => {
+    const database = new CounterpartDB(`imports-${Math.random()}`);
+    const read = {
+      fatal: 'Supplier sheet: dates could not be told',
+      encoding: 'windows-1252',
+      delimiter: ';',
+      dateOrder: null,
+      needsDateOrder: { examples: ['03/11/2026'] },
+    };
+    const id = await recordImport(database, {
+      source: 'suppliers',
+      fileName: 'suppliers.csv',
+      fileHash: 'h',
+      importedAt: '2026-11-27T10:00:00.000Z',
+      rowsTotal: 3,
+      rowsAccepted: 0,
+      rejected: [],
+      ...read,
+    });
+    expect(await database.imports.get(id)).toMatchObject(read);
+  });
 });

@@ -19,6 +19,7 @@ import {
 } from '../planning/plan-input';
 import { editPoLine, nextPoId, type PoDraft, poSequence } from '../planning/po';
 import type { PlanSettings } from '../planning/settings';
+import { unusableFromLog } from '../planning/unusable-files';
 import { AUDIT_KINDS, recordAudit } from './audit';
 import { type PlanningTable, type RowOf, type StoreCounts, TableSink } from './import-store';
 import type { CounterpartDB } from './schema';
@@ -90,6 +91,8 @@ export async function readPlanRecords(
 ): Promise<PlanRecords> {
   const catalog = await readCatalog(database, skus);
   const promos = await database.calendar.toArray();
+  // The import log says which source's latest file gave nothing usable: the plan blocks what it feeds.
+  const unusableFiles = unusableFromLog(await database.imports.toArray());
   const purchaseOrders = await database.purchaseOrders.where('status').equals('approved').toArray();
   if (skus) {
     const bundles = await database.bundles.toArray();
@@ -106,6 +109,7 @@ export async function readPlanRecords(
       budget: null,
       ...catalog,
       purchaseOrders,
+      unusableFiles,
     };
   }
   return {
@@ -117,6 +121,7 @@ export async function readPlanRecords(
     budget: await database.budgets.toArray(),
     ...catalog,
     purchaseOrders,
+    unusableFiles,
   };
 }
 
@@ -128,6 +133,15 @@ export async function loadPlanInput(
   settings?: Partial<PlanSettings>,
 ): Promise<LoadedPlanInput> {
   return planInputFrom(await readPlanRecords(database, skus, known), { skus, settings });
+}
+
+/**
+ * True when the planner should plan: sales lines are stored, or a file's latest import gave nothing
+ * usable (the plan then shows every line it blocks and why, instead of no plan at all).
+ */
+export async function canPlan(database: CounterpartDB): Promise<boolean> {
+  if ((await database.salesLines.count()) > 0) return true;
+  return unusableFromLog(await database.imports.toArray()).length > 0;
 }
 
 /** True when anything is imported that a plan starts from (orders, counts or suppliers). */

@@ -73,6 +73,13 @@ export interface ImportRow {
   rowsAccepted: number;
   rowsRejected: number;
   rejected: Array<{ line: number; reason: string }>;
+  /** Why nothing was imported (no header, duplicate columns, unknown date order…); absent on older rows. */
+  fatal?: string | null;
+  /** How the file was read (absent on rows logged before encodings were detected). */
+  encoding?: string | null;
+  delimiter?: string | null;
+  dateOrder?: { order: 'dmy' | 'mdy'; decidedBy: 'file' | 'user'; evidence: string | null } | null;
+  needsDateOrder?: { examples: string[] } | null;
 }
 /** One AI call, for the usage view (the shape of lib/ai/usage.ts `UsageRecord`; `at` in ms since epoch). */
 export interface AiUsageRow {

@@ -1,7 +1,15 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { shopifyOrders, suppliers, tplOnHand } from '../planning/import/sources';
-import { importStream, importText, normalizeHeader, parseDay, parseNumber, upsertById } from './core';
+import {
+  dateOrderReadings,
+  importStream,
+  importText,
+  normalizeHeader,
+  parseDay,
+  parseNumber,
+  upsertById,
+} from './core';
 import { stableId } from './hash';
 
 describe('header handling', () => {
@@ -185,5 +193,14 @@ describe('locale numbers', () => {
     expect(parseNumber('1,299')).toBe(1299);
     expect(parseNumber('28.00 USD')).toBe(28);
     expect(parseNumber('12 pieces')).toBeNull();
+  });
+});
+
+describe('dateOrderReadings', () => {
+  it('words both readings of an ambiguous date for the question', () => {
+    expect(dateOrderReadings('03/11/2026')).toEqual({ dmy: '3 Nov 2026', mdy: 'Mar 11, 2026' });
+    expect(dateOrderReadings('12/01/26')).toEqual({ dmy: '12 Jan 2026', mdy: 'Dec 1, 2026' });
+    expect(dateOrderReadings('13/11/2026')).toBeNull();
+    expect(dateOrderReadings('2026-11-03')).toBeNull();
   });
 });

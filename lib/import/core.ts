@@ -575,3 +575,19 @@ export function parseDay(text: string, order?: DateOrder): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * The two readings of an ambiguous slash date, in words, for asking the user:
+ * `03/11/2026` → { dmy: "3 Nov 2026", mdy: "Mar 11, 2026" }; null when the text is no such date.
+ */
+export function dateOrderReadings(example: string): Record<DateOrder, string> | null {
+  const m = SLASH_DATE.exec(example.trim());
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  const y = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+  if (a < 1 || a > 12 || b < 1 || b > 12) return null;
+  return { dmy: `${a} ${MONTHS[b - 1]} ${y}`, mdy: `${MONTHS[a - 1]} ${b}, ${y}` };
+}

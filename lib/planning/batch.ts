@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type ImportResult, importText, matchHeader, type SourceSpec } from '../import/core';
+import { type DateOrder, type ImportResult, importText, matchHeader, type SourceSpec } from '../import/core';
+import { type Delimiter, decodeBytes, detectDelimiter, type TextEncoding } from '../import/sniff';
 import { reorderPoint } from './formulas';
 import { SOURCES, type SourceId } from './import/sources';
 import type { BundleComponent, CatalogEntry, InventoryCount, OrderLine, Promo, SupplierTerm } from './import/types';
@@ -7,18 +8,22 @@ import { type PlanResult, planReorder } from './plan';
 import { planInputFrom } from './plan-input';
 import type { PlanLine } from './reorder-line';
 import type { PlanSettings } from './settings';
+import { type UnusableFile, unusableReason } from './unusable-files';
 
 type AnySpec = SourceSpec<string, { id: string }>;
 
 /** Picks the source among `candidates` whose known columns best match the file's first lines. */
 export function detectSource(text: string, candidates: readonly SourceId[]): SourceId | null {
-  const head = text.slice(0, 8192).split(/\r?\n/).slice(0, 10);
+  const headText = text.slice(0, 8192);
+  const head = headText.split(/\r?\n/).slice(0, 10);
   let best: SourceId | null = null;
   let bestScore = 0;
   for (const id of candidates) {
     const spec = SOURCES[id] as AnySpec;
+    // The file's own delimiter (a semicolon export from European Excel), else the source's.
+    const delimiter = detectDelimiter(headText, spec.delimiter) ?? spec.delimiter ?? ',';
     for (const line of head) {
-      const cells = line.split(spec.delimiter ?? (line.includes('\t') ? '\t' : ','));
+      const cells = line.split(delimiter);
       const m = matchHeader(cells, spec.fields);
       const score = m.missing.length === 0 ? m.score : 0;
       if (score > bestScore) {
@@ -35,46 +40,80 @@ export interface FileReport {
   file: string;
   source: SourceId | null;
   records: number;
+  rowsRead: number;
   rejected: { line: number; reason: string }[];
   fatal: string | null;
+  /** How the file was read: its encoding (from its bytes), delimiter and day/month order. */
+  encoding: TextEncoding | null;
+  delimiter: Delimiter | null;
+  dateOrder: ImportResult<unknown>['dateOrder'];
+  needsDateOrder: ImportResult<unknown>['needsDateOrder'];
 }
 
+/** One input file: its text, or its bytes (decoded with the encoding they show: UTF-8/16, Windows-1252). */
+export type BatchFile = { name: string; text: string } | { name: string; bytes: Uint8Array };
+
 export interface BatchFiles {
-  orders: { name: string; text: string }[];
-  inventory: { name: string; text: string }[];
-  suppliers: { name: string; text: string }[];
-  calendar?: { name: string; text: string }[];
-  bundles?: { name: string; text: string }[];
+  orders: BatchFile[];
+  inventory: BatchFile[];
+  suppliers: BatchFile[];
+  calendar?: BatchFile[];
+  bundles?: BatchFile[];
   /** Shopify products exports: collections and tags per SKU, for promos aimed at a collection or tag. */
-  products?: { name: string; text: string }[];
+  products?: BatchFile[];
+}
+
+/** A file's text and the encoding it was read with. */
+function textOf(f: BatchFile): { text: string; encoding: TextEncoding | null } {
+  if ('text' in f) return { text: f.text, encoding: null };
+  const d = decodeBytes(f.bytes);
+  return { text: d.text, encoding: d.encoding };
 }
 
 function load<T>(
-  files: readonly { name: string; text: string }[],
+  files: readonly BatchFile[],
   candidates: readonly SourceId[],
-  asOf: string,
+  options: { asOf: string; dateOrder?: DateOrder },
   reports: FileReport[],
 ): T[] {
   const out: T[] = [];
   for (const f of files) {
-    const source = detectSource(f.text, candidates);
+    const { text, encoding } = textOf(f);
+    const source = detectSource(text, candidates);
     if (!source) {
       reports.push({
         file: f.name,
         source: null,
         records: 0,
+        rowsRead: 0,
         rejected: [],
-        fatal: `not recognised as ${candidates.join(' or ')}`,
+        fatal:
+          text.trim() === ''
+            ? 'the file is empty'
+            : `not recognised as ${candidates.join(' or ')} (no header row with their columns)`,
+        encoding,
+        delimiter: detectDelimiter(text.slice(0, 65_536)),
+        dateOrder: null,
+        needsDateOrder: null,
       });
       continue;
     }
-    const r = importText(f.text, SOURCES[source] as AnySpec, { asOf }) as ImportResult<{ id: string }>;
+    const r = importText(text, SOURCES[source] as AnySpec, {
+      asOf: options.asOf,
+      ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+      ...(encoding ? { encoding } : {}),
+    }) as ImportResult<{ id: string }>;
     reports.push({
       file: f.name,
       source,
       records: r.records.length,
+      rowsRead: r.rowsRead,
       rejected: r.rejected.map((x) => ({ line: x.line, reason: x.reason })),
       fatal: r.fatal,
+      encoding,
+      delimiter: r.delimiter,
+      dateOrder: r.dateOrder,
+      needsDateOrder: r.needsDateOrder,
     });
     out.push(...(r.records as T[]));
   }
@@ -84,20 +123,30 @@ function load<T>(
 /** Imports the batch files (kind detected from headers) and plans. Inventory exports without a date count as of `today`. */
 export function planFromFiles(
   files: BatchFiles,
-  options: { today: string; budget?: number | null; settings?: Partial<PlanSettings> },
+  options: { today: string; budget?: number | null; settings?: Partial<PlanSettings>; dateOrder?: DateOrder },
 ): { plan: PlanResult; reports: FileReport[] } {
   const reports: FileReport[] = [];
-  const orders = load<OrderLine>(files.orders, ['shopify-orders', 'amazon-orders'], options.today, reports);
-  const counts = load<InventoryCount>(
-    files.inventory,
-    ['shopify-inventory', 'fba-inventory', '3pl-onhand'],
-    options.today,
-    reports,
-  );
-  const suppliers = load<SupplierTerm>(files.suppliers, ['suppliers'], options.today, reports);
-  const bundles = load<BundleComponent>(files.bundles ?? [], ['bundles'], options.today, reports);
-  const catalog = load<CatalogEntry>(files.products ?? [], ['products'], options.today, reports);
-  const promos = load<Promo>(files.calendar ?? [], ['calendar'], options.today, reports);
+  const unusableFiles: UnusableFile[] = [];
+  const opts = { asOf: options.today, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+  const loadAs = <T>(role: string, list: readonly BatchFile[], candidates: readonly SourceId[]): T[] => {
+    const from = reports.length;
+    const records = load<T>(list, candidates, opts, reports);
+    for (const r of reports.slice(from)) {
+      const reason = unusableReason({ ...r, rejected: r.rejected.length });
+      if (reason) unusableFiles.push({ source: r.source ?? role, file: r.file, reason });
+    }
+    return records;
+  };
+  const orders = loadAs<OrderLine>('orders', files.orders, ['shopify-orders', 'amazon-orders']);
+  const counts = loadAs<InventoryCount>('inventory', files.inventory, [
+    'shopify-inventory',
+    'fba-inventory',
+    '3pl-onhand',
+  ]);
+  const suppliers = loadAs<SupplierTerm>('suppliers', files.suppliers, ['suppliers']);
+  const bundles = loadAs<BundleComponent>('bundles', files.bundles ?? [], ['bundles']);
+  const catalog = loadAs<CatalogEntry>('products', files.products ?? [], ['products']);
+  const promos = loadAs<Promo>('calendar', files.calendar ?? [], ['calendar']);
   const input = planInputFrom(
     {
       orders,
@@ -109,6 +158,7 @@ export function planFromFiles(
       catalog,
       captured: [],
       purchaseOrders: [],
+      unusableFiles,
     },
     { settings: options.settings },
   );
@@ -129,9 +179,11 @@ export function toCliLine(l: PlanLine) {
     reorder_point: round2(l.reorderPoint),
     order_qty: l.orderQty,
     stockout_date: l.stockoutDate,
-    confidence: l.confidence,
+    // A blocked line has no confidence to give: a file feeding it could not be read.
+    confidence: l.blocked ? null : l.confidence,
     rationale: l.rationale,
     supplier: l.supplier,
+    ...(l.blocked ? { blocked: l.blocked } : {}),
   };
 }
 

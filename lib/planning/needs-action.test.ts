@@ -12,4 +12,10 @@ describe('needsAction', () => {
       needsAction({ orderQty: 0, stockoutDate: '2026-11-27', leadTimeDays: 30, action: 'no-demand' }, '2026-11-27'),
     ).toBe(false);
   });
+
+  it('needs action when the line is blocked by a file that could not be read (fix it and import again)', () => {
+    expect(needsAction({ orderQty: null, stockoutDate: null, leadTimeDays: 30, action: 'blocked' }, '2026-11-27')).toBe(
+      true,
+    );
+  });
 });

@@ -17,6 +17,7 @@ import type {
 import { type IncomingPo, onOrderInput } from './on-order';
 import type { PoDraft } from './po';
 import { type PlanSettings, resolveSettings } from './settings';
+import type { UnusableFile } from './unusable-files';
 
 /** Everything the planner reads. */
 export interface PlanInput {
@@ -45,6 +46,8 @@ export interface PlanInput {
   settings?: Partial<PlanSettings>;
   /** SKUs whose daily history and forecast the result should carry (for the chart). */
   seriesFor?: readonly string[];
+  /** Files whose import gave nothing usable: the lines they feed are blocked with the reason. */
+  unusableFiles?: readonly UnusableFile[];
 }
 
 /** Everything a plan reads, as stored or imported records. */
@@ -64,6 +67,8 @@ export interface PlanRecords {
   captured: readonly CapturedProduct[];
   /** Purchase orders; only approved ones count, as stock on order. */
   purchaseOrders: readonly PoDraft[];
+  /** Files whose latest import gave nothing usable (the import log's word; the CLI's own reports). */
+  unusableFiles?: readonly UnusableFile[];
 }
 
 /** A plan's input without the day, the settings and the chart SKUs. */
@@ -128,5 +133,6 @@ export function planInputFrom(
     budget: skus ? null : records.budget,
     ...catalogue,
     ...onOrder,
+    ...(records.unusableFiles && records.unusableFiles.length > 0 ? { unusableFiles: records.unusableFiles } : {}),
   };
 }

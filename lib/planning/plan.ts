@@ -14,6 +14,7 @@ import { type CheckItem, checkData } from './quality';
 import type { PlanLine } from './reorder-line';
 import { type PlanSettings, resolveSettings } from './settings';
 import { arrivalOffsets, walkStock } from './stock-walk';
+import { blockLine, unusableCheck } from './unusable-files';
 
 /** Daily series of one SKU for the planner chart. */
 export interface SkuSeries {
@@ -93,6 +94,8 @@ export function planHistory(
     today: input.today,
     settings,
   });
+  const unusable = input.unusableFiles ?? [];
+  if (unusable.length > 0) checklist.unshift(unusableCheck(unusable, h.skus));
   // Each model is used at once by its line: its arrays can live in the scratch.
   const scratch = makeScratch(h.days, true);
   let maxLead = settings.defaultLeadTimeDays;
@@ -133,7 +136,7 @@ export function planHistory(
       horizon,
       promoCache,
     );
-    lines.push(line);
+    lines.push(unusable.length > 0 ? blockLine(line, unusable) : line);
     if (want.has(sku)) series.push(seriesOf(h, s, line, horizon, todayN, arrivalsBySku.get(sku)));
   }
   const budget = budgetFor(input.budget ?? null, input.today);

@@ -17,6 +17,7 @@ export const CHECK_IDS = {
   salesGaps: 'sales-gaps',
   promoTargets: 'promo-targets',
   promoEmptyTarget: 'promo-empty-target',
+  unusableFile: 'unusable-file',
 } as const;
 export type CheckId = (typeof CHECK_IDS)[keyof typeof CHECK_IDS];
 

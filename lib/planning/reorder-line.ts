@@ -7,6 +7,8 @@ export const ACTIONS = {
   overstock: 'overstock',
   review: 'review',
   noDemand: 'no-demand',
+  /** A file that feeds the line could not be read: no quantity, no confidence (see `unusable-files.ts`). */
+  blocked: 'blocked',
 } as const;
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
 export type Confidence = 'high' | 'medium' | 'low';
@@ -65,6 +67,8 @@ export interface PlanLine {
   seasonalFactor: number | null;
   promos: PromoHit[];
   rationale: string;
+  /** Why the line is blocked (a file feeding it could not be read); absent on a plannable line. */
+  blocked?: string;
   /** Set by the cash allocation. */
   cash: {
     status: 'funded' | 'partial' | 'deferred' | 'unpriced' | 'none';

@@ -1,3 +1,5 @@
+import type { DateOrder, ImportResult } from '../import/core';
+import type { Delimiter, TextEncoding } from '../import/sniff';
 import type { SourceId } from './import/sources';
 import type { PlanResult } from './plan';
 import type { PoDraft } from './po';
@@ -12,6 +14,8 @@ export interface ImportJob {
   /** Count date for exports without one (Shopify inventory, FBA). */
   asOf: string;
   userMapping: Record<string, string>;
+  /** The day/month order the user chose after the file did not tell (`needsDateOrder`). */
+  dateOrder?: DateOrder;
 }
 
 /** A plan over everything stored. */
@@ -61,6 +65,13 @@ export interface ImportReport {
   storeMode?: 'empty' | 'scan' | 'lookup' | 'memory';
   /** Rows written (new or changed); 0 for a file imported again. */
   written?: number;
+  /** How the file was read: its encoding and delimiter (sniffed from its first bytes). */
+  encoding: TextEncoding | null;
+  delimiter: Delimiter | null;
+  /** The day/month order of its slash dates and what decided it (a line of the file, or the user). */
+  dateOrder: ImportResult<unknown>['dateOrder'];
+  /** Set when its dates do not tell the order: the planner asks, then imports again with `dateOrder`. */
+  needsDateOrder: ImportResult<unknown>['needsDateOrder'];
 }
 
 /** Where a plan's time went (ms): loading the stored data, planning, keeping the plan. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectHead } from './inspect';
+import { inspectHead, readHead } from './inspect';
 
 const fixture = (f: string) =>
   readFileSync(path.join(__dirname, '../../../e2e/fixtures/planning', f), 'utf8').slice(0, 8000);
@@ -41,5 +41,16 @@ describe('inspectHead', () => {
 
   it('says so when nothing matches', () => {
     expect(inspectHead('a,b,c\n1,2,3\n').source).toBeNull();
+  });
+});
+
+describe('inspecting a file as it is written', () => {
+  it('decodes a Windows-1252, semicolon-separated head and previews it with its characters intact', async () => {
+    const bytes = readFileSync(path.join(__dirname, '../../../e2e/fixtures/planning/suppliers-latin1.csv'));
+    const head = await readHead(new Blob([bytes]));
+    expect(head).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
+    const ins = inspectHead(head.head, { delimiter: head.delimiter });
+    expect(ins.source).toBe('suppliers');
+    expect(ins.rows[0]).toEqual(['TEE-BLK-M', 'Société Lotus Habillement', '35', '6', '300', '24', '7,80', 'USD']);
   });
 });

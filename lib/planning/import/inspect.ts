@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { type FieldSpec, matchHeader } from '../../import/core';
+import { type Delimiter, sniffBlob, type TextEncoding } from '../../import/sniff';
 import { SOURCES, type SourceId } from './sources';
 
 /** What the planner shows before importing a file: the source, its header, the first rows and the mapping. */
@@ -21,13 +22,31 @@ export interface Inspection {
 
 const HEAD_ROWS = 10;
 
+/** A file's head decoded as the file is written, with what was detected (shown on the planner's card). */
+export interface FileHead {
+  head: string;
+  encoding: TextEncoding;
+  delimiter: Delimiter | null;
+}
+
+/** Reads a file's first 64 KiB as bytes and decodes them with the detected encoding (UTF-8/16, Windows-1252). */
+export async function readHead(file: Blob): Promise<FileHead> {
+  const sniffed = await sniffBlob(file);
+  return { head: sniffed.head, encoding: sniffed.encoding, delimiter: sniffed.delimiter };
+}
+
 /**
  * Reads the head of a file (a few kB of text): detects the source by the columns its header row
  * names (unless `source` is given), and applies the remembered mapping of unknown headers.
  */
 export function inspectHead(
   head: string,
-  options: { source?: SourceId | null; mappings?: Partial<Record<SourceId, Record<string, string>>> } = {},
+  options: {
+    source?: SourceId | null;
+    mappings?: Partial<Record<SourceId, Record<string, string>>>;
+    /** The file's detected delimiter (`readHead`); else each source's own, or Papa's guess. */
+    delimiter?: Delimiter | null;
+  } = {},
 ): Inspection {
   // The head is cut at an arbitrary byte: drop the last, possibly partial, line.
   const cut = head.lastIndexOf('\n');
@@ -35,7 +54,7 @@ export function inspectHead(
   const candidates = options.source ? [options.source] : (Object.keys(SOURCES) as SourceId[]);
   const parsedBy = new Map<string, string[][]>();
   const rowsFor = (delimiter: string | undefined) => {
-    const k = delimiter ?? '';
+    const k = options.delimiter ?? delimiter ?? '';
     let rows = parsedBy.get(k);
     if (!rows) {
       rows = Papa.parse<string[]>(text, { delimiter: k, preview: HEAD_ROWS + 8, skipEmptyLines: true }).data;

@@ -5,7 +5,14 @@
  */
 import Papa from 'papaparse';
 import * as clock from '../../clock';
-import { type ImportOptions, type ImportResult, ImportSession, type SourceSpec } from '../../import/core';
+import {
+  type ImportOptions,
+  type ImportResult,
+  ImportSession,
+  type SourceSpec,
+  sniffOptions,
+  withDelimiter,
+} from '../../import/core';
 
 /** Where a streamed import puts its records (the planner worker's is a Dexie table sink). */
 export interface RecordSink<T> {
@@ -56,12 +63,27 @@ export interface StreamedImport<T> {
 /**
  * Parses a file (Blob in the browser, or text) and stores its records through `sink` while
  * parsing; resolves with the parse result (records, rejected rows…) once the last row is stored.
+ * A Blob is sniffed first: it is read with its own encoding (UTF-8/16, Windows-1252) and delimiter.
  */
-export function streamImport<K extends string, T extends { id: string }>(
+export async function streamImport<K extends string, T extends { id: string }>(
   input: Blob | string,
   spec: SourceSpec<K, T>,
   sink: RecordSink<T>,
   options: StreamOptions = {},
+): Promise<StreamedImport<T>> {
+  const given = { delimiter: options.delimiter, encoding: options.encoding };
+  const sniffed =
+    typeof input === 'string'
+      ? withDelimiter(input.slice(0, 65_536), spec, given)
+      : await sniffOptions(input, spec, given);
+  return parseInto(input, spec, sink, { ...options, delimiter: sniffed.delimiter, encoding: sniffed.encoding });
+}
+
+function parseInto<K extends string, T extends { id: string }>(
+  input: Blob | string,
+  spec: SourceSpec<K, T>,
+  sink: RecordSink<T>,
+  options: StreamOptions,
 ): Promise<StreamedImport<T>> {
   const tapped: SourceSpec<K, T> = {
     ...spec,
@@ -78,6 +100,9 @@ export function streamImport<K extends string, T extends { id: string }>(
     asOf: options.asOf,
     userMapping: options.userMapping,
     previewRows: options.previewRows,
+    dateOrder: options.dateOrder,
+    delimiter: options.delimiter,
+    encoding: options.encoding,
   });
   const total = typeof input === 'string' ? input.length : input.size;
   const maxBacklog = options.maxBacklog ?? 2;
@@ -96,7 +121,8 @@ export function streamImport<K extends string, T extends { id: string }>(
     Papa.parse<string[]>(input as Papa.LocalFile, {
       header: false,
       skipEmptyLines: false,
-      delimiter: spec.delimiter ?? '',
+      delimiter: options.delimiter ?? spec.delimiter ?? '',
+      ...(options.encoding && typeof input !== 'string' ? { encoding: options.encoding } : {}),
       chunkSize: options.chunkSize ?? 1 << 20,
       chunk(results, parser) {
         if (stopped) return;

@@ -24,8 +24,10 @@ export const snapshotHandlers: Handlers = {
     const snapshot = checkPageData(published);
     const change = snapshotChange(await readTabSnapshot(sender.tabId), snapshot);
     if (!change.changed) return { accepted: true, changed: false };
-    await writeTabSnapshot(sender.tabId, snapshot);
+    // Hooks store what the snapshot means first; only then may a panel read it (a panel opening
+    // in between would otherwise read before the write).
     await runSnapshotHooks(snapshot);
+    await writeTabSnapshot(sender.tabId, snapshot);
     if (change.movedRecord) await writeManualInput(sender.tabId, null);
     if (change.keep) await recordSnapshot(db(), snapshot, change.hash);
     notifyPanels(sender.tabId, { type: 'snapshot.changed' });

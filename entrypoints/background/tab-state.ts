@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { manualInputSchema } from '../../lib/messaging/contract/core';
+import { MessageError } from '../../lib/messaging/result';
+import type { Sender } from '../../lib/messaging/trust';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { snapshotEnvelopeSchema } from '../../lib/sites/snapshot-schema';
 
@@ -47,4 +49,12 @@ export async function writeTabValue(tabId: number, part: 'cs.analysis', value: u
 
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(PARTS.map((p) => key(tabId, p)));
+}
+
+/** The page the panel's own tab shows, as `read` turns its snapshot into an engine's input. */
+export async function panelTabPage<T>(sender: Sender, read: (s: CheckedSnapshot | null) => T | null): Promise<T> {
+  if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks about its tab.');
+  const page = read(await readTabSnapshot(sender.tabId));
+  if (!page) throw new MessageError('not_found', 'This tab does not show that page (yet). Reload it if it should.');
+  return page;
 }

@@ -1,6 +1,7 @@
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { captureSentReply } from './cs';
 import { captureFromSnapshot } from './listings';
+import { storePageCounts } from './planning';
 import { storeReturnLines } from './returns';
 
 /**
@@ -14,6 +15,7 @@ const HOOKS: Array<(snapshot: CheckedSnapshot) => Promise<void>> = [
   captureSentReply,
   captureFromSnapshot,
   storeReturnLines,
+  storePageCounts,
 ];
 
 export async function runSnapshotHooks(snapshot: CheckedSnapshot): Promise<void> {

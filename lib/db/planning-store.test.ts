@@ -5,7 +5,7 @@ import { importText } from '../import/core';
 import { SOURCES } from '../planning/import/sources';
 import { planReorder } from '../planning/plan';
 import { editPoLine, type PoDraft } from '../planning/po';
-import { loadPlanInput, readStoredPlan, savePlan, storeRecords } from './planning-store';
+import { countStored, loadPlanInput, readStoredPlan, savePlan, storeRecords } from './planning-store';
 import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
@@ -24,6 +24,16 @@ describe('planning store', () => {
       updated: 1,
       unchanged: records.length - 1,
     });
+    database.close();
+  });
+
+  it('counts which of the given ids a table holds (the page counts the Shopify panel reports)', async () => {
+    const database = new CounterpartDB(`store-${Math.random()}`);
+    const records = importText(fixture('suppliers.csv'), SOURCES.suppliers).records;
+    expect(await countStored(database, 'suppliers', [])).toBe(0);
+    expect(await countStored(database, 'suppliers', [records[0]!.id])).toBe(0);
+    await storeRecords(database, 'suppliers', records.slice(0, 2));
+    expect(await countStored(database, 'suppliers', [records[0]!.id, records[1]!.id, 'not-stored'])).toBe(2);
     database.close();
   });
 

@@ -52,6 +52,16 @@ export async function storeRecords<N extends PlanningTable>(
   return sink.finish();
 }
 
+/** How many of `ids` a planning table holds: what the Shopify panel reports as recorded off the page. */
+export async function countStored(
+  database: CounterpartDB,
+  table: PlanningTable,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  return (await database.table(table).bulkGet([...ids])).filter((r) => r !== undefined).length;
+}
+
 /** The products import rows (of some SKUs) and the products captured off Shopify pages. */
 async function readCatalog(database: CounterpartDB, skus?: readonly string[]) {
   const catalog = skus

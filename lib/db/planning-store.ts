@@ -9,6 +9,7 @@ import type { Budget } from '../planning/cash';
 import type { SkuMembership } from '../planning/import/catalog';
 import type { SourceId } from '../planning/import/sources';
 import type { OrderLine } from '../planning/import/types';
+import { PAGE_COUNTS_SOURCE } from '../planning/page-counts';
 import type { PlanResult } from '../planning/plan';
 import {
   type LoadedPlanInput,
@@ -140,14 +141,13 @@ export async function loadPlanInput(
   return planInputFrom(await readPlanRecords(database, skus, known), { skus, settings });
 }
 
-/** True when anything is imported that a plan starts from (orders, counts or suppliers). */
+/**
+ * True when anything is imported that a plan starts from (orders, counts or suppliers). Counts
+ * read off Shopify pages do not count: the snapshot hook stores them before the panel asks.
+ */
 export async function hasPlanningData(database: CounterpartDB): Promise<boolean> {
-  return (
-    (await database.salesLines.count()) +
-      (await database.inventoryCounts.count()) +
-      (await database.suppliers.count()) >
-    0
-  );
+  if ((await database.salesLines.count()) + (await database.suppliers.count()) > 0) return true;
+  return (await database.inventoryCounts.filter((r) => r.source !== PAGE_COUNTS_SOURCE).first()) !== undefined;
 }
 
 /** The last plan as kept for the popup and the planner (without the chart series). */

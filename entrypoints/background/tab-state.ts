@@ -8,8 +8,8 @@ import { snapshotEnvelopeSchema } from '../../lib/sites/snapshot-schema';
 
 // Per-tab state lives in storage.session: it survives service-worker restarts, is cleared with
 // the browser session, and (unlike storage.local) is not readable by content scripts by default.
-type Part = 'snapshot' | 'manual' | 'cs.analysis';
-const PARTS: readonly Part[] = ['snapshot', 'manual', 'cs.analysis'];
+type Part = 'snapshot' | 'manual' | 'cs.analysis' | 'cs.draft';
+const PARTS: readonly Part[] = ['snapshot', 'manual', 'cs.analysis', 'cs.draft'];
 const key = (tabId: number, part: Part) => `tab.${tabId}.${part}`;
 
 async function read(tabId: number, part: Part): Promise<unknown> {
@@ -38,12 +38,16 @@ export async function writeManualInput(tabId: number, value: z.infer<typeof manu
 }
 
 /** A value a process keeps for the tab (checked by the caller's schema on read). */
-export async function readTabValue<T>(tabId: number, part: 'cs.analysis', schema: z.ZodType<T>): Promise<T | null> {
+export async function readTabValue<T>(
+  tabId: number,
+  part: 'cs.analysis' | 'cs.draft',
+  schema: z.ZodType<T>,
+): Promise<T | null> {
   const parsed = schema.safeParse(await read(tabId, part));
   return parsed.success ? parsed.data : null;
 }
 
-export async function writeTabValue(tabId: number, part: 'cs.analysis', value: unknown): Promise<void> {
+export async function writeTabValue(tabId: number, part: 'cs.analysis' | 'cs.draft', value: unknown): Promise<void> {
   await browser.storage.session.set({ [key(tabId, part)]: value });
 }
 

@@ -4,8 +4,8 @@ import { browser } from 'wxt/browser';
 import { queryKeys } from '../../lib/messaging/query-keys';
 
 /**
- * Keeps a port open to the background so it can say "your page changed"; refetches what the panel
- * shows once the port is open and whenever it reconnects (the worker restarted: every port drops).
+ * Keeps a port open to the background so it can say "your page changed" (it says so once as soon as
+ * the port is registered); reconnects when the worker restarts (every port drops) and refetches.
  */
 export function usePanelPort(): void {
   const queryClient = useQueryClient();
@@ -34,11 +34,7 @@ export function usePanelPort(): void {
         );
       });
     };
-    // The context query went out before this port existed: a snapshot written in between (the
-    // background writes it only after its hooks) was announced to no one, so ask again once the
-    // port is open (the background handles the connect before this refetch's message).
     connect();
-    invalidate(queryClient);
     return () => {
       closed = true;
       if (retry) clearTimeout(retry);

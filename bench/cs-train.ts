@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseBitext } from '../lib/cs/bitext';
 import { HAND_EXAMPLES } from '../lib/cs/hand-examples';
-import { trainNb } from '../lib/cs/model';
+import { trainNb } from '../lib/cs/naive-bayes';
 
 const csv = readFileSync(
   new URL('../../shared/data/bitext_customer_support/bitext_cs_intents_4514.csv', import.meta.url),

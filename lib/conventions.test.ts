@@ -36,18 +36,11 @@ describe('project conventions', () => {
 
   it('keeps the openai client out of everything but the background', () => {
     const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.includes('.test.')) {
-          const text = readFileSync(full, 'utf8');
-          if (/from 'openai'/.test(text) || /dangerouslyAllowBrowser:\s*true/.test(text))
-            offenders.push(path.relative(root, full));
-        }
-      }
-    };
-    walk(path.join(root, 'components'));
+    for (const full of sourceFiles(path.join(root, 'components'))) {
+      const text = readFileSync(full, 'utf8');
+      if (/from 'openai'/.test(text) || /dangerouslyAllowBrowser:\s*true/.test(text))
+        offenders.push(path.relative(root, full));
+    }
     for (const f of readdirSync(path.join(root, 'entrypoints'))) {
       const full = path.join(root, 'entrypoints', f);
       if (f.endsWith('.content.ts')) {
@@ -105,21 +98,16 @@ describe('project conventions', () => {
     // `new Date()` with no argument, `Date.now`, `performance.now`: each is a read of the clock.
     const reads = /new Date\(\s*\)|\bDate\.now\b|\bperformance\.now\b/;
     const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.includes('.test.')) {
-          const rel = path.relative(root, full);
-          if (rel === path.join('lib', 'clock.ts')) continue;
-          const lines = readFileSync(full, 'utf8').split('\n');
-          lines.forEach((line, i) => {
-            if (reads.test(line) && !/^\s*(\/\/|\*)/.test(line)) offenders.push(`${rel}:${i + 1}`);
-          });
-        }
+    for (const dir of ['lib', 'entrypoints', 'components', 'bin']) {
+      for (const full of sourceFiles(path.join(root, dir))) {
+        const rel = path.relative(root, full);
+        if (rel === path.join('lib', 'clock.ts')) continue;
+        const lines = readFileSync(full, 'utf8').split('\n');
+        lines.forEach((line, i) => {
+          if (reads.test(line) && !/^\s*(\/\/|\*)/.test(line)) offenders.push(`${rel}:${i + 1}`);
+        });
       }
-    };
-    for (const dir of ['lib', 'entrypoints', 'components', 'bin']) walk(path.join(root, dir));
+    }
     expect(offenders).toEqual([]);
   });
 });

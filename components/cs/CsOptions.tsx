@@ -7,7 +7,7 @@ import { INTENT_IDS, INTENT_LABELS } from '../../lib/cs/taxonomy';
 import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { csSettings } from '../../lib/settings/cs';
-import { Empty, Notice } from '../ui/primitives';
+import { Empty, Notice, RejectedRows } from '../ui/primitives';
 import { csQueries } from './queries';
 import './cs.css';
 
@@ -253,24 +253,7 @@ function ImportCard() {
             {rejected.length} row{rejected.length === 1 ? '' : 's'} rejected (line in the file and why):
           </p>
         ) : null}
-        {rejected.length ? (
-          <table className="cp-table" aria-label="Rejected rows">
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rejected.slice(0, 200).map((r) => (
-                <tr key={`${r.line}-${r.reason}`}>
-                  <td>{r.line}</td>
-                  <td>{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        {rejected.length ? <RejectedRows rows={rejected} label="Rejected rows" limit={200} /> : null}
       </div>
     </section>
   );

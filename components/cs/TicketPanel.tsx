@@ -7,7 +7,7 @@ import { queryKeys } from '../../lib/messaging/query-keys';
 import { type ActionResult, DraftCard, StreamingDraft } from '../drafts';
 import type { PanelContext } from '../panel/types';
 import { Badge, Notice, Section, Spinner, type Tone } from '../ui/primitives';
-import { streamDraft } from './draft-stream';
+import { type DraftAnswer, streamDraft } from './draft-stream';
 import { csQueries } from './queries';
 import './cs.css';
 
@@ -168,6 +168,23 @@ export function TicketPanel({ context }: { context: PanelContext }) {
     },
     onSuccess: (answer) => queryClient.setQueryData(queryKeys.cs.draft(answer.ticketHash), answer),
   });
+  // The draft query writes nothing: the panel logs the draft it got as `shown` (once per content),
+  // which gives the draft the id its outcomes refer to. In shadow mode the logged draft is not shown.
+  const loggedHashes = useRef(new Set<string>());
+  const logShown = useMutation({
+    mutationFn: (hash: string) => callOrThrow('cs.draftShown', { ticketHash: hash }),
+    onSuccess: ({ draftId }, hash) =>
+      queryClient.setQueryData<DraftAnswer>(queryKeys.cs.draft(hash), (old) =>
+        old ? { ...old, logged: true, draft: old.draft && draftId ? { ...old.draft, id: draftId } : old.draft } : old,
+      ),
+  });
+  const unlogged = drafted.data && !drafted.data.logged ? drafted.data.ticketHash : null;
+  const { mutate: logDraft } = logShown;
+  useEffect(() => {
+    if (unlogged === null || loggedHashes.current.has(unlogged)) return;
+    loggedHashes.current.add(unlogged);
+    logDraft(unlogged);
+  }, [unlogged, logDraft]);
   // Another ticket (SPA navigation) or the panel closing: cancel a regenerate in flight, which aborts the model call.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the cleanup must run whenever the ticket changes.
   useEffect(
@@ -187,14 +204,15 @@ export function TicketPanel({ context }: { context: PanelContext }) {
   const answer = regenerate.isPending ? undefined : drafted.data;
   useEffect(() => {
     const draft = answer?.draft;
-    if (!answer?.autoPlace || !draft || placed.current.has(answer.ticketId)) return;
+    if (!answer?.autoPlace || !draft || draft.id === null || placed.current.has(answer.ticketId)) return;
+    const draftId = draft.id;
     placed.current.add(answer.ticketId);
     insertIntoEditor(draft.text)
       .then((r) => {
         setAutoResult(
           r.done ? { done: true, message: 'Placed in the reply editor automatically. Review it and press Send.' } : r,
         );
-        if (r.done) record({ draftId: draft.id, action: 'inserted', text: draft.text, auto: true });
+        if (r.done) record({ draftId, action: 'inserted', text: draft.text, auto: true });
       })
       .catch((e: unknown) => setAutoResult({ done: false, message: e instanceof Error ? e.message : String(e) }));
   }, [answer]);
@@ -218,9 +236,11 @@ export function TicketPanel({ context }: { context: PanelContext }) {
     );
 
   const a = analysis.data;
-  const draft: CsDraftView | null | undefined = answer?.ticketId === a.ticketId ? answer.draft : undefined;
-  const draftError = regenerate.error ?? drafted.error;
-  const drafting = regenerate.isPending || drafted.isFetching;
+  const made = answer?.ticketId === a.ticketId ? answer.draft : null;
+  // Shown once logged: its id is the `shown` row its outcomes refer to.
+  const draft: (CsDraftView & { id: string }) | null = made && made.id !== null ? { ...made, id: made.id } : null;
+  const draftError = regenerate.error ?? drafted.error ?? logShown.error;
+  const drafting = regenerate.isPending || drafted.isFetching || logShown.isPending;
   return (
     <>
       <Triage analysis={a} channel={data?.channel} />

@@ -1,5 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
+import { callOrThrow } from '../../lib/messaging/client';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
 import { listingsQueries } from './queries';
@@ -10,6 +12,15 @@ import './listings.css';
 export function ProductSection({ context }: { context: PanelContext }) {
   const q = useQuery(listingsQueries.product(context.snapshot?.entityId ?? null));
   const catalogue = browser.runtime.getURL('/catalogue.html');
+  // Showing a new version is recorded by a mutation (the query only reads): the next read says "up to date".
+  const shown = useMutation({
+    mutationFn: (v: { productId: string; version: number }) => callOrThrow('listings.productShown', v),
+  });
+  const { mutate } = shown;
+  const [freshId, freshVersion] = q.data?.changedNow ? [q.data.productId, q.data.version] : [null, 0];
+  useEffect(() => {
+    if (freshId !== null) mutate({ productId: freshId, version: freshVersion });
+  }, [freshId, freshVersion, mutate]);
   if (q.isPending)
     return (
       <Section title="Listings" label="Captured as canonical">

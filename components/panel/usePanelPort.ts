@@ -4,8 +4,8 @@ import { browser } from 'wxt/browser';
 import { queryKeys } from '../../lib/messaging/query-keys';
 
 /**
- * Keeps a port open to the background so it can say "your page changed"; reconnects when the
- * worker restarts (every port drops) and refetches what the panel shows.
+ * Keeps a port open to the background so it can say "your page changed" (it says so once as soon as
+ * the port is registered); reconnects when the worker restarts (every port drops) and refetches.
  */
 export function usePanelPort(): void {
   const queryClient = useQueryClient();

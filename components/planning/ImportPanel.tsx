@@ -7,7 +7,7 @@ import { DELIMITER_LABELS, type Delimiter, ENCODING_LABELS, type TextEncoding } 
 import { type Inspection, inspectHead, readHead } from '../../lib/planning/import/inspect';
 import { SOURCES, type SourceId } from '../../lib/planning/import/sources';
 import type { ImportReport, WorkerEvent } from '../../lib/planning/worker-protocol';
-import { Badge, Notice, Progress } from '../ui/primitives';
+import { Badge, Notice, Progress, RejectedRows } from '../ui/primitives';
 import { fmtNum } from './format';
 import type { usePlannerWorker } from './usePlannerWorker';
 
@@ -472,22 +472,12 @@ function ImportReportView({ report: r }: { report: ImportReport }) {
       {r.rejected.length ? (
         <details open={r.rejected.length <= 20}>
           <summary>Rejected rows ({r.rejected.length})</summary>
-          <table className="cp-table pl-rejected" aria-label={`Rejected rows of ${r.fileName}`}>
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.rejected.slice(0, 500).map((x) => (
-                <tr key={`${x.line}:${x.reason}`}>
-                  <td>{x.line}</td>
-                  <td>{x.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RejectedRows
+            rows={r.rejected}
+            label={`Rejected rows of ${r.fileName}`}
+            limit={500}
+            className="cp-table pl-rejected"
+          />
           {r.rejected.length > 500 ? <p className="cp-muted">First 500 of {r.rejected.length} shown.</p> : null}
         </details>
       ) : null}

@@ -6,7 +6,7 @@ import { returnLineStore } from '../../lib/db/returns-store';
 import { db } from '../../lib/db/schema';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { type BackfillProgress, type BackfillReport, backfillLoopReturns } from '../../lib/returns/backfill';
-import { Notice, Progress } from '../ui/primitives';
+import { Notice, Progress, RejectedRows } from '../ui/primitives';
 
 /**
  * Backfill from a Loop returns CSV export, run in this top-level page with Dexie (the page may
@@ -100,29 +100,7 @@ function ImportReport({ report }: { report: BackfillReport }) {
           · {n(report.rejected.length)} rejected
         </span>
       </Notice>
-      {report.rejected.length ? (
-        <table className="cp-table" aria-label="Rejected rows">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Row</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rejected.slice(0, 200).map((r) => (
-              <tr key={r.line}>
-                <td>{r.line}</td>
-                <td>{r.reason}</td>
-                <td className="ri-raw" title={r.raw.join(', ')}>
-                  {r.raw.slice(0, 4).join(', ')}
-                  {r.raw.length > 4 ? ', …' : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {report.rejected.length ? <RejectedRows rows={report.rejected} label="Rejected rows" limit={200} raw /> : null}
       {report.rejected.length > 200 ? (
         <p className="cp-muted">First 200 of {n(report.rejected.length)} rejected rows shown.</p>
       ) : null}

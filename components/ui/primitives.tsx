@@ -89,3 +89,44 @@ export function KeyValues({ rows }: { rows: Array<[string, ReactNode]> }) {
     </dl>
   );
 }
+
+/** Rows an import rejected: the line in the file and why (the first `limit`), with the raw cells when `raw`. */
+export function RejectedRows({
+  rows,
+  label,
+  limit,
+  className = 'cp-table',
+  raw = false,
+}: {
+  rows: ReadonlyArray<{ line: number; reason: string; raw?: readonly string[] }>;
+  label: string;
+  limit: number;
+  className?: string;
+  raw?: boolean;
+}) {
+  return (
+    <table className={className} aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Line</th>
+          <th scope="col">Reason</th>
+          {raw ? <th scope="col">Row</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, limit).map((r) => (
+          <tr key={`${r.line}:${r.reason}`}>
+            <td>{r.line}</td>
+            <td>{r.reason}</td>
+            {raw ? (
+              <td className="ri-raw" title={(r.raw ?? []).join(', ')}>
+                {(r.raw ?? []).slice(0, 4).join(', ')}
+                {(r.raw?.length ?? 0) > 4 ? ', …' : ''}
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,11 +1,11 @@
 import * as clock from '../../lib/clock';
 import { brandContext } from '../../lib/cs/outcomes';
 import { parseCsSettings } from '../../lib/cs/settings';
-import type { CsPorts } from '../../lib/cs/ticket-flow';
+import type { CsPorts, KeptDraftPorts } from '../../lib/cs/ticket-flow';
 import { AUDIT_KINDS, auditRow, auditRows, recordAudit } from '../../lib/db/audit';
 import { loadPastReplies } from '../../lib/db/past-replies';
 import { db } from '../../lib/db/schema';
-import { storedAnalysisSchema } from '../../lib/messaging/contract/cs';
+import { keptDraftSchema, storedAnalysisSchema } from '../../lib/messaging/contract/cs';
 import { csSettings } from '../../lib/settings/cs';
 import { brandSettings } from '../../lib/settings/items';
 import { BRAND_DEFAULTS } from '../../lib/settings/schemas';
@@ -23,4 +23,11 @@ export const ports = (tabId: number | null): CsPorts => ({
   record: ({ details, ...entry }) => recordAudit(db(), { ...entry, at: clock.nowIso(), details }),
   readAnalysis: async () => (tabId === null ? null : readTabValue(tabId, 'cs.analysis', storedAnalysisSchema)),
   writeAnalysis: (value) => (tabId === null ? Promise.resolve() : writeTabValue(tabId, 'cs.analysis', value)),
+});
+
+/** The CS ports of a panel's tab, with the draft its query made kept in the tab's state until logged. */
+export const tabPorts = (tabId: number): CsPorts & KeptDraftPorts => ({
+  ...ports(tabId),
+  keptDraft: () => readTabValue(tabId, 'cs.draft', keptDraftSchema),
+  keepDraft: (value) => writeTabValue(tabId, 'cs.draft', value),
 });

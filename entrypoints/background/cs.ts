@@ -3,6 +3,8 @@ import { draftStats } from '../../lib/cs/service';
 import {
   captureSent,
   draftForCase,
+  draftToShow,
+  logShownDraft,
   recordOutcome,
   shownDraft,
   type TicketCase,
@@ -16,7 +18,7 @@ import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { gorgiasTicketCase } from '../../lib/sites/gorgias/to-ticket';
-import { ports } from './cs-ports';
+import { ports, tabPorts } from './cs-ports';
 import { readTabSnapshot } from './tab-state';
 
 /** The Gorgias ticket the panel's own tab shows (from the checked snapshot, never from the payload). */
@@ -27,14 +29,14 @@ async function panelCase(sender: Sender): Promise<{ tabId: number; found: Ticket
   return { tabId: sender.tabId, found };
 }
 
-/** Makes (and logs) a draft of the panel tab's ticket: `cs.draftReply`, and the streaming `ai.draft` port. */
+/** The panel tab's draft (`cs.draftReply`, the `ai.draft` port): kept until `cs.draftShown` logs it; Regenerate logs at once. */
 export async function draftForPanel(
   sender: Sender,
   regenerate: boolean,
   stream: { signal?: AbortSignal; onText?: (text: string) => void } = {},
 ) {
   const { tabId, found } = await panelCase(sender);
-  return draftForCase(ports(tabId), found, regenerate, stream);
+  return regenerate ? draftForCase(ports(tabId), found, true, stream) : draftToShow(tabPorts(tabId), found, stream);
 }
 
 /** Snapshot hook: a new agent message after an inserted draft is recorded as `sent`. Never throws. */
@@ -53,6 +55,11 @@ export const csHandlers: Handlers = {
   },
 
   'cs.draftReply': async ({ regenerate }, sender) => draftForPanel(sender, regenerate),
+
+  'cs.draftShown': async ({ ticketHash }, sender) => {
+    if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel logs the draft it got.');
+    return { draftId: await logShownDraft(tabPorts(sender.tabId), ticketHash) };
+  },
 
   'cs.recordOutcome': async (outcome, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel records outcomes.');

@@ -1,8 +1,8 @@
+import { storage } from 'wxt/utils/storage';
 import * as clock from '../../lib/clock';
 import * as store from '../../lib/db/listings-store';
-import { captureAndCheck, type ProductRead, productIdOf } from '../../lib/listings/capture';
 import { catalogueView } from '../../lib/listings/catalogue';
-import { editorListings, editorPanel, editorReport } from '../../lib/listings/editor';
+import { editorPanel, editorReport } from '../../lib/listings/editor';
 import { feedFile } from '../../lib/listings/feed';
 import { readInventory } from '../../lib/listings/marketplace-status';
 import { productPanel } from '../../lib/listings/product-report';
@@ -10,55 +10,42 @@ import { listingsContext, recheckProduct } from '../../lib/listings/readiness';
 import { rewriteEditorTitle } from '../../lib/listings/rewrite';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
-import type { Sender } from '../../lib/messaging/trust';
 import { listingsSettings, parseListingsSettings } from '../../lib/settings/listings';
 import { toEditorPage, toInventoryPage } from '../../lib/sites/amazon/to-listing';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { toProductRead } from '../../lib/sites/shopify/to-product';
 import { aiProvider } from './ai';
-import { readTabSnapshot } from './tab-state';
+import { readTabSnapshot, panelTabPage as tabPage } from './tab-state';
 
 const today = () => clock.utcDay(clock.now());
 const context = async () => listingsContext(parseListingsSettings(await listingsSettings.getValue()), today());
+/** Per product, the version a panel last showed as changed (this browser session). */
+const shown = storage.defineItem<Record<string, number>>('session:listings.shownVersions', { fallback: {} });
 
-/** The page the panel's tab shows, as `read` turns it into the engine's input. */
-async function tabPage<T>(sender: Sender, read: (s: CheckedSnapshot | null) => T | null): Promise<T> {
-  if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks about its tab.');
-  const page = read(await readTabSnapshot(sender.tabId));
-  if (!page) throw new MessageError('not_found', 'This tab does not show that page (yet). Reload it if it should.');
-  return page;
-}
-
-/** Stores a product read from Shopify as the canonical version (history when it changed) and re-checks it. */
-async function capture(read: ProductRead) {
-  const [ctx, at] = [await context(), clock.nowIso()];
-  return store.changeProduct(productIdOf(read.product), (prev) => captureAndCheck(prev, read, ctx, at));
-}
-
-/** Hook for `snapshot.publish`: a Shopify product page is captured even with the panel collapsed (idempotent). */
+/** Snapshot hook: a Shopify product is captured (even with the panel collapsed), Seller Central reads recorded. */
 export async function captureFromSnapshot(snapshot: CheckedSnapshot): Promise<void> {
-  const read = toProductRead(snapshot);
-  if (read) await capture(read).catch((error) => console.warn('[counterpart] canonical capture failed', error));
+  const [read, ctx, at] = [toProductRead(snapshot), await context(), clock.nowIso()];
+  if (read) await store.captureProduct(read, ctx, at);
+  else await store.recordPageReads({ editor: toEditorPage(snapshot), inventory: toInventoryPage(snapshot) }, ctx, at);
 }
 
-/** Background handlers of the listings process. */
+/** Background handlers of the listings process: the tab queries read what the hook stored. */
 export const listingsHandlers: Handlers = {
   'listings.product': async (_p, sender) => {
-    const captured = await capture(await tabPage(sender, toProductRead));
-    return productPanel(captured, await store.recentHistory(captured.record.id, 10), await context());
+    const [read, ctx, seen] = [await tabPage(sender, toProductRead), await context(), await shown.getValue()];
+    const { captured, history } = await store.readProductCapture(read, ctx, clock.nowIso(), (id) => seen[id] ?? null);
+    return productPanel(captured, history, ctx);
+  },
+  'listings.productShown': async ({ productId, version }) => {
+    await shown.setValue({ ...(await shown.getValue()), [productId]: version });
+    return { recorded: true };
   },
   'listings.editor': async (_p, sender) => {
     const [page, ctx, products] = await Promise.all([tabPage(sender, toEditorPage), context(), store.allProducts()]);
-    const report = editorReport({ live: page.live, sku: page.sku, products, ...ctx });
-    await store.recordListings(editorListings(page, report, clock.nowIso()));
-    return editorPanel(page, report, ctx);
+    return editorPanel(page, editorReport({ live: page.live, sku: page.sku, products, ...ctx }), ctx);
   },
-  'listings.inventory': async (_p, sender) => {
-    const page = await tabPage(sender, toInventoryPage);
-    const { updates, view } = readInventory(page, await store.allProducts(), clock.nowIso());
-    await store.recordListings(updates);
-    return view;
-  },
+  'listings.inventory': async (_p, sender) =>
+    readInventory(await tabPage(sender, toInventoryPage), await store.allProducts(), clock.nowIso()).view,
   'listings.rewrite': async (_p, sender) => {
     const page = await tabPage(sender, toEditorPage);
     const provider = await aiProvider();

@@ -20,6 +20,9 @@ export function setupPanelPorts(): void {
       set.delete(port);
       if (set.size === 0) portsByTab.delete(sender.tabId);
     });
+    // The panel read its context before this port existed; a snapshot written in between (after
+    // the hooks) was announced to no one. Now that the port is registered, have it read again.
+    port.postMessage({ type: 'snapshot.changed' });
   });
 }
 

@@ -5,9 +5,10 @@ import type { Handlers } from '../../lib/messaging/router';
 import type { ReturnsConfig } from '../../lib/returns/config';
 import { insightsCsv, insightsView, toReturnRecords } from '../../lib/returns/insights';
 import { analysisPanel } from '../../lib/returns/presentation';
-import { analyseLoopReturn, pageReturnHistory, storedLines } from '../../lib/returns/service';
+import { analyseLoopReturn, localStoredLines, pageReturnHistory, storedLines } from '../../lib/returns/service';
 import { brandSettings } from '../../lib/settings/items';
 import { parseReturnsSettings, returnsSettings } from '../../lib/settings/returns';
+import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { loopReturnOf } from '../../lib/sites/loop/to-return-case';
 import { aiProvider, loadAiSettings, localEngine } from './ai';
 import { readTabSnapshot } from './tab-state';
@@ -18,6 +19,15 @@ async function loadReturnsConfig(): Promise<ReturnsConfig> {
 }
 
 const loadRecords = async () => toReturnRecords(await allReturnLines());
+
+/** Snapshot hook: a Loop return's lines are stored from the local analysis (the panel only reads). */
+export async function storeReturnLines(snapshot: CheckedSnapshot): Promise<void> {
+  const page = loopReturnOf(snapshot);
+  if (!page || page.case.items.length === 0) return;
+  const [config, brand, lines] = await Promise.all([loadReturnsConfig(), brandSettings.getValue(), allReturnLines()]);
+  const history = pageReturnHistory(lines, page);
+  await saveReturnLines(localStoredLines(page, { config, brand: brand.name, history, now: clock.now() }));
+}
 
 /** Background handlers of the returns process. */
 export const returnsHandlers: Handlers = {
@@ -37,26 +47,12 @@ export const returnsHandlers: Handlers = {
     ]);
     const history = pageReturnHistory(lines, page);
     const [provider, now] = [await aiProvider(), clock.now()];
+    const vision = ai.mode === 'remote' && ai.vision;
     const drafter = draft === 'model' ? provider : localEngine();
-    const deps = {
-      classifier: provider,
-      drafter,
-      config,
-      brand,
-      vision: ai.mode === 'remote' && ai.vision,
-      history,
-      now,
-    };
+    const deps = { classifier: provider, drafter, config, brand, vision, history, now };
     const a = await analyseLoopReturn(page, deps);
-    const rows = storedLines(page, a, now);
-    await saveReturnLines(rows);
-    return analysisPanel(
-      page,
-      a,
-      config,
-      history,
-      rows.map((r) => r.id),
-    );
+    const ids = storedLines(page, a, now).map((r) => r.id);
+    return analysisPanel(page, a, config, history, ids);
   },
 
   'returns.recordOutcome': async (p, sender) => {

@@ -11,6 +11,10 @@ import { notifyPanels } from './panel-ports';
 import { runSnapshotHooks } from './snapshot-hooks';
 import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } from './tab-state';
 
+/** How long a publish waits for the snapshot hooks before the panel may see the snapshot anyway. */
+export const HOOK_WAIT_MS = 2000;
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Snapshots from content scripts, and the panel's view of its tab. */
 export const snapshotHandlers: Handlers = {
   ping: async () => ({ version: browser.runtime.getManifest().version }),
@@ -24,11 +28,16 @@ export const snapshotHandlers: Handlers = {
     const snapshot = checkPageData(published);
     const change = snapshotChange(await readTabSnapshot(sender.tabId), snapshot);
     if (!change.changed) return { accepted: true, changed: false };
+    // Hooks store what the snapshot means first; only then may a panel read it (a panel opening
+    // in between would otherwise read before the write). Hooks slower than HOOK_WAIT_MS (a first
+    // database open on a busy machine) do not hold the page back: the panel is told again when they end.
+    const hooks = runSnapshotHooks(snapshot);
+    const done = await Promise.race([hooks.then(() => true), wait(HOOK_WAIT_MS).then(() => false)]);
     await writeTabSnapshot(sender.tabId, snapshot);
-    await runSnapshotHooks(snapshot);
     if (change.movedRecord) await writeManualInput(sender.tabId, null);
     if (change.keep) await recordSnapshot(db(), snapshot, change.hash);
     notifyPanels(sender.tabId, { type: 'snapshot.changed' });
+    if (!done) void hooks.then(() => notifyPanels(sender.tabId, { type: 'snapshot.changed' }));
     return { accepted: true, changed: true };
   },
 

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { manualInputSchema } from '../../lib/messaging/contract/core';
+import { MessageError } from '../../lib/messaging/result';
+import type { Sender } from '../../lib/messaging/trust';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { snapshotEnvelopeSchema } from '../../lib/sites/snapshot-schema';
 
 // Per-tab state lives in storage.session: it survives service-worker restarts, is cleared with
 // the browser session, and (unlike storage.local) is not readable by content scripts by default.
-type Part = 'snapshot' | 'manual' | 'cs.analysis';
-const PARTS: readonly Part[] = ['snapshot', 'manual', 'cs.analysis'];
+type Part = 'snapshot' | 'manual' | 'cs.analysis' | 'cs.draft';
+const PARTS: readonly Part[] = ['snapshot', 'manual', 'cs.analysis', 'cs.draft'];
 const key = (tabId: number, part: Part) => `tab.${tabId}.${part}`;
 
 async function read(tabId: number, part: Part): Promise<unknown> {
@@ -36,15 +38,27 @@ export async function writeManualInput(tabId: number, value: z.infer<typeof manu
 }
 
 /** A value a process keeps for the tab (checked by the caller's schema on read). */
-export async function readTabValue<T>(tabId: number, part: 'cs.analysis', schema: z.ZodType<T>): Promise<T | null> {
+export async function readTabValue<T>(
+  tabId: number,
+  part: 'cs.analysis' | 'cs.draft',
+  schema: z.ZodType<T>,
+): Promise<T | null> {
   const parsed = schema.safeParse(await read(tabId, part));
   return parsed.success ? parsed.data : null;
 }
 
-export async function writeTabValue(tabId: number, part: 'cs.analysis', value: unknown): Promise<void> {
+export async function writeTabValue(tabId: number, part: 'cs.analysis' | 'cs.draft', value: unknown): Promise<void> {
   await browser.storage.session.set({ [key(tabId, part)]: value });
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(PARTS.map((p) => key(tabId, p)));
+}
+
+/** The page the panel's own tab shows, as `read` turns its snapshot into an engine's input. */
+export async function panelTabPage<T>(sender: Sender, read: (s: CheckedSnapshot | null) => T | null): Promise<T> {
+  if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks about its tab.');
+  const page = read(await readTabSnapshot(sender.tabId));
+  if (!page) throw new MessageError('not_found', 'This tab does not show that page (yet). Reload it if it should.');
+  return page;
 }

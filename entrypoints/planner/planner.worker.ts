@@ -18,8 +18,9 @@ import type { OrderLine } from '../../lib/planning/import/types';
 import { planReorder } from '../../lib/planning/plan';
 import type { ImportJob, PlanJob, WorkerEvent, WorkerJob } from '../../lib/planning/worker-protocol';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (event: WorkerEvent) => scope.postMessage(event);
+// This module runs as a dedicated worker: its `self` is the worker scope, not the DOM's window.
+declare const self: DedicatedWorkerGlobalScope;
+const post = (event: WorkerEvent) => self.postMessage(event);
 const running = new Map<number, AbortController>();
 
 /**
@@ -48,7 +49,7 @@ async function runImport(job: ImportJob): Promise<void> {
   const controller = new AbortController();
   running.set(job.id, controller);
   // One spec of the union: the sink takes whatever records the source builds.
-  const spec = SOURCES[job.source] as unknown as SourceSpec<string, { id: string }>;
+  const spec: SourceSpec<string, { id: string }> = SOURCES[job.source];
   const database = db();
   const table = TABLE_OF_SOURCE[job.source];
   const sales = table === 'salesLines';
@@ -194,7 +195,7 @@ async function runPlan(job: PlanJob): Promise<void> {
   });
 }
 
-scope.onmessage = (event: MessageEvent<WorkerJob>) => {
+self.onmessage = (event: MessageEvent<WorkerJob>) => {
   const job = event.data;
   if (job.kind === 'cancel') {
     running.get(job.target)?.abort();

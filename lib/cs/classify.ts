@@ -1,6 +1,6 @@
 import modelJson from './intent-model.json';
 import { normalise, ruleScores } from './lexicon';
-import { loadNb, type NbModel, type NbModelJson, predictNb } from './model';
+import { loadNb, type NbModel, type NbModelJson, predictNb } from './naive-bayes';
 import {
   type Language,
   languageOf,

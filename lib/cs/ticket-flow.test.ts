@@ -10,6 +10,9 @@ import {
   type CsPorts,
   captureSent,
   draftForCase,
+  draftToShow,
+  type KeptDraft,
+  logShownDraft,
   recordOutcome,
   type StoredAnalysis,
   ticketAnalysis,
@@ -52,6 +55,18 @@ function fakePorts(settings = DEFAULT_CS_SETTINGS) {
     },
   };
   return { ports, rows, counts };
+}
+
+/** The ports of a panel's tab, which keeps the draft its query made. */
+function withKeptDraft(ports: CsPorts) {
+  let kept: KeptDraft | null = null;
+  return {
+    ...ports,
+    keptDraft: async () => kept,
+    keepDraft: async (value: KeptDraft) => {
+      kept = value;
+    },
+  };
 }
 
 /** A suggest-mode draft of the WISMO ticket, inserted by the agent. */
@@ -122,5 +137,27 @@ describe('CS ticket flow', () => {
     const { ports, rows } = await draftedAndInserted();
     await captureSent(ports, CASE);
     expect(rows.some((r) => r.action === 'sent')).toBe(false);
+  });
+
+  it('the draft query writes nothing to the log; the panel logs the draft it got once, which gives it its id', async () => {
+    const { ports, rows } = fakePorts();
+    const tab = withKeptDraft(ports);
+    const answer = await draftToShow(tab, CASE);
+    expect(rows).toEqual([]);
+    expect(answer).toMatchObject({ logged: false, draft: { id: null } });
+    expect(await logShownDraft(tab, 'another-content')).toBeNull();
+    const id = await logShownDraft(tab, answer.ticketHash);
+    expect(id).toBe('1');
+    expect(await logShownDraft(tab, answer.ticketHash)).toBe('1');
+    expect(rows.map((r) => [r.action, r.suggestion === answer.draft?.text])).toEqual([['shown', true]]);
+  });
+
+  it('logs a shadow-mode draft from the query too, though the panel is given none', async () => {
+    const { ports, rows } = fakePorts({ ...DEFAULT_CS_SETTINGS, rolloutMode: 'shadow' });
+    const tab = withKeptDraft(ports);
+    const answer = await draftToShow(tab, CASE);
+    expect(answer.draft).toBeNull();
+    expect(await logShownDraft(tab, answer.ticketHash)).toBe('1');
+    expect(rows.map((r) => [r.action, r.details.shadow])).toEqual([['shown', true]]);
   });
 });

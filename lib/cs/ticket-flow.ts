@@ -79,25 +79,33 @@ export async function ticketAnalysis(
   return { analysis, settings, provider, ticketHash: ticketHash(ticket) };
 }
 
-/** What the panel gets for a draft request. */
-export interface DraftAnswer {
+/** What the panel gets for a draft request; `Id` is null until the draft is logged as `shown`. */
+export interface DraftAnswer<Id extends string | null = string> {
   ticketId: string;
   ticketHash: string;
   mode: CsSettings['rolloutMode'];
-  draft: (CsDraft & { id: string }) | null;
+  draft: (CsDraft & { id: Id }) | null;
   autoPlace: boolean;
+  /** The `shown` row is in the audit log (also in shadow mode, where no draft is returned). */
+  logged: Id extends string ? true : false;
+}
+
+/** A draft made but not yet logged: the answer, and the `shown` entry that logging it appends. */
+export interface MadeDraft {
+  answer: DraftAnswer<null>;
+  entry: CsAuditEntry;
 }
 
 /**
- * Drafts the ticket from its analysis and logs the draft as `shown` (also in shadow mode, where
- * the draft is not returned). `stream` carries the model's text so far and cancellation.
+ * Drafts the ticket from its analysis without writing anything (the panel's draft query):
+ * the answer and the `shown` entry to log. `stream` carries the model's text so far and cancellation.
  */
-export async function draftForCase(
+export async function makeDraft(
   ports: CsPorts,
   c: TicketCase,
   regenerate: boolean,
   stream: { signal?: AbortSignal; onText?: (text: string) => void } = {},
-): Promise<DraftAnswer> {
+): Promise<MadeDraft> {
   const { analysis, settings, provider, ticketHash } = await ticketAnalysis(ports, c, stream.signal);
   const brand = await ports.brand();
   const draft = await draftTicket(provider, c.ticket, analysis, {
@@ -109,20 +117,80 @@ export async function draftForCase(
     onText: stream.onText,
   });
   stream.signal?.throwIfAborted();
-  const id = await ports.record(shownEntry(c.ticketId, analysis, draft, settings.rolloutMode));
-  const shown = analysis.plan.showDraft;
+  const autoPlace = mayAutoPlace(
+    analysis,
+    draft,
+    c.ticketId,
+    analysis.plan.autoPlaceDraft ? await ports.auditRows('inserted') : [],
+  );
   return {
-    ticketId: c.ticketId,
-    ticketHash,
-    mode: settings.rolloutMode,
-    draft: shown ? { id: String(id), ...draft } : null,
-    autoPlace: mayAutoPlace(
-      analysis,
-      draft,
-      c.ticketId,
-      analysis.plan.autoPlaceDraft ? await ports.auditRows('inserted') : [],
-    ),
+    answer: {
+      ticketId: c.ticketId,
+      ticketHash,
+      mode: settings.rolloutMode,
+      draft: analysis.plan.showDraft ? { id: null, ...draft } : null,
+      autoPlace,
+      logged: false,
+    },
+    entry: shownEntry(c.ticketId, analysis, draft, settings.rolloutMode),
   };
+}
+
+/** A made draft with its `shown` row appended: the answer carries the row's id. */
+async function logMade(ports: CsPorts, made: MadeDraft): Promise<DraftAnswer> {
+  const id = String(await ports.record(made.entry));
+  const { answer } = made;
+  return { ...answer, draft: answer.draft ? { ...answer.draft, id } : null, logged: true };
+}
+
+/**
+ * Drafts the ticket and logs the draft as `shown` at once (also in shadow mode, where the draft
+ * is not returned): the Regenerate mutation's path.
+ */
+export async function draftForCase(
+  ports: CsPorts,
+  c: TicketCase,
+  regenerate: boolean,
+  stream: { signal?: AbortSignal; onText?: (text: string) => void } = {},
+): Promise<DraftAnswer> {
+  return logMade(ports, await makeDraft(ports, c, regenerate, stream));
+}
+
+/** Where the panel's tab keeps the draft its query made until the panel logs it (`logShownDraft`). */
+export interface KeptDraftPorts {
+  keptDraft(): Promise<KeptDraft | null>;
+  keepDraft(value: KeptDraft): Promise<void>;
+}
+
+/** The tab's last draft from the draft query: its `shown` entry, and the row's id once logged. */
+export interface KeptDraft {
+  ticketHash: string;
+  entry: CsAuditEntry;
+  id: string | null;
+}
+
+/** The draft query's path: makes the draft and keeps its `shown` entry for the tab; writes nothing to the log. */
+export async function draftToShow(
+  ports: CsPorts & KeptDraftPorts,
+  c: TicketCase,
+  stream: { signal?: AbortSignal; onText?: (text: string) => void } = {},
+): Promise<DraftAnswer<null>> {
+  const made = await makeDraft(ports, c, false, stream);
+  await ports.keepDraft({ ticketHash: made.answer.ticketHash, entry: made.entry, id: null });
+  return made.answer;
+}
+
+/**
+ * The panel's `cs.draftShown` mutation: logs the tab's kept draft of `ticketHash` as `shown`, once
+ * (asking again answers the same id); null when the tab keeps no draft of that content.
+ */
+export async function logShownDraft(ports: CsPorts & KeptDraftPorts, ticketHash: string): Promise<string | null> {
+  const kept = await ports.keptDraft();
+  if (!kept || kept.ticketHash !== ticketHash) return null;
+  if (kept.id !== null) return kept.id;
+  const id = String(await ports.record(kept.entry));
+  await ports.keepDraft({ ...kept, id });
+  return id;
 }
 
 /** The `shown` row of a draft id, or null when the id names no CS draft. */

@@ -1,6 +1,21 @@
-import type { HistoryRecord, ProductRecord } from '../listings/capture';
-import { type ListingRecord, type ListingUpdate, listingId, mergeListing } from '../listings/marketplace-status';
-import type { ChannelCheck } from '../listings/readiness';
+import {
+  captureAndCheck,
+  type HistoryRecord,
+  type ProductCapture,
+  type ProductRead,
+  type ProductRecord,
+  productIdOf,
+} from '../listings/capture';
+import type { EditorPage } from '../listings/editor';
+import {
+  type InventoryPage,
+  type ListingRecord,
+  type ListingUpdate,
+  listingId,
+  mergeListing,
+} from '../listings/marketplace-status';
+import { listingUpdatesOf, shownCapture } from '../listings/page-reads';
+import type { ChannelCheck, ListingsContext } from '../listings/readiness';
 import type { Channel } from '../listings/types';
 import { AUDIT_KINDS, recordAudit } from './audit';
 import { db } from './schema';
@@ -8,6 +23,11 @@ import { db } from './schema';
 /** Every stored canonical product. */
 export function allProducts(): Promise<ProductRecord[]> {
   return db().products.toArray();
+}
+
+/** One stored canonical product, or null. */
+export async function product(id: string): Promise<ProductRecord | null> {
+  return (await db().products.get(id)) ?? null;
 }
 
 /** Every recorded marketplace listing. */
@@ -29,6 +49,33 @@ export function changeProduct<T extends { record: ProductRecord; history: Histor
     if (out.history) await db().productHistory.put(out.history);
     return out;
   });
+}
+
+/** Stores a product read from Shopify as the canonical version (history when it changed), re-checked. */
+export function captureProduct(read: ProductRead, ctx: ListingsContext, at: string): Promise<ProductCapture> {
+  return changeProduct(productIdOf(read.product), (prev) => captureAndCheck(prev, read, ctx, at));
+}
+
+/** A product page's capture as stored, for the panel, without writing (see `shownCapture`), and its recent history. */
+export async function readProductCapture(
+  read: ProductRead,
+  ctx: ListingsContext,
+  at: string,
+  shownVersion: (id: string) => number | null,
+): Promise<{ captured: ProductCapture; history: HistoryRecord[] }> {
+  const id = productIdOf(read.product);
+  const [stored, history] = await Promise.all([product(id), recentHistory(id, 10)]);
+  return { captured: shownCapture(stored, read, ctx, at, history[0] ?? null, shownVersion(id)), history };
+}
+
+/** Records what a Seller Central page showed (the editor's listing or every inventory row) against the stored products. */
+export async function recordPageReads(
+  page: { editor: EditorPage | null; inventory: InventoryPage | null },
+  ctx: ListingsContext,
+  at: string,
+): Promise<void> {
+  if (!page.editor && !page.inventory) return;
+  await recordListings(listingUpdatesOf(page, await allProducts(), ctx, at));
 }
 
 /** Re-checks the stored products of `ids` (unknown ids are skipped) and stores their new checks; one result per product. */

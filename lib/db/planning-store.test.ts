@@ -3,9 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../import/core';
 import { SOURCES } from '../planning/import/sources';
+import { countsFromPage } from '../planning/page-counts';
 import { planReorder } from '../planning/plan';
 import { editPoLine, type PoDraft } from '../planning/po';
-import { loadPlanInput, readStoredPlan, savePlan, storeRecords } from './planning-store';
+import { countStored, hasPlanningData, loadPlanInput, readStoredPlan, savePlan, storeRecords } from './planning-store';
 import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
@@ -25,6 +26,31 @@ describe('planning store', () => {
       unchanged: records.length - 1,
     });
     database.close();
+  });
+
+  it('counts which of the given ids a table holds (the page counts the Shopify panel reports)', async () => {
+    const database = new CounterpartDB(`store-${Math.random()}`);
+    const records = importText(fixture('suppliers.csv'), SOURCES.suppliers).records;
+    expect(await countStored(database, 'suppliers', [])).toBe(0);
+    expect(await countStored(database, 'suppliers', [records[0]!.id])).toBe(0);
+    await storeRecords(database, 'suppliers', records.slice(0, 2));
+    expect(await countStored(database, 'suppliers', [records[0]!.id, records[1]!.id, 'not-stored'])).toBe(2);
+    database.close();
+  });
+
+  it('has planning data once something is imported; counts read off a Shopify page alone are not', async () => {
+    const database = new CounterpartDB(`store-${Math.random()}`);
+    const page = [{ sku: 'TEE-BLK-M', location: 'Main', available: 5, on_hand: 7, committed: 2, incoming: 0 }];
+    await storeRecords(database, 'inventoryCounts', countsFromPage(page, '2026-11-27T09:00:00Z'));
+    expect(await hasPlanningData(database)).toBe(false);
+    await storeRecords(database, 'suppliers', importText(fixture('suppliers.csv'), SOURCES.suppliers).records);
+    expect(await hasPlanningData(database)).toBe(true);
+    const counts = new CounterpartDB(`store-${Math.random()}`);
+    const imported = importText(fixture('shopify-inventory.csv'), SOURCES['shopify-inventory'], { asOf: '2026-11-27' });
+    await storeRecords(counts, 'inventoryCounts', imported.records);
+    expect(await hasPlanningData(counts)).toBe(true);
+    database.close();
+    counts.close();
   });
 
   it('plans from what is stored and keeps an edited PO draft when re-planning the same day', async () => {

@@ -9,6 +9,7 @@ import type { Budget } from '../planning/cash';
 import type { SkuMembership } from '../planning/import/catalog';
 import type { SourceId } from '../planning/import/sources';
 import type { OrderLine } from '../planning/import/types';
+import { PAGE_COUNTS_SOURCE } from '../planning/page-counts';
 import type { PlanResult } from '../planning/plan';
 import {
   type LoadedPlanInput,
@@ -51,6 +52,16 @@ export async function storeRecords<N extends PlanningTable>(
     onProgress?.(Math.min(records.length, i + chunk), records.length);
   }
   return sink.finish();
+}
+
+/** How many of `ids` a planning table holds: what the Shopify panel reports as recorded off the page. */
+export async function countStored(
+  database: CounterpartDB,
+  table: PlanningTable,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  return (await database.table(table).bulkGet([...ids])).filter((r) => r !== undefined).length;
 }
 
 /** The products import rows (of some SKUs) and the products captured off Shopify pages. */
@@ -144,14 +155,13 @@ export async function canPlan(database: CounterpartDB): Promise<boolean> {
   return unusableFromLog(await database.imports.toArray()).length > 0;
 }
 
-/** True when anything is imported that a plan starts from (orders, counts or suppliers). */
+/**
+ * True when anything is imported that a plan starts from (orders, counts or suppliers). Counts
+ * read off Shopify pages do not count: the snapshot hook stores them before the panel asks.
+ */
 export async function hasPlanningData(database: CounterpartDB): Promise<boolean> {
-  return (
-    (await database.salesLines.count()) +
-      (await database.inventoryCounts.count()) +
-      (await database.suppliers.count()) >
-    0
-  );
+  if ((await database.salesLines.count()) + (await database.suppliers.count()) > 0) return true;
+  return (await database.inventoryCounts.filter((r) => r.source !== PAGE_COUNTS_SOURCE).first()) !== undefined;
 }
 
 /** The last plan as kept for the popup and the planner (without the chart series). */

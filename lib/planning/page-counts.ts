@@ -5,6 +5,9 @@
 import { stableId } from '../import/hash';
 import type { InventoryCount } from './import/types';
 
+/** The source of counts read off a Shopify page (not imported: they alone do not make planning data). */
+export const PAGE_COUNTS_SOURCE = 'shopify-page';
+
 /** One location's counts as the Shopify admin page shows them (same shape as the Shopify adapter's rows). */
 export interface PageInventoryRow {
   sku: string;
@@ -28,8 +31,8 @@ export function countsFromPage(rows: readonly PageInventoryRow[], capturedAt: st
     const onHand = r.on_hand ?? (r.available === null ? null : r.available + (r.committed ?? 0));
     if (onHand === null) continue;
     out.push({
-      id: stableId('shopify-page', r.sku, r.location, asOf),
-      source: 'shopify-page',
+      id: stableId(PAGE_COUNTS_SOURCE, r.sku, r.location, asOf),
+      source: PAGE_COUNTS_SOURCE,
       sku: r.sku,
       location: r.location,
       onHand,

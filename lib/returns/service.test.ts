@@ -10,7 +10,14 @@ import { DEFAULT_RETURNS_CONFIG } from './config';
 import { localReturnReason, RETURNS_TASKS, returnsLocalTasks } from './local-tasks';
 import type { ModelReasons } from './model-reasons';
 import { analysisPanel } from './presentation';
-import { type AnalyseDeps, analyseLoopReturn, customerHistory, pageReturnHistory, storedLines } from './service';
+import {
+  type AnalyseDeps,
+  analyseLoopReturn,
+  customerHistory,
+  localStoredLines,
+  pageReturnHistory,
+  storedLines,
+} from './service';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 let open: { happyDOM: { close(): Promise<void> } }[] = [];
@@ -146,6 +153,31 @@ describe('stored lines', () => {
       { returnId: '48213577', orderNumber: '#1047' },
     );
     expect(h).toEqual({ orders: 2, returns: 2 });
+  });
+});
+
+describe('the lines the snapshot hook stores', () => {
+  const hookDeps = { config: DEFAULT_RETURNS_CONFIG, history: null, now: NOW, brand: 'Northwind Goods' };
+
+  it('are the lines of the local analysis', async () => {
+    const page = pageOf(48213577);
+    const a = await analyseLoopReturn(page, deps({ history: null }));
+    expect(localStoredLines(page, hookDeps)).toEqual(storedLines(page, a, NOW));
+  });
+
+  it('keep the local reason and decision even when a model would read the return differently', async () => {
+    const page = pageOf(48213579);
+    const model = fakeModel({
+      reasons: [{ id: 'damaged_in_transit', confidence: 0.9, evidence: ['box was crushed'] }],
+      photo_findings: ['no_issue_visible', 'no_issue_visible'],
+    });
+    const withModel = await analyseLoopReturn(page, deps({ classifier: model, vision: true, history: null }));
+    const stored = localStoredLines(page, hookDeps);
+    const local = await analyseLoopReturn(page, deps({ history: null }));
+    expect(withModel.decision.rule).toBe('human_review.photo_text_mismatch');
+    expect(local.decision.rule).not.toBe(withModel.decision.rule);
+    expect(stored.map((l) => l.rule)).toEqual(stored.map(() => local.decision.rule));
+    expect(stored.map((l) => l.reason)).toEqual(stored.map(() => local.classification.reason));
   });
 });
 

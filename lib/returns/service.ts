@@ -183,6 +183,20 @@ export function storedLines(page: PageReturn, a: Analysis, now: Date): StoredRet
 }
 
 /**
+ * The lines a return on its page stores, from the local analysis only (no model call), so the
+ * snapshot hook that stores them is deterministic; the panel may still show a model's reason.
+ */
+export function localStoredLines(
+  page: PageReturn,
+  deps: Pick<AnalyseDeps, 'config' | 'history' | 'now'> & { brand: string },
+): StoredReturnLine[] {
+  const c: ReturnCase = { ...page.case, history: deps.history };
+  const classification = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  const a = analyseReturn(c, { config: deps.config, now: deps.now, brand: deps.brand, classification });
+  return storedLines(page, a, deps.now);
+}
+
+/**
  * What Counterpart has seen of a customer (stored lines with the same e-mail): distinct returns and
  * orders, the current return included, for the serial-returner rule.
  */

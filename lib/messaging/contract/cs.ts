@@ -3,6 +3,7 @@ import { TIERS } from '../../cs/gate';
 import { ROLLOUT_MODES } from '../../cs/rollout';
 import { LANGUAGES, SENTIMENTS, URGENCIES } from '../../cs/signals';
 import { INTENT_IDS } from '../../cs/taxonomy';
+import { AUDIT_KINDS } from '../../db/audit';
 import type { MessageDef } from '../define';
 import { defineMessage } from '../define';
 
@@ -45,6 +46,23 @@ export const csTicketAnalysisSchema = z.object({
 /** The analysis the background keeps per tab (storage.session), with the key of its inputs. */
 export const storedAnalysisSchema = z.object({ key: z.string().max(16), analysis: csTicketAnalysisSchema });
 
+/** The tab's kept draft (`KeptDraft` in lib/cs/ticket-flow.ts): its `shown` entry until the panel logs it. */
+export const keptDraftSchema = z.object({
+  ticketHash: z.string().max(16),
+  id: z.string().max(40).nullable(),
+  entry: z.object({
+    kind: z.literal(AUDIT_KINDS.csDraft),
+    app: z.literal('gorgias'),
+    entityId: z.string().nullable(),
+    intent: z.string().optional(),
+    provider: z.string(),
+    model: z.string(),
+    action: z.literal('shown'),
+    suggestion: z.string().optional(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+});
+
 /** The panel's view of an analysis: which ticket, and the hash of its content (the draft's cache key). */
 export const csAnalysisSchema = csTicketAnalysisSchema.extend({
   ticketId: z.string().max(40),
@@ -53,8 +71,8 @@ export const csAnalysisSchema = csTicketAnalysisSchema.extend({
 export type CsAnalysisView = z.infer<typeof csAnalysisSchema>;
 
 export const csDraftSchema = z.object({
-  /** Audit id of the draft: outcomes refer to it. */
-  id: z.string().max(40),
+  /** Audit id of the draft's `shown` row: outcomes refer to it. Null until the panel logs the draft (`cs.draftShown`). */
+  id: z.string().max(40).nullable(),
   text: z.string().max(20_000),
   language: z.enum(LANGUAGES),
   citations: z.array(
@@ -78,7 +96,10 @@ export const csMessages = {
     response: csAnalysisSchema,
     senders: ['panel'],
   }),
-  /** Makes (and logs) a draft; in shadow mode the draft is logged but not returned. */
+  /**
+   * Makes a draft (in shadow mode it is not returned). The draft query (`regenerate: false`) writes
+   * nothing to the log: the panel then logs it with `cs.draftShown`. Regenerate, a mutation, logs at once.
+   */
   'cs.draftReply': defineMessage({
     request: z.object({ regenerate: z.boolean().default(false) }).strict(),
     response: z.object({
@@ -88,7 +109,15 @@ export const csMessages = {
       draft: csDraftSchema.nullable(),
       /** Autonomous mode, tier autonomous, not yet placed for this ticket. */
       autoPlace: z.boolean(),
+      /** The draft's `shown` row is in the audit log (then `draft.id` is set). */
+      logged: z.boolean(),
     }),
+    senders: ['panel'],
+  }),
+  /** The panel got the draft of `ticketHash` from its query: log it as `shown` (once) and answer its id. */
+  'cs.draftShown': defineMessage({
+    request: z.object({ ticketHash: z.string().min(1).max(16) }).strict(),
+    response: z.object({ draftId: z.string().max(40).nullable() }),
     senders: ['panel'],
   }),
   'cs.recordOutcome': defineMessage({

@@ -122,19 +122,25 @@ export type Catalogue = z.infer<typeof catalogueSchema>;
 
 /** Messages of the listings process (rules in lib/listings, wired in entrypoints/background/listings.ts). */
 export const listingsMessages = {
-  /** Shopify product page: capture the tab's product as canonical (new version when changed) and summarise it. */
+  /** Shopify product page: the tab's product as captured canonical (by the snapshot hook), summarised. Reads only. */
   'listings.product': defineMessage({
     request: z.object({}).strict(),
     response: productPanelSchema,
     senders: ['panel'],
   }),
-  /** Seller Central listing editor: violations, drift from canonical, suggestions; records the status alert. */
+  /** The panel showed a product's version as changed: later reads of it say "up to date" (a mutation, not a read). */
+  'listings.productShown': defineMessage({
+    request: z.object({ productId: z.string().min(1).max(500), version: z.number().int().min(1) }).strict(),
+    response: z.object({ recorded: z.boolean() }),
+    senders: ['panel'],
+  }),
+  /** Seller Central listing editor: violations, drift from canonical, suggestions (the hook records the status alert). */
   'listings.editor': defineMessage({
     request: z.object({}).strict(),
     response: editorPanelSchema,
     senders: ['panel'],
   }),
-  /** Manage All Inventory: records every row's status and summarises. */
+  /** Manage All Inventory: every row's status summarised (the hook records the rows). */
   'listings.inventory': defineMessage({
     request: z.object({}).strict(),
     response: inventoryPanelSchema,

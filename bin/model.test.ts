@@ -66,7 +66,7 @@ describe('--base-url URL --model NAME', () => {
     const args = ['--base-url', server.url, '--model', 'gpt-4o-mini', '--now', '2026-11-20T00:00:00Z'];
     const draft = await run(draftReplyCommand, args, [TICKET]);
     expect(draft.out[0]?.model).toMatchObject({ model: 'gpt-4o-mini', fallback: false });
-    expect((draft.out[0]?.flagged as unknown[]).length).toBeGreaterThan(0);
+    expect(((draft.out[0]?.flagged ?? []) as unknown[]).length).toBeGreaterThan(0);
     const ret = await run(analyseReturnCommand, args, [RETURN]);
     expect(ret.code).toBe(0);
     expect(ret.out[0]).toMatchObject({

@@ -6,6 +6,7 @@ import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import { checkPageData } from '../../lib/sites/data-schemas';
 import { snapshotChange } from '../../lib/sites/snapshot-change';
+import { KeyedQueue } from '../../lib/util/keyed-queue';
 import { aiStatus } from './ai';
 import { notifyPanels } from './panel-ports';
 import { runSnapshotHooks } from './snapshot-hooks';
@@ -14,6 +15,8 @@ import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } 
 /** How long a publish waits for the snapshot hooks before the panel may see the snapshot anyway. */
 export const HOOK_WAIT_MS = 2000;
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** One publish at a time per tab: a slow older snapshot must never overwrite a newer one. */
+const publishes = new KeyedQueue<number>();
 
 /** Snapshots from content scripts, and the panel's view of its tab. */
 export const snapshotHandlers: Handlers = {
@@ -26,19 +29,21 @@ export const snapshotHandlers: Handlers = {
       throw new MessageError('forbidden', 'Snapshot does not match the page that sent it.');
     }
     const snapshot = checkPageData(published);
-    const change = snapshotChange(await readTabSnapshot(sender.tabId), snapshot);
-    if (!change.changed) return { accepted: true, changed: false };
-    // Hooks store what the snapshot means first; only then may a panel read it (a panel opening
-    // in between would otherwise read before the write). Hooks slower than HOOK_WAIT_MS (a first
-    // database open on a busy machine) do not hold the page back: the panel is told again when they end.
-    const hooks = runSnapshotHooks(snapshot);
-    const done = await Promise.race([hooks.then(() => true), wait(HOOK_WAIT_MS).then(() => false)]);
-    await writeTabSnapshot(sender.tabId, snapshot);
-    if (change.movedRecord) await writeManualInput(sender.tabId, null);
-    if (change.keep) await recordSnapshot(db(), snapshot, change.hash);
-    notifyPanels(sender.tabId, { type: 'snapshot.changed' });
-    if (!done) void hooks.then(() => notifyPanels(sender.tabId, { type: 'snapshot.changed' }));
-    return { accepted: true, changed: true };
+    return publishes.run(sender.tabId, async () => {
+      const change = snapshotChange(await readTabSnapshot(sender.tabId), snapshot);
+      if (!change.changed) return { accepted: true, changed: false };
+      // Hooks store what the snapshot means first; only then may a panel read it (a panel opening
+      // in between would otherwise read before the write). Hooks slower than HOOK_WAIT_MS (a first
+      // database open on a busy machine) do not hold the page back: the panel is told again when they end.
+      const hooks = runSnapshotHooks(snapshot);
+      const done = await Promise.race([hooks.then(() => true), wait(HOOK_WAIT_MS).then(() => false)]);
+      await writeTabSnapshot(sender.tabId, snapshot);
+      if (change.movedRecord) await writeManualInput(sender.tabId, null);
+      if (change.keep) await recordSnapshot(db(), snapshot, change.hash);
+      notifyPanels(sender.tabId, { type: 'snapshot.changed' });
+      if (!done) void hooks.then(() => notifyPanels(sender.tabId, { type: 'snapshot.changed' }));
+      return { accepted: true, changed: true };
+    });
   },
 
   'panel.getContext': async (_payload, sender) => {

@@ -2,14 +2,22 @@ import { queryOptions } from '@tanstack/react-query';
 import { callOrThrow } from './client';
 import { queryKeys } from './query-keys';
 
+/** How often a panel still waiting for its page's first snapshot asks again. */
+export const WAITING_RECHECK_MS = 1000;
+
 /** Query keys and functions over typed messages, one factory per piece of data. */
 export const panelQueries = {
-  /** What the panel's tab shows; refetched when the background says the page changed. */
+  /**
+   * What the panel's tab shows; refetched when the background says the page changed. While the tab
+   * has no snapshot yet ("Waiting for the page to load…"), it is also asked again every second, so a
+   * "page changed" signal lost between the panel's first read and its port never leaves it waiting.
+   */
   context: () =>
     queryOptions({
       queryKey: queryKeys.panel.context(),
       queryFn: () => callOrThrow('panel.getContext', {}),
       staleTime: Number.POSITIVE_INFINITY,
+      refetchInterval: (query) => (query.state.data && !query.state.data.snapshot ? WAITING_RECHECK_MS : false),
       retry: 1,
       networkMode: 'always',
     }),

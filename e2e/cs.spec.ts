@@ -193,6 +193,53 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     await expect(p.draft).toContainText('#1052');
   });
 
+  test('Insert twice leaves one copy; a second Insert keeps what the agent typed and replaces only the draft', async ({
+    page,
+    panel,
+  }) => {
+    await page.goto(ticketUrl('4101'));
+    const p = cs(panel);
+    await expect(p.draft).toContainText('1Z999AA10123456784');
+    const draft = (await p.draft.textContent()) ?? '';
+    await p.insert.click();
+    await expect.poll(() => editorText(page)).toBe(draft);
+    await p.insert.click();
+    await expect(panel.frame.getByTestId('draft-action-result')).toContainText('Inserted');
+    await expect.poll(() => editorText(page)).toBe(draft);
+    // The agent adds a line at the end of the editor, then presses Insert again.
+    await page.locator('.public-DraftEditor-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Thanks again!');
+    await expect.poll(() => editorText(page)).toBe(`${draft} Thanks again!`);
+    await p.insert.click();
+    await expect.poll(() => editorText(page)).toBe(`${draft} Thanks again!`);
+  });
+
+  test('Insert is on screen at 1366×768 without scrolling the panel', async ({ page, panel }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(ticketUrl('4101'));
+    const p = cs(panel);
+    await expect(p.draft).toContainText('1Z999AA10123456784');
+    await expect(p.insert).toBeInViewport();
+    const box = await p.insert.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+    await shot(page, 'insert-1366x768');
+  });
+
+  test('the draft signs with the Signature set in the options page', async ({ page, panel, session }) => {
+    await page.goto(optionsUrl(session.extensionId));
+    await page.getByRole('textbox', { name: 'Signature' }).fill('Rita, Acme support');
+    await page.getByRole('button', { name: 'Save brand and policies' }).click();
+    await expect(page.getByText('Saved.').first()).toBeVisible();
+    await page.goto(ticketUrl('4101'));
+    const p = cs(panel);
+    await expect(p.draft).toContainText('1Z999AA10123456784');
+    await expect(p.draft).toContainText(/Best,\s*Rita, Acme support$/);
+    await expect(p.draft).not.toContainText('Sam at');
+  });
+
   test('shadow mode set in the options page hides the draft and shows the shadow badge', async ({
     page,
     panel,

@@ -82,3 +82,22 @@ describe('holding reply', () => {
     expect(d.citations).toEqual([]);
   });
 });
+
+describe('signature', () => {
+  it("signs with the options' signature, in English and German", () => {
+    const voice = { brand: 'Acme Socks', signature: 'Rita\nAcme Socks support' };
+    expect(draftReply(WISMO, 'order_status', 'en', { voice }).draft).toMatch(/\n\nBest,\nRita\nAcme Socks support$/);
+    expect(draftReply(WISMO, 'order_status', 'de', { voice }).draft).toMatch(
+      /\n\nViele Grüße\nRita\nAcme Socks support$/,
+    );
+  });
+
+  it("falls back to the agent's name, then to the brand's team, never to someone else's name", () => {
+    expect(draftReply(WISMO, 'order_status', 'en', { voice: { brand: 'Acme Socks', agent: 'Rita' } }).draft).toMatch(
+      /\nRita at Acme Socks$/,
+    );
+    const d = draftReply(WISMO, 'order_status', 'en', { voice: { brand: 'Acme Socks', signature: ' ' } }).draft;
+    expect(d).toMatch(/\nThe Acme Socks team$/);
+    expect(d).not.toContain('Sam');
+  });
+});

@@ -93,6 +93,7 @@ export function draftReply(
     clause: clause && lang === 'en' ? clause.text : undefined,
     brand: voice.brand,
     agent: voice.agent,
+    signature: voice.signature,
   };
   if (opts.holding) {
     // Escalated tickets get a holding reply: no order facts, no policy, nothing promised.

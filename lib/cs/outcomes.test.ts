@@ -62,9 +62,19 @@ describe('CS outcome rules', () => {
     expect(sentReplyCandidate(inserted, '8', ['first', 'second'])).toBeNull();
   });
 
-  it('falls back to the default signature for a brand without a name, and drops empty policies', () => {
+  it('signs with the Signature from the options, and with no invented agent name when it is empty', () => {
+    const base = { name: 'Acme Socks', voice: '', returnPolicy: '', shippingPolicy: '', refundPolicy: '' };
+    expect(brandContext({ ...base, signature: '  Rita, Acme Socks support ' }).voice).toEqual({
+      brand: 'Acme Socks',
+      signature: 'Rita, Acme Socks support',
+    });
+    expect(brandContext({ ...base, signature: '   ' }).voice).toEqual({ brand: 'Acme Socks', signature: undefined });
+  });
+
+  it('falls back to the default brand name for a brand without a name, and drops empty policies', () => {
     const b = brandContext({
       name: '',
+      signature: '',
       voice: 'Warm',
       returnPolicy: 'Return in 30 days.',
       shippingPolicy: '',

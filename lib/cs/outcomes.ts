@@ -48,6 +48,7 @@ export const storedDistance = (a: string, b: string): number => Math.round(norma
 /** Brand settings as the drafter uses them: policy texts, signature voice and the voice description. */
 export function brandContext(brand: {
   name: string;
+  signature: string;
   voice: string;
   returnPolicy: string;
   shippingPolicy: string;
@@ -59,7 +60,8 @@ export function brandContext(brand: {
       shipping: brand.shippingPolicy || undefined,
       refund: brand.refundPolicy || undefined,
     },
-    voice: { brand: brand.name || DEFAULT_VOICE.brand, agent: DEFAULT_VOICE.agent },
+    // The options' Signature signs the draft; never a made-up agent name (issue 17).
+    voice: { brand: brand.name || DEFAULT_VOICE.brand, signature: brand.signature.trim() || undefined },
     voiceText: brand.voice,
   };
 }

@@ -23,7 +23,7 @@ import { type PanelPlan, panelPlan, type RolloutMode } from './rollout';
 import { type CsPipelineSettings, DEFAULT_CS_SETTINGS } from './settings';
 import { type Language, SENTIMENTS, type Sentiment, type Urgency } from './signals';
 import { INTENT_IDS, INTENT_LABELS, type IntentId, isIntentId, MONEY_INTENTS } from './taxonomy';
-import { type BrandVoice, DEFAULT_VOICE } from './templates';
+import { type BrandVoice, DEFAULT_VOICE, signer } from './templates';
 import { customerText, lastCustomerMessage, type Order, relevantOrder, type TicketInput } from './ticket';
 
 export interface ProviderMeta {
@@ -289,7 +289,7 @@ export async function draftTicket(
     sources,
     instructions: [
       `Write the agent's reply to this customer (intent: ${analysis.intent}) in ${language === 'de' ? 'German' : language === 'en' ? 'English' : `the customer's language (${language})`}.`,
-      `Brand: ${opts.voice.brand}. Sign as ${opts.voice.agent}. Voice: ${opts.voiceText}`,
+      `Brand: ${opts.voice.brand}. Sign off with exactly: ${signer(opts.voice, language === 'de' ? 'de' : 'en')}. Voice: ${opts.voiceText}`,
       'Use only facts (order numbers, tracking numbers, amounts, dates, links, policy terms) found in the sources; never promise refunds or credits.',
       'Past replies show the brand’s voice; do not copy their facts.',
       'Answer as JSON: {"reply": the reply text, "used_sources": the ids of the sources you used}.',

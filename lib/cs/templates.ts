@@ -14,14 +14,19 @@ export interface TemplateVars {
   /** The matching policy clause, quoted verbatim. */
   clause?: string;
   brand: string;
-  agent: string;
+  /** The agent's name, signed as "{agent} at {brand}" when there is no signature. */
+  agent?: string;
+  /** The sign-off line from the options (Signature); wins over the agent's name. */
+  signature?: string;
 }
 
 /** Brand voice settings for the local engine. */
 export interface BrandVoice {
   brand: string;
   /** Signature name; the German templates use the informal "du" most DTC brands write in. */
-  agent: string;
+  agent?: string;
+  /** The options' Signature field, signed verbatim under the closing. */
+  signature?: string;
 }
 
 export const DEFAULT_VOICE: BrandVoice = { brand: 'Northwind Apparel', agent: 'Sam' };
@@ -259,11 +264,20 @@ const HOLDING: Record<TemplateLanguage, Body> = {
   ],
 };
 
+/** Who signs: the options' signature, else "{agent} at {brand}", else the brand's team (no invented name). */
+export function signer(v: Pick<TemplateVars, 'brand' | 'agent' | 'signature'>, lang: TemplateLanguage): string {
+  const signature = v.signature?.trim();
+  if (signature) return signature;
+  const agent = v.agent?.trim();
+  if (agent) return lang === 'de' ? `${agent} von ${v.brand}` : `${agent} at ${v.brand}`;
+  return lang === 'de' ? `Dein ${v.brand}-Team` : `The ${v.brand} team`;
+}
+
 /** Renders greeting, intent body (or the escalation holding reply) and sign-off in `lang`, in the brand's voice. */
 export function renderTemplate(intent: IntentId | 'holding', lang: TemplateLanguage, v: TemplateVars): string {
   const body = (intent === 'holding' ? HOLDING[lang] : (lang === 'de' ? DE : EN)[intent])(v).filter((p) => p.trim());
   const greet =
     lang === 'de' ? `Hallo${v.firstName ? ` ${v.firstName}` : ''},` : `Hi${v.firstName ? ` ${v.firstName}` : ''},`;
-  const sign = lang === 'de' ? `Viele Grüße\n${v.agent} von ${v.brand}` : `Best,\n${v.agent} at ${v.brand}`;
+  const sign = `${lang === 'de' ? 'Viele Grüße' : 'Best,'}\n${signer(v, lang)}`;
   return [greet, ...body, sign].join('\n\n');
 }

@@ -27,6 +27,67 @@ describe('insertDraft (Draft.js reply editor)', () => {
     expect(send.disabled).toBe(false);
   });
 
+  it('replaces the draft it placed on a second Insert, so the editor holds one copy', () => {
+    const { w, doc } = open('/app/views/123/4101');
+    const state = () => (w as unknown as { __editorState: { text: string } }).__editorState.text;
+    expect(insertDraft(doc, DRAFT).ok).toBe(true);
+    expect(insertDraft(doc, DRAFT).ok).toBe(true);
+    expect(state()).toBe(DRAFT);
+    const regenerated = DRAFT.replace('Good news', 'Great news');
+    expect(insertDraft(doc, regenerated)).toMatchObject({ ok: true, method: 'paste' });
+    expect(state()).toBe(regenerated);
+  });
+
+  it('keeps what the agent typed around the placed draft and replaces only the draft', () => {
+    const { w, doc } = open('/app/views/123/4101');
+    const state = () => (w as unknown as { __editorState: { text: string } }).__editorState.text;
+    insertDraft(doc, DRAFT);
+    const editor = findReplyEditor(doc)!;
+    // The agent adds a line after the draft (typed text arrives as beforeinput, as in Draft.js).
+    editor.dispatchEvent(
+      new (doc.defaultView as unknown as typeof window).InputEvent('beforeinput', {
+        inputType: 'insertText',
+        data: '\nPS: 10% off your next order.',
+        cancelable: true,
+      }),
+    );
+    expect(state()).toBe(`${DRAFT}\nPS: 10% off your next order.`);
+    const regenerated = DRAFT.replace('Good news', 'Great news');
+    expect(insertDraft(doc, regenerated).ok).toBe(true);
+    expect(state()).toBe(`${regenerated}\nPS: 10% off your next order.`);
+  });
+
+  it('adds the new draft after the placed one when the agent edited it, never overwriting their edit', () => {
+    const { w, doc } = open('/app/views/123/4101');
+    const state = () => (w as unknown as { __editorState: { text: string } }).__editorState.text;
+    insertDraft(doc, DRAFT);
+    // The agent selects "has shipped" inside the placed draft and types over it.
+    const editor = findReplyEditor(doc)!;
+    editor.focus();
+    const line = [...editor.querySelectorAll('[data-text="true"]')].find((n) =>
+      n.textContent?.includes('has shipped'),
+    )!;
+    const node = line.firstChild as Text;
+    const at = node.data.indexOf('has shipped');
+    const range = doc.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'has shipped'.length);
+    doc.getSelection()!.removeAllRanges();
+    doc.getSelection()!.addRange(range);
+    editor.dispatchEvent(
+      new (doc.defaultView as unknown as typeof window).InputEvent('beforeinput', {
+        inputType: 'insertText',
+        data: 'shipped yesterday',
+        cancelable: true,
+      }),
+    );
+    const edited = DRAFT.replace('has shipped', 'shipped yesterday');
+    expect(state()).toBe(edited);
+    const regenerated = DRAFT.replace('Good news', 'Great news');
+    expect(insertDraft(doc, regenerated).ok).toBe(true);
+    expect(state()).toBe(edited + regenerated);
+  });
+
   it('shows why writing innerHTML is not an option: the editor re-renders from state', () => {
     const { doc } = open('/app/views/123/4101');
     const editor = findReplyEditor(doc)!;

@@ -47,6 +47,41 @@ function occurrences(haystack: string, needle: string): number {
   return n;
 }
 
+const squeeze = (s: string) => s.replace(ZERO_WIDTH, '').replace(/\s+/g, '');
+
+/**
+ * The DOM range covering `needle` in the editor, matched on non-space characters so Draft's block
+ * split (a paragraph per block, empty blocks between) does not matter; null when it is not there.
+ */
+function findTextRange(doc: Document, editor: HTMLElement, needle: string): Range | null {
+  const want = squeeze(needle);
+  if (!want) return null;
+  const points: Array<{ node: Text; offset: number }> = [];
+  let flat = '';
+  const walker = doc.createTreeWalker(editor, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n as Text;
+    const data = t.data;
+    for (let i = 0; i < data.length; i++) {
+      const ch = data[i]!;
+      if (/[\s\u200b-\u200d\ufeff]/.test(ch)) continue;
+      points.push({ node: t, offset: i });
+      flat += ch;
+    }
+  }
+  const at = flat.lastIndexOf(want);
+  if (at < 0) return null;
+  const first = points[at]!;
+  const last = points[at + want.length - 1]!;
+  const range = doc.createRange();
+  range.setStart(first.node, first.offset);
+  range.setEnd(last.node, last.offset + 1);
+  return range;
+}
+
+/** The text Counterpart last placed in each mounted editor: Insert replaces it instead of adding another copy. */
+const placed = new WeakMap<HTMLElement, string>();
+
 function placeCaretAtEnd(doc: Document, editor: HTMLElement): void {
   const sel = doc.getSelection?.();
   if (!sel) return;
@@ -70,13 +105,43 @@ export function insertDraft(doc: Document, text: string): InsertResult {
     return { ok: false, method: null, attempts, error: 'Gorgias: reply editor not found on ticket view' };
   }
   const target = canon(text);
-  const before = canon(readEditorText(doc));
-  const landed = () => {
-    const now = canon(readEditorText(doc));
-    return occurrences(now, target) === occurrences(before, target) + 1;
+  const beforeRaw = readEditorText(doc);
+  const before = canon(beforeRaw);
+  // Idempotent: the same draft already in the editor (a second click, a reloaded content script)
+  // is not added again.
+  if (target && occurrences(before, target) > 0) {
+    placed.set(editor, text);
+    return { ok: true, method: null, attempts };
+  }
+  // Replace only the block we placed last, found verbatim; anything the agent typed around it stays.
+  // When the agent edited that block it is theirs now, so the new draft goes after it instead.
+  const previous = placed.get(editor);
+  const selectPrevious = () => {
+    const range = previous ? findTextRange(doc, editor, previous) : null;
+    const sel = doc.getSelection?.();
+    if (!range || !sel) return false;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
   };
-  editor.focus();
-  placeCaretAtEnd(doc, editor);
+  const expected =
+    previous && squeeze(beforeRaw).includes(squeeze(previous))
+      ? (() => {
+          const b = squeeze(beforeRaw);
+          const i = b.lastIndexOf(squeeze(previous));
+          return b.slice(0, i) + squeeze(text) + b.slice(i + squeeze(previous).length);
+        })()
+      : null;
+  const landed = () => {
+    const nowRaw = readEditorText(doc);
+    if (expected !== null) return squeeze(nowRaw) === expected;
+    return occurrences(canon(nowRaw), target) === occurrences(before, target) + 1;
+  };
+  const place = () => {
+    editor.focus();
+    if (expected === null || !selectPrevious()) placeCaretAtEnd(doc, editor);
+  };
+  place();
 
   const view = doc.defaultView;
   try {
@@ -92,14 +157,27 @@ export function insertDraft(doc: Document, text: string): InsertResult {
       ok,
       detail: ok ? 'editor shows the draft once' : 'editor text unchanged after paste',
     });
-    if (ok) return { ok, method: 'paste', attempts };
+    if (ok) {
+      placed.set(editor, text);
+      return { ok, method: 'paste', attempts };
+    }
+    // The editor took the paste its own way (e.g. appended instead of replacing): trying again
+    // would stack a second copy, so the agent gets the copy path instead.
+    if (squeeze(readEditorText(doc)) !== squeeze(beforeRaw)) {
+      return {
+        ok: false,
+        method: null,
+        attempts,
+        error:
+          'The Gorgias reply editor changed in an unexpected way; check it, or copy the draft and paste it (Ctrl/Cmd+V).',
+      };
+    }
   } catch (error) {
     attempts.push({ method: 'paste', ok: false, detail: error instanceof Error ? error.message : String(error) });
   }
 
   try {
-    editor.focus();
-    placeCaretAtEnd(doc, editor);
+    place();
     const accepted = typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
     const ok = landed();
     attempts.push({
@@ -111,7 +189,10 @@ export function insertDraft(doc: Document, text: string): InsertResult {
           ? 'command ran but editor text unchanged'
           : 'command not supported',
     });
-    if (ok) return { ok, method: 'execCommand', attempts };
+    if (ok) {
+      placed.set(editor, text);
+      return { ok, method: 'execCommand', attempts };
+    }
   } catch (error) {
     attempts.push({ method: 'execCommand', ok: false, detail: error instanceof Error ? error.message : String(error) });
   }

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ATTACKER_LINK, type OpenAiTestServer, startOpenAiTestServer } from './support/openai-test-server';
+import { saveProvider } from './support/pages';
 import { expect, test } from './support/test';
 
 /**
@@ -11,7 +12,6 @@ import { expect, test } from './support/test';
 const KEY = 'sk-cp-e2e-OBEY-1c2d3e4f';
 const ticketUrl = (id: string) => `https://acme.gorgias.com/app/views/123/${id}`;
 const LOOP = (id: number) => `https://admin.loopreturns.com/returns/${id}`;
-const optionsUrl = (id: string) => `chrome-extension://${id}/options.html`;
 
 let server: OpenAiTestServer;
 test.beforeEach(async () => {
@@ -23,14 +23,7 @@ test.afterEach(async () => {
 
 /** Options page: the obeying server as the provider, and (for CS) autonomous rollout. */
 async function configure(page: Page, extensionId: string, autonomous: boolean): Promise<void> {
-  await page.goto(optionsUrl(extensionId));
-  await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
-  await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
-  await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(server.url);
-  await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
-  await page.locator('input[name="apiKey"]').fill(KEY);
-  await page.getByRole('button', { name: 'Save provider' }).click();
-  await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
+  await saveProvider(page, extensionId, { baseURL: server.url, key: KEY });
   if (autonomous) {
     await page.getByRole('radio', { name: /^Autonomous/ }).check();
     await page.getByRole('button', { name: 'Save customer-service settings' }).click();

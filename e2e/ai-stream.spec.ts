@@ -5,6 +5,7 @@ import {
   type RecordedRequest,
   startOpenAiTestServer,
 } from './support/openai-test-server';
+import { saveProvider } from './support/pages';
 import { expect, test } from './support/test';
 
 const KEY = 'sk-cp-e2e-stream-4c1d';
@@ -43,14 +44,7 @@ test.afterEach(async () => {
 
 /** Configures the provider the way a person does: options page, custom server, key, Save. */
 async function configureProvider(page: Page, extensionId: string): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
-  await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
-  await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(server.url);
-  await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
-  await page.locator('input[name="apiKey"]').fill(KEY);
-  await page.getByRole('button', { name: 'Save provider' }).click();
-  await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
+  await saveProvider(page, extensionId, { baseURL: server.url, key: KEY });
 }
 
 test.describe('streamed drafts over the ai.draft port (OpenAI-compatible test server)', () => {

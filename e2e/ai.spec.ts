@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { type ChatRequestBody, type OpenAiTestServer, startOpenAiTestServer } from './support/openai-test-server';
+import { optionsUrl, saveProvider } from './support/pages';
 import { CHROME_BUILD } from './support/paths';
 import { expect, test } from './support/test';
 
@@ -31,18 +32,9 @@ test.afterEach(async () => {
   await server.close();
 });
 
-const optionsUrl = (id: string) => `chrome-extension://${id}/options.html`;
-
 /** Configures the provider the way a person does: options page, custom server, key, Save, Test connection. */
 async function configureProvider(page: Page, extensionId: string): Promise<void> {
-  await page.goto(optionsUrl(extensionId));
-  await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
-  await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
-  await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(server.url);
-  await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
-  await page.locator('input[name="apiKey"]').fill(KEY);
-  await page.getByRole('button', { name: 'Save provider' }).click();
-  await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
+  await saveProvider(page, extensionId, { baseURL: server.url, key: KEY });
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByText(/model gpt-4o-mini is available/)).toBeVisible();
 }

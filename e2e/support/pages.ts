@@ -41,3 +41,26 @@ export class PanelObject {
     return this.frame.getByText(text);
   }
 }
+
+/** The options page of the extension under test. */
+export const optionsUrl = (extensionId: string) => `chrome-extension://${extensionId}/options.html`;
+
+/**
+ * Chooses an OpenAI-compatible server in the options page the way a person does (custom server,
+ * base URL, model, key, Save) and waits for the saved confirmation.
+ */
+export async function saveProvider(
+  page: Page,
+  extensionId: string,
+  server: { baseURL: string; key: string; model?: string },
+): Promise<void> {
+  const model = server.model ?? 'gpt-4o-mini';
+  await page.goto(optionsUrl(extensionId));
+  await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
+  await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
+  await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(server.baseURL);
+  await page.getByRole('textbox', { name: 'Model', exact: true }).fill(model);
+  await page.locator('input[name="apiKey"]').fill(server.key);
+  await page.getByRole('button', { name: 'Save provider' }).click();
+  await expect(page.getByText(`Saved. Using ${model}.`)).toBeVisible();
+}

@@ -16,9 +16,16 @@ export class DockObject {
     await expect(this.collapseButton).toBeVisible();
     await expect(this.host.locator('iframe')).toBeVisible();
   }
-  /** How far the host page is pushed left (px), from the computed margin of <html>. */
+  /**
+   * How far the host page is pushed left (px), from the computed margin of <html>, once the
+   * margin's transition has finished (read mid-transition it is a point on the way, not the width).
+   */
   async pushedBy(): Promise<number> {
-    return this.page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).marginRight));
+    return this.page.evaluate(async () => {
+      const html = document.documentElement;
+      await Promise.all(html.getAnimations().map((a) => a.finished.catch(() => undefined)));
+      return Number.parseFloat(getComputedStyle(html).marginRight);
+    });
   }
 }
 

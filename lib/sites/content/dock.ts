@@ -104,7 +104,7 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
     rail.setAttribute('aria-valuenow', String(state.width));
     pushStyle.textContent = state.collapsed
       ? ''
-      : `html { margin-right: ${state.width}px !important; transition: margin-right .12s ease; }`;
+      : `html { margin-right: ${state.width}px !important; transition: margin-right .12s ease; } @media (prefers-reduced-motion: reduce) { html { transition: none !important; } }`;
   }
 
   function update(next: Partial<typeof state>, persist = true) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cacheKey, canonicalJson, memoryCache, withCache } from './cache';
+import { cacheKey, canonicalJson, endpointKey, memoryCache, withCache } from './cache';
 import { createLocalEngine } from './local/engine';
 
 describe('cacheKey', () => {
@@ -29,6 +29,16 @@ describe('cacheKey', () => {
     expect(await cacheKey({ ...input, model: 'gpt-4o' })).not.toBe(same);
     expect(await cacheKey({ ...input, sources: ['t'] })).not.toBe(same);
     expect(await cacheKey({ ...input, schemaName: 'y' })).not.toBe(same);
+    expect(await cacheKey({ ...input, endpoint: 'http://127.0.0.1:11434/v1' })).not.toBe(same);
+    expect(await cacheKey({ ...input, endpoint: 'http://127.0.0.1:11434/v1' })).not.toBe(
+      await cacheKey({ ...input, endpoint: 'http://127.0.0.1:1234/v1' }),
+    );
+  });
+
+  it('names an endpoint by origin and path, whatever its trailing slash', () => {
+    expect(endpointKey('http://localhost:11434/v1/')).toBe('http://localhost:11434/v1');
+    expect(endpointKey('https://API.openai.com/v1')).toBe('https://api.openai.com/v1');
+    expect(endpointKey('https://gw.example/a/v1')).not.toBe(endpointKey('https://gw.example/b/v1'));
   });
 
   it('writes canonical JSON with sorted keys and without undefined fields', () => {

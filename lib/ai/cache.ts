@@ -10,6 +10,11 @@ import type { AiMeta, AiProvider, AiResult, AiSource, ClassifyOutput, DraftOutpu
 export interface CacheKeyInput {
   provider: string;
   model: string;
+  /**
+   * The server asked (origin and path of its base URL), so switching servers never answers a seen
+   * request from the other server's entries; absent for providers without one (the local engine).
+   */
+  endpoint?: string | null;
   operation: string;
   /** Everything else that shapes the answer (text, labels, instructions, image URLs), any JSON. */
   prompt: unknown;
@@ -43,7 +48,9 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 hex (WebCrypto, so it runs in the service worker and in Node 20) of the canonical key input. */
 export async function cacheKey(input: CacheKeyInput): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson({ ...input, schemaName: input.schemaName ?? null }));
+  const bytes = new TextEncoder().encode(
+    canonicalJson({ ...input, endpoint: input.endpoint ?? undefined, schemaName: input.schemaName ?? null }),
+  );
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -66,6 +73,22 @@ export interface WithCacheOptions {
   /** Drafts are not cached by default: asking again should give a fresh draft. */
   drafts?: boolean;
   now?: () => number;
+  /** The base URL of the server behind `provider`; part of every key (see `endpointKey`). */
+  endpoint?: string;
+}
+
+/**
+ * The server part of a cache key: origin and path of the base URL, without a trailing slash, so
+ * two spellings of one endpoint share entries and two servers (or two APIs behind one gateway)
+ * never do. A value that is not a URL is kept as it is.
+ */
+export function endpointKey(baseURL: string): string {
+  try {
+    const url = new URL(baseURL);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return baseURL;
+  }
 }
 
 /**
@@ -75,6 +98,7 @@ export interface WithCacheOptions {
 export function withCache(provider: AiProvider, cache: AiCache, options: WithCacheOptions = {}): AiProvider {
   const ttl = options.ttlMs ?? 30 * 24 * 3600 * 1000;
   const now = options.now ?? nowMs;
+  const endpoint = options.endpoint === undefined ? undefined : endpointKey(options.endpoint);
 
   async function cached<T>(
     key: string,
@@ -93,7 +117,7 @@ export function withCache(provider: AiProvider, cache: AiCache, options: WithCac
   }
 
   const base = (operation: string, sources: AiSource[], prompt: unknown, schemaName?: string) =>
-    cacheKey({ provider: provider.id, model: provider.model, operation, prompt, sources, schemaName });
+    cacheKey({ provider: provider.id, model: provider.model, endpoint, operation, prompt, sources, schemaName });
 
   return {
     id: provider.id,

@@ -47,6 +47,32 @@ describe('composed provider', () => {
     expect(cache.size()).toBe(1);
     server.setBehaviour({ fault: 'none' });
   });
+
+  it('never answers from another server’s cache after the endpoint changes', async () => {
+    const other = await startOpenAiTestServer();
+    try {
+      const cache = memoryCache();
+      const overrides = { retry: { sleep: async () => {}, random: () => 0 } };
+      const at = (baseURL: string) =>
+        createAiProvider({
+          settings: AiSettingsSchema.parse({ mode: 'remote', preset: 'ollama', baseURL, model: 'llama3.2' }),
+          apiKey: '',
+          local,
+          cache,
+          overrides,
+        });
+      const seen = { ...request, text: 'a ticket seen on the first server' };
+      expect((await at(server.url).classify(seen)).meta.cached).toBeFalsy();
+      expect((await at(server.url).classify(seen)).meta.cached).toBe(true);
+      const asked = other.requests.length;
+      const switched = await at(other.url).classify(seen);
+      expect(switched.meta.cached).toBeFalsy();
+      expect(other.requests.length).toBe(asked + 1);
+      expect(cache.size()).toBe(2);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('testConnection', () => {

@@ -42,7 +42,8 @@ export function createAiProvider(args: {
     onProviderError: settings.fallbackOnError,
     onFallback: args.onFallback,
   });
-  return settings.cache && args.cache ? withCache(checked, args.cache) : checked;
+  // Keyed by the endpoint too: after switching servers a seen ticket is asked of the new one.
+  return settings.cache && args.cache ? withCache(checked, args.cache, { endpoint: settings.baseURL }) : checked;
 }
 
 export type TestConnectionResult =

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   type ChatRequestBody,
@@ -56,6 +56,17 @@ const classifyRequest = {
 };
 
 describe('OpenAI-compatible provider over the real client', () => {
+  it('runs where `window` and `document` exist, as in Firefox’s MV2 background page', async () => {
+    // The client refuses such a global scope unless told the key is not in a web page's reach.
+    vi.stubGlobal('window', { document: {} });
+    vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0' });
+    try {
+      expect((await provider().classify(classifyRequest)).meta.provider).toBe('openai');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('classifies with a strict JSON schema and reports provider, model, tokens and time', async () => {
     server.setBehaviour({
       answer: {

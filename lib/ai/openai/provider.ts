@@ -146,6 +146,11 @@ export function createOpenAiProvider(config: OpenAiProviderConfig): OpenAiProvid
     // Azure's v1 endpoint takes the key in `api-key`; Bearer works too but this is the documented form.
     defaultHeaders: isAzure && config.apiKey ? { 'api-key': config.apiKey } : undefined,
     fetch: config.fetch,
+    // The client refuses to run where `window` and `document` exist, to keep keys out of web pages.
+    // Firefox's MV2 background is such a page, but an extension's own one: this module is imported by
+    // the background only (lib/conventions.test.ts checks the built bundles), the key is read there
+    // from lib/db/secrets.ts and never reaches a web page, a content script or a message.
+    dangerouslyAllowBrowser: true,
   });
   const ctx = { baseURL: config.baseURL, model: config.model };
   const toError = (error: unknown): AiError => toAiError(error, ctx);

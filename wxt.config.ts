@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { REMOTE_PROVIDER_DATA } from './lib/ai/settings';
 import { HOST_MATCHES, OPTIONAL_ENDPOINT_ORIGINS, PANEL_FRAME_ORIGINS } from './lib/sites/hosts';
 
 // One React bundle for every extension page; the polyfill module pins the `browser` API path
@@ -35,8 +36,20 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'Counterpart: reorder view' },
+    // Firefox 140 is the first with the built-in data-collection consent (and the current ESR line).
+    // Nothing is collected by us; the brand's data goes only to the AI provider the user configures,
+    // so those categories are optional and asked for when a remote provider is saved
+    // (components/options/AiProviderSection.tsx). Pinned in lib/manifest.test.ts.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'counterpart@example.com', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'counterpart@example.com',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'], optional: [...REMOTE_PROVIDER_DATA] },
+            },
+          },
+        }
       : {}),
   }),
   webExt: { disabled: true },

@@ -9,6 +9,7 @@ import {
   endpointOrigin,
   endpointProblem,
   hostPermissionFor,
+  REMOTE_PROVIDER_DATA,
 } from '../../lib/ai/settings';
 import { callOrThrow } from '../../lib/messaging/client';
 import { aiQueries } from '../../lib/messaging/queries';
@@ -30,6 +31,23 @@ const REDACTION_LABELS: Record<keyof AiSettings['redaction'], string> = {
   card: 'Card numbers',
 };
 
+/**
+ * Asks the browser to let Counterpart contact this endpoint only (never all sites up front), and in
+ * Firefox for the person's consent to send the page's data there (the manifest's optional
+ * data_collection_permissions). Called inside the click, before any await: Firefox answers
+ * `permissions.request` only from a user input handler. What is already allowed resolves to true
+ * without a prompt.
+ */
+function askToContact(settings: AiSettings): Promise<boolean> {
+  if (settings.mode !== 'remote' || endpointProblem(settings.baseURL)) return Promise.resolve(true);
+  return browser.permissions
+    .request({
+      origins: [hostPermissionFor(settings.baseURL)],
+      ...(import.meta.env.FIREFOX ? { data_collection: [...REMOTE_PROVIDER_DATA] } : {}),
+    })
+    .catch(() => false);
+}
+
 /** Provider choice, endpoint, key (write-only), test, and what is redacted before sending. */
 export function AiProviderSection() {
   const queryClient = useQueryClient();
@@ -43,7 +61,16 @@ export function AiProviderSection() {
   }, [status.data]);
 
   const save = useMutation({
-    mutationFn: async ({ settings, removeKey }: { settings: AiSettings; removeKey?: boolean }) => {
+    mutationFn: async ({
+      settings,
+      removeKey,
+      permission,
+    }: {
+      settings: AiSettings;
+      removeKey?: boolean;
+      /** The answer to `askToContact`, asked inside the click. */
+      permission?: Promise<boolean>;
+    }) => {
       setPermissionNote(null);
       const parsed = AiSettingsSchema.safeParse(settings);
       if (!parsed.success)
@@ -53,14 +80,12 @@ export function AiProviderSection() {
       if (parsed.data.mode === 'remote') {
         const problem = endpointProblem(parsed.data.baseURL);
         if (problem) throw new Error(problem);
-        const pattern = hostPermissionFor(parsed.data.baseURL);
-        // Asked now, inside the click, for this endpoint only; never for all sites up front.
-        const granted =
-          (await browser.permissions.contains({ origins: [pattern] })) ||
-          (await browser.permissions.request({ origins: [pattern] }).catch(() => false));
+        const granted = await (permission ?? askToContact(parsed.data));
         if (!granted) {
           setPermissionNote(
-            `Counterpart was not allowed to contact ${new URL(parsed.data.baseURL).host}. The browser may block its calls until you allow it (save again to be asked).`,
+            import.meta.env.FIREFOX
+              ? `Counterpart was not allowed to contact ${new URL(parsed.data.baseURL).host} or to send it the page’s data. Until you allow both (save again to be asked), the local engine answers.`
+              : `Counterpart was not allowed to contact ${new URL(parsed.data.baseURL).host}. The browser may block its calls until you allow it (save again to be asked).`,
           );
         }
       }
@@ -100,7 +125,7 @@ export function AiProviderSection() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ settings: draft });
+          save.mutate({ settings: draft, permission: askToContact(draft) });
         }}
       >
         <div className="radio-row" role="radiogroup" aria-label="AI provider">
@@ -256,7 +281,7 @@ export function AiProviderSection() {
             <button
               className="cp-btn danger"
               type="button"
-              onClick={() => save.mutate({ settings: draft, removeKey: true })}
+              onClick={() => save.mutate({ settings: draft, removeKey: true, permission: askToContact(draft) })}
             >
               Remove saved key
             </button>

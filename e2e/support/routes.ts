@@ -21,15 +21,25 @@ export const FIXTURE_ROUTES: Array<{ host: RegExp; path: RegExp; file: string }>
 const HOSTS =
   /(\.gorgias\.com|^admin\.loopreturns\.com|^admin\.shopify\.com|\.myshopify\.com|^sellercentral(-europe|-japan)?\.amazon\.)/;
 
+/**
+ * What a request to `url` gets: undefined for a host that is not one of the apps' (it goes on),
+ * null for an app's page without a fixture (a 404), else the fixture's path (Firefox's e2e-firefox uses this too).
+ */
+export function fixtureFor(url: URL): string | null | undefined {
+  if (!HOSTS.test(url.hostname)) return undefined;
+  const entry = FIXTURE_ROUTES.find((r) => r.host.test(url.hostname) && r.path.test(url.pathname));
+  return entry ? path.join(FIXTURES, entry.file) : null;
+}
+
 /** Routes every request to the four apps' hosts to a fixture page (or a 404), never to the network. */
 export async function routeFixtures(context: BrowserContext): Promise<void> {
   await context.route(
     (url) => HOSTS.test(url.hostname),
     async (route: Route) => {
       const url = new URL(route.request().url());
-      const entry = FIXTURE_ROUTES.find((r) => r.host.test(url.hostname) && r.path.test(url.pathname));
-      if (!entry) return route.fulfill({ status: 404, contentType: 'text/plain', body: `No fixture for ${url.href}` });
-      const body = await readFile(path.join(FIXTURES, entry.file));
+      const file = fixtureFor(url);
+      if (!file) return route.fulfill({ status: 404, contentType: 'text/plain', body: `No fixture for ${url.href}` });
+      const body = await readFile(file);
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     },
   );

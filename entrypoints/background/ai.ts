@@ -7,6 +7,7 @@ import {
   endpointProblem,
   keyForEndpoint,
   parseAiSettings,
+  REMOTE_PROVIDER_DATA,
 } from '../../lib/ai/settings';
 import type { AiProvider } from '../../lib/ai/types';
 import { aggregateUsage } from '../../lib/ai/usage';
@@ -48,6 +49,17 @@ export async function aiStatus(): Promise<AiStatus> {
   return { settings, hasKey: keyForEndpoint(saved, settings.baseURL) !== '', keyOrigin: saved?.origin ?? null };
 }
 
+/**
+ * Whether the brand's data may go to a remote provider: in Firefox, once the person has granted
+ * the optional data-collection categories (REMOTE_PROVIDER_DATA); in Chrome, which has no such
+ * consent, saving the provider is the consent.
+ */
+export async function mayTransmit(): Promise<boolean> {
+  if (!import.meta.env.FIREFOX) return true;
+  const consent = { data_collection: [...REMOTE_PROVIDER_DATA] } as Parameters<typeof browser.permissions.contains>[0];
+  return browser.permissions.contains(consent).catch(() => false);
+}
+
 /** The local engine with every process's tasks registered. */
 export function localEngine(): LocalEngine {
   const engine = createLocalEngine();
@@ -61,7 +73,10 @@ export function localEngine(): LocalEngine {
  * Every result is logged for the usage view.
  */
 export async function aiProvider(): Promise<AiProvider> {
-  const settings = await loadAiSettings();
+  const saved = await loadAiSettings();
+  // Firefox: without the person's consent to send the page's data (the manifest's optional
+  // data_collection_permissions, asked on Save) the work stays on the local engine.
+  const settings = saved.mode === 'remote' && !(await mayTransmit()) ? { ...saved, mode: 'local' as const } : saved;
   const provider = createAiProvider({
     settings,
     apiKey: keyForEndpoint(await getSavedKey(), settings.baseURL),

@@ -46,6 +46,21 @@ export type AiSettings = z.infer<typeof AiSettingsSchema>;
 /** Defaults: local engine only, redaction on, cache on. */
 export const DEFAULT_AI_SETTINGS: AiSettings = AiSettingsSchema.parse({});
 
+/**
+ * What a configured remote provider receives, in Firefox's data-collection categories
+ * (`browser_specific_settings.gecko.data_collection_permissions.optional`): the text of the ticket,
+ * return or listing on the page, the customer's messages, the customer's name (e-mail, phone,
+ * address and card numbers are replaced before sending unless redaction is turned off) and order
+ * amounts. Optional, because with the local engine (the default) nothing leaves the browser;
+ * Firefox asks for it, with the endpoint's origin, when a remote provider is saved.
+ */
+export const REMOTE_PROVIDER_DATA = [
+  'websiteContent',
+  'personalCommunications',
+  'personallyIdentifyingInfo',
+  'financialAndPaymentInfo',
+] as const;
+
 /** Plain-http hosts an endpoint may use (local servers); every other endpoint must be https. */
 export const LOCAL_HTTP_HOSTS = ['localhost', '127.0.0.1'] as const;
 

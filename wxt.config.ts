@@ -36,7 +36,7 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'Counterpart: reorder view' },
-    // Firefox 140 is the first with the built-in data-collection consent (and the current ESR line).
+    // Firefox 140 is the first with the built-in data-collection consent (and an ESR line).
     // Nothing is collected by us; the brand's data goes only to the AI provider the user configures,
     // so those categories are optional and asked for when a remote provider is saved
     // (components/options/AiProviderSection.tsx). Pinned in lib/manifest.test.ts.
@@ -48,6 +48,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'], optional: [...REMOTE_PROVIDER_DATA] },
             },
+            // Firefox for Android has the consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

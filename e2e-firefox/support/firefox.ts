@@ -26,8 +26,8 @@ export function firefoxPath(): string {
 
 export interface FirefoxSession {
   browser: Browser;
-  /** Lines Firefox printed on stdout: the extension's console among them (devtools.console.stdout.content). */
-  stdout: string[];
+  /** Everything Firefox printed on stdout so far: the extension's console among it (devtools.console.stdout.content). */
+  stdout(): string;
   /** A new tab whose requests to the four apps are answered with the fixture pages. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -81,13 +81,13 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       'browser.ping-centre.telemetry': false,
     },
   });
-  const stdout: string[] = [];
-  browser.process()?.stdout?.on('data', (chunk: Buffer) => stdout.push(...chunk.toString('utf8').split('\n')));
+  const chunks: Buffer[] = [];
+  browser.process()?.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
   const id = await browser.installExtension(FIREFOX_BUILD);
   if (id !== GECKO_ID) throw new Error(`Installed ${id}, expected ${GECKO_ID}`);
   return {
     browser,
-    stdout,
+    stdout: () => Buffer.concat(chunks).toString('utf8'),
     async newPage() {
       const page = await browser.newPage();
       await page.setViewport({ width: 1366, height: 768 });

@@ -6,17 +6,32 @@ import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
 import { planningQueries } from './queries';
 import './planning.css';
 
+/**
+ * The line's status in one badge that agrees with its confidence: green "OK" only for a line that
+ * needs nothing and whose data is sound; overstock and low-confidence lines say so instead.
+ */
+function StatusBadge({ s }: { s: SkuSummary }) {
+  if (!s.inPlan) return null;
+  if (s.needsAction)
+    return s.orderQty !== null && s.orderQty > 0 ? (
+      <Badge tone="warn">Reorder now</Badge>
+    ) : (
+      <Badge tone="warn">Runs out soon</Badge>
+    );
+  if (s.action === 'overstock') return <Badge tone="accent">Overstock</Badge>;
+  if (s.action === 'review') return <Badge tone="bad">No quantity</Badge>;
+  if (s.action === 'no-demand') return <Badge>No demand</Badge>;
+  if (s.confidence === 'low') return <Badge tone="warn">Check the data</Badge>;
+  return <Badge tone="ok">OK</Badge>;
+}
+
 function SkuCard({ s, countsSku }: { s: SkuSummary; countsSku: string | null }) {
   return (
     <article className="cp-planning-sku" aria-label={`Planning for ${s.sku}`}>
       <div className="cp-row">
         <strong>{s.sku}</strong>
         <span className="cp-spacer" />
-        {s.action === 'blocked' ? null : s.needsAction ? (
-          <Badge tone="warn">Reorder now</Badge>
-        ) : s.inPlan ? (
-          <Badge tone="ok">OK</Badge>
-        ) : null}
+        {s.action === 'blocked' ? null : <StatusBadge s={s} />}
         {s.action === 'blocked' ? (
           <Badge tone="bad" title={s.confidenceReasons.join('; ')}>
             blocked

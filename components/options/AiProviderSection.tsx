@@ -13,6 +13,7 @@ import {
 import { callOrThrow } from '../../lib/messaging/client';
 import { aiQueries } from '../../lib/messaging/queries';
 import { Notice } from '../ui/primitives';
+import { useOptionsSave } from './options-form';
 
 const PRESET_LABELS: Record<AiPreset, string> = {
   openai: 'OpenAI',
@@ -83,6 +84,19 @@ export function AiProviderSection() {
       }),
   });
 
+  const { submit } = useOptionsSave('ai', {
+    label: 'AI provider',
+    dirty:
+      draft !== null &&
+      status.data !== undefined &&
+      (apiKey !== '' || JSON.stringify(draft) !== JSON.stringify(status.data.settings)),
+    save: () => (draft ? save.mutateAsync({ settings: draft }) : Promise.resolve()),
+    discard: () => {
+      if (status.data) setDraft(status.data.settings);
+      setApiKey('');
+    },
+  });
+
   if (!draft) return null;
   const set = (patch: Partial<AiSettings>) => setDraft({ ...draft, ...patch });
   const remote = draft.mode === 'remote';
@@ -100,7 +114,7 @@ export function AiProviderSection() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ settings: draft });
+          submit();
         }}
       >
         <div className="radio-row" role="radiogroup" aria-label="AI provider">
@@ -241,9 +255,6 @@ export function AiProviderSection() {
           </div>
         </fieldset>
         <div className="cp-row">
-          <button className="cp-btn primary" type="submit" disabled={save.isPending}>
-            Save provider
-          </button>
           <button
             className="cp-btn"
             type="button"

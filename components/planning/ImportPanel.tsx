@@ -57,7 +57,11 @@ function progressValue(p: WorkerProgress | null): number {
 
 /** True when a finished import still needs the person: it was refused, gave no rows, or asks how dates are written. */
 const needsAttention = (c: Card) =>
-  c.status !== 'done' || !c.report || Boolean(c.report.fatal) || c.report.records === 0 || Boolean(c.report.needsDateOrder);
+  c.status !== 'done' ||
+  !c.report ||
+  Boolean(c.report.fatal) ||
+  c.report.records === 0 ||
+  Boolean(c.report.needsDateOrder);
 
 /** "10 files imported · 12,345 new rows · 5 rows rejected (in orders-broken.csv)" */
 function doneSummary(done: readonly Card[]): string {

@@ -81,6 +81,7 @@ export function PlanTable({
     });
   }, [lines, today, sort, filter, text]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the rows change, until the SKU's row exists.
   useEffect(() => {
     if (!focusSku || focused.current || !body.current) return;
     const button = [...body.current.querySelectorAll<HTMLButtonElement>('button.pl-sku')].find(

@@ -103,7 +103,8 @@ function ConfirmApprove({
         >
           <h2 id={titleId}>Approve the {poName(po)}?</h2>
           <p id={bodyId}>
-            {po.lines.length} line{po.lines.length === 1 ? '' : 's'}, {fmtNum(units)} units, {fmtMoney(po.total, po.currency)}
+            {po.lines.length} line{po.lines.length === 1 ? '' : 's'}, {fmtNum(units)} units,{' '}
+            {fmtMoney(po.total, po.currency)}
             {po.budgetShare !== null ? ` (${Math.round(po.budgetShare * 100)}% of the budget)` : ''}. Once approved it
             counts as stock on order in the next plans. Nothing is sent to the supplier: export the CSV and send it
             yourself. You can undo the approval until you close this page.

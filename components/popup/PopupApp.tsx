@@ -115,8 +115,8 @@ export function PopupApp() {
                       {v.text}
                     </span>
                     <span className="pop-meta">
-                      sells {fmtNum(l.velocityPerDay, 1)}/day · {l.supplier ?? 'no supplier'} ·{' '}
-                      {fmtNum(l.daysOfCover)} days of cover
+                      sells {fmtNum(l.velocityPerDay, 1)}/day · {l.supplier ?? 'no supplier'} · {fmtNum(l.daysOfCover)}{' '}
+                      days of cover
                       {l.stockoutDate ? ` · out ${fmtDay(l.stockoutDate)}` : ''}
                     </span>
                   </button>

@@ -187,8 +187,8 @@ function Alerts({ data, keyName, onPick }: { data: InsightsResponse; keyName: st
           </Badge>
         </h2>
         <p>
-          A {lower(keyName)} is flagged when it had unusually many returns of one kind in the last {t.windowDays} days
-          — more than chance explains, even with many {lower(keyName)}s checked at once.
+          A {lower(keyName)} is flagged when it had unusually many returns of one kind in the last {t.windowDays} days —
+          more than chance explains, even with many {lower(keyName)}s checked at once.
         </p>
         <details className="ri-details">
           <summary>How alerts are found</summary>

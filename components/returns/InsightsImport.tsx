@@ -35,7 +35,7 @@ export function InsightsImport() {
   });
   const report = run.data;
   // The summary is where the person looks after an import: focus moves to it (and scrolls it into view).
-  const reportRef = useRef<HTMLDivElement>(null);
+  const reportRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (report) reportRef.current?.focus();
   }, [report]);
@@ -77,9 +77,9 @@ export function InsightsImport() {
           </Notice>
         ) : null}
         {report ? (
-          <div ref={reportRef} tabIndex={-1} className="ri-report-focus" role="region" aria-label="Import summary">
+          <section ref={reportRef} tabIndex={-1} className="ri-report-focus" aria-label="Import summary">
             <ImportReport report={report} />
-          </div>
+          </section>
         ) : null}
       </div>
     </section>

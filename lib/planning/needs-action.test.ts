@@ -49,13 +49,19 @@ describe('triage', () => {
     const v = lineVerdict(
       line('TEE', {
         orderQty: 500,
-        cash: { status: 'deferred', fundedQty: 0, note: 'deferred: costs $3,900, $120 of the budget left; stockout risk 4%' },
+        cash: {
+          status: 'deferred',
+          fundedQty: 0,
+          note: 'deferred: costs $3,900, $120 of the budget left; stockout risk 4%',
+        },
       }),
       T,
     );
     expect(v.badge).toBe('deferred');
     expect(v.text).not.toMatch(/order 500/i);
-    expect(v.text).toBe('Order of 500 deferred by the budget — costs $3,900, $120 of the budget left; stockout risk 4%');
+    expect(v.text).toBe(
+      'Order of 500 deferred by the budget — costs $3,900, $120 of the budget left; stockout risk 4%',
+    );
   });
 
   it('gives a line with no order this review a badge that agrees (not "stockout risk")', () => {

@@ -57,7 +57,8 @@ export interface LineVerdict {
  * or runs out before an order could arrive with no order this review.
  */
 export function lineVerdict(l: TriageLine, today: string): LineVerdict {
-  if (l.action === 'blocked') return { badge: 'blocked', tone: 'bad', text: `Blocked: ${l.blocked ?? 'its data failed a check'}` };
+  if (l.action === 'blocked')
+    return { badge: 'blocked', tone: 'bad', text: `Blocked: ${l.blocked ?? 'its data failed a check'}` };
   const qty = l.orderQty ?? 0;
   if (l.cash?.status === 'deferred' && qty > 0) {
     return {

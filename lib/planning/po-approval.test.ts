@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { approvalBlocks } from './po-approval';
 import type { CheckItem } from './quality';
 
-const po = { lines: [{ sku: 'TEE', qty: 100 }, { sku: 'CAP', qty: 24 }, { sku: 'ZERO', qty: 0 }] };
+const po = {
+  lines: [
+    { sku: 'TEE', qty: 100 },
+    { sku: 'CAP', qty: 24 },
+    { sku: 'ZERO', qty: 0 },
+  ],
+};
 const check = (over: Partial<CheckItem>): CheckItem => ({
   id: 'negative-on-hand',
   ok: false,

@@ -73,8 +73,8 @@ test.describe('inventory planning', () => {
 
     // Once the plan is shown the reports fold into one line; the broken file is named in it.
     const done = page.getByTestId('imports-done');
-    await expect(done.locator('summary')).toContainText('10 files imported', { timeout: 60_000 });
-    await expect(done.locator('summary')).toContainText('5 rows rejected (in shopify-orders-broken.csv)');
+    await expect(done.locator(':scope > summary')).toContainText('10 files imported', { timeout: 60_000 });
+    await expect(done.locator(':scope > summary')).toContainText('5 rows rejected (in shopify-orders-broken.csv)');
     await expect(done.getByTestId('import-report').first()).toBeHidden();
     // The reorder list is the first thing on the page: above the fold at 1366×768.
     const table = page.getByRole('table', { name: 'Reorder list' });
@@ -86,7 +86,7 @@ test.describe('inventory planning', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: path.join(SHOTS, 'planner-1440x900.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
-    await done.locator('summary').click();
+    await done.locator(':scope > summary').click();
 
     // The broken file: each bad row is listed with its line and reason.
     const rejected = page.getByRole('table', { name: 'Rejected rows of shopify-orders-broken.csv' });
@@ -318,7 +318,7 @@ test.describe('inventory planning', () => {
     const nav = page.getByRole('navigation', { name: 'Counterpart pages' });
     for (const [name, file] of [
       ['Planner', 'planner'],
-      ['Return insights', 'insights'],
+      ['Insights', 'insights'],
       ['Catalogue', 'catalogue'],
       ['Settings', 'options'],
     ] as const) {

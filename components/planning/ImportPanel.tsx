@@ -230,10 +230,10 @@ export function ImportPanel({
             }}
           />
         </label>
-        {cards.length ? (
+        {open.length ? (
           <div className="cp-row pl-import-actions">
             <span className="cp-muted">
-              {cards.length} file{cards.length === 1 ? '' : 's'}; counts without a date are taken as of {asOf}.
+              {open.length} file{open.length === 1 ? '' : 's'}; counts without a date are taken as of {asOf}.
             </span>
             <span className="cp-spacer" />
             <button className="cp-btn primary" type="button" disabled={!ready.length} onClick={() => void importAll()}>

@@ -73,12 +73,17 @@ function ConfirmApprove({
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (po && !d.open) d.showModal();
+    if (po && !d.open) {
+      d.showModal();
+      // The dialog's one decision takes focus (React's autoFocus runs before the dialog is open).
+      confirm.current?.focus();
+    }
     if (!po && d.open) d.close();
   }, [po]);
   const units = po ? po.lines.reduce((a, l) => a + l.qty, 0) : 0;
@@ -114,8 +119,7 @@ function ConfirmApprove({
             <button className="cp-btn" type="button" onClick={onCancel}>
               Cancel
             </button>
-            {/* biome-ignore lint/a11y/noAutofocus: the dialog's one decision takes focus when it opens. */}
-            <button className="cp-btn primary" type="submit" autoFocus>
+            <button className="cp-btn primary" type="submit" ref={confirm}>
               Approve PO
             </button>
           </div>

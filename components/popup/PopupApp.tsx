@@ -10,7 +10,7 @@ import './popup.css';
 /** The extension's own pages the popup links to. */
 const PAGES = [
   ['/planner.html', 'Planner'],
-  ['/insights.html', 'Return insights'],
+  ['/insights.html', 'Insights'],
   ['/catalogue.html', 'Catalogue'],
   ['/options.html', 'Settings'],
 ] as const;
@@ -111,9 +111,11 @@ export function PopupApp() {
                         <Badge tone={v.tone}>{v.badge}</Badge>
                       </span>
                     </span>
-                    <span className="pop-verdict" data-testid="line-verdict">
-                      {v.text}
-                    </span>
+                    {v.text.toLowerCase() === v.badge.toLowerCase() ? null : (
+                      <span className="pop-verdict" data-testid="line-verdict">
+                        {v.text}
+                      </span>
+                    )}
                     <span className="pop-meta">
                       sells {fmtNum(l.velocityPerDay, 1)}/day · {l.supplier ?? 'no supplier'} · {fmtNum(l.daysOfCover)}{' '}
                       days of cover

@@ -121,10 +121,10 @@ test.describe('planner imports read files as they are written', () => {
     );
     await expect(table).not.toContainText('confidence high');
     await expect(page.getByRole('heading', { name: 'Data checks' }).locator('..')).toContainText(
-      'A file could not be read',
+      'the orders file shopify-orders-header-only.csv could not be read',
     );
     await expect(page.getByRole('list', { name: 'Data quality checklist', includeHidden: true })).toContainText(
-      'the orders file shopify-orders-header-only.csv could not be read',
+      'A file could not be read',
     );
 
     const popup = await session.context.newPage();

@@ -155,6 +155,7 @@ test.describe('inventory planning', () => {
     const dialog = page.getByRole('dialog', { name: `Approve the PO for ${supplier}?` });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Approve PO' })).toBeFocused();
+    await page.screenshot({ path: path.join(SHOTS, 'planner-approve-dialog-1366x768.png') });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
     await expect(po.getByText('draft', { exact: true })).toBeVisible();
@@ -210,7 +211,9 @@ test.describe('inventory planning', () => {
     await expect(page.locator('tr[data-sku="TEE-CL-BLK-M"] + tr')).toContainText(
       'Blocked: a stock count reports negative on-hand',
     );
-    await expect(page.getByRole('heading', { name: 'Data checks' }).locator('..')).toContainText('No negative on-hand');
+    await expect(page.getByRole('heading', { name: 'Data checks' }).locator('..')).toContainText(
+      '1 with negative on-hand',
+    );
     // The PO cannot be approved, and says why.
     await expect(po.getByRole('button', { name: 'Approve…' })).toBeDisabled();
     const why = po.getByTestId('approve-blocked');

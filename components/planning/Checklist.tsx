@@ -1,6 +1,9 @@
 import type { CheckItem } from '../../lib/planning/quality';
 import { Badge } from '../ui/primitives';
 
+/** A failed check as the problem it found ("1 with negative on-hand…"), not its title ("No negative on-hand"). */
+const problemWords = (i: CheckItem) => i.detail.split(': ')[0] ?? i.title;
+
 /**
  * The data quality gate as one line above the reorder list: what blocks lines and what to check
  * before ordering, with the full checklist folded behind "details".
@@ -21,7 +24,7 @@ export function Checklist({ items }: { items: CheckItem[] }) {
         {warnings.length ? <Badge tone="warn">{warnings.length} to check before ordering</Badge> : null}
         {errors.length + warnings.length === 0 ? <Badge tone="ok">All checks pass</Badge> : null}
         <span className="cp-muted pl-checks-lead">
-          {errors.length ? errors.map((e) => e.title).join(' · ') : `${passed} of ${items.length} pass`}
+          {errors.length ? errors.map(problemWords).join(' · ') : `${passed} of ${items.length} pass`}
         </span>
       </div>
       <details className="pl-checks-details">

@@ -165,7 +165,7 @@ export function checkData(args: {
       'On-hand known for every SKU',
       unknown,
       'every SKU has a stock count',
-      (k) => `${k.length} without a count get no quantity: ${listSkus(k)}`,
+      (k) => `${k.length} without a stock count, so no quantity: ${listSkus(k)}`,
     ),
     item(
       CHECK_IDS.staleCounts,

@@ -1,28 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SkuSummary } from '../../lib/messaging/contract/planning';
+import { panelStatus } from '../../lib/planning/needs-action';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, KeyValues, Notice, Section, Spinner } from '../ui/primitives';
 import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
 import { planningQueries } from './queries';
 import './planning.css';
 
-/**
- * The line's status in one badge that agrees with its confidence: green "OK" only for a line that
- * needs nothing and whose data is sound; overstock and low-confidence lines say so instead.
- */
+/** The line's status in one badge that agrees with its confidence (`panelStatus`). */
 function StatusBadge({ s }: { s: SkuSummary }) {
-  if (!s.inPlan) return null;
-  if (s.needsAction)
-    return s.orderQty !== null && s.orderQty > 0 ? (
-      <Badge tone="warn">Reorder now</Badge>
-    ) : (
-      <Badge tone="warn">Runs out soon</Badge>
-    );
-  if (s.action === 'overstock') return <Badge tone="accent">Overstock</Badge>;
-  if (s.action === 'review') return <Badge tone="bad">No quantity</Badge>;
-  if (s.action === 'no-demand') return <Badge>No demand</Badge>;
-  if (s.confidence === 'low') return <Badge tone="warn">Check the data</Badge>;
-  return <Badge tone="ok">OK</Badge>;
+  const status = panelStatus(s);
+  return status ? <Badge tone={status.tone}>{status.label}</Badge> : null;
 }
 
 function SkuCard({ s, countsSku }: { s: SkuSummary; countsSku: string | null }) {

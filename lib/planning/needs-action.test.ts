@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, lineVerdict, needsAction, type TriageLine } from './needs-action';
+import { byUrgency, lineVerdict, needsAction, panelStatus, type TriageLine } from './needs-action';
 
 describe('needsAction', () => {
   it('needs action when there is an order or the stockout falls within the lead time', () => {
@@ -75,5 +75,18 @@ describe('triage', () => {
       text: 'Blocked: bad count',
     });
     expect(lineVerdict(line('Y', { orderQty: 48 }), T).badge).toBe('order 48');
+  });
+});
+
+describe('the Shopify panel status', () => {
+  const s = (over: Partial<Parameters<typeof panelStatus>[0]>) =>
+    panelStatus({ inPlan: true, needsAction: false, orderQty: 0, action: 'ok', confidence: 'high', ...over });
+  it('never puts a green OK beside low confidence or overstock', () => {
+    expect(s({})).toEqual({ label: 'OK', tone: 'ok' });
+    expect(s({ action: 'overstock', confidence: 'low' })).toEqual({ label: 'Overstock', tone: 'accent' });
+    expect(s({ confidence: 'low' })).toEqual({ label: 'Check the data', tone: 'warn' });
+    expect(s({ needsAction: true, orderQty: 0 })!.label).toBe('Runs out soon');
+    expect(s({ needsAction: true, orderQty: 24 })!.label).toBe('Reorder now');
+    expect(s({ action: 'blocked' })).toBeNull();
   });
 });

@@ -88,3 +88,27 @@ export function lineVerdict(l: TriageLine, today: string): LineVerdict {
   }
   return { badge: 'no order', tone: 'neutral', text: 'No order this review' };
 }
+
+/**
+ * The Shopify panel's status badge for a SKU, agreeing with its confidence: "OK" (green) only for
+ * a line that needs nothing and whose data is sound; overstock, no quantity, no demand and a
+ * low-confidence line say so instead of a green OK beside "low confidence · overstock".
+ */
+export function panelStatus(s: {
+  inPlan: boolean;
+  needsAction: boolean;
+  orderQty: number | null;
+  action: string;
+  confidence: 'high' | 'medium' | 'low';
+}): { label: string; tone: 'ok' | 'warn' | 'bad' | 'accent' | 'neutral' } | null {
+  if (!s.inPlan || s.action === 'blocked') return null;
+  if (s.needsAction)
+    return s.orderQty !== null && s.orderQty > 0
+      ? { label: 'Reorder now', tone: 'warn' }
+      : { label: 'Runs out soon', tone: 'warn' };
+  if (s.action === 'overstock') return { label: 'Overstock', tone: 'accent' };
+  if (s.action === 'review') return { label: 'No quantity', tone: 'bad' };
+  if (s.action === 'no-demand') return { label: 'No demand', tone: 'neutral' };
+  if (s.confidence === 'low') return { label: 'Check the data', tone: 'warn' };
+  return { label: 'OK', tone: 'ok' };
+}

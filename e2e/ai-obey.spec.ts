@@ -26,8 +26,8 @@ async function configure(page: Page, extensionId: string, autonomous: boolean): 
   await saveProvider(page, extensionId, { baseURL: server.url, key: KEY });
   if (autonomous) {
     await page.getByRole('radio', { name: /^Autonomous/ }).check();
-    await page.getByRole('button', { name: 'Save customer-service settings' }).click();
-    await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved.');
   }
 }
 

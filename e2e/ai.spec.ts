@@ -262,7 +262,7 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
 
       // Saved without a key: the panel's model calls go there without the old key (another ticket,
       // so no cached answer stands in for the call).
-      await page.getByRole('button', { name: 'Save provider' }).click();
+      await page.getByRole('button', { name: 'Save settings' }).click();
       await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
       await page.goto(TICKET.replace(/4101$/, '4102'));
       await expect(panel.frame.getByTestId('draft-text')).toBeVisible();

@@ -231,8 +231,8 @@ test.describe('customer-service triage on Gorgias tickets', () => {
   test('the draft signs with the Signature set in the options page', async ({ page, panel, session }) => {
     await page.goto(optionsUrl(session.extensionId));
     await page.getByRole('textbox', { name: 'Signature' }).fill('Rita, Acme support');
-    await page.getByRole('button', { name: 'Save brand and policies' }).click();
-    await expect(page.getByText('Saved.').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved.');
     await page.goto(ticketUrl('4101'));
     const p = cs(panel);
     await expect(p.draft).toContainText('1Z999AA10123456784');
@@ -247,8 +247,8 @@ test.describe('customer-service triage on Gorgias tickets', () => {
   }) => {
     await page.goto(optionsUrl(session.extensionId));
     await page.getByRole('radio', { name: /^Shadow/ }).check();
-    await page.getByRole('button', { name: 'Save customer-service settings' }).click();
-    await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved.');
     await page.goto(ticketUrl('4101'));
     const p = cs(panel);
     await expect(p.intent).toContainText('order_status');
@@ -269,8 +269,8 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     await expect(page.getByRole('checkbox', { name: /^Refund/ })).toBeDisabled();
     await expect(page.getByRole('checkbox', { name: /^Billing/ })).toBeDisabled();
     await page.getByRole('radio', { name: /^Autonomous/ }).check();
-    await page.getByRole('button', { name: 'Save customer-service settings' }).click();
-    await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved.');
     await page.goto(ticketUrl('4101'));
     const p = cs(panel);
     await expect(p.tier).toHaveText('Autonomous');

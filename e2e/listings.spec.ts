@@ -122,8 +122,8 @@ test.describe('marketplace listings', () => {
     const section = page.getByRole('region', { name: 'Marketplace listings' });
     await section.getByRole('combobox', { name: 'Amazon title policy' }).selectOption('amazon-2026-07');
     await section.getByRole('textbox', { name: 'Protected SKUs' }).fill('HERO-001\nTEE-CL-BLK-M');
-    await section.getByRole('button', { name: 'Save listings settings' }).click();
-    await expect(section.getByText('Saved.')).toBeVisible();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved.');
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/listings-options.png' });
     await page.goto(AMAZON_EDIT);
@@ -222,7 +222,7 @@ test.describe('marketplace listings', () => {
       await page.getByRole('textbox', { name: 'Base URL' }).fill(server.url);
       await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
       await page.getByLabel('API key').fill(KEY);
-      await page.getByRole('button', { name: 'Save provider' }).click();
+      await page.getByRole('button', { name: 'Save settings' }).click();
       await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
 
       await captureCanonical(page, panel);

@@ -11,6 +11,12 @@ import { expect, test } from './support/test';
 const DIR = path.join(FIXTURES, 'planning');
 const TODAY = '2026-11-27';
 
+/**
+ * An import's card, found whether it is open or folded into the "files imported" summary once a
+ * plan is shown (the reports fold so the reorder list comes first).
+ */
+const importCard = (page: Page, file: string) => page.locator(`article[aria-label="Import ${file}"]`);
+
 async function openPlanner(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/planner.html`);
   await page.getByLabel('Plan as of').fill(TODAY);
@@ -25,13 +31,13 @@ test.describe('planner imports read files as they are written', () => {
     await page
       .getByLabel('Choose files to import')
       .setInputFiles([path.join(DIR, 'suppliers-latin1.csv'), path.join(DIR, 'shopify-orders-semicolon.csv')]);
-    const latin = page.getByRole('article', { name: 'Import suppliers-latin1.csv' });
+    const latin = importCard(page, 'suppliers-latin1.csv');
     await expect(latin.getByTestId('file-format')).toHaveText('Windows-1252 / Latin-1 · semicolon-separated');
     await expect(page.getByLabel('Kind of suppliers-latin1.csv')).toHaveValue('suppliers');
     await expect(page.getByRole('table', { name: 'Preview of suppliers-latin1.csv' })).toContainText(
       'Société Lotus Habillement',
     );
-    const semi = page.getByRole('article', { name: 'Import shopify-orders-semicolon.csv' });
+    const semi = importCard(page, 'shopify-orders-semicolon.csv');
     await expect(semi.getByTestId('file-format')).toHaveText('UTF-8 · semicolon-separated');
     await expect(page.getByLabel('Kind of shopify-orders-semicolon.csv')).toHaveValue('shopify-orders');
 
@@ -53,7 +59,7 @@ test.describe('planner imports read files as they are written', () => {
     await openPlanner(page, session.extensionId);
     await page.getByLabel('Choose files to import').setInputFiles([path.join(DIR, '3pl-onhand-dmy.csv')]);
     await page.getByRole('button', { name: 'Import 1 file' }).click();
-    const card = page.getByRole('article', { name: 'Import 3pl-onhand-dmy.csv' });
+    const card = importCard(page, '3pl-onhand-dmy.csv');
     const question = card.getByRole('group', {
       name: /Is 03\/11\/2026 in 3pl-onhand-dmy\.csv 3 Nov 2026 or Mar 11, 2026\?/,
     });
@@ -78,7 +84,7 @@ test.describe('planner imports read files as they are written', () => {
       },
     ]);
     await page.getByRole('button', { name: 'Import 1 file' }).click();
-    const told = page.getByRole('article', { name: 'Import 3pl-told.csv' });
+    const told = importCard(page, '3pl-told.csv');
     await expect(told.getByTestId('dates-read')).toHaveText('Dates read day-first (13/11/2026 on line 5)', {
       timeout: 60_000,
     });
@@ -99,6 +105,11 @@ test.describe('planner imports read files as they are written', () => {
     await page.getByRole('button', { name: 'Import 3 files' }).click();
     const card = page.getByRole('article', { name: 'Import shopify-orders-header-only.csv' });
     await expect(card.getByTestId('import-report')).toContainText('No usable rows', { timeout: 60_000 });
+    // A file that gave nothing stays open above the plan; the good ones fold into one line.
+    await expect(page.getByTestId('imports-done').locator(':scope > summary')).toContainText('2 files imported', {
+      timeout: 60_000,
+    });
+    await expect(card).toBeVisible();
 
     const table = page.getByRole('table', { name: 'Reorder list' });
     const row = table.locator('tr[data-sku="TEE-BLK-M"]');
@@ -109,7 +120,12 @@ test.describe('planner imports read files as they are written', () => {
       'Blocked: the orders file shopify-orders-header-only.csv could not be read: the file has no data rows. No quantity until it is fixed and imported again.',
     );
     await expect(table).not.toContainText('confidence high');
-    await expect(page.getByRole('list', { name: 'Data quality checklist' })).toContainText('A file could not be read');
+    await expect(page.getByRole('heading', { name: 'Data checks' }).locator('..')).toContainText(
+      'the orders file shopify-orders-header-only.csv could not be read',
+    );
+    await expect(page.getByRole('list', { name: 'Data quality checklist', includeHidden: true })).toContainText(
+      'A file could not be read',
+    );
 
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);

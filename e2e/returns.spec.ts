@@ -271,7 +271,7 @@ test.describe('returns in Loop', () => {
       await page.getByRole('textbox', { name: 'Base URL' }).fill(server.url);
       await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
       await page.getByRole('checkbox', { name: /Model .*images|vision/i }).check();
-      await page.getByRole('button', { name: 'Save provider' }).click();
+      await page.getByRole('button', { name: 'Save settings' }).click();
       await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
 
       await openReturn(page, panel, 48213579);
@@ -308,10 +308,10 @@ test.describe('returns in Loop', () => {
     const threshold = section.getByRole('textbox', { name: 'High-value threshold' });
     await expect(threshold).toHaveValue('300');
     await threshold.fill('lots');
-    await section.getByRole('button', { name: 'Save returns policy' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(section.getByText('High-value threshold: enter a number.')).toBeVisible();
     await threshold.fill('1000');
-    await section.getByRole('button', { name: 'Save returns policy' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(section.getByText('Saved. New returns use these rules.')).toBeVisible();
     await section.screenshot({ path: path.join(SHOTS, 'returns-options.png') });
 

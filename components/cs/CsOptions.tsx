@@ -7,6 +7,7 @@ import { INTENT_IDS, INTENT_LABELS } from '../../lib/cs/taxonomy';
 import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { csSettings } from '../../lib/settings/cs';
+import { useOptionsSave } from '../options/options-form';
 import { Empty, Notice, RejectedRows } from '../ui/primitives';
 import { csQueries } from './queries';
 import './cs.css';
@@ -43,6 +44,14 @@ function SettingsCard() {
     },
     onSuccess: (data) => queryClient.setQueryData(settingsQuery.queryKey, data),
   });
+  const { submit } = useOptionsSave('cs', {
+    label: 'Customer service',
+    dirty: draft !== null && stored.data !== undefined && JSON.stringify(draft) !== JSON.stringify(stored.data),
+    save: () => (draft ? save.mutateAsync(draft) : Promise.resolve()),
+    discard: () => {
+      if (stored.data) setDraft(stored.data);
+    },
+  });
   if (!draft) return null;
   const set = (patch: Partial<CsSettings>) => {
     save.reset();
@@ -58,7 +67,7 @@ function SettingsCard() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(draft);
+          submit();
         }}
       >
         <fieldset className="cs-fieldset">
@@ -133,12 +142,6 @@ function SettingsCard() {
             autonomous.
           </small>
         </fieldset>
-        <div className="cp-row">
-          <button className="cp-btn primary" type="submit" disabled={save.isPending}>
-            Save customer-service settings
-          </button>
-          {save.isSuccess ? <span role="status">Saved.</span> : null}
-        </div>
         {save.isError ? <Notice tone="bad">{save.error.message}</Notice> : null}
       </form>
     </section>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { LISTINGS_DEFAULTS, listingsSettings, parseListingsSettings, parseSkuList } from '../../lib/settings/listings';
+import { useOptionsSave } from '../options/options-form';
 import { Notice } from '../ui/primitives';
 
 const POLICIES = [
@@ -36,6 +37,18 @@ export function ListingsOptions() {
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.settings.listings() }),
   });
+  const { submit } = useOptionsSave('listings', {
+    label: 'Marketplace listings',
+    dirty:
+      saved.data !== undefined &&
+      (policy !== saved.data.amazonTitlePolicy || skus !== saved.data.protectedSkus.join('\n')),
+    save: () => save.mutateAsync(),
+    discard: () => {
+      if (!saved.data) return;
+      setPolicy(saved.data.amazonTitlePolicy);
+      setSkus(saved.data.protectedSkus.join('\n'));
+    },
+  });
   return (
     <section className="card" aria-label="Marketplace listings">
       <header>
@@ -51,7 +64,7 @@ export function ListingsOptions() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate();
+            submit();
           }}
         >
           <label className="cp-field">
@@ -84,14 +97,6 @@ export function ListingsOptions() {
               label, no bulk apply; price changes are flagged, never proposed.
             </small>
           </label>
-          <button type="submit" className="cp-btn primary" disabled={save.isPending}>
-            Save listings settings
-          </button>
-          {save.isSuccess ? (
-            <span className="cp-muted" role="status" style={{ marginLeft: 8 }}>
-              Saved.
-            </span>
-          ) : null}
           {save.isError ? (
             <Notice tone="bad" title="Not saved">
               {save.error.message}

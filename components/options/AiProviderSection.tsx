@@ -14,6 +14,7 @@ import {
 import { callOrThrow } from '../../lib/messaging/client';
 import { aiQueries } from '../../lib/messaging/queries';
 import { Notice } from '../ui/primitives';
+import { useOptionsSave } from './options-form';
 
 const PRESET_LABELS: Record<AiPreset, string> = {
   openai: 'OpenAI',
@@ -108,6 +109,21 @@ export function AiProviderSection() {
       }),
   });
 
+  const { submit } = useOptionsSave('ai', {
+    label: 'AI provider',
+    dirty:
+      draft !== null &&
+      status.data !== undefined &&
+      (apiKey !== '' || JSON.stringify(draft) !== JSON.stringify(status.data.settings)),
+    // The page's Save calls this section first and before any await, so the permission request
+    // below is still inside the click (Firefox answers `permissions.request` only there).
+    save: () => (draft ? save.mutateAsync({ settings: draft, permission: askToContact(draft) }) : Promise.resolve()),
+    discard: () => {
+      if (status.data) setDraft(status.data.settings);
+      setApiKey('');
+    },
+  });
+
   if (!draft) return null;
   const set = (patch: Partial<AiSettings>) => setDraft({ ...draft, ...patch });
   const remote = draft.mode === 'remote';
@@ -125,7 +141,7 @@ export function AiProviderSection() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ settings: draft, permission: askToContact(draft) });
+          submit();
         }}
       >
         <div className="radio-row" role="radiogroup" aria-label="AI provider">
@@ -266,9 +282,6 @@ export function AiProviderSection() {
           </div>
         </fieldset>
         <div className="cp-row">
-          <button className="cp-btn primary" type="submit" disabled={save.isPending}>
-            Save provider
-          </button>
           <button
             className="cp-btn"
             type="button"

@@ -4,6 +4,7 @@ import { queryKeys } from '../../lib/messaging/query-keys';
 import { brandSettings } from '../../lib/settings/items';
 import { type BrandSettings, brandSettingsSchema } from '../../lib/settings/schemas';
 import { Notice } from '../ui/primitives';
+import { useOptionsSave } from './options-form';
 
 const FIELDS: Array<{ key: keyof BrandSettings; label: string; long?: boolean; hint?: string }> = [
   { key: 'name', label: 'Brand name' },
@@ -41,6 +42,14 @@ export function BrandSection() {
     },
     onSuccess: (value) => queryClient.setQueryData(queryKeys.settings.brand(), value),
   });
+  const { submit } = useOptionsSave('brand', {
+    label: 'Brand and policies',
+    dirty: draft !== null && saved.data !== undefined && JSON.stringify(draft) !== JSON.stringify(saved.data),
+    save: () => (draft ? save.mutateAsync(draft) : Promise.resolve()),
+    discard: () => {
+      if (saved.data) setDraft(saved.data);
+    },
+  });
   if (!draft) return null;
   return (
     <section className="card" aria-labelledby="brand-title">
@@ -52,7 +61,7 @@ export function BrandSection() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(draft);
+          submit();
         }}
       >
         <div className="grid-2">
@@ -80,12 +89,6 @@ export function BrandSection() {
             {f.hint ? <small>{f.hint}</small> : null}
           </label>
         ))}
-        <div className="cp-row">
-          <button className="cp-btn primary" type="submit" disabled={save.isPending}>
-            Save brand and policies
-          </button>
-          {save.isSuccess ? <span className="cp-muted">Saved.</span> : null}
-        </div>
         {save.isError ? <Notice tone="bad">{save.error.message}</Notice> : null}
       </form>
     </section>

@@ -7,6 +7,7 @@ import { db } from '../../lib/db/schema';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { parseRetentionSettings, retentionSettings, retentionSettingsSchema } from '../../lib/settings/retention';
 import { Notice } from '../ui/primitives';
+import { useOptionsSave } from './options-form';
 
 /** How long snapshots, AI cache, usage and audit rows are kept; older ones are removed daily. */
 export function RetentionSection() {
@@ -32,6 +33,14 @@ export function RetentionSection() {
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.settings.retention() }),
   });
+  const { submit } = useOptionsSave('retention', {
+    label: 'Data retention',
+    dirty: saved.data !== undefined && days !== String(saved.data.days),
+    save: () => save.mutateAsync(),
+    discard: () => {
+      if (saved.data) setDays(String(saved.data.days));
+    },
+  });
   return (
     <section className="card" aria-labelledby="retention-title">
       <header>
@@ -45,7 +54,7 @@ export function RetentionSection() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          submit();
         }}
       >
         <label className="cp-field">
@@ -59,9 +68,6 @@ export function RetentionSection() {
             onChange={(e) => setDays(e.target.value)}
           />
         </label>
-        <button className="cp-btn primary" type="submit" disabled={save.isPending}>
-          Save retention
-        </button>
         <div style={{ marginTop: 10, display: 'grid', gap: 8 }}>
           {save.isSuccess ? (
             <Notice tone="ok">

@@ -55,8 +55,41 @@ function progressValue(p: WorkerProgress | null): number {
   return 0.5 * read + 0.5 * Math.min(1, p.stored / expected);
 }
 
-/** The file imports: one drop zone, source detection, preview, column mapping, progress and the row report. */
-export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string; onImported: () => void }) {
+/** True when a finished import still needs the person: it was refused, gave no rows, or asks how dates are written. */
+const needsAttention = (c: Card) =>
+  c.status !== 'done' ||
+  !c.report ||
+  Boolean(c.report.fatal) ||
+  c.report.records === 0 ||
+  Boolean(c.report.needsDateOrder);
+
+/** "10 files imported · 12,345 new rows · 5 rows rejected (in orders-broken.csv)" */
+function doneSummary(done: readonly Card[]): string {
+  const reports = done.map((c) => c.report!).filter(Boolean);
+  const fresh = reports.reduce((a, r) => a + r.inserted, 0);
+  const rejected = reports.filter((r) => r.rejected.length > 0);
+  const n = rejected.reduce((a, r) => a + r.rejected.length, 0);
+  return `${done.length} file${done.length === 1 ? '' : 's'} imported · ${fmtNum(fresh)} new row${fresh === 1 ? '' : 's'}${
+    n ? ` · ${fmtNum(n)} row${n === 1 ? '' : 's'} rejected (in ${rejected.map((r) => r.fileName).join(', ')})` : ''
+  }`;
+}
+
+/**
+ * The file imports: one drop zone, source detection, preview, column mapping, progress and the row
+ * report. `compact` (a plan is shown): the drop zone is one row and finished reports fold into a
+ * one-line summary, so the reorder list comes first; a refused or empty file stays open.
+ */
+export function ImportPanel({
+  run,
+  asOf,
+  onImported,
+  compact = false,
+}: {
+  run: Run;
+  asOf: string;
+  onImported: () => void;
+  compact?: boolean;
+}) {
   const [cards, setCards] = useState<Card[]>([]);
   const [dragging, setDragging] = useState(false);
   // One stop switch per running import (not state: nothing renders from it).
@@ -136,10 +169,34 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
     onImported();
   }
 
+  const open = compact ? cards.filter(needsAttention) : cards;
+  const done = compact ? cards.filter((c) => !needsAttention(c)) : [];
+  const cardView = (card: Card) => (
+    <ImportCard
+      key={card.key}
+      card={card}
+      onSource={(s) => reinspect(card, s, {})}
+      onMap={(header, field) => {
+        const m = { ...card.userMapping };
+        for (const [h, f] of Object.entries(m)) if (f === field) delete m[h];
+        if (header) m[header] = field;
+        reinspect(card, card.source, m);
+      }}
+      onImport={() => void importCard(card).then(onImported)}
+      onDateOrder={(order) => void importCard({ ...card, dateOrder: order }).then(onImported)}
+      onCancel={() => cancels.get(card.key)?.abort()}
+      onRemove={() => setCards((cs) => cs.filter((c) => c.key !== card.key))}
+    />
+  );
   return (
-    <section className="card" aria-labelledby="imports-title">
+    <section className={`card pl-imports ${compact ? 'compact' : ''}`} aria-labelledby="imports-title">
+      {compact ? (
+        <h2 id="imports-title" className="sr-only">
+          Imports
+        </h2>
+      ) : null}
       <header>
-        <h2 id="imports-title">Imports</h2>
+        {compact ? null : <h2 id="imports-title">Imports</h2>}
         <p>
           Shopify orders, inventory and products exports (collections and tags, for promos aimed at them), Amazon All
           Orders and FBA inventory reports, 3PL on-hand, supplier sheet, marketing calendar, cash budget, bundle map.
@@ -160,8 +217,8 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
             void addFiles(e.dataTransfer.files);
           }}
         >
-          <strong>Drop CSV or TSV files here</strong>
-          <span className="cp-muted">or choose files</span>
+          <strong>{compact ? 'Import more files' : 'Drop CSV or TSV files here'}</strong>
+          <span className="cp-muted">{compact ? 'drop them here or choose files' : 'or choose files'}</span>
           <input
             type="file"
             multiple
@@ -173,10 +230,10 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
             }}
           />
         </label>
-        {cards.length ? (
+        {open.length ? (
           <div className="cp-row pl-import-actions">
             <span className="cp-muted">
-              {cards.length} file{cards.length === 1 ? '' : 's'}; counts without a date are taken as of {asOf}.
+              {open.length} file{open.length === 1 ? '' : 's'}; counts without a date are taken as of {asOf}.
             </span>
             <span className="cp-spacer" />
             <button className="cp-btn primary" type="button" disabled={!ready.length} onClick={() => void importAll()}>
@@ -184,23 +241,16 @@ export function ImportPanel({ run, asOf, onImported }: { run: Run; asOf: string;
             </button>
           </div>
         ) : null}
-        {cards.map((card) => (
-          <ImportCard
-            key={card.key}
-            card={card}
-            onSource={(s) => reinspect(card, s, {})}
-            onMap={(header, field) => {
-              const m = { ...card.userMapping };
-              for (const [h, f] of Object.entries(m)) if (f === field) delete m[h];
-              if (header) m[header] = field;
-              reinspect(card, card.source, m);
-            }}
-            onImport={() => void importCard(card).then(onImported)}
-            onDateOrder={(order) => void importCard({ ...card, dateOrder: order }).then(onImported)}
-            onCancel={() => cancels.get(card.key)?.abort()}
-            onRemove={() => setCards((cs) => cs.filter((c) => c.key !== card.key))}
-          />
-        ))}
+        {open.map(cardView)}
+        {done.length ? (
+          <details className="pl-import-done" data-testid="imports-done">
+            <summary>
+              {doneSummary(done)}
+              <span className="pl-details-link">Details</span>
+            </summary>
+            {done.map(cardView)}
+          </details>
+        ) : null}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { needsAction } from '../../lib/planning/needs-action';
 import type { PlanLine } from '../../lib/planning/reorder-line';
 import { Badge } from '../ui/primitives';
@@ -47,12 +47,17 @@ export function PlanTable({
   today,
   selected,
   onSelect,
+  focusSku = null,
 }: {
   lines: PlanLine[];
   today: string;
   selected: string | null;
   onSelect: (sku: string) => void;
+  /** A SKU to bring into view and focus once (the page was opened at it from the popup). */
+  focusSku?: string | null;
 }) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const focused = useRef(false);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'stockoutDate', dir: 1 });
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
@@ -75,6 +80,18 @@ export function PlanTable({
       return (x < y ? -1 : 1) * sort.dir;
     });
   }, [lines, today, sort, filter, text]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the rows change, until the SKU's row exists.
+  useEffect(() => {
+    if (!focusSku || focused.current || !body.current) return;
+    const button = [...body.current.querySelectorAll<HTMLButtonElement>('button.pl-sku')].find(
+      (b) => b.textContent === focusSku,
+    );
+    if (!button) return;
+    focused.current = true;
+    button.closest('tr')?.scrollIntoView({ block: 'center' });
+    button.focus({ preventScroll: true });
+  }, [focusSku, shown]);
 
   return (
     <section className="card" aria-labelledby="plan-title">
@@ -127,11 +144,12 @@ export function PlanTable({
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {shown.map((l) => [
               <tr
                 key={l.sku}
                 className={`${selected === l.sku ? 'selected' : ''} ${needsAction(l, today) ? 'action' : ''}`}
+                aria-selected={selected === l.sku}
                 onClick={() => onSelect(l.sku)}
                 data-sku={l.sku}
               >

@@ -28,7 +28,16 @@ const settingsQuery = {
   queryFn: async () => parsePlanningSettings(await planningSettings.getValue()),
 };
 
-/** The planner page: imports, data quality gate, reorder list, per-SKU chart and PO drafts. */
+/** The SKU the page was opened at (`planner.html?sku=…`, from the popup), read once. */
+function skuFromUrl(): string | null {
+  const sku = new URLSearchParams(globalThis.location?.search ?? '').get('sku');
+  return sku?.trim() ? sku.trim() : null;
+}
+
+/**
+ * The planner page, decision first: what needs action and the reorder list, then the chart and the
+ * PO drafts; the data checks and the import reports are folded into one-line summaries with details.
+ */
 export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
   const run = usePlannerWorker(createWorker);
   const queryClient = useQueryClient();
@@ -36,7 +45,8 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
   const [plan, setPlan] = useState<{ result: PlanResult; ms: number } | null>(null);
   const [planning, setPlanning] = useState(false);
   const [planError, setPlanError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [openedAt] = useState(skuFromUrl);
+  const [selected, setSelected] = useState<string | null>(openedAt);
   const [hasData, setHasData] = useState<boolean | null>(null);
   const today = settings.data ? planDay(settings.data, clock.now()) : null;
 
@@ -106,8 +116,6 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
         </button>
       </div>
 
-      {today ? <ImportPanel run={run} asOf={today} onImported={() => void replan()} /> : null}
-
       {planning ? (
         <div className="pl-status">
           <Spinner label="Planning in the background…" />
@@ -118,6 +126,9 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
           {planError}
         </Notice>
       ) : null}
+
+      {today ? <ImportPanel run={run} asOf={today} onImported={() => void replan()} compact={plan !== null} /> : null}
+
       {hasData === false && !plan ? (
         <section className="card">
           <Empty>Import orders, inventory and the supplier sheet to build a reorder plan.</Empty>
@@ -128,10 +139,6 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
         <>
           <section className="pl-summary" aria-label="Plan summary">
             <div>
-              <strong>{plan.result.lines.length}</strong>
-              <span>SKUs planned</span>
-            </div>
-            <div>
               <strong>{action}</strong>
               <span>need action now</span>
             </div>
@@ -140,18 +147,29 @@ export function PlannerApp({ createWorker }: { createWorker: () => Worker }) {
               <span>PO drafts</span>
             </div>
             <div>
-              <strong>{fmtNum(plan.result.demand.historyDays)}</strong>
-              <span>days of history</span>
+              <strong>{plan.result.lines.length}</strong>
+              <span>SKUs planned</span>
             </div>
-            <div>
-              <strong>{plan.ms} ms</strong>
-              <span>to plan (in a worker)</span>
+            <div title={`planned in ${plan.ms} ms`}>
+              <strong>{fmtNum(plan.result.demand.historyDays)}</strong>
+              <span>days of sales history</span>
             </div>
           </section>
           <Checklist items={plan.result.checklist} />
-          <PlanTable lines={plan.result.lines} today={plan.result.today} selected={selected} onSelect={setSelected} />
+          <PlanTable
+            lines={plan.result.lines}
+            today={plan.result.today}
+            selected={selected}
+            onSelect={setSelected}
+            focusSku={openedAt}
+          />
           <SkuChart series={series} line={line} />
-          <PoDrafts today={plan.result.today} cash={plan.result.cash} />
+          <PoDrafts
+            today={plan.result.today}
+            cash={plan.result.cash}
+            plan={plan.result}
+            onChanged={() => void replan()}
+          />
         </>
       ) : null}
     </div>

@@ -7,6 +7,7 @@ import {
   planningSettings,
   planningSettingsSchema,
 } from '../../lib/settings/planning';
+import { useOptionsSave } from '../options/options-form';
 import { Notice } from '../ui/primitives';
 
 type NumKey = Exclude<keyof PlanningSettings, 'today'>;
@@ -58,6 +59,14 @@ export function PlanningOptions() {
     },
     onSuccess: (value) => queryClient.setQueryData(queryKeys.settings.planning(), value),
   });
+  const { submit } = useOptionsSave('planning', {
+    label: 'Inventory planning',
+    dirty: draft !== null && saved.data !== undefined && JSON.stringify(draft) !== JSON.stringify(saved.data),
+    save: () => (draft ? save.mutateAsync(draft) : Promise.resolve()),
+    discard: () => {
+      if (saved.data) setDraft(saved.data);
+    },
+  });
   if (!draft) return null;
   return (
     <section className="card" aria-labelledby="planning-title">
@@ -69,7 +78,7 @@ export function PlanningOptions() {
         className="card-body"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(draft);
+          submit();
         }}
       >
         <div className="grid-2">
@@ -96,12 +105,6 @@ export function PlanningOptions() {
             />
             <small>Empty plans with today’s date.</small>
           </label>
-        </div>
-        <div className="cp-row">
-          <button className="cp-btn primary" type="submit" disabled={save.isPending}>
-            Save planning settings
-          </button>
-          {save.isSuccess ? <span className="cp-muted">Saved.</span> : null}
         </div>
         {save.isError ? <Notice tone="bad">{save.error.message}</Notice> : null}
       </form>

@@ -1,10 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SkuSummary } from '../../lib/messaging/contract/planning';
+import { panelStatus } from '../../lib/planning/needs-action';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, KeyValues, Notice, Section, Spinner } from '../ui/primitives';
 import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
 import { planningQueries } from './queries';
 import './planning.css';
+
+/** The line's status in one badge that agrees with its confidence (`panelStatus`). */
+function StatusBadge({ s }: { s: SkuSummary }) {
+  const status = panelStatus(s);
+  return status ? <Badge tone={status.tone}>{status.label}</Badge> : null;
+}
 
 function SkuCard({ s, countsSku }: { s: SkuSummary; countsSku: string | null }) {
   return (
@@ -12,11 +19,7 @@ function SkuCard({ s, countsSku }: { s: SkuSummary; countsSku: string | null }) 
       <div className="cp-row">
         <strong>{s.sku}</strong>
         <span className="cp-spacer" />
-        {s.action === 'blocked' ? null : s.needsAction ? (
-          <Badge tone="warn">Reorder now</Badge>
-        ) : s.inPlan ? (
-          <Badge tone="ok">OK</Badge>
-        ) : null}
+        {s.action === 'blocked' ? null : <StatusBadge s={s} />}
         {s.action === 'blocked' ? (
           <Badge tone="bad" title={s.confidenceReasons.join('; ')}>
             blocked

@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import * as clock from '../../lib/clock';
-import { approvePo, readPoDrafts, savePoEdit } from '../../lib/db/planning-store';
+import { approvePo, readPoDrafts, savePoEdit, unapprovePo } from '../../lib/db/planning-store';
 import { db } from '../../lib/db/schema';
 import type { Budget, CashResult } from '../../lib/planning/cash';
 import { type PoDraft, poSequence, poToCsv } from '../../lib/planning/po';
+import { type ApprovalBlock, approvalBlocks } from '../../lib/planning/po-approval';
+import type { CheckItem } from '../../lib/planning/quality';
+import type { PlanLine } from '../../lib/planning/reorder-line';
 import { Badge, Empty, Notice } from '../ui/primitives';
 import { fmtMoney, fmtNum } from './format';
 
@@ -56,13 +59,114 @@ function poName(po: PoDraft): string {
   return `PO for ${po.supplier}${n > 1 ? ` (follow-up ${n})` : ''}`;
 }
 
-/** PO drafts per supplier: totals, cash against the budget, deferred lines, editable quantities, approve and export. */
-export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
+/**
+ * Asks before a PO is approved, in the page's own accessible dialog (a modal `<dialog>`: focus moves
+ * in, Escape cancels, focus returns to the page when it closes).
+ */
+function ConfirmApprove({
+  po,
+  onConfirm,
+  onCancel,
+}: {
+  po: PoDraft | null;
+  onConfirm: (po: PoDraft) => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (po && !d.open) {
+      d.showModal();
+      // The dialog's one decision takes focus (React's autoFocus runs before the dialog is open).
+      confirm.current?.focus();
+    }
+    if (!po && d.open) d.close();
+  }, [po]);
+  const units = po ? po.lines.reduce((a, l) => a + l.qty, 0) : 0;
+  return (
+    <dialog
+      ref={ref}
+      className="pl-dialog"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      {po ? (
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onConfirm(po);
+          }}
+        >
+          <h2 id={titleId}>Approve the {poName(po)}?</h2>
+          <p id={bodyId}>
+            {po.lines.length} line{po.lines.length === 1 ? '' : 's'}, {fmtNum(units)} units,{' '}
+            {fmtMoney(po.total, po.currency)}
+            {po.budgetShare !== null ? ` (${Math.round(po.budgetShare * 100)}% of the budget)` : ''}. Once approved it
+            counts as stock on order in the next plans. Nothing is sent to the supplier: export the CSV and send it
+            yourself. You can undo the approval until you close this page.
+          </p>
+          <div className="cp-row pl-dialog-actions">
+            <span className="cp-spacer" />
+            <button className="cp-btn" type="button" onClick={onCancel}>
+              Cancel
+            </button>
+            <button className="cp-btn primary" type="submit" ref={confirm}>
+              Approve PO
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </dialog>
+  );
+}
+
+/** PO drafts per supplier: totals, cash against the budget, deferred lines, editable quantities, approve (confirmed, undoable) and export. */
+export function PoDrafts({
+  today,
+  cash,
+  plan,
+  onChanged,
+}: {
+  today: string;
+  cash: CashResult;
+  /** The plan the drafts came from: a line it blocks stops the approval. */
+  plan: { lines: readonly PlanLine[]; checklist: readonly CheckItem[] };
+  /** Called after an approval is undone, so the plan's on-order counts are read again. */
+  onChanged: () => void;
+}) {
   const pos = useLiveQuery(() => readPoDrafts(db(), today), [today]);
   const budget = cash.budget;
   const total = (pos ?? []).reduce((a, p) => a + p.total, 0);
+  const [asking, setAsking] = useState<PoDraft | null>(null);
+  // Approvals made on this page: only these can be undone (a session's own decision).
+  const [mine, setMine] = useState<ReadonlySet<string>>(() => new Set());
+  const [focusUndo, setFocusUndo] = useState<string | null>(null);
+  const [undone, setUndone] = useState<string | null>(null);
+  const approve = async (po: PoDraft) => {
+    setAsking(null);
+    setUndone(null);
+    await approvePo(db(), po, clock.nowIso());
+    setMine((m) => new Set([...m, po.id]));
+    setFocusUndo(po.id);
+  };
+  const undo = async (po: PoDraft) => {
+    await unapprovePo(db(), po, clock.nowIso());
+    setMine((m) => new Set([...m].filter((id) => id !== po.id)));
+    setUndone(po.id);
+    onChanged();
+  };
   return (
     <section className="card" aria-labelledby="po-title">
+      <ConfirmApprove po={asking} onConfirm={(po) => void approve(po)} onCancel={() => setAsking(null)} />
       <header className="cp-row">
         <h2 id="po-title">Purchase order drafts</h2>
         <span className="cp-spacer" />
@@ -123,18 +227,20 @@ export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
                 {po.budgetShare !== null ? ` · ${Math.round(po.budgetShare * 100)}% of budget` : ''}
               </span>
               <span className="cp-spacer" />
-              <button
-                className="cp-btn small"
-                type="button"
-                disabled={po.status === 'approved'}
-                onClick={() => void approvePo(db(), po, clock.nowIso())}
-              >
-                {po.status === 'approved' ? 'Approved' : 'Approve'}
-              </button>
-              <button className="cp-btn small primary" type="button" onClick={() => download(po)}>
-                Export CSV
-              </button>
+              <PoActions
+                po={po}
+                blocks={po.status === 'approved' ? [] : approvalBlocks(po, plan)}
+                canUndo={mine.has(po.id)}
+                undone={undone === po.id}
+                focusUndo={focusUndo === po.id}
+                onFocused={() => setFocusUndo(null)}
+                onApprove={() => setAsking(po)}
+                onUndo={() => void undo(po)}
+              />
             </div>
+            {po.status !== 'approved' && approvalBlocks(po, plan).length ? (
+              <ApprovalBlocked po={po} blocks={approvalBlocks(po, plan)} />
+            ) : null}
             <table className="cp-table">
               <thead>
                 <tr>
@@ -187,5 +293,97 @@ export function PoDrafts({ today, cash }: { today: string; cash: CashResult }) {
         ))}
       </div>
     </section>
+  );
+}
+
+const blockedId = (po: PoDraft) => `po-blocked-${po.id.replace(/[^\w-]+/g, '-')}`;
+
+/** Why Approve is not offered: each line that stops it, with the reason. */
+function ApprovalBlocked({ po, blocks }: { po: PoDraft; blocks: ApprovalBlock[] }) {
+  return (
+    <div className="cp-notice bad pl-approve-blocked" id={blockedId(po)} data-testid="approve-blocked">
+      <strong>Can’t approve yet</strong>
+      <ul>
+        {blocks.map((b) => (
+          <li key={b.sku}>
+            <b>{b.sku}</b>: {b.reason}
+          </li>
+        ))}
+      </ul>
+      <span className="cp-muted">Fix the data and plan again, or set the line’s quantity to 0.</span>
+    </div>
+  );
+}
+
+/**
+ * The PO's actions in order of weight: for a draft, Approve is the decision (primary) and the CSV a
+ * secondary export; once approved, the export is the next step (primary) and Undo sits beside it.
+ */
+function PoActions({
+  po,
+  blocks,
+  canUndo,
+  undone,
+  focusUndo,
+  onFocused,
+  onApprove,
+  onUndo,
+}: {
+  po: PoDraft;
+  blocks: ApprovalBlock[];
+  canUndo: boolean;
+  undone: boolean;
+  focusUndo: boolean;
+  onFocused: () => void;
+  onApprove: () => void;
+  onUndo: () => void;
+}) {
+  if (po.status === 'approved') {
+    return (
+      <>
+        <span className="cp-muted" role="status">
+          Approved: counts as stock on order.
+        </span>
+        {canUndo ? (
+          <button
+            className="cp-btn small"
+            type="button"
+            ref={(el) => {
+              if (el && focusUndo) {
+                el.focus();
+                onFocused();
+              }
+            }}
+            onClick={onUndo}
+          >
+            Undo approval
+          </button>
+        ) : null}
+        <button className="cp-btn small primary" type="button" onClick={() => download(po)}>
+          Export CSV
+        </button>
+      </>
+    );
+  }
+  return (
+    <>
+      {undone ? (
+        <span className="cp-muted" role="status">
+          Approval undone: back to draft.
+        </span>
+      ) : null}
+      <button className="cp-btn small pl-quiet" type="button" onClick={() => download(po)}>
+        Export draft CSV
+      </button>
+      <button
+        className="cp-btn small primary"
+        type="button"
+        disabled={blocks.length > 0}
+        aria-describedby={blocks.length > 0 ? blockedId(po) : undefined}
+        onClick={onApprove}
+      >
+        Approve…
+      </button>
+    </>
   );
 }

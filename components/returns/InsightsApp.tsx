@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { callOrThrow } from '../../lib/messaging/client';
 import type { InsightsResponse } from '../../lib/messaging/contract/returns';
@@ -36,6 +36,12 @@ export function InsightsApp() {
     picked && data?.keys.some((k) => k.key === picked) ? picked : (data?.alerts[0]?.key ?? data?.keys[0]?.key ?? '');
   const keyName = by === 'sku' ? 'SKU' : 'Product';
   const empty = data !== undefined && data.lines === 0;
+  // Opened with nothing stored: the import stays first for this visit, so its summary is where the
+  // person is looking when the data arrives (the insights then follow below it).
+  const [importFirst, setImportFirst] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (data && importFirst === null) setImportFirst(data.lines === 0);
+  }, [data, importFirst]);
   return (
     <div className="page ri-page">
       <div className="page-header ri-top">
@@ -118,7 +124,7 @@ export function InsightsApp() {
         </>
       ) : null}
       {/* One element in one place (its import report survives the data arriving); shown first while there is no data. */}
-      <div className={empty ? 'ri-first' : ''}>
+      <div className={(importFirst ?? empty) ? 'ri-first' : ''}>
         <InsightsImport />
       </div>
     </div>
@@ -166,6 +172,9 @@ function Stat({
 
 const lower = (keyName: string) => (keyName === 'SKU' ? 'SKU' : keyName.toLowerCase());
 
+/** "defect or damage" / "sizing" in a sentence. */
+const groupWords = (g: string) => (g === 'defect' ? 'defect or damage' : 'sizing');
+
 function Alerts({ data, keyName, onPick }: { data: InsightsResponse; keyName: string; onPick: (k: string) => void }) {
   const t = data.test;
   return (
@@ -174,20 +183,27 @@ function Alerts({ data, keyName, onPick }: { data: InsightsResponse; keyName: st
         <h2 id="alerts-title">
           Alerts{' '}
           <Badge tone={data.alerts.length ? 'bad' : 'ok'}>
-            {data.alerts.length ? `${data.alerts.length} above baseline` : 'none'}
+            {data.alerts.length ? `${data.alerts.length} above the usual share` : 'none'}
           </Badge>
         </h2>
-        <p className="ri-test" data-testid="alert-test">
-          Test: one-sided exact binomial test per {lower(keyName)} and group (defect + damage, sizing) over the last{' '}
-          {t.windowDays} days of data, against the share among all other {lower(keyName)}s. Tested only with at least{' '}
-          {t.minReturns} returns and at least {t.minGroupReturns} returns of the group in the window; alerts are chosen
-          by Benjamini–Hochberg at a false discovery rate of {t.alpha} over everything tested, so a large catalogue does
-          not raise chance alerts.
+        <p>
+          A {lower(keyName)} is flagged when it had unusually many returns of one kind in the last {t.windowDays} days —
+          more than chance explains, even with many {lower(keyName)}s checked at once.
         </p>
+        <details className="ri-details">
+          <summary>How alerts are found</summary>
+          <p className="ri-test" data-testid="alert-test">
+            One-sided exact binomial test per {lower(keyName)} and group (defect + damage, sizing) over the last{' '}
+            {t.windowDays} days of data, against the share among all other {lower(keyName)}s. Tested only with at least{' '}
+            {t.minReturns} returns and at least {t.minGroupReturns} returns of the group in the window; alerts are
+            chosen by Benjamini–Hochberg at a false discovery rate of {t.alpha} over everything tested, so a large
+            catalogue does not raise chance alerts.
+          </p>
+        </details>
       </header>
       <div className="card-body">
         {data.alerts.length === 0 ? (
-          <Empty>No {lower(keyName)} is significantly above the baseline.</Empty>
+          <Empty>No {lower(keyName)} has unusually many returns of one kind.</Empty>
         ) : (
           <ul className="ri-alerts">
             {data.alerts.map((a) => (
@@ -198,13 +214,23 @@ function Alerts({ data, keyName, onPick }: { data: InsightsResponse; keyName: st
                   </button>
                   <Badge tone="bad">{a.group === 'defect' ? 'defect + damage' : 'sizing'}</Badge>
                 </div>
+                <div data-testid="alert-words">
+                  Unusually many {groupWords(a.group)} returns for {a.key} from {day(a.windowStart)} to{' '}
+                  {day(a.windowEnd)} — unlikely to be chance.
+                </div>
                 <div>
                   <b>
                     {a.count} of {a.total}
                   </b>{' '}
-                  returns ({pct(a.share, 0)}) from {day(a.windowStart)} to {day(a.windowEnd)}, against a baseline of{' '}
-                  {pct(a.baseline)} · p = {a.pValue.toExponential(1)}
+                  returns ({pct(a.share, 0)}), where {pct(a.baseline)} is usual across the other {lower(keyName)}s.
                 </div>
+                <details className="ri-details">
+                  <summary>Details</summary>
+                  <span className="cp-muted">
+                    p = {a.pValue.toExponential(1)} (one-sided exact binomial test, kept after the Benjamini–Hochberg
+                    correction)
+                  </span>
+                </details>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as clock from '../../lib/clock';
 import { recordImport } from '../../lib/db/imports';
 import { returnLineStore } from '../../lib/db/returns-store';
@@ -30,9 +30,15 @@ export function InsightsImport() {
       });
       return report;
     },
+    // Returned, so the report shows once the insights above it are read again (no jump after focus).
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.returns.all }),
   });
   const report = run.data;
+  // The summary is where the person looks after an import: focus moves to it (and scrolls it into view).
+  const reportRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (report) reportRef.current?.focus();
+  }, [report]);
   return (
     <section className="card" aria-labelledby="import-title">
       <header>
@@ -70,7 +76,11 @@ export function InsightsImport() {
             {run.error.message}
           </Notice>
         ) : null}
-        {report ? <ImportReport report={report} /> : null}
+        {report ? (
+          <section ref={reportRef} tabIndex={-1} className="ri-report-focus" aria-label="Import summary">
+            <ImportReport report={report} />
+          </section>
+        ) : null}
       </div>
     </section>
   );

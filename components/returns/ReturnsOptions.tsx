@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { callOrThrow } from '../../lib/messaging/client';
 import { DEFAULT_RETURNS_CONFIG } from '../../lib/returns/config';
 import { configToForm, formToConfig, type ReturnsConfigForm } from '../../lib/returns/config-form';
+import { useOptionsSave } from '../options/options-form';
 import { Notice } from '../ui/primitives';
 import { returnsQueries } from './queries';
 import './returns.css';
@@ -33,6 +34,16 @@ export function ReturnsOptions() {
       return callOrThrow('returns.saveConfig', { config: read.config });
     },
     onSuccess: (value) => queryClient.setQueryData(returnsQueries.config().queryKey, value),
+  });
+  const { submit } = useOptionsSave('returns', {
+    label: 'Returns policy',
+    dirty:
+      form !== null && saved.data !== undefined && JSON.stringify(form) !== JSON.stringify(configToForm(saved.data)),
+    save: () => (form ? save.mutateAsync(form) : Promise.resolve()),
+    discard: () => {
+      setErrors({});
+      if (saved.data) setForm(configToForm(saved.data));
+    },
   });
   if (saved.isError) return <Notice tone="bad">Returns settings could not be loaded: {saved.error.message}</Notice>;
   if (!form) return null;
@@ -78,7 +89,7 @@ export function ReturnsOptions() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(form);
+          submit();
         }}
       >
         <h3 className="rt-subhead">Eligibility</h3>
@@ -248,9 +259,6 @@ export function ReturnsOptions() {
           )}
         </label>
         <div className="cp-row">
-          <button className="cp-btn primary" type="submit" disabled={save.isPending}>
-            Save returns policy
-          </button>
           <button
             className="cp-btn"
             type="button"

@@ -68,6 +68,6 @@ export async function saveProvider(
   await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(server.baseURL);
   await page.getByRole('textbox', { name: 'Model', exact: true }).fill(model);
   await page.locator('input[name="apiKey"]').fill(server.key);
-  await page.getByRole('button', { name: 'Save provider' }).click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText(`Saved. Using ${model}.`)).toBeVisible();
 }

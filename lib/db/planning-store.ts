@@ -266,6 +266,38 @@ export async function approvePo(database: CounterpartDB, po: PoDraft, at: string
   });
 }
 
+/**
+ * Takes back an approval made this session: the PO is a draft again (no longer on order), and the
+ * untouched follow-up drafts planned while it counted as on order are removed (the next plan
+ * proposes what is needed without it). Audited as an edit from approved to draft.
+ */
+export async function unapprovePo(database: CounterpartDB, po: PoDraft, at: string): Promise<void> {
+  await database.transaction('rw', database.purchaseOrders, database.audit, async () => {
+    const { approvedAt: _approvedAt, ...rest } = po;
+    await database.purchaseOrders.put({ ...rest, status: 'draft' });
+    const seq = poSequence(po.id);
+    const followUps = (await database.purchaseOrders.toArray()).filter(
+      (p) =>
+        p.supplier === po.supplier &&
+        p.createdFor === po.createdFor &&
+        poSequence(p.id) > seq &&
+        p.status === 'draft' &&
+        p.audit.length === 0,
+    );
+    if (followUps.length) await database.purchaseOrders.bulkDelete(followUps.map((p) => p.id));
+    await recordAudit(database, {
+      at,
+      kind: AUDIT_KINDS.planningEdit,
+      app: PLANNER,
+      entityId: po.id,
+      provider: 'local',
+      model: 'planning',
+      action: 'edited',
+      details: { supplier: po.supplier, from: 'approved', to: 'draft', undo: true },
+    });
+  });
+}
+
 /** The column mappings a person gave for unknown headers, per source. */
 export async function readMappings(
   database: CounterpartDB,

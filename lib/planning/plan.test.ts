@@ -180,8 +180,23 @@ describe('data quality gate', () => {
     );
     const ids = r.checklist.filter((c) => !c.ok).map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['negative-on-hand', 'missing-lead-time', 'missing-moq']));
-    expect(r.lines[0]!.rationale).toContain('lead time 30±0 days (assumed)');
     expect(r.lines[0]!.confidence).toBe('low');
+    const noNegative = planReorder(
+      base({ counts: [count('TEE', 200)], suppliers: [term('TEE', { leadTimeDays: null, moq: null })] }),
+    );
+    expect(noNegative.lines[0]!.rationale).toContain('lead time 30±0 days (assumed)');
+  });
+
+  it('blocks a SKU whose stock count fails the data check (negative on-hand): no quantity, the reason given', () => {
+    const r = planReorder(base({ counts: [count('TEE', 5), count('TEE', -4, 'shopify-inventory', 'SoHo Store')] }));
+    const l = r.lines[0]!;
+    expect(l).toMatchObject({ action: 'blocked', orderQty: null, neededQty: null, orderCost: null });
+    expect(l.blocked).toMatch(/negative on-hand/);
+    expect(l.rationale).toMatch(/^Blocked: a stock count reports negative on-hand/);
+    expect(r.purchaseOrders.flatMap((p) => p.lines.map((x) => x.sku))).not.toContain('TEE');
+    // The same SKU with a sound count gets its order back.
+    const ok = planReorder(base({ counts: [count('TEE', 5)] }));
+    expect(ok.lines[0]!.action).toBe('order');
   });
 
   it('marks a new SKU for human judgment', () => {

@@ -14,7 +14,7 @@ import { type CheckItem, checkData } from './quality';
 import type { PlanLine } from './reorder-line';
 import { type PlanSettings, resolveSettings } from './settings';
 import { arrivalOffsets, walkStock } from './stock-walk';
-import { blockLine, unusableCheck } from './unusable-files';
+import { blockLine, blockLineFor, unusableCheck } from './unusable-files';
 
 /** Daily series of one SKU for the planner chart. */
 export interface SkuSeries {
@@ -84,7 +84,7 @@ export function planHistory(
   const termBySku = new Map(input.suppliers.map((t) => [t.sku, t]));
   const terms = h.skus.map((s) => termBySku.get(s) ?? null);
   const promos = input.promos ?? [];
-  const { checklist, issues } = checkData({
+  const { checklist, issues, blocks } = checkData({
     history: h,
     stock,
     terms,
@@ -136,7 +136,11 @@ export function planHistory(
       horizon,
       promoCache,
     );
-    lines.push(unusable.length > 0 ? blockLine(line, unusable) : line);
+    if (unusable.length > 0) blockLine(line, unusable);
+    // A figure that fails a data check (a negative count) blocks the line too, with its reason.
+    const failed = blocks.get(sku);
+    if (failed) blockLineFor(line, line.blocked ? [line.blocked, failed] : [failed]);
+    lines.push(line);
     if (want.has(sku)) series.push(seriesOf(h, s, line, horizon, todayN, arrivalsBySku.get(sku)));
   }
   const budget = budgetFor(input.budget ?? null, input.today);

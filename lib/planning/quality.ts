@@ -35,6 +35,16 @@ export interface CheckItem {
 /** Per-SKU problems the plan lines carry as confidence reasons. */
 export type SkuIssues = Map<string, string[]>;
 
+/**
+ * Per-SKU figures that fail a data check outright (a negative stock count): the plan blocks these
+ * lines with the reason instead of computing a confident quantity from a number known to be wrong.
+ */
+export type SkuBlocks = Map<string, string>;
+
+/** Why a SKU with a negative count is blocked, in the words the line, the popup and the PO show. */
+export const NEGATIVE_BLOCK =
+  'a stock count reports negative on-hand, so the count cannot be trusted: fix the count in Shopify or the 3PL and import it again';
+
 const listSkus = (skus: string[], max = 5) =>
   skus.length <= max ? skus.join(', ') : `${skus.slice(0, max).join(', ')} and ${skus.length - max} more`;
 
@@ -49,9 +59,10 @@ export function checkData(args: {
   products?: Record<string, { collections?: string[]; tags?: string[] }> | undefined;
   today: string;
   settings: PlanSettings;
-}): { checklist: CheckItem[]; issues: SkuIssues } {
+}): { checklist: CheckItem[]; issues: SkuIssues; blocks: SkuBlocks } {
   const { history, stock, terms, settings } = args;
   const issues: SkuIssues = new Map();
+  const blocks: SkuBlocks = new Map();
   const add = (sku: string, reason: string) => {
     const list = issues.get(sku) ?? [];
     list.push(reason);
@@ -88,6 +99,7 @@ export function checkData(args: {
       if (st.negative) {
         negative.push(sku);
         add(sku, 'a location reports negative on-hand (counted as 0)');
+        blocks.set(sku, NEGATIVE_BLOCK);
       }
       if (st.disagreement) {
         disagree.push(sku);
@@ -153,7 +165,7 @@ export function checkData(args: {
       'On-hand known for every SKU',
       unknown,
       'every SKU has a stock count',
-      (k) => `${k.length} without a count get no quantity: ${listSkus(k)}`,
+      (k) => `${k.length} without a stock count, so no quantity: ${listSkus(k)}`,
     ),
     item(
       CHECK_IDS.staleCounts,
@@ -169,7 +181,7 @@ export function checkData(args: {
       'No negative on-hand',
       negative,
       'no location reports negative stock',
-      (k) => `${k.length} with negative on-hand: ${listSkus(k)}`,
+      (k) => `${k.length} with negative on-hand (their lines are blocked until the count is fixed): ${listSkus(k)}`,
     ),
     item(
       CHECK_IDS.countDisagreement,
@@ -245,7 +257,7 @@ export function checkData(args: {
       skus: [],
     });
   }
-  return { checklist, issues };
+  return { checklist, issues, blocks };
 }
 
 /** "Promo X targets collection Y but no SKU is in it", for each collection/tag promo no catalogued SKU matches. */

@@ -95,7 +95,17 @@ export function blockLine(line: PlanLine, files: readonly UnusableFile[]): PlanL
     }
     return line;
   }
-  const words = blocking.map((f) => blockWords(f));
+  return blockLineFor(
+    line,
+    blocking.map((f) => blockWords(f)),
+  );
+}
+
+/**
+ * Blocks a line for figures that cannot be trusted (an unreadable file, a failed data check):
+ * no quantity, no cost, no confidence, the reasons in its rationale. Returns it changed in place.
+ */
+export function blockLineFor(line: PlanLine, words: readonly string[]): PlanLine {
   line.blocked = words.join('; ');
   line.action = 'blocked';
   line.neededQty = null;
@@ -103,7 +113,7 @@ export function blockLine(line: PlanLine, files: readonly UnusableFile[]): PlanL
   line.orderCost = null;
   line.cash = { status: 'none', fundedQty: null, note: null };
   line.confidence = 'low';
-  line.confidenceReasons = words;
+  line.confidenceReasons = [...words];
   line.rationale = `Blocked: ${line.blocked}. No quantity until it is fixed and imported again.`;
   return line;
 }

@@ -108,8 +108,8 @@ describe('Firefox: the options page', () => {
     expect(await page.title()).toBe('Counterpart settings');
     const policy = 'Returns within 45 days of delivery, unworn with tags. (Firefox)';
     await typeInto(page.mainFrame(), { label: 'Return policy' }, policy);
-    await clickButton(page.mainFrame(), 'Save brand and policies');
-    await textContaining(page.mainFrame(), 'body', 'Saved.');
+    await clickButton(page.mainFrame(), 'Save settings');
+    await textContaining(page.mainFrame(), 'body', 'All changes saved.');
     await openExtensionPage(page, '/options.html?again');
     const returnPolicy = await field(page.mainFrame(), { label: 'Return policy' });
     await page.waitForFunction(
@@ -144,7 +144,7 @@ describe('Firefox: a remote model (OpenAI-compatible test server)', () => {
     await typeInto(options, 'input[name="baseURL"]', server.url);
     await typeInto(options, 'input[name="model"]', 'gpt-4o-mini');
     await typeInto(options, 'input[name="apiKey"]', KEY);
-    await clickButton(options, 'Save provider');
+    await clickButton(options, 'Save settings');
     await textContaining(options, 'body', 'Saved. Using gpt-4o-mini.');
     // Asked after an await (outside the click), Firefox refuses and the page says it was not allowed.
     const refusals = await page.$$eval('.cp-notice, [role="status"], [role="alert"]', (notes) =>

@@ -269,6 +269,34 @@ function singular(w: string): string {
   return w.replace(/(ies)$/, 'y').replace(/(es|s)$/, '');
 }
 
+/** AMZ-PDP-PROHIBITED detectors that match a text: contact details, links, prices and the §1.4 phrases. */
+function pdpHits(text: string, fileName = false): string[] {
+  const kinds = fileName
+    ? (['email', 'bareDomain', 'phone'] as const)
+    : (['email', 'url', 'bareDomain', 'phone', 'price'] as const);
+  return [...contactHits(text, kinds), ...findPhrases(text, PDP_PHRASES_RE)];
+}
+
+/** The last path segment of an image URL, without query or extension. */
+function fileName(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? '';
+  return decodeURIComponentSafe(path.slice(path.lastIndexOf('/') + 1)).replace(/\.[a-z0-9]{2,5}$/i, '');
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function placeName(field: string): string {
+  const m = field.match(/^bullets\[(\d+)\]$/);
+  if (m) return `bullet ${Number(m[1]) + 1}`;
+  return field === 'highlights' ? 'item highlights' : field;
+}
+
 const rules: Rule[] = [
   {
     id: 'AMZ-TITLE-LEN',
@@ -775,23 +803,29 @@ const rules: Rule[] = [
     id: 'AMZ-PDP-PROHIBITED',
     field: 'title',
     severity: 'suppresses_listing',
-    message: 'no contact details, URLs, prices, shipping offers or reviews in title, bullets or description',
+    message:
+      'no contact details, URLs, prices, shipping offers or reviews in title, highlights, bullets, description or images',
     check(l) {
+      // §1.4: the rule covers every place the detail page shows text, whatever other rule also covers it
+      // (a URL in a bullet is AMZ-BULLET-EXTERNAL too; "free shipping" in the title AMZ-TITLE-PROMO too).
       const out = [];
-      // Bullets' contact details are AMZ-BULLET-EXTERNAL's; title promo phrases are AMZ-TITLE-PROMO's.
-      const titleHits = contactHits(l.title, ['email', 'url', 'bareDomain', 'phone', 'price']);
-      if (titleHits.length) out.push(hit('title', 'suppresses_listing', `title contains ${titleHits.join(', ')}`));
-      (l.bullets ?? []).forEach((b, i) => {
-        const f = [...contactHits(b, ['price']), ...findPhrases(b, PDP_PHRASES_RE)];
-        if (f.length) out.push(hit(`bullets[${i}]`, 'suppresses_listing', `bullet contains ${f.join(', ')}`));
-      });
-      if (l.description) {
-        const f = [
-          ...contactHits(l.description, ['email', 'url', 'bareDomain', 'phone', 'price']),
-          ...findPhrases(l.description, PDP_PHRASES_RE),
-        ];
-        if (f.length) out.push(hit('description', 'suppresses_listing', `description contains ${f.join(', ')}`));
+      const places = [
+        { field: 'title', text: l.title },
+        ...(l.highlights ? [{ field: 'highlights', text: l.highlights }] : []),
+        ...(l.bullets ?? []).map((b, i) => ({ field: `bullets[${i}]`, text: b })),
+        ...(l.description ? [{ field: 'description', text: l.description }] : []),
+      ];
+      for (const { field, text } of places) {
+        const f = pdpHits(text);
+        if (f.length) out.push(hit(field, 'suppresses_listing', `${placeName(field)} contains ${f.join(', ')}`));
       }
+      (l.images ?? []).forEach((im, i) => {
+        // Image text we read: the alt text and the file name (words split on - and _), never the CDN host.
+        const name = fileName(im.url ?? '');
+        const f = [...new Set([...pdpHits(im.alt ?? ''), ...pdpHits(name.replace(/[-_]+/g, ' '), true)])];
+        if (f.length)
+          out.push(hit(`images[${i}]`, 'suppresses_listing', `image ${i + 1} text contains ${f.join(', ')}`));
+      });
       return out;
     },
   },
@@ -1097,10 +1131,9 @@ const rules: Rule[] = [
     check(l) {
       if (attrStr(l, 'pesticide_marking')) return [];
       return textFields(l, { search: true }).flatMap(({ field, text }) => {
+        // Reported even where AMZ-BULLET-CLAIMS also bans the word: each rule fires wherever it holds.
         const f = findPhrases(text, PESTICIDE_RE);
-        // Bullets' "antibacterial/antimicrobial" are AMZ-BULLET-CLAIMS'.
-        const rest = field.startsWith('bullets') ? f.filter((p) => findPhrases(p, BULLET_CLAIMS_RE).length === 0) : f;
-        return rest.length ? [hit(field, 'suppresses_listing', `pesticidal claim: ${rest.join(', ')}`)] : [];
+        return f.length ? [hit(field, 'suppresses_listing', `pesticidal claim: ${f.join(', ')}`)] : [];
       });
     },
   },
@@ -1112,9 +1145,9 @@ const rules: Rule[] = [
     message: 'uncertain: (needs human review): unqualified environmental claims are restricted',
     check(l) {
       return textFields(l, { search: true }).flatMap(({ field, text }) => {
+        // An unqualified "eco-friendly" in a bullet is a banned bullet claim and an environmental claim.
         const f = findPhrases(text, ENVIRONMENTAL_RE);
-        const rest = field.startsWith('bullets') ? f.filter((p) => findPhrases(p, BULLET_CLAIMS_RE).length === 0) : f;
-        return rest.length ? [hit(field, 'suppresses_listing', `environmental claim: ${rest.join(', ')}`)] : [];
+        return f.length ? [hit(field, 'suppresses_listing', `environmental claim: ${f.join(', ')}`)] : [];
       });
     },
   },
@@ -1152,10 +1185,23 @@ const rules: Rule[] = [
     severity: 'blocks_submission',
     message: 'a valid GTIN (UPC/EAN/ISBN) is required unless a GTIN exemption was granted',
     check(l) {
-      const any = norm(l.gtin) || (l.variants ?? []).some((v) => norm(v.gtin));
-      return any || attrBool(l, 'gtin_exemption') === true
-        ? []
-        : [hit('gtin', 'blocks_submission', 'no GTIN and no GTIN exemption')];
+      if (attrBool(l, 'gtin_exemption') === true) return [];
+      const variants = l.variants ?? [];
+      if (!norm(l.gtin) && !variants.some((v) => norm(v.gtin)))
+        return [hit('gtin', 'blocks_submission', 'no GTIN and no GTIN exemption')];
+      // Every variant is its own Amazon listing: each needs its own GTIN (a single variant may use the product's).
+      if (variants.length < 2) return [];
+      return variants.flatMap((v, i) =>
+        norm(v.gtin)
+          ? []
+          : [
+              hit(
+                `variants[${i}].gtin`,
+                'blocks_submission',
+                `variant ${i + 1}${v.sku ? ` (${v.sku})` : ''} has no GTIN`,
+              ),
+            ],
+      );
     },
   },
   {

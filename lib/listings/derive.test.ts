@@ -35,6 +35,8 @@ describe('deriveListing', () => {
     expect(d.listing.bullets).toHaveLength(5);
     expect(d.listing.bullets?.[0]).toBe('Soft 180 gsm combed ring-spun cotton');
     expect(d.listing.bullets?.join(' ')).not.toMatch(/eco-friendly/i);
+    // "Eco-friendly dyes, pre-shrunk fabric" loses the whole claim part, not just the word: never "Dyes, pre-shrunk fabric".
+    expect(d.listing.bullets?.[2]).toBe('Pre-shrunk fabric');
   });
 
   it('reduces the description to plain text without the contact sentence', () => {

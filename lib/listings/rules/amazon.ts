@@ -1,4 +1,5 @@
 import { utf8Bytes } from '../../util/text';
+import { removePhrases, removeSentencesWith } from '../phrase-removal';
 import { amazonTitleMax, searchTermByteLimit } from '../policy';
 import {
   chars,
@@ -269,12 +270,50 @@ function singular(w: string): string {
   return w.replace(/(ies)$/, 'y').replace(/(es|s)$/, '');
 }
 
+/**
+ * A title cut to `max` characters where a person would cut it: at the last " - ", ", " or " | "
+ * that keeps at least 60% of the limit, else at a word boundary.
+ */
+export function cutTitle(title: string, max: number): string {
+  const t = norm(title);
+  if (chars(t) <= max) return t;
+  const head = [...t].slice(0, max + 1).join('');
+  const at = Math.max(
+    head.lastIndexOf(' - '),
+    head.lastIndexOf(', '),
+    head.lastIndexOf(' | '),
+    head.lastIndexOf(' – '),
+  );
+  if (at >= 0 && chars(head.slice(0, at)) >= max * 0.6)
+    return head
+      .slice(0, at)
+      .replace(/[\s,;:/|&+–—-]+$/u, '')
+      .trim();
+  return cutAtWord(t, max);
+}
+
 /** AMZ-PDP-PROHIBITED detectors that match a text: contact details, links, prices and the §1.4 phrases. */
 function pdpHits(text: string, fileName = false): string[] {
   const kinds = fileName
     ? (['email', 'bareDomain', 'phone'] as const)
     : (['email', 'url', 'bareDomain', 'phone', 'price'] as const);
-  return [...contactHits(text, kinds), ...findPhrases(text, PDP_PHRASES_RE)];
+  return [...contactHits(text, kinds).map(plainDetector), ...findPhrases(text, PDP_PHRASES_RE).map((p) => `"${p}"`)];
+}
+
+const DETECTOR_WORDS: Record<string, string> = {
+  email: 'an e-mail address',
+  url: 'a link',
+  bareDomain: 'a website',
+  phone: 'a phone number',
+  price: 'a price',
+};
+/** A contact detector's name in plain words ("bareDomain" → "a website"). */
+function plainDetector(k: string): string {
+  return DETECTOR_WORDS[k] ?? k;
+}
+
+function hasContact(s: string): boolean {
+  return contactHits(s, ['email', 'url', 'bareDomain', 'phone']).length > 0;
 }
 
 /** The last path segment of an image URL, without query or extension. */
@@ -314,7 +353,7 @@ const rules: Rule[] = [
               'title',
               'blocks_submission',
               `title has ${n} characters; ${ctx.policy} allows ${max}`,
-              cutAtWord(l.title, max),
+              cutTitle(l.title, max),
             ),
           ]
         : [];
@@ -679,7 +718,7 @@ const rules: Rule[] = [
           return f.length ? `banned claim: ${f.join(', ')}` : null;
         },
         'suppresses_listing',
-        (b) => removeMatches(b, BULLET_CLAIMS_RE),
+        (b) => removePhrases(b, BULLET_CLAIMS_RE).text,
       );
     },
   },
@@ -709,9 +748,10 @@ const rules: Rule[] = [
         l,
         (b) => {
           const f = contactHits(b, ['email', 'url', 'bareDomain', 'phone']);
-          return f.length ? `contact or link in bullet: ${f.join(', ')}` : null;
+          return f.length ? `contact or link in bullet: ${f.map(plainDetector).join(', ')}` : null;
         },
         'suppresses_listing',
+        (b) => removeSentencesWith(b, [hasContact]).text,
       );
     },
   },
@@ -817,7 +857,13 @@ const rules: Rule[] = [
       ];
       for (const { field, text } of places) {
         const f = pdpHits(text);
-        if (f.length) out.push(hit(field, 'suppresses_listing', `${placeName(field)} contains ${f.join(', ')}`));
+        if (!f.length) continue;
+        // Sentences with contact details or review/shipping phrases go; a title is left to its own rules' fixes.
+        const fix =
+          field === 'title'
+            ? undefined
+            : removeSentencesWith(text, [hasContact, (x) => findPhrases(x, PDP_PHRASES_RE).length > 0]).text;
+        out.push(hit(field, 'suppresses_listing', `${placeName(field)} contains ${f.join(', ')}`, fix));
       }
       (l.images ?? []).forEach((im, i) => {
         // Image text we read: the alt text and the file name (words split on - and _), never the CDN host.
@@ -1133,7 +1179,8 @@ const rules: Rule[] = [
       return textFields(l, { search: true }).flatMap(({ field, text }) => {
         // Reported even where AMZ-BULLET-CLAIMS also bans the word: each rule fires wherever it holds.
         const f = findPhrases(text, PESTICIDE_RE);
-        return f.length ? [hit(field, 'suppresses_listing', `pesticidal claim: ${f.join(', ')}`)] : [];
+        const fix = field === 'search_terms' ? undefined : removePhrases(text, PESTICIDE_RE).text;
+        return f.length ? [hit(field, 'suppresses_listing', `pesticidal claim: ${f.join(', ')}`, fix)] : [];
       });
     },
   },
@@ -1147,7 +1194,8 @@ const rules: Rule[] = [
       return textFields(l, { search: true }).flatMap(({ field, text }) => {
         // An unqualified "eco-friendly" in a bullet is a banned bullet claim and an environmental claim.
         const f = findPhrases(text, ENVIRONMENTAL_RE);
-        return f.length ? [hit(field, 'suppresses_listing', `environmental claim: ${f.join(', ')}`)] : [];
+        const fix = field === 'search_terms' ? undefined : removePhrases(text, ENVIRONMENTAL_RE).text;
+        return f.length ? [hit(field, 'suppresses_listing', `environmental claim: ${f.join(', ')}`, fix)] : [];
       });
     },
   },

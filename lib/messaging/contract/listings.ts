@@ -50,7 +50,8 @@ export const editorPanelSchema = z.object({
   marketplace: z.string(),
   policy: policyInfo,
   verdict,
-  findings: z.array(fieldFinding),
+  counts: z.object({ mustFix: z.number().int(), advice: z.number().int() }),
+  findings: z.array(fieldFinding.extend({ plain: z.string(), review: z.boolean() })),
   marks: z.array(z.object({ field: z.string(), severity: z.string(), note: z.string() })).max(200),
   canonical: z
     .object({
@@ -72,6 +73,11 @@ export const editorPanelSchema = z.object({
       fixes: z.array(z.string()),
       source: z.enum(['canonical', 'rule-fix']),
       clean: z.boolean(),
+      kind: z.enum(['fix', 'sync']),
+      mustFix: z.boolean(),
+      changes: z.array(z.string()),
+      note: z.string().nullable(),
+      adds: z.array(z.string()),
     }),
   ),
   specialistOwned: z.boolean(),

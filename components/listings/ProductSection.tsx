@@ -5,7 +5,7 @@ import { callOrThrow } from '../../lib/messaging/client';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
 import { listingsQueries } from './queries';
-import { CHANNEL_LABELS, FindingLine, groupByField, policyLabel, when } from './shared';
+import { CHANNEL_LABELS, countsLabel, FindingLine, groupByField, policyLabel, when } from './shared';
 import './listings.css';
 
 /** Shopify product page: the product as captured canonical, its Shopify violations and per-channel readiness. */
@@ -91,24 +91,13 @@ export function ProductSection({ context }: { context: PanelContext }) {
                     ) : null}
                   </td>
                   <td className="cp-muted" style={{ fontSize: 11.5 }}>
-                    {first ? (
-                      <span title={first.message}>
-                        {first.rule}
-                        {first.field.includes(' · ') ? ` · ${first.field.split(' · ')[0]}` : ''}
-                        {c.violations > 1 ? ` +${c.violations - 1}` : ''}
-                      </span>
-                    ) : (
-                      'no findings'
-                    )}
+                    {first ? <span title={first.message}>{first.plain}</span> : 'nothing to fix'}
                   </td>
-                  <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                    {c.ready ? (
-                      <Badge tone="ok">Ready</Badge>
-                    ) : (
-                      <Badge tone="bad">
-                        {c.blocking} violation{c.blocking === 1 ? '' : 's'}
-                      </Badge>
-                    )}
+                  <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }} data-testid={`readiness-${c.channel}`}>
+                    <Badge tone={c.ready ? 'ok' : 'bad'}>{c.ready ? 'Ready' : 'Not ready'}</Badge>
+                    <div className="cp-muted" style={{ fontSize: 11 }}>
+                      {countsLabel(c.mustFix, c.advice)}
+                    </div>
                   </td>
                 </tr>
               );

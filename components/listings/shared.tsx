@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Badge, type Tone } from '../ui/primitives';
 
 const SEVERITY: Record<string, { tone: Tone; label: string; hint: string }> = {
-  blocks_submission: { tone: 'bad', label: 'Blocks', hint: 'The channel rejects the listing until this is fixed.' },
+  blocks_submission: { tone: 'bad', label: 'Must fix', hint: 'The channel rejects the listing until this is fixed.' },
   suppresses_listing: {
-    tone: 'warn',
-    label: 'Suppresses',
+    tone: 'bad',
+    label: 'Must fix',
     hint: 'Accepted, then suppressed from search or rewritten by the channel.',
   },
   recommendation: { tone: 'neutral', label: 'Advice', hint: 'Best practice; affects quality and conversion.' },
@@ -20,6 +20,18 @@ export function SeverityBadge({ severity }: { severity: string }) {
       </Badge>
     </span>
   );
+}
+
+/**
+ * The one way a count of findings is written everywhere (panel, catalogue, channel readiness):
+ * "must fix" blocks submission or suppresses the listing, "advice" is the rest.
+ */
+export function countsLabel(mustFix: number, advice: number): string {
+  if (mustFix === 0 && advice === 0) return 'nothing to fix';
+  const parts: string[] = [];
+  if (mustFix) parts.push(`${mustFix} must fix`);
+  if (advice) parts.push(`${advice} advice`);
+  return parts.join(' · ');
 }
 
 export const CHANNEL_LABELS: Record<string, string> = {

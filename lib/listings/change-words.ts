@@ -18,7 +18,6 @@ export function wordDiff(before: string, after: string): { removed: string[]; ad
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      // biome-ignore lint/style/noNonNullAssertion: indices are inside the table built above.
       dp[i]![j] = key(a[i]!) === key(b[j]!) ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const removed: string[] = [];
   const added: string[] = [];
@@ -39,7 +38,6 @@ export function wordDiff(before: string, after: string): { removed: string[]; ad
       flush();
       i += 1;
       j += 1;
-      // biome-ignore lint/style/noNonNullAssertion: in range.
     } else if (bj === undefined || (ai !== undefined && dp[i + 1]![j]! >= dp[i]![j + 1]!)) {
       rem.push(ai ?? '');
       i += 1;

@@ -4,6 +4,7 @@ import type { CanonicalProduct } from './canonical';
 import type { HistoryRecord, ProductCapture } from './capture';
 import { checkListing } from './check';
 import { channelVariants } from './derive';
+import { fieldLabel, plainMessage } from './fields';
 import { defaultAmazonPolicy } from './policy';
 import { checkSummarySkus, type ListingsContext, type SkuVariant } from './readiness';
 import { GTIN_RULES } from './rules/gtin';
@@ -72,12 +73,16 @@ export function channelReadiness(channel: Channel, list: readonly SkuVariant[], 
       [...d.findings]
         .sort((a, b) => Number(a.severity === 'recommendation') - Number(b.severity === 'recommendation'))
         .slice(0, 1)
-        .map((f) => ({
-          rule: f.rule,
-          field: multi && sku ? `${sku} · ${f.field}` : f.field,
-          severity: f.severity,
-          message: multi && sku ? `${sku}: ${f.message}` : f.message,
-        })),
+        .map((f) => {
+          const plain = plainMessage(f.message).text;
+          return {
+            rule: f.rule,
+            field: multi && sku ? `${sku} · ${f.field}` : f.field,
+            severity: f.severity,
+            message: multi && sku ? `${sku}: ${f.message}` : f.message,
+            plain: `${multi && sku ? `${sku} · ` : ''}${fieldLabel(f.field)}: ${plain}`,
+          };
+        }),
     )
     .slice(0, 5);
   return {
@@ -86,6 +91,9 @@ export function channelReadiness(channel: Channel, list: readonly SkuVariant[], 
     verdict: sum.verdict,
     violations: sum.violations,
     blocking: sum.blocking,
+    /** The counts every screen shows: must fix (blocks or suppresses) and advice. */
+    mustFix: sum.blocking,
+    advice: sum.violations - sum.blocking,
     top,
     skus: { ready: list.filter((x) => x.derived.ready).length, total: list.length },
   };

@@ -19,8 +19,10 @@ export const channelReadinessSchema = z.object({
   verdict,
   violations: z.number().int(),
   blocking: z.number().int(),
+  mustFix: z.number().int(),
+  advice: z.number().int(),
   /** Top findings of the derived variant (what still stops it). */
-  top: z.array(fieldFinding).max(5),
+  top: z.array(fieldFinding.extend({ plain: z.string() })).max(5),
   /** How many of the product's SKUs pass this channel's check. */
   skus: z.object({ ready: z.number().int(), total: z.number().int() }),
 });
@@ -115,6 +117,10 @@ export const catalogueSchema = z.object({
           status: catalogueStatus,
           violations: z.number().int().nullable(),
           blocking: z.number().int().nullable(),
+          mustFix: z.number().int().nullable(),
+          advice: z.number().int().nullable(),
+          /** Must-fix findings of the live listing at the last Seller Central editor read. */
+          liveMustFix: z.number().int().nullable(),
           checkedAt: z.string().nullable(),
           stale: z.boolean(),
           drift: z.number().int().nullable(),
@@ -179,6 +185,24 @@ export const listingsMessages = {
     request: z.object({}).strict(),
     response: catalogueSchema,
     senders: ['page', 'panel'],
+  }),
+  /** Catalogue page: the findings behind one cell (a SKU on a channel), in page order and plain words. */
+  'listings.cellFindings': defineMessage({
+    request: z.object({ productId: z.string().min(1).max(300), sku: z.string().max(200), channel }).strict(),
+    response: z.object({
+      productId: z.string(),
+      title: z.string(),
+      sku: z.string(),
+      channel,
+      ready: z.boolean(),
+      mustFix: z.number().int(),
+      advice: z.number().int(),
+      findings: z.array(fieldFinding.extend({ label: z.string(), plain: z.string(), review: z.boolean() })),
+      live: z
+        .object({ mustFix: z.number().int().nullable(), seenAt: z.string(), status: marketplaceStatus })
+        .nullable(),
+    }),
+    senders: ['page'],
   }),
   /** Catalogue page: derive and re-check a batch of products on every channel (the page drives the progress). */
   'listings.checkProducts': defineMessage({

@@ -223,6 +223,7 @@ function ProductRow({ row, channels, onOpen }: { row: Row; channels: string[]; o
                 ) : null}
                 {c.mustFix !== null && c.advice !== null ? (
                   <span data-testid="cell-counts">
+                    {c.liveMustFix !== null ? 'derived version: ' : ''}
                     {countsLabel(c.mustFix, c.advice)}
                     {c.stale ? ' (stale)' : ''}
                   </span>

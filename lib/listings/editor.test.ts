@@ -51,7 +51,9 @@ describe('Seller Central editor report', () => {
     const r = editorReport({ ...base, sku: 'TEE-CL-BLK-M' });
     expect(r.verdict).toBe('fail');
     expect(r.findings.some((f) => f.rule === 'AMZ-TITLE-LEN' && f.field === 'title')).toBe(true);
-    expect(r.marks.some((m) => m.field === 'title' && m.note.startsWith('AMZ-TITLE-LEN'))).toBe(true);
+    expect(r.marks.some((m) => m.field === 'title' && m.note.startsWith('Must fix: Title has 113 characters'))).toBe(
+      true,
+    );
     // No image data on the editor's text tab: image rules are not run on nothing.
     expect(r.findings.some((f) => f.field.startsWith('images'))).toBe(false);
     const withImages = editorReport({ ...base, sku: 'TEE-CL-BLK-M', live: { ...LIVE, images: [] } });

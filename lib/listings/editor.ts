@@ -223,7 +223,12 @@ export function editorReport(input: EditorReportInput): EditorReport {
   }));
   const marks = result.findings
     .filter((f) => !NOT_ON_PAGE.test(f.field))
-    .map((f) => ({ field: f.field, severity: f.severity, note: `${f.rule}: ${f.message}`.slice(0, 500) }));
+    .map((f) => {
+      // Shown on Seller Central next to the field, in plain words (rule ids stay in the panel's details).
+      const p = plainMessage(f.message);
+      const note = `${f.severity === 'recommendation' ? 'Advice' : 'Must fix'}: ${p.text}${p.review ? ' (needs your review)' : ''}`;
+      return { field: f.field, severity: f.severity, note: note.slice(0, 500) };
+    });
 
   const match = matchCanonical(input.products, input.sku, live.gtin);
   const protectedSet = new Set(input.protectedSkus);

@@ -26,8 +26,8 @@ describe('field names and messages in plain words', () => {
       text: 'Environmental claim: eco-friendly',
       review: true,
     });
-    expect(plainMessage('title has 113 characters; amazon-2026-07 allows 75').text).toBe(
-      "Title has 113 characters; Amazon's title rules from July 2026 allows 75",
+    expect(plainMessage('title has 113 characters; the limit is 75 (amazon-2026-07)').text).toBe(
+      "Title has 113 characters; the limit is 75 (Amazon's rules from July 2026)",
     );
   });
 });

@@ -46,8 +46,8 @@ export function inPageOrder<T extends { field: string }>(items: readonly T[]): T
 }
 
 const POLICY_WORDS: Record<string, string> = {
-  'amazon-2026-07': "Amazon's title rules from July 2026",
-  'amazon-2025-01': "Amazon's title rules from January 2025",
+  'amazon-2026-07': "Amazon's rules from July 2026",
+  'amazon-2025-01': "Amazon's rules from January 2025",
 };
 
 /**

@@ -352,7 +352,7 @@ const rules: Rule[] = [
             hit(
               'title',
               'blocks_submission',
-              `title has ${n} characters; ${ctx.policy} allows ${max}`,
+              `title has ${n} characters; the limit is ${max} (${ctx.policy})`,
               cutTitle(l.title, max),
             ),
           ]
@@ -664,7 +664,11 @@ const rules: Rule[] = [
       return bulletHits(
         l,
         (b) => {
-          const found = [...new Set([...(norm(b).match(BULLET_CHARS_RE) ?? []), ...(EMOJI.test(b) ? ['emoji'] : [])])];
+          // ™ and © are Extended_Pictographic too: "emoji" only for one beyond the listed symbols.
+          const rest = norm(b).replace(BULLET_CHARS_RE, '');
+          const found = [
+            ...new Set([...(norm(b).match(BULLET_CHARS_RE) ?? []), ...(EMOJI.test(rest) ? ['emoji'] : [])]),
+          ];
           return found.length ? `bullet contains ${found.join(' ')}` : null;
         },
         'suppresses_listing',

@@ -109,6 +109,9 @@ test.describe('Seller Central: fix only what breaks a rule, preview first, undo 
     session,
   }) => {
     await captureCanonical(page, panel);
+    // The Shopify panel's Amazon readiness, summed over the product's 3 SKUs.
+    const readiness = panel.region('Channel readiness').getByTestId('readiness-amazon');
+    await expect(readiness).toContainText('1 must fix · 8 advice');
     await page.goto(AMAZON_EDIT);
     await expect(panel.region('Listing check').getByTestId('listing-counts')).toHaveText(
       'Not ready to submit: 13 must fix · 4 advice.',
@@ -125,6 +128,14 @@ test.describe('Seller Central: fix only what breaks a rule, preview first, undo 
     await expect(row.locator('td[data-channel="amazon"]').getByTestId('cell-live')).toHaveText(
       'live listing: 13 must fix',
     );
+
+    // The catalogue's Amazon cells (one per SKU) add up to the Shopify panel's count.
+    const cellCounts = await catalogue
+      .locator('td[data-channel="amazon"] [data-testid="cell-counts"]')
+      .allTextContents();
+    const sum = (re: RegExp) => cellCounts.reduce((n, t) => n + Number(t.match(re)?.[1] ?? 0), 0);
+    expect(cellCounts).toHaveLength(3);
+    expect([sum(/(\d+) must fix/), sum(/(\d+) advice/)]).toEqual([1, 8]);
 
     // The XL's barcode fails its check digit: its Amazon cell opens what must be fixed, with the same count.
     const xl = catalogue.getByTestId('catalogue-row-8123456789-TEE-CL-BLK-XL').locator('td[data-channel="amazon"]');

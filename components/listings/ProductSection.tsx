@@ -82,22 +82,20 @@ export function ProductSection({ context }: { context: PanelContext }) {
               const first = c.top.find((t) => t.severity !== 'recommendation') ?? c.top[0];
               return (
                 <tr key={c.channel}>
-                  <td style={{ whiteSpace: 'nowrap' }}>
+                  <td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }} data-testid={`readiness-${c.channel}`}>
                     <div style={{ fontWeight: 500 }}>{CHANNEL_LABELS[c.channel]}</div>
+                    <Badge tone={c.ready ? 'ok' : 'bad'}>{c.ready ? 'Ready' : 'Not ready'}</Badge>
+                    <div className="cp-muted" style={{ fontSize: 11 }}>
+                      {countsLabel(c.mustFix, c.advice)}
+                    </div>
                     {c.skus.total > 1 ? (
                       <div className="cp-muted" style={{ fontSize: 11 }}>
                         {c.skus.ready} of {c.skus.total} SKUs ready
                       </div>
                     ) : null}
                   </td>
-                  <td className="cp-muted" style={{ fontSize: 11.5 }}>
+                  <td className="cp-muted" style={{ fontSize: 11.5, verticalAlign: 'top', overflowWrap: 'anywhere' }}>
                     {first ? <span title={first.message}>{first.plain}</span> : 'nothing to fix'}
-                  </td>
-                  <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }} data-testid={`readiness-${c.channel}`}>
-                    <Badge tone={c.ready ? 'ok' : 'bad'}>{c.ready ? 'Ready' : 'Not ready'}</Badge>
-                    <div className="cp-muted" style={{ fontSize: 11 }}>
-                      {countsLabel(c.mustFix, c.advice)}
-                    </div>
                   </td>
                 </tr>
               );

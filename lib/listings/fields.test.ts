@@ -6,6 +6,7 @@ describe('field names and messages in plain words', () => {
     expect(fieldLabel('variants[2].gtin')).toBe('Variant 3 barcode (GTIN)');
     expect(fieldLabel('bullets[3]')).toBe('Bullet 4');
     expect(fieldLabel('title')).toBe('Item name');
+    expect(fieldLabel('attributes.size_chart')).toBe('Size chart');
   });
 
   it('orders findings as the fields appear on the page', () => {

@@ -88,6 +88,11 @@ export function fieldLabel(field: string): string {
     images: 'Images',
     bullets: 'Bullets',
   };
+  const a = field.match(/^attributes\.(\w+)$/);
+  if (a) {
+    const words = (a[1] ?? '').replace(/_/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
   return names[field] ?? field;
 }
 

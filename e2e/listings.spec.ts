@@ -62,7 +62,7 @@ test.describe('marketplace listings', () => {
     await expect(page.locator('[data-counterpart-note="bullet_point-4-value"]')).toBeVisible();
 
     // Drift from the canonical version, field by field (folded).
-    const drift = panel.region('Drift from canonical');
+    const drift = panel.region('Canonical product');
     await drift.getByText('Canonical product').click();
     await expect(drift).toContainText('matched by SKU');
     await expect(drift.getByTestId('drift')).toContainText('Item name');
@@ -143,7 +143,7 @@ test.describe('marketplace listings', () => {
 
     // Visiting the editor records its "search suppressed" alert and the drift.
     await page.goto(AMAZON_EDIT);
-    await expect(panel.region('Drift from canonical')).toContainText('matched by SKU');
+    await expect(panel.region('Canonical product')).toContainText('matched by SKU');
     await catalogue.reload();
     await expect(row.locator('td[data-channel="amazon"]')).toContainText('suppressed');
     await expect(row.locator('td[data-channel="amazon"]')).toContainText(/drift: \d+ fields/);
@@ -207,7 +207,7 @@ test.describe('marketplace listings', () => {
 
       await captureCanonical(page, panel);
       await page.goto(AMAZON_EDIT);
-      const suggestions = panel.region('Drift from canonical');
+      const suggestions = panel.region('Canonical product');
       await suggestions.getByText('Canonical product').click();
       await suggestions.getByRole('button', { name: 'Rewrite for search' }).click();
       const card = suggestions.getByTestId('rewrite');

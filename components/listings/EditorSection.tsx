@@ -440,7 +440,7 @@ function CanonicalSection({
   const changed = d.drift.filter((e) => e.status !== 'same');
   const syncs = d.suggestions.filter((s) => s.kind === 'sync');
   return (
-    <section className="cp-section" aria-label="Drift from canonical">
+    <section className="cp-section" aria-label="Canonical product">
       <details className="ls-fold">
         <summary>
           <h2>Canonical product</h2>

@@ -130,7 +130,7 @@ export function ProductSection({ context }: { context: PanelContext }) {
           <div className="ls-list">
             {groupByField(d.shopify.findings).map(([field, fs]) => (
               <div key={field} className="ls-group">
-                <header>{field}</header>
+                <header>{fs[0]?.label ?? field}</header>
                 {fs.map((f, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: findings of one field keep their order.
                   <FindingLine key={i} {...f} />
@@ -161,7 +161,7 @@ export function ProductSection({ context }: { context: PanelContext }) {
                 <header>
                   {g.sku} <span className="ls-rule">{g.code}</span>
                 </header>
-                <FindingLine severity={g.severity} message={g.message} rule={g.rule} />
+                <FindingLine severity={g.severity} message={g.message} rule={g.rule} plain={g.plain} />
               </div>
             ))}
             {d.missingBarcodes.length ? (

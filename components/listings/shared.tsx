@@ -65,13 +65,37 @@ export function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** A finding line: severity badge, message, rule id. */
-export function FindingLine({ severity, message, rule }: { severity: string; message: string; rule: string }) {
+/** A finding line: severity badge, the message in plain words, the rule id behind "Details". */
+export function FindingLine({
+  severity,
+  message,
+  rule,
+  plain,
+  review,
+}: {
+  severity: string;
+  message: string;
+  rule: string;
+  plain?: string;
+  review?: boolean;
+}) {
   return (
     <div className="ls-finding">
       <SeverityBadge severity={severity} />
       <div>
-        {message} <span className="ls-rule">{rule}</span>
+        {plain ?? message}
+        {review ? <span className="ls-review"> · needs your review</span> : null}
+        {plain !== undefined ? (
+          <details className="ls-details">
+            <summary>Details</summary>
+            <code>{rule}</code>: {message}
+          </details>
+        ) : (
+          <>
+            {' '}
+            <span className="ls-rule">{rule}</span>
+          </>
+        )}
       </div>
     </div>
   );

@@ -87,6 +87,13 @@ export function fieldLabel(field: string): string {
     highlights: 'Item highlights',
     images: 'Images',
     bullets: 'Bullets',
+    seo_title: 'Page title (SEO)',
+    seo_description: 'Meta description (SEO)',
+    handle: 'URL handle',
+    tags: 'Tags',
+    options: 'Options',
+    variants: 'Variants',
+    product_type: 'Product type',
   };
   const a = field.match(/^attributes\.(\w+)$/);
   if (a) {

@@ -58,7 +58,18 @@ export function missingBarcodes(p: CanonicalProduct): string[] {
   return p.variants.filter((v) => !norm(v.barcode)).map((v) => v.sku || '(no SKU)');
 }
 
-const finding = (f: Finding) => ({ rule: f.rule, field: f.field, severity: f.severity, message: f.message });
+const finding = (f: Finding) => {
+  const p = plainMessage(f.message);
+  return {
+    rule: f.rule,
+    field: f.field,
+    severity: f.severity,
+    message: f.message,
+    label: fieldLabel(f.field),
+    plain: p.text,
+    review: p.review,
+  };
+};
 
 /**
  * One channel's readiness for the panel: ready when every SKU is; the top findings (blocking first,
@@ -118,7 +129,7 @@ export function productPanel(capture: ProductCapture, history: readonly HistoryR
     channels: CHANNELS.filter((c) => c !== 'shopify').map((c) =>
       channelReadiness(c, derived[c], record.version, record.updatedAt),
     ),
-    gtin: gtinProblems(record.product, ctx.today),
+    gtin: gtinProblems(record.product, ctx.today).map((g) => ({ ...g, plain: plainMessage(g.message).text })),
     missingBarcodes: missingBarcodes(record.product),
     specialistOwned: record.product.variants.some((v) => protectedSet.has(v.sku)),
     policy: { policy: ctx.policy, auto: ctx.auto },

@@ -37,9 +37,14 @@ export const productPanelSchema = z.object({
   changedNow: z.boolean(),
   lastChange: z.object({ at: z.string(), version: z.number().int(), fields: z.array(z.string()) }).nullable(),
   history: z.array(z.object({ at: z.string(), version: z.number().int(), fields: z.array(z.string()) })).max(10),
-  shopify: z.object({ verdict, findings: z.array(fieldFinding) }),
+  shopify: z.object({
+    verdict,
+    findings: z.array(fieldFinding.extend({ label: z.string(), plain: z.string(), review: z.boolean() })),
+  }),
   channels: z.array(channelReadinessSchema),
-  gtin: z.array(z.object({ sku: z.string(), code: z.string(), rule: z.string(), severity, message: z.string() })),
+  gtin: z.array(
+    z.object({ sku: z.string(), code: z.string(), rule: z.string(), severity, message: z.string(), plain: z.string() }),
+  ),
   missingBarcodes: z.array(z.string()),
   specialistOwned: z.boolean(),
   policy: policyInfo,

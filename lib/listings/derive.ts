@@ -210,17 +210,24 @@ function channelTransform(
       }
       l.title = title;
       // A claim comes out with its phrase ("Eco-friendly dyes, pre-shrunk fabric" → "Pre-shrunk fabric"), never as "Dyes, …".
-      l.bullets = bulletsFromDescription(html).map((b) =>
-        tidy(
-          removePhrases(b, BULLET_CLAIMS_RE)
-            .text.replace(/°/g, ' degrees')
+      l.bullets = bulletsFromDescription(html).map((b) => {
+        const claim = removePhrases(b, BULLET_CLAIMS_RE);
+        if (claim.removed.length)
+          t.push(
+            claim.text
+              ? `took “${claim.dropped.join('”, “') || claim.removed.join('”, “')}” out of “${b}”: Amazon bans unqualified claims in bullets; name a certification instead if one backs it`
+              : `left out the bullet “${b}”: it only held a claim Amazon bans in bullets`,
+          );
+        return tidy(
+          claim.text
+            .replace(/°/g, ' degrees')
             .replace(/[™®€…†‡¢£¥©±~]/gu, '')
             .replace(/\p{Extended_Pictographic}\uFE0F?/gu, '')
             .replace(/[.!]+$/, '')
             .replace(/(\d)(ml|oz|lb|lbs|kg|g|cm|mm|in|ft)\b/gi, '$1 $2')
             .replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
-        ),
-      );
+        );
+      });
       l.bullets = l.bullets.filter((b) => chars(b) >= 10);
       t.push(`${l.bullets.length} bullets built from the description`);
       l.description = cutAtWord(cleanParagraphs(html).join('<br>'), 2000);

@@ -59,7 +59,7 @@ test('the Amazon editor measures its Images tab; an off-white MAIN is flagged in
   expect(main?.corner_rgb?.[0]).toEqual([244, 243, 239]);
   expect(main?.product_fill).toBeCloseTo(0.76, 1);
   expect(pt01?.corner_rgb?.every((rgb) => rgb.every((v) => v === 255))).toBe(true);
-  const violations = panel.region('Violations by field');
+  const violations = panel.region('Must fix');
   await expect(violations).toContainText('AMZ-IMG-MAIN-BG');
   await expect(violations).toContainText('AMZ-IMG-MAIN-FILL');
   await violations.scrollIntoViewIfNeeded();

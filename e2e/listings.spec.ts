@@ -49,35 +49,31 @@ test.describe('marketplace listings', () => {
     await captureCanonical(page, panel);
     await page.goto(AMAZON_EDIT);
 
-    const violations = panel.region('Violations by field');
-    await expect(violations.getByTestId('violations')).toBeVisible();
-    await expect(violations.locator('[data-field="title"]')).toContainText('AMZ-TITLE-LEN');
+    const mustFix = panel.region('Must fix');
+    await expect(mustFix.getByTestId('violations')).toBeVisible();
+    await expect(mustFix.getByTestId('violation-title')).toContainText('Title has 113 characters');
     await expect(panel.region('Listing check')).toContainText('Not ready');
 
-    // The title host on the page carries an outline and a text note right after it.
+    // The title host on the page carries an outline and a plain-words note right after it.
     const titleHost = page.locator(`kat-textarea[name="${TITLE_FIELD}"]`);
     await expect(titleHost).toHaveAttribute('data-counterpart-mark', 'error');
     const note = page.locator(`[data-counterpart-note="${TITLE_FIELD}"]`);
-    await expect(note).toContainText('AMZ-TITLE');
+    await expect(note).toContainText('Must fix: Title has 113 characters');
     await expect(page.locator('[data-counterpart-note="bullet_point-4-value"]')).toBeVisible();
 
-    // Drift from the canonical version, field by field.
-    const drift = panel.region('Drift from canonical');
+    // Drift from the canonical version, field by field (folded).
+    const drift = panel.region('Canonical product');
+    await drift.getByText('Canonical product').click();
     await expect(drift).toContainText('matched by SKU');
     await expect(drift.getByTestId('drift')).toContainText('Item name');
 
-    // Apply the derived title: the page's own form state sees it, nothing is submitted.
-    const suggestion = panel.frame.getByTestId('suggestion-title');
-    const proposed = (await suggestion.locator('.ls-proposed').textContent()) ?? '';
-    expect(proposed.length).toBeGreaterThan(10);
-    expect([...proposed].length).toBeLessThanOrEqual(75);
+    // Apply the title fix: the page's own form state sees it, nothing is submitted.
+    const card = mustFix.getByTestId('violation-title');
+    const proposed = ((await card.locator('.ls-after').textContent()) ?? '').replace(/^Fix\s*/, '');
+    expect(proposed).toBe('Northwind Classic Tee 100% Cotton Crew Neck T-Shirt for Men & Women');
     await page.setViewportSize({ width: 1440, height: 1300 });
     await page.screenshot({ path: '/tmp/listings-amazon.png' });
-    await panel.region('Drift from canonical').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/listings-amazon-drift.png' });
-    await panel.region('Suggestions').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/listings-amazon-suggestions.png' });
-    await suggestion.getByRole('button', { name: 'Apply to Item name' }).click();
+    await card.getByRole('button', { name: 'Apply fix to Item name' }).click();
     await expect
       .poll(() =>
         page.evaluate(
@@ -87,28 +83,10 @@ test.describe('marketplace listings', () => {
       )
       .toBe(proposed);
     expect(await page.evaluate(() => (window as unknown as { __submitted: boolean }).__submitted)).toBe(false);
-    // The re-read listing no longer breaks the title rules: the title mark turns into advice or goes away.
-    await expect(violations.locator('[data-field="title"]')).not.toContainText('AMZ-TITLE-LEN');
+    // The re-read listing no longer breaks the title rules: the card and the page's outline go away.
+    await expect(mustFix.getByTestId('violation-title')).toHaveCount(0);
     await expect(titleHost).not.toHaveAttribute('data-counterpart-mark', 'error');
-
-    // Not a protected SKU: every proposal that passes the rules can be filled at once (still never submitted).
-    const bullet5 =
-      (await panel.frame.getByTestId('suggestion-bullets[4]').locator('.ls-proposed').textContent()) ?? '';
-    await panel
-      .region('Suggestions')
-      .getByRole('button', { name: /^Apply all \d+ that pass the rules/ })
-      .click();
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () => (window as unknown as { __formState: Record<string, string> }).__formState?.['bullet_point-4-value'],
-        ),
-      )
-      .toBe(bullet5);
-    await expect(page.locator('[data-counterpart-note="bullet_point-4-value"]')).toHaveCount(0);
-    expect(await page.evaluate(() => (window as unknown as { __submitted: boolean }).__submitted)).toBe(false);
-    await panel.region('Violations by field').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/listings-amazon-after.png' });
+    await expect(panel.region('Listing check').getByTestId('applied')).toContainText('Filled 1 field');
   });
 
   test('protected SKUs get suggestions only, the specialist-owned label and flagged prices', async ({
@@ -127,13 +105,13 @@ test.describe('marketplace listings', () => {
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/listings-options.png' });
     await page.goto(AMAZON_EDIT);
-    const suggestions = panel.region('Suggestions');
-    await expect(panel.region('Listing check')).toContainText('Specialist-owned');
-    await expect(suggestions).toContainText('Specialist-owned SKU');
-    await expect(suggestions).toContainText('Price · TEE-CL-BLK-M');
-    await expect(suggestions.getByTestId('suggestion-price')).toHaveCount(0);
-    await expect(suggestions.getByTestId('suggestion-title')).toBeVisible();
-    await expect(suggestions.getByRole('button', { name: /^Apply all/ })).toHaveCount(0);
+    const check = panel.region('Listing check');
+    await expect(check).toContainText('Specialist-owned SKU');
+    await expect(check).toContainText('Price · TEE-CL-BLK-M');
+    await expect(panel.frame.getByTestId('suggestion-price')).toHaveCount(0);
+    await expect(panel.region('Must fix').getByTestId('violation-title')).toBeVisible();
+    // Suggestions only: no batch on a protected SKU.
+    await expect(check.getByRole('button', { name: /^Review \d+ fix/ })).toHaveCount(0);
   });
 
   test('records listing statuses from Manage All Inventory and the catalogue lists the product per channel', async ({
@@ -160,10 +138,12 @@ test.describe('marketplace listings', () => {
     await expect(row.locator('td[data-channel="amazon"]')).toContainText('live');
     await expect(row.locator('td[data-channel="shopify"]')).toContainText('live');
     await expect(row.locator('td[data-channel="walmart"]')).toContainText(/ready|draft/);
+    // One vocabulary: "must fix" and "advice", never "findings" next to "ready".
+    await expect(catalogue.getByRole('table', { name: 'Catalogue' })).not.toContainText('finding');
 
     // Visiting the editor records its "search suppressed" alert and the drift.
     await page.goto(AMAZON_EDIT);
-    await expect(panel.region('Drift from canonical')).toContainText('matched by SKU');
+    await expect(panel.region('Canonical product')).toContainText('matched by SKU');
     await catalogue.reload();
     await expect(row.locator('td[data-channel="amazon"]')).toContainText('suppressed');
     await expect(row.locator('td[data-channel="amazon"]')).toContainText(/drift: \d+ fields/);
@@ -227,7 +207,8 @@ test.describe('marketplace listings', () => {
 
       await captureCanonical(page, panel);
       await page.goto(AMAZON_EDIT);
-      const suggestions = panel.region('Suggestions');
+      const suggestions = panel.region('Canonical product');
+      await suggestions.getByText('Canonical product').click();
       await suggestions.getByRole('button', { name: 'Rewrite for search' }).click();
       const card = suggestions.getByTestId('rewrite');
       await expect(card.locator('.ls-proposed')).toHaveText(REWRITE);

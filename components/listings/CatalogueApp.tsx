@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { callOrThrow } from '../../lib/messaging/client';
 import type { Catalogue } from '../../lib/messaging/contract/listings';
 import { Badge, Empty, Notice, Progress, Spinner } from '../ui/primitives';
 import { listingsQueries } from './queries';
-import { CHANNEL_LABELS, policyLabel, STATUS_TONES, when } from './shared';
+import { CHANNEL_LABELS, countsLabel, policyLabel, SeverityBadge, STATUS_TONES, when } from './shared';
 import './listings.css';
 import { queryKeys } from '../../lib/messaging/query-keys';
 
@@ -12,6 +12,7 @@ const STATUSES = ['draft', 'ready', 'submitted', 'live', 'suppressed'] as const;
 const BATCH = 10;
 
 type Row = Catalogue['rows'][number];
+type Cell = { productId: string; sku: string; channel: Catalogue['channels'][number] };
 
 /** Every canonical product × channel: status, violations, last check, drift; bulk check and feed export. */
 export function CatalogueApp() {
@@ -20,6 +21,7 @@ export function CatalogueApp() {
   const [channel, setChannel] = useState<string>('all');
   const [status, setStatus] = useState<string>('all');
   const [owner, setOwner] = useState<'all' | 'long-tail' | 'specialist'>('all');
+  const [open, setOpen] = useState<Cell | null>(null);
 
   const rows = useMemo(() => {
     const term = search.trim().toLowerCase();
@@ -70,6 +72,7 @@ export function CatalogueApp() {
               <ExportFeed channels={q.data.channels} />
             </div>
           </section>
+          {open ? <CellFindings cell={open} onClose={() => setOpen(null)} /> : null}
           <section className="card" aria-label="Products by channel">
             <div className="card-body">
               <search className="cat-toolbar">
@@ -149,7 +152,7 @@ export function CatalogueApp() {
                     </thead>
                     <tbody>
                       {rows.map((r) => (
-                        <ProductRow key={rowId(r)} row={r} channels={channels} />
+                        <ProductRow key={rowId(r)} row={r} channels={channels} onOpen={setOpen} />
                       ))}
                     </tbody>
                   </table>
@@ -157,10 +160,13 @@ export function CatalogueApp() {
               )}
               <div className="cat-legend">
                 <span>
-                  <b>draft</b> derived variant still breaks a rule
+                  <b>draft</b> derived variant has a must-fix finding
                 </span>
                 <span>
-                  <b>ready</b> passes the channel’s rules
+                  <b>ready</b> nothing must be fixed (advice may remain)
+                </span>
+                <span>
+                  <b>must fix</b> blocks submission or gets the listing suppressed; <b>advice</b> is best practice
                 </span>
                 <span>
                   <b>submitted</b> on the channel, not active
@@ -183,7 +189,8 @@ export function CatalogueApp() {
 /** A row is one SKU of a product (marketplaces list per SKU). */
 const rowId = (r: Row) => (r.skus.length ? `${r.productId}-${r.skus.join('-')}` : r.productId);
 
-function ProductRow({ row, channels }: { row: Row; channels: string[] }) {
+function ProductRow({ row, channels, onOpen }: { row: Row; channels: string[]; onOpen: (c: Cell) => void }) {
+  const sku = row.skus[0] ?? '';
   return (
     <tr data-testid={`catalogue-row-${rowId(row)}`}>
       <th scope="row" style={{ textAlign: 'left', fontWeight: 500, maxWidth: 300, verticalAlign: 'top' }}>
@@ -203,26 +210,100 @@ function ProductRow({ row, channels }: { row: Row; channels: string[] }) {
         .filter((c) => channels.includes(c.channel))
         .map((c) => (
           <td key={c.channel} data-channel={c.channel}>
-            <span className={`cp-badge cat-status ${STATUS_TONES[c.status] ?? ''} ${c.status}`}>{c.status}</span>
-            <div className="cat-cell" style={{ marginTop: 4 }}>
-              {c.reason ? (
-                <span title={c.reason}>{c.reason.length > 40 ? `${c.reason.slice(0, 38)}…` : c.reason}</span>
-              ) : null}
-              {c.violations !== null ? (
-                <span>
-                  {c.blocking ? `${c.blocking} blocking · ` : ''}
-                  {c.violations} finding{c.violations === 1 ? '' : 's'}
-                  {c.stale ? ' (stale)' : ''}
-                </span>
-              ) : (
-                <span>not checked</span>
-              )}
-              {c.drift !== null ? <span>{c.drift ? `drift: ${c.drift} fields` : 'in sync'}</span> : null}
-              {c.checkedAt ? <span>{when(c.checkedAt)}</span> : null}
-            </div>
+            <button
+              type="button"
+              className="cat-cell-btn"
+              aria-label={`${CHANNEL_LABELS[c.channel]} findings for ${row.title}${sku ? ` ${sku}` : ''}`}
+              onClick={() => onOpen({ productId: row.productId, sku, channel: c.channel })}
+            >
+              <span className={`cp-badge cat-status ${STATUS_TONES[c.status] ?? ''} ${c.status}`}>{c.status}</span>
+              <span className="cat-cell" style={{ marginTop: 4 }}>
+                {c.reason ? (
+                  <span title={c.reason}>{c.reason.length > 40 ? `${c.reason.slice(0, 38)}…` : c.reason}</span>
+                ) : null}
+                {c.mustFix !== null && c.advice !== null ? (
+                  <span data-testid="cell-counts">
+                    {c.liveMustFix !== null ? 'derived version: ' : ''}
+                    {countsLabel(c.mustFix, c.advice)}
+                    {c.stale ? ' (stale)' : ''}
+                  </span>
+                ) : (
+                  <span>not checked</span>
+                )}
+                {c.liveMustFix !== null ? (
+                  <span data-testid="cell-live">live listing: {c.liveMustFix} must fix</span>
+                ) : null}
+                {c.drift !== null ? <span>{c.drift ? `drift: ${c.drift} fields` : 'in sync'}</span> : null}
+                {c.checkedAt ? <span>{when(c.checkedAt)}</span> : null}
+              </span>
+            </button>
           </td>
         ))}
     </tr>
+  );
+}
+
+/** The findings behind one cell: what still stops that SKU on that channel, in plain words. */
+function CellFindings({ cell, onClose }: { cell: Cell; onClose: () => void }) {
+  const q = useQuery(listingsQueries.cell(cell));
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus moves to the findings a person asked for (and the card scrolls into view with it).
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const d = q.data;
+  return (
+    <section className="card" aria-label="Cell findings" data-testid="cell-findings">
+      <div className="card-body">
+        <div className="cat-toolbar" style={{ marginBottom: 6 }}>
+          <h2 ref={heading} tabIndex={-1} style={{ fontSize: 15, margin: 0 }}>
+            {CHANNEL_LABELS[cell.channel]} · {d ? d.title : '…'}
+            {cell.sku ? ` · ${cell.sku}` : ''}
+          </h2>
+          <span className="cp-spacer" />
+          <button type="button" className="cp-btn small" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        {q.isPending ? (
+          <Spinner label="Checking…" />
+        ) : q.isError ? (
+          <Notice tone="bad" title="Could not load the findings">
+            {q.error.message}
+          </Notice>
+        ) : (
+          <>
+            <p style={{ fontWeight: 600, margin: '0 0 6px' }}>
+              {q.data.ready ? 'Ready' : 'Not ready'}: {countsLabel(q.data.mustFix, q.data.advice)} on the version
+              Counterpart derives for {CHANNEL_LABELS[cell.channel]}.
+              {q.data.live && q.data.live.mustFix !== null
+                ? ` The live listing had ${q.data.live.mustFix} must fix when its editor was last opened (${when(q.data.live.seenAt)}).`
+                : ''}
+            </p>
+            {q.data.findings.length === 0 ? (
+              <Empty>No rule is broken.</Empty>
+            ) : (
+              <ul className="ls-list">
+                {q.data.findings.map((f, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: findings keep their page order.
+                  <li key={i} className="ls-finding">
+                    <SeverityBadge severity={f.severity} />
+                    <div>
+                      <b>{f.label}</b>: {f.plain}
+                      {f.review ? <span className="cp-muted"> · needs your review</span> : null}
+                      <details className="ls-details">
+                        <summary>Details</summary>
+                        <code>{f.rule}</code> on <code>{f.field}</code>: {f.message}
+                      </details>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </section>
   );
 }
 

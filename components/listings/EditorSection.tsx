@@ -3,19 +3,27 @@ import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { call, callOrThrow } from '../../lib/messaging/client';
 import type { EditorPanel } from '../../lib/messaging/contract/listings';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
 import { listingsQueries } from './queries';
-import { FindingLine, groupByField, policyLabel, SeverityBadge } from './shared';
+import { countsLabel, groupByField, policyLabel, SeverityBadge } from './shared';
 import './listings.css';
-import { queryKeys } from '../../lib/messaging/query-keys';
 
 type Suggestion = EditorPanel['suggestions'][number];
+type Finding = EditorPanel['findings'][number];
+/** One field written by Apply: what it held before, for Undo. */
+type Applied = { field: string; label: string; previous: string; value: string };
 
-/** Seller Central listing editor: violations at their fields and here, drift from canonical, suggestions to apply. */
+/**
+ * Seller Central listing editor: the verdict first, then the must-fix fields in page order (each card
+ * shows its field on the page when clicked), advice and the canonical comparison folded.
+ */
 export function EditorSection({ context }: { context: PanelContext }) {
   const q = useQuery(listingsQueries.editor(context.snapshot?.entityId ?? null));
   const marksKey = useRef('');
+  // The last Apply (one field or a batch), kept here so Undo survives the re-read that follows it.
+  const [applied, setApplied] = useState<Applied[] | null>(null);
 
   // Outline the violations next to the fields themselves whenever the findings change.
   useEffect(() => {
@@ -41,130 +49,470 @@ export function EditorSection({ context }: { context: PanelContext }) {
       </Section>
     );
   const d = q.data;
-  const blocking = d.findings.filter((f) => f.severity === 'blocks_submission').length;
-  const suppressing = d.findings.filter((f) => f.severity === 'suppresses_listing').length;
-  const advice = d.findings.length - blocking - suppressing;
+  const byField = groupByField(d.findings);
+  const mustFixFields = byField.filter(([, fs]) => fs.some((f) => f.severity !== 'recommendation'));
+  const adviceFields = byField.filter(([, fs]) => fs.every((f) => f.severity === 'recommendation'));
+  const sugg = new Map(d.suggestions.filter((s) => s.kind === 'fix').map((s) => [s.field, s]));
+  const batch = d.specialistOwned ? [] : d.suggestions.filter((s) => s.kind === 'fix' && s.clean);
   return (
     <>
-      <Section
-        title="Listing check"
-        label="Listing check"
-        aside={
-          <Badge tone={d.verdict === 'fail' ? 'bad' : d.verdict === 'warn' ? 'warn' : 'ok'}>
-            {d.verdict === 'fail' ? 'Not ready' : d.verdict === 'warn' ? 'Ready, with advice' : 'Ready'}
-          </Badge>
-        }
-      >
-        <div className="ls-summary">
-          {blocking ? <Badge tone="bad">{blocking} blocking</Badge> : null}
-          {suppressing ? <Badge tone="warn">{suppressing} suppressing</Badge> : null}
-          {advice ? <Badge>{advice} advice</Badge> : null}
-          {d.specialistOwned ? (
-            <Badge tone="warn" title="On the protected list: suggestions only, no bulk apply, prices flagged">
-              Specialist-owned
-            </Badge>
-          ) : null}
-        </div>
+      <Section title="Listing check" label="Listing check" aside={<VerdictBadge verdict={d.verdict} />}>
+        <p className="ls-verdict" data-testid="listing-counts">
+          {d.verdict === 'fail'
+            ? `Not ready to submit: ${countsLabel(d.counts.mustFix, d.counts.advice)}.`
+            : d.verdict === 'warn'
+              ? `Ready to submit, with ${countsLabel(0, d.counts.advice)}.`
+              : 'Ready to submit: no rule is broken.'}
+        </p>
         {d.status && d.status.status !== 'active' ? (
-          <Notice tone={d.status.status === 'suppressed' ? 'bad' : 'warn'} title={`Listing ${d.status.status}`}>
+          <Notice
+            tone={d.status.status === 'suppressed' ? 'bad' : 'warn'}
+            title={`Amazon says: listing ${d.status.status}`}
+          >
             {d.status.reason ?? 'See the alert on the page.'}
           </Notice>
         ) : null}
-        <p className="cp-muted" style={{ fontSize: 12, marginTop: 6 }}>
-          Amazon rules, {policyLabel(d.policy)}. Fields with problems are outlined on the page; images are not read on
-          this tab.
-        </p>
+        {d.specialistOwned ? (
+          <Notice tone="warn" title="Specialist-owned SKU">
+            On the protected list: apply fixes one at a time after review. Price changes are flagged, never proposed.
+          </Notice>
+        ) : null}
+        {d.priceFlags.map((f) => (
+          <Notice key={f.message} tone="warn" title={`Price · ${f.sku}`}>
+            {f.message}
+          </Notice>
+        ))}
+        <FixAll batch={batch} applied={applied} onApplied={setApplied} />
+        <details className="ls-details">
+          <summary>Details</summary>
+          <p>
+            Amazon rules, {policyLabel(d.policy)}. Fields with problems are outlined on the page; images are not read on
+            this tab. “Must fix” blocks submission or gets the listing suppressed; “advice” is best practice.
+          </p>
+        </details>
       </Section>
 
-      <Section title="Violations by field" label="Violations by field">
-        {d.findings.length === 0 ? (
-          <Empty>No rule is broken on this listing.</Empty>
+      <Section
+        title="Must fix"
+        label="Must fix"
+        aside={<Badge tone={d.counts.mustFix ? 'bad' : 'ok'}>{d.counts.mustFix}</Badge>}
+      >
+        {mustFixFields.length === 0 ? (
+          <Empty>Nothing blocks or suppresses this listing.</Empty>
         ) : (
           <div className="ls-list" data-testid="violations">
-            {groupByField(d.findings).map(([field, fs]) => (
-              <div key={field} className="ls-group" data-field={field}>
-                <header>
-                  {d.labels[field] ?? field}
-                  <span className="cp-spacer" />
-                  <span className="ls-rule">{field}</span>
-                </header>
-                {fs.map((f, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: findings of one field keep their order.
-                  <FindingLine key={i} {...f} />
-                ))}
-              </div>
+            {mustFixFields.map(([field, fs]) => (
+              <ViolationCard
+                key={field}
+                field={field}
+                label={d.labels[field] ?? field}
+                findings={fs}
+                suggestion={sugg.get(field)}
+                onApplied={setApplied}
+              />
             ))}
           </div>
         )}
       </Section>
 
-      <DriftSection d={d} />
-      <SuggestionsSection d={d} ai={context.ai.settings.mode === 'remote'} />
+      {adviceFields.length ? (
+        <section className="cp-section" aria-label="Advice">
+          <details className="ls-fold">
+            <summary>
+              <h2>Advice</h2>
+              <Badge>{d.counts.advice}</Badge>
+            </summary>
+            <div className="ls-list" data-testid="advice">
+              {adviceFields.map(([field, fs]) => (
+                <ViolationCard
+                  key={field}
+                  field={field}
+                  label={d.labels[field] ?? field}
+                  findings={fs}
+                  suggestion={sugg.get(field)}
+                  onApplied={setApplied}
+                />
+              ))}
+            </div>
+          </details>
+        </section>
+      ) : null}
+
+      <CanonicalSection d={d} ai={context.ai.settings.mode === 'remote'} onApplied={setApplied} />
     </>
   );
 }
 
-function DriftSection({ d }: { d: EditorPanel }) {
-  const catalogue = browser.runtime.getURL('/catalogue.html');
-  if (!d.canonical)
-    return (
-      <Section title="Drift from canonical" label="Drift from canonical">
-        <Notice tone="info" title="No canonical product for this SKU">
-          Open the product in Shopify admin once: Counterpart captures it as canonical and matches it here by SKU (or
-          GTIN).
-        </Notice>
-      </Section>
-    );
-  const changed = d.drift.filter((e) => e.status !== 'same');
+function VerdictBadge({ verdict }: { verdict: EditorPanel['verdict'] }) {
   return (
-    <Section
-      title="Drift from canonical"
-      label="Drift from canonical"
-      aside={changed.length ? <Badge tone="warn">{changed.length} fields</Badge> : <Badge tone="ok">In sync</Badge>}
-    >
-      <p className="cp-muted" style={{ fontSize: 12, marginBottom: 6 }}>
-        Against the Amazon variant derived from{' '}
-        <a className="ls-link" href={catalogue} target="_blank" rel="noreferrer">
-          {d.canonical.title.length > 48 ? `${d.canonical.title.slice(0, 46)}…` : d.canonical.title}
-        </a>{' '}
-        (v{d.canonical.version}, {d.canonical.variantSku}, matched by {d.canonical.matchedBy === 'sku' ? 'SKU' : 'GTIN'}
-        ).
-      </p>
-      {changed.length === 0 ? (
-        <Empty>Every field matches the canonical version.</Empty>
-      ) : (
-        <table className="ls-table" data-testid="drift">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Canonical and live values</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changed.map((e) => (
-              <tr key={e.field}>
-                <td style={{ whiteSpace: 'nowrap' }}>
-                  {d.labels[e.field] ?? e.field}
-                  <div className="ls-rule">{e.status.replace('_', ' ')}</div>
-                </td>
-                <td>
-                  <div className="ls-diff">
-                    <span>
-                      <span className="lbl">Canonical </span>
-                      <span className="now">{short(e.canonical) || '—'}</span>
-                    </span>
-                    <span>
-                      <span className="lbl">Live </span>
-                      <span className="was">{short(e.live) || '—'}</span>
-                    </span>
-                  </div>
-                </td>
-              </tr>
+    <Badge tone={verdict === 'fail' ? 'bad' : verdict === 'warn' ? 'warn' : 'ok'}>
+      {verdict === 'fail' ? 'Not ready' : verdict === 'warn' ? 'Ready, with advice' : 'Ready'}
+    </Badge>
+  );
+}
+
+/** Shows a field on the page: scrolled into view with a ring, next to its violation outline. */
+function showOnPage(field: string) {
+  void call('page.write', { action: 'focusField', field });
+}
+
+/** Writes values into the page's form one field at a time, reading each field first so Undo restores it. */
+async function writeFields(items: readonly { field: string; label: string; value: string; fallback: string }[]) {
+  const done: Applied[] = [];
+  const failed: string[] = [];
+  for (const s of items) {
+    const before = await call('page.write', { action: 'readField', field: s.field });
+    const previous = before.ok && before.data.done ? (before.data.value ?? s.fallback) : s.fallback;
+    const r = await callOrThrow('page.write', { action: 'fillField', field: s.field, value: s.value });
+    if (r.done) done.push({ field: s.field, label: s.label, previous, value: s.value });
+    else failed.push(s.label);
+  }
+  return { done, failed };
+}
+
+function useWrite(onApplied: (a: Applied[] | null) => void, source: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (items: Suggestion[]) => {
+      const { done, failed } = await writeFields(
+        items.map((s) => ({ field: s.field, label: s.label, value: s.proposed, fallback: s.current })),
+      );
+      for (const a of done) void call('listings.logApply', { field: a.field, value: a.value, source });
+      onApplied(done.length ? done : null);
+      if (failed.length) throw new Error(`Not filled: ${failed.join(', ')}`);
+      return done;
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.listings.editorAll() }),
+  });
+}
+
+/** Fix all: a preview of every change (before → after, per field), then Apply, then Undo. */
+function FixAll({
+  batch,
+  applied,
+  onApplied,
+}: {
+  batch: Suggestion[];
+  applied: Applied[] | null;
+  onApplied: (a: Applied[] | null) => void;
+}) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [skip, setSkip] = useState<Set<string>>(new Set());
+  const [undone, setUndone] = useState<number | null>(null);
+  const apply = useWrite((a) => {
+    setUndone(null);
+    onApplied(a);
+  }, 'bulk');
+  const undo = useMutation({
+    mutationFn: async (items: Applied[]) => {
+      const { done, failed } = await writeFields(
+        [...items].reverse().map((a) => ({ field: a.field, label: a.label, value: a.previous, fallback: a.value })),
+      );
+      for (const a of done) void call('listings.logApply', { field: a.field, value: a.value, source: 'undo' });
+      if (failed.length) throw new Error(`Not restored: ${failed.join(', ')}`);
+      return done.length;
+    },
+    onSuccess: (n) => {
+      setUndone(n);
+      onApplied(null);
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.listings.editorAll() }),
+  });
+  const chosen = batch.filter((s) => !skip.has(s.field));
+  return (
+    <div className="ls-fixall" data-testid="fix-all">
+      {applied ? (
+        <div className="cp-notice ok" role="status" data-testid="applied">
+          <strong>
+            Filled {applied.length} field{applied.length === 1 ? '' : 's'} in the form:{' '}
+            {applied.map((a) => a.label).join(', ')}.
+          </strong>
+          Nothing is saved until you press Save on Seller Central.
+          <div className="ls-actions">
+            <button
+              type="button"
+              className="cp-btn small"
+              disabled={undo.isPending}
+              onClick={() => undo.mutate(applied)}
+            >
+              {undo.isPending ? 'Restoring…' : 'Undo'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {undone !== null ? (
+        <span className="cp-muted" role="status">
+          Restored {undone} field{undone === 1 ? '' : 's'} to what the page held before.
+        </span>
+      ) : null}
+      {undo.isError ? (
+        <Notice tone="bad" title="Undo incomplete">
+          {undo.error.message}
+        </Notice>
+      ) : null}
+      {batch.length > 0 && !open ? (
+        <div className="ls-actions">
+          <button
+            type="button"
+            className="cp-btn primary"
+            onClick={() => {
+              setSkip(new Set());
+              setOpen(true);
+            }}
+          >
+            Review {batch.length} fix{batch.length === 1 ? '' : 'es'}
+          </button>
+          <span className="cp-muted" style={{ fontSize: 11.5 }}>
+            Only fields that break a rule; you see every change first.
+          </span>
+        </div>
+      ) : null}
+      {open ? (
+        <fieldset className="ls-preview" aria-label="Changes to apply">
+          <legend>
+            {chosen.length} of {batch.length} change{batch.length === 1 ? '' : 's'} selected
+          </legend>
+          <ol className="ls-list">
+            {batch.map((s) => (
+              <li key={s.field} className="ls-change" data-testid={`change-${s.field}`}>
+                <label className="ls-change-head">
+                  <input
+                    type="checkbox"
+                    checked={!skip.has(s.field)}
+                    onChange={(e) => {
+                      const next = new Set(skip);
+                      if (e.target.checked) next.delete(s.field);
+                      else next.add(s.field);
+                      setSkip(next);
+                    }}
+                  />
+                  <span>{s.label}</span>
+                  {s.mustFix ? null : <Badge>advice</Badge>}
+                </label>
+                <div className="ls-before">
+                  <span className="lbl">Before</span> {s.current || '(empty)'}
+                </div>
+                <div className="ls-after">
+                  <span className="lbl">After</span> {s.proposed || '(empty: remove this field’s text)'}
+                </div>
+                <ul className="ls-words">
+                  {s.changes.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+                {s.note ? <p className="ls-note">{s.note}</p> : null}
+              </li>
             ))}
-          </tbody>
-        </table>
-      )}
-    </Section>
+          </ol>
+          <div className="ls-actions">
+            <button
+              type="button"
+              className="cp-btn primary"
+              disabled={apply.isPending || chosen.length === 0}
+              onClick={() => apply.mutate(chosen, { onSuccess: () => setOpen(false) })}
+            >
+              {apply.isPending ? 'Filling…' : `Apply ${chosen.length} change${chosen.length === 1 ? '' : 's'}`}
+            </button>
+            <button type="button" className="cp-btn" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+      {apply.isError ? (
+        <Notice tone="bad" title="Some fields were not filled">
+          {apply.error.message}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
+
+/** One field's findings, its fix (before → after in plain words) and the technical detail folded. */
+function ViolationCard({
+  field,
+  label,
+  findings,
+  suggestion: s,
+  onApplied,
+}: {
+  field: string;
+  label: string;
+  findings: Finding[];
+  suggestion: Suggestion | undefined;
+  onApplied: (a: Applied[] | null) => void;
+}) {
+  const apply = useWrite(onApplied, s?.source ?? 'rule-fix');
+  const onPage = !/^(images|variants)/.test(field);
+  return (
+    <div className="ls-group ls-card" data-field={field} data-testid={`violation-${field}`}>
+      <header>
+        {onPage ? (
+          <button
+            type="button"
+            className="ls-card-head"
+            onClick={() => showOnPage(field)}
+            title="Show this field on the page"
+          >
+            {label}
+            <span aria-hidden="true"> ↓</span>
+          </button>
+        ) : (
+          <span>{label}</span>
+        )}
+      </header>
+      {findings.map((f, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: findings of one field keep their order.
+        <div className="ls-finding" key={i}>
+          <SeverityBadge severity={f.severity} />
+          <div>
+            {f.plain}
+            {f.review ? <span className="ls-review"> · needs your review</span> : null}
+          </div>
+        </div>
+      ))}
+      {s ? (
+        <div className="ls-fix">
+          <div className="ls-after">
+            <span className="lbl">Fix</span> {s.proposed || '(remove this text)'}
+          </div>
+          <ul className="ls-words">
+            {s.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+          {s.note ? <p className="ls-note">{s.note}</p> : null}
+          <div className="ls-actions">
+            <button
+              type="button"
+              className="cp-btn small"
+              disabled={apply.isPending}
+              aria-label={`Apply fix to ${label}`}
+              onClick={() => apply.mutate([s])}
+            >
+              {apply.isPending ? 'Applying…' : 'Apply'}
+            </button>
+            {!s.clean ? <Badge tone="warn">Still breaks a rule</Badge> : null}
+          </div>
+          {apply.isError ? (
+            <Notice tone="bad" title="Not applied">
+              {apply.error.message}
+            </Notice>
+          ) : null}
+        </div>
+      ) : onPage ? (
+        <p className="cp-muted ls-note">No automatic fix: edit the field on the page.</p>
+      ) : null}
+      <details className="ls-details">
+        <summary>Details</summary>
+        <ul>
+          {findings.map((f, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: same order as above.
+            <li key={i}>
+              <code>{f.rule}</code> on <code>{f.field}</code>: {f.message}
+            </li>
+          ))}
+          {s ? (
+            <li>
+              Fix from {s.source === 'canonical' ? 'the canonical product' : 'the rules’ own fixes on the live text'}
+              {s.fixes.length ? `; clears ${s.fixes.join(', ')}` : ''}
+              {s.adds.length ? `; adds ${s.adds.join(', ')}` : ''}.
+            </li>
+          ) : null}
+        </ul>
+      </details>
+    </div>
+  );
+}
+
+/** The canonical comparison, folded: which fields differ, and the canonical text to use one field at a time. */
+function CanonicalSection({
+  d,
+  ai,
+  onApplied,
+}: {
+  d: EditorPanel;
+  ai: boolean;
+  onApplied: (a: Applied[] | null) => void;
+}) {
+  const catalogue = browser.runtime.getURL('/catalogue.html');
+  const changed = d.drift.filter((e) => e.status !== 'same');
+  const syncs = d.suggestions.filter((s) => s.kind === 'sync');
+  return (
+    <section className="cp-section" aria-label="Canonical product">
+      <details className="ls-fold">
+        <summary>
+          <h2>Canonical product</h2>
+          {!d.canonical ? (
+            <Badge>not found</Badge>
+          ) : changed.length ? (
+            <Badge tone="warn">
+              {changed.length} field{changed.length === 1 ? '' : 's'} differ
+            </Badge>
+          ) : (
+            <Badge tone="ok">In sync</Badge>
+          )}
+        </summary>
+        {!d.canonical ? (
+          <Notice tone="info" title="No canonical product for this SKU">
+            Open the product in Shopify admin once: Counterpart captures it as canonical and matches it here by SKU (or
+            barcode).
+          </Notice>
+        ) : (
+          <>
+            <p className="cp-muted" style={{ fontSize: 12, marginBottom: 6 }}>
+              Against the Amazon version derived from{' '}
+              <a className="ls-link" href={catalogue} target="_blank" rel="noreferrer">
+                {d.canonical.title.length > 48 ? `${d.canonical.title.slice(0, 46)}…` : d.canonical.title}
+              </a>{' '}
+              (version {d.canonical.version}, {d.canonical.variantSku}, matched by{' '}
+              {d.canonical.matchedBy === 'sku' ? 'SKU' : 'barcode'}). Fields that differ without breaking a rule are
+              never changed by “Review fixes”.
+            </p>
+            {changed.length === 0 ? (
+              <Empty>Every field matches the canonical version.</Empty>
+            ) : (
+              <table className="ls-table" data-testid="drift">
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Canonical and live values</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changed.map((e) => (
+                    <tr key={e.field}>
+                      <td style={{ whiteSpace: 'nowrap' }}>{d.labels[e.field] ?? e.field}</td>
+                      <td>
+                        <div className="ls-diff">
+                          <span>
+                            <span className="lbl">Canonical </span>
+                            <span className="now">{short(e.canonical) || '—'}</span>
+                          </span>
+                          <span>
+                            <span className="lbl">Live </span>
+                            <span className="was">{short(e.live) || '—'}</span>
+                          </span>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {syncs.length ? (
+              <div className="ls-list" style={{ marginTop: 8 }}>
+                {syncs.map((s) => (
+                  <SyncCard key={s.field} s={s} onApplied={onApplied} />
+                ))}
+              </div>
+            ) : null}
+          </>
+        )}
+        {ai ? <RewriteTitle onApplied={onApplied} /> : null}
+      </details>
+    </section>
   );
 }
 
@@ -174,144 +522,44 @@ function short(v: string | number | null): string {
   return s.length > 160 ? `${s.slice(0, 158)}…` : s;
 }
 
-function SuggestionsSection({ d, ai }: { d: EditorPanel; ai: boolean }) {
-  return (
-    <Section
-      title="Suggestions"
-      label="Suggestions"
-      aside={d.suggestions.length ? <Badge>{d.suggestions.length}</Badge> : undefined}
-    >
-      {d.specialistOwned ? (
-        <Notice tone="warn" title="Specialist-owned SKU">
-          Suggestions only: apply them one at a time after review. Price changes are flagged, never proposed.
-        </Notice>
-      ) : null}
-      {d.priceFlags.map((f) => (
-        <Notice key={f.message} tone="warn" title={`Price · ${f.sku}`}>
-          {f.message}
-        </Notice>
-      ))}
-      {!d.specialistOwned && d.suggestions.some(bulkable) ? <ApplyAll suggestions={d.suggestions} /> : null}
-      {d.suggestions.length === 0 ? (
-        <Empty>Nothing to suggest: the fields match the canonical-derived variant.</Empty>
-      ) : (
-        <div className="ls-list" style={{ marginTop: 6 }}>
-          {d.suggestions.map((s) => (
-            <SuggestionCard key={s.field} s={s} />
-          ))}
-        </div>
-      )}
-      {ai ? <RewriteTitle /> : null}
-      <p className="cp-muted" style={{ fontSize: 11.5, marginTop: 8 }}>
-        Apply fills the field in the form; nothing is saved until you press Save on Seller Central.
-      </p>
-    </Section>
-  );
-}
-
-/** Bulk apply takes text fields whose proposal passes the rules; prices are always one at a time. */
-const bulkable = (s: Suggestion) => s.clean && s.field !== 'price' && s.field !== 'list_price';
-
-function ApplyAll({ suggestions }: { suggestions: Suggestion[] }) {
-  const qc = useQueryClient();
-  const todo = suggestions.filter(bulkable);
-  const [done, setDone] = useState(0);
-  const run = useMutation({
-    mutationFn: async () => {
-      setDone(0);
-      const failed: string[] = [];
-      for (const s of todo) {
-        const r = await callOrThrow('page.write', { action: 'fillField', field: s.field, value: s.proposed });
-        if (r.done) void call('listings.logApply', { field: s.field, value: s.proposed, source: `bulk:${s.source}` });
-        else failed.push(s.label);
-        setDone((n) => n + 1);
-      }
-      if (failed.length) throw new Error(`Not filled: ${failed.join(', ')}`);
-    },
-    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.listings.editorAll() }),
-  });
-  return (
-    <div className="ls-actions" style={{ margin: '6px 0' }}>
-      <button type="button" className="cp-btn small" disabled={run.isPending} onClick={() => run.mutate()}>
-        {run.isPending ? `Filling ${done} of ${todo.length}…` : `Apply all ${todo.length} that pass the rules`}
-      </button>
-      <span className="cp-muted" style={{ fontSize: 11.5 }}>
-        Text fields only; prices one at a time.
-      </span>
-      {run.isError ? (
-        <Notice tone="bad" title="Some fields were not filled">
-          {run.error.message}
-        </Notice>
-      ) : null}
-    </div>
-  );
-}
-
-function useApply() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ field, value, source }: { field: string; value: string; source: string }) => {
-      const r = await callOrThrow('page.write', { action: 'fillField', field, value });
-      if (!r.done) throw new Error(r.message);
-      void call('listings.logApply', { field, value, source });
-      return r;
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.listings.editorAll() }),
-  });
-}
-
-function SuggestionCard({ s }: { s: Suggestion }) {
-  const apply = useApply();
-  const [shown, setShown] = useState(false);
+/** A field that breaks no rule but differs from canonical: the canonical text, to use on purpose, one at a time. */
+function SyncCard({ s, onApplied }: { s: Suggestion; onApplied: (a: Applied[] | null) => void }) {
+  const apply = useWrite(onApplied, 'canonical');
   return (
     <div className="ls-sugg" data-testid={`suggestion-${s.field}`}>
       <header>
         {s.label}
         <span className="cp-spacer" />
-        {s.clean ? <Badge tone="ok">Passes rules</Badge> : <SeverityBadge severity="recommendation" />}
+        <Badge>no rule broken</Badge>
       </header>
       <div className="ls-proposed">{s.proposed}</div>
-      {shown ? (
-        <div className="ls-current">
-          <b>Now:</b> {s.current || '(empty)'}
-        </div>
-      ) : null}
+      <div className="ls-current">
+        <b>Live:</b> {s.current || '(empty)'}
+      </div>
       <div className="ls-actions">
         <button
           type="button"
-          className="cp-btn primary small"
+          className="cp-btn small"
           disabled={apply.isPending}
-          aria-label={`Apply to ${s.label}`}
-          onClick={() => apply.mutate({ field: s.field, value: s.proposed, source: s.source })}
+          aria-label={`Use canonical text for ${s.label}`}
+          onClick={() => apply.mutate([s])}
         >
-          {apply.isPending ? 'Applying…' : 'Apply'}
+          {apply.isPending ? 'Applying…' : 'Use canonical text'}
         </button>
-        <button type="button" className="cp-btn small" onClick={() => setShown((v) => !v)} aria-expanded={shown}>
-          {shown ? 'Hide current' : 'Show current'}
-        </button>
-      </div>
-      <div className="ls-rule">
-        {s.source === 'canonical' ? 'From the canonical product' : 'The rule’s own fix'}
-        {s.fixes.length ? ` · fixes ${s.fixes.join(', ')}` : ''}
       </div>
       {apply.isError ? (
         <Notice tone="bad" title="Not applied">
           {apply.error.message}
         </Notice>
       ) : null}
-      {apply.isSuccess ? (
-        <span className="cp-muted" style={{ fontSize: 12 }}>
-          Filled in the form. Review, then save on the page.
-        </span>
-      ) : null}
     </div>
   );
 }
 
-function RewriteTitle() {
+function RewriteTitle({ onApplied }: { onApplied: (a: Applied[] | null) => void }) {
   const rewrite = useMutation({ mutationFn: () => callOrThrow('listings.rewrite', { field: 'title' }) });
-  const apply = useApply();
   const r = rewrite.data;
+  const apply = useWrite(onApplied, r ? `${r.provider}:${r.model}`.slice(0, 40) : 'rewrite');
   return (
     <div className="ls-sugg" style={{ marginTop: 8 }} data-testid="rewrite">
       <header>
@@ -336,7 +584,10 @@ function RewriteTitle() {
           ) : null}
           {r.findings.map((f, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: re-check findings keep their order.
-            <FindingLine key={i} {...f} />
+            <div className="ls-finding" key={i}>
+              <SeverityBadge severity={f.severity} />
+              <div>{f.message}</div>
+            </div>
           ))}
           <div className="ls-actions">
             <button
@@ -345,7 +596,24 @@ function RewriteTitle() {
               disabled={!r.ready || apply.isPending}
               title={r.ready ? undefined : 'The rewrite still breaks a rule'}
               aria-label="Apply rewritten title"
-              onClick={() => apply.mutate({ field: 'title', value: r.text, source: `${r.provider}:${r.model}` })}
+              onClick={() =>
+                apply.mutate([
+                  {
+                    field: 'title',
+                    label: 'Item name',
+                    current: '',
+                    proposed: r.text,
+                    fixes: [],
+                    source: 'canonical',
+                    clean: r.ready,
+                    kind: 'fix',
+                    mustFix: false,
+                    changes: [],
+                    note: null,
+                    adds: [],
+                  },
+                ])
+              }
             >
               Apply
             </button>

@@ -5,7 +5,7 @@ import { callOrThrow } from '../../lib/messaging/client';
 import type { PanelContext } from '../panel/types';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
 import { listingsQueries } from './queries';
-import { CHANNEL_LABELS, FindingLine, groupByField, policyLabel, when } from './shared';
+import { CHANNEL_LABELS, countsLabel, FindingLine, groupByField, policyLabel, when } from './shared';
 import './listings.css';
 
 /** Shopify product page: the product as captured canonical, its Shopify violations and per-channel readiness. */
@@ -82,33 +82,20 @@ export function ProductSection({ context }: { context: PanelContext }) {
               const first = c.top.find((t) => t.severity !== 'recommendation') ?? c.top[0];
               return (
                 <tr key={c.channel}>
-                  <td style={{ whiteSpace: 'nowrap' }}>
+                  <td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }} data-testid={`readiness-${c.channel}`}>
                     <div style={{ fontWeight: 500 }}>{CHANNEL_LABELS[c.channel]}</div>
+                    <Badge tone={c.ready ? 'ok' : 'bad'}>{c.ready ? 'Ready' : 'Not ready'}</Badge>
+                    <div className="cp-muted" style={{ fontSize: 11 }}>
+                      {countsLabel(c.mustFix, c.advice)}
+                    </div>
                     {c.skus.total > 1 ? (
                       <div className="cp-muted" style={{ fontSize: 11 }}>
                         {c.skus.ready} of {c.skus.total} SKUs ready
                       </div>
                     ) : null}
                   </td>
-                  <td className="cp-muted" style={{ fontSize: 11.5 }}>
-                    {first ? (
-                      <span title={first.message}>
-                        {first.rule}
-                        {first.field.includes(' · ') ? ` · ${first.field.split(' · ')[0]}` : ''}
-                        {c.violations > 1 ? ` +${c.violations - 1}` : ''}
-                      </span>
-                    ) : (
-                      'no findings'
-                    )}
-                  </td>
-                  <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                    {c.ready ? (
-                      <Badge tone="ok">Ready</Badge>
-                    ) : (
-                      <Badge tone="bad">
-                        {c.blocking} violation{c.blocking === 1 ? '' : 's'}
-                      </Badge>
-                    )}
+                  <td className="cp-muted" style={{ fontSize: 11.5, verticalAlign: 'top', overflowWrap: 'anywhere' }}>
+                    {first ? <span title={first.message}>{first.plain}</span> : 'nothing to fix'}
                   </td>
                 </tr>
               );
@@ -143,7 +130,7 @@ export function ProductSection({ context }: { context: PanelContext }) {
           <div className="ls-list">
             {groupByField(d.shopify.findings).map(([field, fs]) => (
               <div key={field} className="ls-group">
-                <header>{field}</header>
+                <header>{fs[0]?.label ?? field}</header>
                 {fs.map((f, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: findings of one field keep their order.
                   <FindingLine key={i} {...f} />
@@ -174,7 +161,7 @@ export function ProductSection({ context }: { context: PanelContext }) {
                 <header>
                   {g.sku} <span className="ls-rule">{g.code}</span>
                 </header>
-                <FindingLine severity={g.severity} message={g.message} rule={g.rule} />
+                <FindingLine severity={g.severity} message={g.message} rule={g.rule} plain={g.plain} />
               </div>
             ))}
             {d.missingBarcodes.length ? (

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { callOrThrow } from '../../lib/messaging/client';
+import type { Catalogue } from '../../lib/messaging/contract/listings';
 import { queryKeys } from '../../lib/messaging/query-keys';
 
 /**
@@ -28,6 +29,14 @@ export const listingsQueries = {
       queryKey: queryKeys.listings.inventory(),
       queryFn: () => callOrThrow('listings.inventory', {}),
       staleTime: 0,
+      retry: 1,
+      networkMode: 'always',
+    }),
+  cell: (c: { productId: string; sku: string; channel: Catalogue['channels'][number] }) =>
+    queryOptions({
+      queryKey: queryKeys.listings.cell(c.productId, c.sku, c.channel),
+      queryFn: () => callOrThrow('listings.cellFindings', c),
+      staleTime: 10_000,
       retry: 1,
       networkMode: 'always',
     }),

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Badge, type Tone } from '../ui/primitives';
 
 const SEVERITY: Record<string, { tone: Tone; label: string; hint: string }> = {
-  blocks_submission: { tone: 'bad', label: 'Blocks', hint: 'The channel rejects the listing until this is fixed.' },
+  blocks_submission: { tone: 'bad', label: 'Must fix', hint: 'The channel rejects the listing until this is fixed.' },
   suppresses_listing: {
-    tone: 'warn',
-    label: 'Suppresses',
+    tone: 'bad',
+    label: 'Must fix',
     hint: 'Accepted, then suppressed from search or rewritten by the channel.',
   },
   recommendation: { tone: 'neutral', label: 'Advice', hint: 'Best practice; affects quality and conversion.' },
@@ -20,6 +20,18 @@ export function SeverityBadge({ severity }: { severity: string }) {
       </Badge>
     </span>
   );
+}
+
+/**
+ * The one way a count of findings is written everywhere (panel, catalogue, channel readiness):
+ * "must fix" blocks submission or suppresses the listing, "advice" is the rest.
+ */
+export function countsLabel(mustFix: number, advice: number): string {
+  if (mustFix === 0 && advice === 0) return 'nothing to fix';
+  const parts: string[] = [];
+  if (mustFix) parts.push(`${mustFix} must fix`);
+  if (advice) parts.push(`${advice} advice`);
+  return parts.join(' · ');
 }
 
 export const CHANNEL_LABELS: Record<string, string> = {
@@ -53,13 +65,37 @@ export function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** A finding line: severity badge, message, rule id. */
-export function FindingLine({ severity, message, rule }: { severity: string; message: string; rule: string }) {
+/** A finding line: severity badge, the message in plain words, the rule id behind "Details". */
+export function FindingLine({
+  severity,
+  message,
+  rule,
+  plain,
+  review,
+}: {
+  severity: string;
+  message: string;
+  rule: string;
+  plain?: string;
+  review?: boolean;
+}) {
   return (
     <div className="ls-finding">
       <SeverityBadge severity={severity} />
       <div>
-        {message} <span className="ls-rule">{rule}</span>
+        {plain ?? message}
+        {review ? <span className="ls-review"> · needs your review</span> : null}
+        {plain !== undefined ? (
+          <details className="ls-details">
+            <summary>Details</summary>
+            <code>{rule}</code>: {message}
+          </details>
+        ) : (
+          <>
+            {' '}
+            <span className="ls-rule">{rule}</span>
+          </>
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as clock from '../../lib/clock';
 import * as store from '../../lib/db/listings-store';
-import { catalogueView } from '../../lib/listings/catalogue';
+import { catalogueView, cellFindings } from '../../lib/listings/catalogue';
 import { editorPanel, editorReport } from '../../lib/listings/editor';
 import { feedFile } from '../../lib/listings/feed';
 import { readInventory } from '../../lib/listings/marketplace-status';
@@ -63,6 +63,11 @@ export const listingsHandlers: Handlers = {
   'listings.catalogue': async () => {
     const [products, listings, ctx] = await Promise.all([store.allProducts(), store.allListings(), context()]);
     return catalogueView(products, listings, ctx);
+  },
+  'listings.cellFindings': async ({ productId, sku, channel }) => {
+    const [p, listings, ctx] = await Promise.all([store.product(productId), store.allListings(), context()]);
+    if (!p) throw new MessageError('not_found', 'This product is no longer in the catalogue.');
+    return cellFindings(p, sku, channel, listings, ctx);
   },
   'listings.checkProducts': async ({ ids }) => {
     const [ctx, at] = [await context(), clock.nowIso()];

@@ -35,6 +35,12 @@ describe('deriveListing', () => {
     expect(d.listing.bullets).toHaveLength(5);
     expect(d.listing.bullets?.[0]).toBe('Soft 180 gsm combed ring-spun cotton');
     expect(d.listing.bullets?.join(' ')).not.toMatch(/eco-friendly/i);
+    // "Eco-friendly dyes, pre-shrunk fabric" loses the whole claim part, not just the word: never "Dyes, pre-shrunk fabric".
+    expect(d.listing.bullets?.[2]).toBe('Pre-shrunk fabric');
+    // …and says so, with what to do instead.
+    expect(d.transforms).toContain(
+      'took “Eco-friendly dyes” out of “Eco-friendly dyes, pre-shrunk fabric”: Amazon bans unqualified claims in bullets; name a certification instead if one backs it',
+    );
   });
 
   it('reduces the description to plain text without the contact sentence', () => {

@@ -1,6 +1,7 @@
 import type { CanonicalProduct } from './canonical';
 import { checkListing, rulesVersion } from './check';
 import { toGtin14, toUpTo13 } from './gtin';
+import { removePhrases } from './phrase-removal';
 import { amazonTitleMax, defaultAmazonPolicy } from './policy';
 import { BULLET_CLAIMS_RE, KNOWN_BRANDS, TITLE_BANNED_CHARS, TITLE_PROMO_RE } from './rules/amazon';
 import { removeMatches, STOP_WORDS } from './rules/common';
@@ -208,17 +209,26 @@ function channelTransform(
         title = cut;
       }
       l.title = title;
-      l.bullets = bulletsFromDescription(html).map((b) =>
-        tidy(
-          removeMatches(b, BULLET_CLAIMS_RE)
+      // A claim comes out with its phrase ("Eco-friendly dyes, pre-shrunk fabric" → "Pre-shrunk fabric"), never as "Dyes, …".
+      l.bullets = bulletsFromDescription(html).map((b) => {
+        const claim = removePhrases(b, BULLET_CLAIMS_RE);
+        if (claim.removed.length)
+          t.push(
+            claim.text
+              ? `took “${claim.dropped.join('”, “') || claim.removed.join('”, “')}” out of “${b}”: Amazon bans unqualified claims in bullets; name a certification instead if one backs it`
+              : `left out the bullet “${b}”: it only held a claim Amazon bans in bullets`,
+          );
+        return tidy(
+          claim.text
             .replace(/°/g, ' degrees')
             .replace(/[™®€…†‡¢£¥©±~]/gu, '')
             .replace(/\p{Extended_Pictographic}\uFE0F?/gu, '')
             .replace(/[.!]+$/, '')
             .replace(/(\d)(ml|oz|lb|lbs|kg|g|cm|mm|in|ft)\b/gi, '$1 $2')
             .replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
-        ),
-      );
+        );
+      });
+      l.bullets = l.bullets.filter((b) => chars(b) >= 10);
       t.push(`${l.bullets.length} bullets built from the description`);
       l.description = cutAtWord(cleanParagraphs(html).join('<br>'), 2000);
       t.push('description reduced to plain text with <br>');

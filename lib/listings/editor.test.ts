@@ -51,7 +51,9 @@ describe('Seller Central editor report', () => {
     const r = editorReport({ ...base, sku: 'TEE-CL-BLK-M' });
     expect(r.verdict).toBe('fail');
     expect(r.findings.some((f) => f.rule === 'AMZ-TITLE-LEN' && f.field === 'title')).toBe(true);
-    expect(r.marks.some((m) => m.field === 'title' && m.note.startsWith('AMZ-TITLE-LEN'))).toBe(true);
+    expect(r.marks.some((m) => m.field === 'title' && m.note.startsWith('Must fix: Title has 113 characters'))).toBe(
+      true,
+    );
     // No image data on the editor's text tab: image rules are not run on nothing.
     expect(r.findings.some((f) => f.field.startsWith('images'))).toBe(false);
     const withImages = editorReport({ ...base, sku: 'TEE-CL-BLK-M', live: { ...LIVE, images: [] } });
@@ -86,6 +88,66 @@ describe('Seller Central editor report', () => {
   });
 });
 
+describe('Fix all changes only what breaks a rule (issue 17)', () => {
+  const r = editorReport({
+    live: { ...LIVE, description: 'Our Classic Tee. <b>Cut from combed cotton</b>.<br>Machine wash cold.' },
+    sku: 'TEE-CL-BLK-M',
+    products: [stored()],
+    policy: 'amazon-2026-07',
+    today: TODAY,
+    protectedSkus: [],
+  });
+  const by = (field: string) => r.suggestions.find((s) => s.field === field);
+  const batch = r.suggestions.filter((s) => s.kind === 'fix' && s.clean).map((s) => s.field);
+
+  it('batches only the fields with findings, in page order', () => {
+    expect(batch).toEqual([
+      'title',
+      'bullets[0]',
+      'bullets[2]',
+      'bullets[3]',
+      'bullets[4]',
+      'description',
+      'search_terms',
+    ]);
+  });
+
+  it('leaves the good bullet, the item type and the price out of the batch (they only differ from canonical)', () => {
+    expect(by('bullets[1]')).toMatchObject({ kind: 'sync', current: LIVE.bullets?.[1] });
+    expect(by('item_type_keyword')).toMatchObject({ kind: 'sync', current: 't-shirts', proposed: 't-shirt' });
+    expect(by('price')?.kind).toBe('sync');
+  });
+
+  it('fixes the 113-character title in place: 67 characters, cut at its dash, no new finding', () => {
+    const t = by('title');
+    expect(t?.proposed).toBe('Northwind Classic Tee 100% Cotton Crew Neck T-Shirt for Men & Women');
+    expect([...(t?.proposed ?? '')].length).toBe(67);
+    expect(t?.source).toBe('rule-fix');
+    expect(t?.changes).toEqual(['Takes out “- Soft Breathable Everyday Top! Free Shipping”', '113 → 67 characters']);
+    expect(t?.adds).toEqual([]);
+    expect(t?.note).toContain('“Soft Breathable Everyday Top” is left out');
+  });
+
+  it('takes the claim out of bullet 3 and keeps the rest of the sentence, with a note', () => {
+    expect(by('bullets[2]')).toMatchObject({
+      proposed: 'Dyes on pre-shrunk fabric, true to size',
+      fixes: ['AMZ-BULLET-CLAIMS', 'AMZ-CLAIM-ENVIRONMENTAL'],
+      changes: ['Takes out “Eco-friendly”', '52 → 39 characters'],
+    });
+    expect(by('bullets[2]')?.note).toContain('certification');
+    expect(by('bullets[3]')?.changes).toEqual(['Takes out “™”', '40 → 39 characters']);
+  });
+
+  it('replaces a bullet that held only contact details with the canonical bullet, and says why', () => {
+    expect(by('bullets[4]')).toMatchObject({ proposed: 'Machine wash cold, tumble dry low', source: 'canonical' });
+    expect(by('bullets[4]')?.note).toContain('could not be fixed in place');
+  });
+
+  it('strips the description’s tags but keeps every sentence', () => {
+    expect(by('description')?.proposed).toBe('Our Classic Tee. Cut from combed cotton.<br>Machine wash cold.');
+  });
+});
+
 describe('what an editor read records and shows', () => {
   const page = {
     sku: 'TEE-CL-BLK-M',
@@ -110,7 +172,9 @@ describe('what an editor read records and shows', () => {
     expect(row).toMatchObject({ status: null, productId: '8123456789', driftAt: at, source: 'editor' });
     expect(row?.driftFields).toContain('title');
     expect(row?.driftFields).not.toContain('brand');
-    expect(row?.violations).toBe(report.findings.length);
+    // The live listing's must-fix count (what the panel and the catalogue show), not every finding.
+    expect(row?.violations).toBe(report.findings.filter((f) => f.severity !== 'recommendation').length);
+    expect(row?.violations).toBe(10);
     const [alone] = editorListings(
       { ...page, sku: 'MA023', status: { status: 'suppressed', reason: 'Main image missing' } },
       editorReport({ ...input, products: [], sku: 'MA023' }),
@@ -124,6 +188,15 @@ describe('what an editor read records and shows', () => {
     const panel = editorPanel(page, report, { policy: 'amazon-2026-07', auto: false });
     expect(panel.labels.title).toBe('Item name');
     expect(panel.labels['bullets[4]']).toBe('Bullet 5');
+    expect(panel.counts).toEqual({ mustFix: 10, advice: 3 });
+    // Findings come in page order: the title before the bullets, bullets before the search terms.
+    const order = panel.findings.map((f) => f.field);
+    expect(order.indexOf('title')).toBeLessThan(order.indexOf('bullets[0]'));
+    expect(order.indexOf('bullets[4]')).toBeLessThan(order.indexOf('search_terms'));
+    expect(panel.findings.find((f) => f.rule === 'AMZ-CLAIM-ENVIRONMENTAL')).toMatchObject({
+      plain: 'Environmental claim: eco-friendly',
+      review: true,
+    });
     expect(panel).toMatchObject({
       sku: 'TEE-CL-BLK-M',
       status: null,

@@ -21,6 +21,8 @@ export const AMAZON_ALIASES: Readonly<Record<string, readonly string[]>> = {
   gtin: ['externally_assigned_product_identifier', 'external_product_id'],
   price: ['standard_price', 'your_price'],
   list_price: [],
+  // §1.1: item highlights are `title_differentiation`, legacy name `item_highlights`.
+  highlights: ['title_differentiation', 'item_highlights'],
 };
 
 const NUMBER_FIELDS = new Set(['price', 'list_price']);
@@ -54,6 +56,18 @@ function scalar(field: string, v: unknown): unknown {
   return field === 'gtin' ? gtinString(one) : one;
 }
 
+const VARIANT_GTIN_NAMES = ['gtin', 'barcode', 'externally_assigned_product_identifier', 'external_product_id'];
+
+/** A variant's GTIN under any of its names (ours, Shopify's `barcode`, Amazon's), as a string under `gtin`. */
+function variantForm(v: unknown): unknown {
+  if (!isRecord(v)) return v;
+  const name = VARIANT_GTIN_NAMES.find((n) => v[n] !== undefined && v[n] !== null && v[n] !== '');
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (!VARIANT_GTIN_NAMES.includes(k)) out[k] = x;
+  if (name) out.gtin = gtinString(v[name]);
+  return out;
+}
+
 /** A listing line with Amazon's names mapped to ours and every GTIN as a string. */
 export function listingInputForms(value: unknown): unknown {
   if (!isRecord(value)) return value;
@@ -71,8 +85,7 @@ export function listingInputForms(value: unknown): unknown {
     const legacy = LEGACY_BULLETS.map((k) => value[k]).filter((b) => typeof b === 'string' && b.trim() !== '');
     if (legacy.length) out.bullets = legacy;
   }
-  if (Array.isArray(out.variants))
-    out.variants = out.variants.map((v) => (isRecord(v) && 'gtin' in v ? { ...v, gtin: gtinString(v.gtin) } : v));
+  if (Array.isArray(out.variants)) out.variants = out.variants.map(variantForm);
   return out;
 }
 

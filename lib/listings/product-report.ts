@@ -4,6 +4,7 @@ import type { CanonicalProduct } from './canonical';
 import type { HistoryRecord, ProductCapture } from './capture';
 import { checkListing } from './check';
 import { channelVariants } from './derive';
+import { fieldLabel, plainMessage } from './fields';
 import { defaultAmazonPolicy } from './policy';
 import { checkSummarySkus, type ListingsContext, type SkuVariant } from './readiness';
 import { GTIN_RULES } from './rules/gtin';
@@ -57,7 +58,18 @@ export function missingBarcodes(p: CanonicalProduct): string[] {
   return p.variants.filter((v) => !norm(v.barcode)).map((v) => v.sku || '(no SKU)');
 }
 
-const finding = (f: Finding) => ({ rule: f.rule, field: f.field, severity: f.severity, message: f.message });
+const finding = (f: Finding) => {
+  const p = plainMessage(f.message);
+  return {
+    rule: f.rule,
+    field: f.field,
+    severity: f.severity,
+    message: f.message,
+    label: fieldLabel(f.field),
+    plain: p.text,
+    review: p.review,
+  };
+};
 
 /**
  * One channel's readiness for the panel: ready when every SKU is; the top findings (blocking first,
@@ -72,12 +84,16 @@ export function channelReadiness(channel: Channel, list: readonly SkuVariant[], 
       [...d.findings]
         .sort((a, b) => Number(a.severity === 'recommendation') - Number(b.severity === 'recommendation'))
         .slice(0, 1)
-        .map((f) => ({
-          rule: f.rule,
-          field: multi && sku ? `${sku} · ${f.field}` : f.field,
-          severity: f.severity,
-          message: multi && sku ? `${sku}: ${f.message}` : f.message,
-        })),
+        .map((f) => {
+          const plain = plainMessage(f.message).text;
+          return {
+            rule: f.rule,
+            field: multi && sku ? `${sku} · ${f.field}` : f.field,
+            severity: f.severity,
+            message: multi && sku ? `${sku}: ${f.message}` : f.message,
+            plain: `${multi && sku ? `${sku} · ` : ''}${fieldLabel(f.field)}: ${plain}`,
+          };
+        }),
     )
     .slice(0, 5);
   return {
@@ -86,6 +102,9 @@ export function channelReadiness(channel: Channel, list: readonly SkuVariant[], 
     verdict: sum.verdict,
     violations: sum.violations,
     blocking: sum.blocking,
+    /** The counts every screen shows: must fix (blocks or suppresses) and advice. */
+    mustFix: sum.blocking,
+    advice: sum.violations - sum.blocking,
     top,
     skus: { ready: list.filter((x) => x.derived.ready).length, total: list.length },
   };
@@ -110,7 +129,7 @@ export function productPanel(capture: ProductCapture, history: readonly HistoryR
     channels: CHANNELS.filter((c) => c !== 'shopify').map((c) =>
       channelReadiness(c, derived[c], record.version, record.updatedAt),
     ),
-    gtin: gtinProblems(record.product, ctx.today),
+    gtin: gtinProblems(record.product, ctx.today).map((g) => ({ ...g, plain: plainMessage(g.message).text })),
     missingBarcodes: missingBarcodes(record.product),
     specialistOwned: record.product.variants.some((v) => protectedSet.has(v.sku)),
     policy: { policy: ctx.policy, auto: ctx.auto },

@@ -46,6 +46,9 @@ export const queryKeys = {
     editor: (entityId: string | null) => [...queryKeys.listings.editorAll(), entityId] as const,
     inventory: () => [...queryKeys.panel.all, 'listings', 'inventory'] as const,
     catalogue: () => [...queryKeys.listings.all, 'catalogue'] as const,
+    /** The findings behind one catalogue cell (refetched with the catalogue). */
+    cell: (productId: string, sku: string, channel: string) =>
+      [...queryKeys.listings.catalogue(), 'cell', productId, sku, channel] as const,
   },
   planning: {
     skuSummary: (snapshotAt: string | null) => [...queryKeys.panel.all, 'planning', 'skuSummary', snapshotAt] as const,

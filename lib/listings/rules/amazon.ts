@@ -1,4 +1,5 @@
 import { utf8Bytes } from '../../util/text';
+import { removePhrases, removeSentencesWith } from '../phrase-removal';
 import { amazonTitleMax, searchTermByteLimit } from '../policy';
 import {
   chars,
@@ -269,6 +270,72 @@ function singular(w: string): string {
   return w.replace(/(ies)$/, 'y').replace(/(es|s)$/, '');
 }
 
+/**
+ * A title cut to `max` characters where a person would cut it: at the last " - ", ", " or " | "
+ * that keeps at least 60% of the limit, else at a word boundary.
+ */
+export function cutTitle(title: string, max: number): string {
+  const t = norm(title);
+  if (chars(t) <= max) return t;
+  const head = [...t].slice(0, max + 1).join('');
+  const at = Math.max(
+    head.lastIndexOf(' - '),
+    head.lastIndexOf(', '),
+    head.lastIndexOf(' | '),
+    head.lastIndexOf(' – '),
+  );
+  if (at >= 0 && chars(head.slice(0, at)) >= max * 0.6)
+    return head
+      .slice(0, at)
+      .replace(/[\s,;:/|&+–—-]+$/u, '')
+      .trim();
+  return cutAtWord(t, max);
+}
+
+/** AMZ-PDP-PROHIBITED detectors that match a text: contact details, links, prices and the §1.4 phrases. */
+function pdpHits(text: string, fileName = false): string[] {
+  const kinds = fileName
+    ? (['email', 'bareDomain', 'phone'] as const)
+    : (['email', 'url', 'bareDomain', 'phone', 'price'] as const);
+  return [...contactHits(text, kinds).map(plainDetector), ...findPhrases(text, PDP_PHRASES_RE).map((p) => `"${p}"`)];
+}
+
+const DETECTOR_WORDS: Record<string, string> = {
+  email: 'an e-mail address',
+  url: 'a link',
+  bareDomain: 'a website',
+  phone: 'a phone number',
+  price: 'a price',
+};
+/** A contact detector's name in plain words ("bareDomain" → "a website"). */
+function plainDetector(k: string): string {
+  return DETECTOR_WORDS[k] ?? k;
+}
+
+function hasContact(s: string): boolean {
+  return contactHits(s, ['email', 'url', 'bareDomain', 'phone']).length > 0;
+}
+
+/** The last path segment of an image URL, without query or extension. */
+function fileName(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? '';
+  return decodeURIComponentSafe(path.slice(path.lastIndexOf('/') + 1)).replace(/\.[a-z0-9]{2,5}$/i, '');
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function placeName(field: string): string {
+  const m = field.match(/^bullets\[(\d+)\]$/);
+  if (m) return `bullet ${Number(m[1]) + 1}`;
+  return field === 'highlights' ? 'item highlights' : field;
+}
+
 const rules: Rule[] = [
   {
     id: 'AMZ-TITLE-LEN',
@@ -285,8 +352,8 @@ const rules: Rule[] = [
             hit(
               'title',
               'blocks_submission',
-              `title has ${n} characters; ${ctx.policy} allows ${max}`,
-              cutAtWord(l.title, max),
+              `title has ${n} characters; the limit is ${max} (${ctx.policy})`,
+              cutTitle(l.title, max),
             ),
           ]
         : [];
@@ -597,7 +664,11 @@ const rules: Rule[] = [
       return bulletHits(
         l,
         (b) => {
-          const found = [...new Set([...(norm(b).match(BULLET_CHARS_RE) ?? []), ...(EMOJI.test(b) ? ['emoji'] : [])])];
+          // ™ and © are Extended_Pictographic too: "emoji" only for one beyond the listed symbols.
+          const rest = norm(b).replace(BULLET_CHARS_RE, '');
+          const found = [
+            ...new Set([...(norm(b).match(BULLET_CHARS_RE) ?? []), ...(EMOJI.test(rest) ? ['emoji'] : [])]),
+          ];
           return found.length ? `bullet contains ${found.join(' ')}` : null;
         },
         'suppresses_listing',
@@ -651,7 +722,7 @@ const rules: Rule[] = [
           return f.length ? `banned claim: ${f.join(', ')}` : null;
         },
         'suppresses_listing',
-        (b) => removeMatches(b, BULLET_CLAIMS_RE),
+        (b) => removePhrases(b, BULLET_CLAIMS_RE).text,
       );
     },
   },
@@ -681,9 +752,10 @@ const rules: Rule[] = [
         l,
         (b) => {
           const f = contactHits(b, ['email', 'url', 'bareDomain', 'phone']);
-          return f.length ? `contact or link in bullet: ${f.join(', ')}` : null;
+          return f.length ? `contact or link in bullet: ${f.map(plainDetector).join(', ')}` : null;
         },
         'suppresses_listing',
+        (b) => removeSentencesWith(b, [hasContact]).text,
       );
     },
   },
@@ -775,23 +847,35 @@ const rules: Rule[] = [
     id: 'AMZ-PDP-PROHIBITED',
     field: 'title',
     severity: 'suppresses_listing',
-    message: 'no contact details, URLs, prices, shipping offers or reviews in title, bullets or description',
+    message:
+      'no contact details, URLs, prices, shipping offers or reviews in title, highlights, bullets, description or images',
     check(l) {
+      // §1.4: the rule covers every place the detail page shows text, whatever other rule also covers it
+      // (a URL in a bullet is AMZ-BULLET-EXTERNAL too; "free shipping" in the title AMZ-TITLE-PROMO too).
       const out = [];
-      // Bullets' contact details are AMZ-BULLET-EXTERNAL's; title promo phrases are AMZ-TITLE-PROMO's.
-      const titleHits = contactHits(l.title, ['email', 'url', 'bareDomain', 'phone', 'price']);
-      if (titleHits.length) out.push(hit('title', 'suppresses_listing', `title contains ${titleHits.join(', ')}`));
-      (l.bullets ?? []).forEach((b, i) => {
-        const f = [...contactHits(b, ['price']), ...findPhrases(b, PDP_PHRASES_RE)];
-        if (f.length) out.push(hit(`bullets[${i}]`, 'suppresses_listing', `bullet contains ${f.join(', ')}`));
-      });
-      if (l.description) {
-        const f = [
-          ...contactHits(l.description, ['email', 'url', 'bareDomain', 'phone', 'price']),
-          ...findPhrases(l.description, PDP_PHRASES_RE),
-        ];
-        if (f.length) out.push(hit('description', 'suppresses_listing', `description contains ${f.join(', ')}`));
+      const places = [
+        { field: 'title', text: l.title },
+        ...(l.highlights ? [{ field: 'highlights', text: l.highlights }] : []),
+        ...(l.bullets ?? []).map((b, i) => ({ field: `bullets[${i}]`, text: b })),
+        ...(l.description ? [{ field: 'description', text: l.description }] : []),
+      ];
+      for (const { field, text } of places) {
+        const f = pdpHits(text);
+        if (!f.length) continue;
+        // Sentences with contact details or review/shipping phrases go; a title is left to its own rules' fixes.
+        const fix =
+          field === 'title'
+            ? undefined
+            : removeSentencesWith(text, [hasContact, (x) => findPhrases(x, PDP_PHRASES_RE).length > 0]).text;
+        out.push(hit(field, 'suppresses_listing', `${placeName(field)} contains ${f.join(', ')}`, fix));
       }
+      (l.images ?? []).forEach((im, i) => {
+        // Image text we read: the alt text and the file name (words split on - and _), never the CDN host.
+        const name = fileName(im.url ?? '');
+        const f = [...new Set([...pdpHits(im.alt ?? ''), ...pdpHits(name.replace(/[-_]+/g, ' '), true)])];
+        if (f.length)
+          out.push(hit(`images[${i}]`, 'suppresses_listing', `image ${i + 1} text contains ${f.join(', ')}`));
+      });
       return out;
     },
   },
@@ -1097,10 +1181,10 @@ const rules: Rule[] = [
     check(l) {
       if (attrStr(l, 'pesticide_marking')) return [];
       return textFields(l, { search: true }).flatMap(({ field, text }) => {
+        // Reported even where AMZ-BULLET-CLAIMS also bans the word: each rule fires wherever it holds.
         const f = findPhrases(text, PESTICIDE_RE);
-        // Bullets' "antibacterial/antimicrobial" are AMZ-BULLET-CLAIMS'.
-        const rest = field.startsWith('bullets') ? f.filter((p) => findPhrases(p, BULLET_CLAIMS_RE).length === 0) : f;
-        return rest.length ? [hit(field, 'suppresses_listing', `pesticidal claim: ${rest.join(', ')}`)] : [];
+        const fix = field === 'search_terms' ? undefined : removePhrases(text, PESTICIDE_RE).text;
+        return f.length ? [hit(field, 'suppresses_listing', `pesticidal claim: ${f.join(', ')}`, fix)] : [];
       });
     },
   },
@@ -1112,9 +1196,10 @@ const rules: Rule[] = [
     message: 'uncertain: (needs human review): unqualified environmental claims are restricted',
     check(l) {
       return textFields(l, { search: true }).flatMap(({ field, text }) => {
+        // An unqualified "eco-friendly" in a bullet is a banned bullet claim and an environmental claim.
         const f = findPhrases(text, ENVIRONMENTAL_RE);
-        const rest = field.startsWith('bullets') ? f.filter((p) => findPhrases(p, BULLET_CLAIMS_RE).length === 0) : f;
-        return rest.length ? [hit(field, 'suppresses_listing', `environmental claim: ${rest.join(', ')}`)] : [];
+        const fix = field === 'search_terms' ? undefined : removePhrases(text, ENVIRONMENTAL_RE).text;
+        return f.length ? [hit(field, 'suppresses_listing', `environmental claim: ${f.join(', ')}`, fix)] : [];
       });
     },
   },
@@ -1152,10 +1237,23 @@ const rules: Rule[] = [
     severity: 'blocks_submission',
     message: 'a valid GTIN (UPC/EAN/ISBN) is required unless a GTIN exemption was granted',
     check(l) {
-      const any = norm(l.gtin) || (l.variants ?? []).some((v) => norm(v.gtin));
-      return any || attrBool(l, 'gtin_exemption') === true
-        ? []
-        : [hit('gtin', 'blocks_submission', 'no GTIN and no GTIN exemption')];
+      if (attrBool(l, 'gtin_exemption') === true) return [];
+      const variants = l.variants ?? [];
+      if (!norm(l.gtin) && !variants.some((v) => norm(v.gtin)))
+        return [hit('gtin', 'blocks_submission', 'no GTIN and no GTIN exemption')];
+      // Every variant is its own Amazon listing: each needs its own GTIN (a single variant may use the product's).
+      if (variants.length < 2) return [];
+      return variants.flatMap((v, i) =>
+        norm(v.gtin)
+          ? []
+          : [
+              hit(
+                `variants[${i}].gtin`,
+                'blocks_submission',
+                `variant ${i + 1}${v.sku ? ` (${v.sku})` : ''} has no GTIN`,
+              ),
+            ],
+      );
     },
   },
   {

@@ -16,6 +16,8 @@ export const writeActionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('clearMarks') }),
   z.object({ action: z.literal('readField'), field: z.string().min(1).max(200) }),
+  /** Scrolls a field into view and outlines it (a violation card was clicked). */
+  z.object({ action: z.literal('focusField'), field: z.string().min(1).max(200) }),
 ]);
 export type WriteAction = z.infer<typeof writeActionSchema>;
 

@@ -19,8 +19,10 @@ export const channelReadinessSchema = z.object({
   verdict,
   violations: z.number().int(),
   blocking: z.number().int(),
+  mustFix: z.number().int(),
+  advice: z.number().int(),
   /** Top findings of the derived variant (what still stops it). */
-  top: z.array(fieldFinding).max(5),
+  top: z.array(fieldFinding.extend({ plain: z.string() })).max(5),
   /** How many of the product's SKUs pass this channel's check. */
   skus: z.object({ ready: z.number().int(), total: z.number().int() }),
 });
@@ -35,9 +37,14 @@ export const productPanelSchema = z.object({
   changedNow: z.boolean(),
   lastChange: z.object({ at: z.string(), version: z.number().int(), fields: z.array(z.string()) }).nullable(),
   history: z.array(z.object({ at: z.string(), version: z.number().int(), fields: z.array(z.string()) })).max(10),
-  shopify: z.object({ verdict, findings: z.array(fieldFinding) }),
+  shopify: z.object({
+    verdict,
+    findings: z.array(fieldFinding.extend({ label: z.string(), plain: z.string(), review: z.boolean() })),
+  }),
   channels: z.array(channelReadinessSchema),
-  gtin: z.array(z.object({ sku: z.string(), code: z.string(), rule: z.string(), severity, message: z.string() })),
+  gtin: z.array(
+    z.object({ sku: z.string(), code: z.string(), rule: z.string(), severity, message: z.string(), plain: z.string() }),
+  ),
   missingBarcodes: z.array(z.string()),
   specialistOwned: z.boolean(),
   policy: policyInfo,
@@ -50,7 +57,8 @@ export const editorPanelSchema = z.object({
   marketplace: z.string(),
   policy: policyInfo,
   verdict,
-  findings: z.array(fieldFinding),
+  counts: z.object({ mustFix: z.number().int(), advice: z.number().int() }),
+  findings: z.array(fieldFinding.extend({ plain: z.string(), review: z.boolean() })),
   marks: z.array(z.object({ field: z.string(), severity: z.string(), note: z.string() })).max(200),
   canonical: z
     .object({
@@ -72,6 +80,11 @@ export const editorPanelSchema = z.object({
       fixes: z.array(z.string()),
       source: z.enum(['canonical', 'rule-fix']),
       clean: z.boolean(),
+      kind: z.enum(['fix', 'sync']),
+      mustFix: z.boolean(),
+      changes: z.array(z.string()),
+      note: z.string().nullable(),
+      adds: z.array(z.string()),
     }),
   ),
   specialistOwned: z.boolean(),
@@ -109,6 +122,10 @@ export const catalogueSchema = z.object({
           status: catalogueStatus,
           violations: z.number().int().nullable(),
           blocking: z.number().int().nullable(),
+          mustFix: z.number().int().nullable(),
+          advice: z.number().int().nullable(),
+          /** Must-fix findings of the live listing at the last Seller Central editor read. */
+          liveMustFix: z.number().int().nullable(),
           checkedAt: z.string().nullable(),
           stale: z.boolean(),
           drift: z.number().int().nullable(),
@@ -173,6 +190,24 @@ export const listingsMessages = {
     request: z.object({}).strict(),
     response: catalogueSchema,
     senders: ['page', 'panel'],
+  }),
+  /** Catalogue page: the findings behind one cell (a SKU on a channel), in page order and plain words. */
+  'listings.cellFindings': defineMessage({
+    request: z.object({ productId: z.string().min(1).max(300), sku: z.string().max(200), channel }).strict(),
+    response: z.object({
+      productId: z.string(),
+      title: z.string(),
+      sku: z.string(),
+      channel,
+      ready: z.boolean(),
+      mustFix: z.number().int(),
+      advice: z.number().int(),
+      findings: z.array(fieldFinding.extend({ label: z.string(), plain: z.string(), review: z.boolean() })),
+      live: z
+        .object({ mustFix: z.number().int().nullable(), seenAt: z.string(), status: marketplaceStatus })
+        .nullable(),
+    }),
+    senders: ['page'],
   }),
   /** Catalogue page: derive and re-check a batch of products on every channel (the page drives the progress). */
   'listings.checkProducts': defineMessage({

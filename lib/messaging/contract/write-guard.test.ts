@@ -11,6 +11,8 @@ const samples: unknown[] = [
   { action: 'markFields', marks: [{ field: 'item_name', severity: 3, note: 'x' }] },
   { action: 'clearMarks' },
   { action: 'readField', field: 'brand-0-value' },
+  { action: 'focusField', field: 'bullets[2]' },
+  { action: 'focusField', field: '' },
   { action: 'submitForm' },
   { action: 'insertReplyText', text: 'x'.repeat(20_001) },
   null,

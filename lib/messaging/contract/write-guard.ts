@@ -1,6 +1,6 @@
 import type { WriteAction } from './core';
 
-const ACTIONS = new Set(['insertReplyText', 'fillField', 'markFields', 'clearMarks', 'readField']);
+const ACTIONS = new Set(['insertReplyText', 'fillField', 'markFields', 'clearMarks', 'readField', 'focusField']);
 const str = (v: unknown, max: number, min = 0): v is string =>
   typeof v === 'string' && v.length >= min && v.length <= max;
 
@@ -22,6 +22,8 @@ export function parseWriteAction(value: unknown): WriteAction | null {
         : null;
     case 'readField':
       return str(v.field, 200, 1) ? { action: 'readField', field: v.field } : null;
+    case 'focusField':
+      return str(v.field, 200, 1) ? { action: 'focusField', field: v.field } : null;
     case 'clearMarks':
       return { action: 'clearMarks' };
     case 'markFields': {

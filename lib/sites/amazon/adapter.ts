@@ -1,7 +1,7 @@
 import { type SiteAdapter, unsupportedWrite } from '../adapter';
 import { hostValue, openShadowRoot, type ShadowRootOf } from './dom';
 import { extract } from './extract';
-import { clearViolationMarks, fillField, findFieldHost, markViolations } from './write';
+import { clearViolationMarks, fillField, findFieldHost, focusField, markViolations } from './write';
 
 /**
  * Seller Central adapter. A content script may pass `(el) => chrome.dom.openOrClosedShadowRoot(el)`
@@ -28,6 +28,8 @@ export function createAmazonAdapter(shadowRootOf?: ShadowRootOf): SiteAdapter {
               ),
           };
         }
+        case 'focusField':
+          return focusField(doc, action.field, { shadowRootOf });
         case 'clearMarks':
           return {
             done: true,

@@ -3,7 +3,7 @@ import { composedElements } from './dom';
 import { extract } from './extract';
 import { loadAmazonFixture } from './fixture-loader';
 import { amazonListingEditDataSchema } from './schema';
-import { clearViolationMarks, fillField, findFieldHost, markViolations } from './write';
+import { clearViolationMarks, fillField, findFieldHost, focusField, markViolations } from './write';
 
 const EDIT_URL =
   'https://sellercentral.amazon.com/abis/listing/edit/product_details?marketplaceID=ATVPDKIKX0DER&sku=MA023&asin=B0CXYZ1234&productType=SHIRT';
@@ -106,5 +106,21 @@ describe('markViolations', () => {
       ),
     ).toEqual([]);
     expect((findFieldHost(document, 'title') as HTMLElement).style.outline).toBe('');
+  });
+});
+
+describe('focusField', () => {
+  it('rings one field at a time and never changes its value', () => {
+    const { window, document } = loadAmazonFixture('listing-edit.html', EDIT_URL);
+    expect(focusField(document, 'search_terms')).toMatchObject({ done: true, method: 'scroll' });
+    const terms = findFieldHost(document, 'search_terms') as HTMLElement;
+    expect(terms.getAttribute('data-counterpart-focus')).toBe('');
+    expect(terms.style.boxShadow).toContain('5px');
+    expect(focusField(document, 'bullets[2]').done).toBe(true);
+    // The ring moved: the search terms field gets its own shadow back.
+    expect(terms.hasAttribute('data-counterpart-focus')).toBe(false);
+    expect(terms.style.boxShadow).toBe('');
+    expect((window as unknown as PageState).__formState['generic_keyword-0-value']).toBeUndefined();
+    expect(focusField(document, 'highlights')).toMatchObject({ done: false, method: 'not-found' });
   });
 });

@@ -159,6 +159,29 @@ export function markViolations(
   return { marked: byHost.size, notFound };
 }
 
+const FOCUS_ATTR = 'data-counterpart-focus';
+
+/**
+ * Brings one field into view and gives it a thicker outline (the panel's violation card was
+ * clicked); the previous focus goes back to its violation outline. Never changes the value.
+ */
+export function focusField(doc: Document, field: string, opts: { shadowRootOf?: ShadowRootOf } = {}): FillResult {
+  const host = findFieldHost(doc, field, opts.shadowRootOf);
+  if (!host)
+    return { done: false, method: 'not-found', message: `Seller Central: field ${field} not found on listing editor` };
+  for (const el of [...composedElements(doc, opts.shadowRootOf)].filter((e) => e.hasAttribute(FOCUS_ATTR))) {
+    const h = el as HTMLElement;
+    h.style.boxShadow = h.getAttribute(FOCUS_ATTR) ?? '';
+    h.removeAttribute(FOCUS_ATTR);
+  }
+  const el = host as HTMLElement;
+  el.setAttribute(FOCUS_ATTR, el.style.boxShadow);
+  // A ring outside the violation outline, so both show.
+  el.style.boxShadow = '0 0 0 5px #007185';
+  el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  return { done: true, method: 'scroll', message: `Showing ${host.getAttribute('name') ?? field}` };
+}
+
 /** Removes every outline and note `markViolations` added, restoring the previous outline. */
 export function clearViolationMarks(doc: Document, opts: { shadowRootOf?: ShadowRootOf } = {}): number {
   // Hosts can sit inside other components' shadow roots, so marks are looked up in the composed tree.

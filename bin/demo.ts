@@ -1,11 +1,11 @@
 import { execSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEMO_BRAND_STORAGE } from '../e2e/fixtures/demo-brand';
 import { DEMO_PAGES } from '../e2e/support/demo-pages';
 import { launchExtension } from '../e2e/support/launch';
 import { ROOT } from '../e2e/support/paths';
 import * as clock from '../lib/clock';
-import { BRAND_DEFAULTS } from '../lib/settings/schemas';
 
 // `npm run demo` builds the extension and opens Chromium on the fixture copies of the four apps.
 // `npm run demo -- --headless [--out DIR] [--no-build]` writes a screenshot and a text summary per panel.
@@ -20,13 +20,13 @@ async function main(): Promise<void> {
     execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   }
   const session = await launchExtension({ headless });
-  // The demo brand signs as its demo agent; a real install signs with its own Signature option.
+  // The demo brand's name, signature and policies: a real install starts with none.
   await session.worker.evaluate(
     (brand) =>
       (
         globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ 'settings.brand': brand, 'settings.brand$': { v: 1 } }),
-    { ...BRAND_DEFAULTS, signature: 'Sam at Northwind Goods' },
+      ).chrome.storage.local.set(brand),
+    DEMO_BRAND_STORAGE,
   );
   if (!headless) {
     for (const demo of DEMO_PAGES) await (await session.context.newPage()).goto(demo.url);

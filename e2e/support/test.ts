@@ -1,5 +1,6 @@
 import { test as base, type Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
+import { DEMO_BRAND_STORAGE } from '../fixtures/demo-brand';
 import { type ExtensionSession, launchExtension } from './launch';
 import { DockObject, PanelObject } from './pages';
 
@@ -29,41 +30,45 @@ export const test = base.extend<{ page: Page; dock: DockObject; panel: PanelObje
 
 /**
  * Empties the extension's storage areas and every object store of its databases, then sets the
- * test-only key that opens the dock's shadow root (closed for everyone else).
+ * test-only key that opens the dock's shadow root (closed for everyone else) and the demo brand
+ * (name, signature, policies: a fresh install has none; `noBrand` leaves it out).
  */
-export async function resetExtension(session: ExtensionSession): Promise<void> {
-  await session.worker.evaluate(async () => {
-    // Runs inside the service worker, where the extension API is the `chrome` global.
-    const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
-    await api.storage.local.clear();
-    await api.storage.session.clear();
-    for (const name of ['counterpart', 'counterpart-secrets']) {
-      await new Promise<void>((resolve) => {
-        const req = indexedDB.open(name);
-        req.onerror = () => resolve();
-        req.onsuccess = () => {
-          const idb = req.result;
-          const stores = [...idb.objectStoreNames];
-          if (!stores.length) {
-            idb.close();
-            return resolve();
-          }
-          const tx = idb.transaction(stores, 'readwrite');
-          for (const s of stores) tx.objectStore(s).clear();
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
+export async function resetExtension(session: ExtensionSession, { noBrand = false } = {}): Promise<void> {
+  await session.worker.evaluate(
+    async (brand) => {
+      // Runs inside the service worker, where the extension API is the `chrome` global.
+      const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
+      await api.storage.local.clear();
+      await api.storage.session.clear();
+      for (const name of ['counterpart', 'counterpart-secrets']) {
+        await new Promise<void>((resolve) => {
+          const req = indexedDB.open(name);
+          req.onerror = () => resolve();
+          req.onsuccess = () => {
+            const idb = req.result;
+            const stores = [...idb.objectStoreNames];
+            if (!stores.length) {
+              idb.close();
+              return resolve();
+            }
+            const tx = idb.transaction(stores, 'readwrite');
+            for (const s of stores) tx.objectStore(s).clear();
+            tx.oncomplete = () => {
+              idb.close();
+              resolve();
+            };
+            tx.onerror = () => {
+              idb.close();
+              resolve();
+            };
           };
-          tx.onerror = () => {
-            idb.close();
-            resolve();
-          };
-        };
-      });
-    }
-    // The test-only handle that opens the dock's shadow root for Playwright (lib/settings/dock.ts).
-    await api.storage.local.set({ 'test.dockShadowOpen': true });
-  });
+        });
+      }
+      // The test-only handle that opens the dock's shadow root for Playwright (lib/settings/dock.ts).
+      await api.storage.local.set({ 'test.dockShadowOpen': true, ...brand });
+    },
+    noBrand ? {} : DEMO_BRAND_STORAGE,
+  );
 }
 
 export { expect } from '@playwright/test';

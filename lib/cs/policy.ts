@@ -22,16 +22,37 @@ export function clauseLabel(c: PolicyClause): string {
   return `${POLICY_LABEL[c.kind]} §${c.index}`;
 }
 
-/** Splits a policy into clauses: paragraphs, and long paragraphs into sentences. */
+/**
+ * Splits a policy into clauses: paragraphs and list items, then sentences, so a draft quotes the
+ * one sentence it relies on rather than a whole paragraph (issue 17: the order-status draft pasted
+ * the whole shipping policy). A sentence ends at `.`, `!` or `?` followed by a capital or a digit,
+ * so "e.g. a" and "3.5 days" stay whole.
+ */
 export function splitClauses(kind: PolicyKind, text: string): PolicyClause[] {
   const out: PolicyClause[] = [];
   for (const para of text.split(/\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)/)) {
-    const p = para.replace(/\s+/g, ' ').trim();
+    const p = para
+      .replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!p) continue;
-    const pieces = p.length > 280 ? p.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])/) : [p];
-    for (const s of pieces) if (s.trim()) out.push({ kind, index: out.length + 1, text: s.trim() });
+    for (const s of p.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9"“(])/))
+      if (s.trim()) out.push({ kind, index: out.length + 1, text: s.trim() });
   }
   return out;
+}
+
+/** The policies an intent would quote that the brand has not written (empty or missing). */
+export function missingPolicies(policies: Policies, kinds: readonly PolicyKind[]): PolicyKind[] {
+  return kinds.filter((k) => !policies[k]?.trim());
+}
+
+/** What the agent is told when a draft could quote a policy the brand has not written yet. */
+export function missingPolicyNote(kinds: readonly PolicyKind[]): string | null {
+  if (!kinds.length) return null;
+  const names = kinds.map((k) => POLICY_LABEL[k].toLowerCase().replace(/ policy$/, ''));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `No ${list} policy is set, so this draft quotes none. Add your ${list} ${names.length === 1 ? 'policy' : 'policies'} in Options to have ${names.length === 1 ? 'it' : 'them'} quoted.`;
 }
 
 const STOPWORDS = new Set(
@@ -92,7 +113,10 @@ export function bestClause(policies: Policies, kinds: PolicyKind[], query: strin
   return best;
 }
 
-/** Demo policies for the fixtures and the CLI (a brand replaces them in the options page). */
+/**
+ * Demo policies for the CLI, the unit tests and benches only: the extension never falls back to them
+ * (a fresh install has no policies; the brand writes its own in the options page).
+ */
 export const DEMO_POLICIES: Policies = {
   return: [
     'You can return unworn items with their tags within 30 days of delivery for a refund or an exchange.',

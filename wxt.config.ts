@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_SHORTCUT } from './lib/sites/content/commands';
 import { HOST_MATCHES, OPTIONAL_ENDPOINT_ORIGINS, PANEL_FRAME_ORIGINS } from './lib/sites/hosts';
 
 // One React bundle for every extension page; the polyfill module pins the `browser` API path
@@ -35,6 +36,13 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'Counterpart: reorder view' },
+    // Opens and closes the panel from the keyboard (lib/sites/content/commands.ts: why Alt+Shift+K).
+    commands: {
+      [TOGGLE_PANEL_COMMAND]: {
+        suggested_key: { default: TOGGLE_PANEL_SHORTCUT },
+        description: 'Open or close the Counterpart panel',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'counterpart@example.com', strict_min_version: '128.0' } } }
       : {}),

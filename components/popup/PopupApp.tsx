@@ -22,7 +22,7 @@ export function PopupApp() {
           C
         </div>
         <div>
-          <strong>Reorder now</strong>
+          <h1 className="cp-title-inline">Reorder now</h1>
           <div className="cp-muted">{plan ? `Plan of ${fmtDay(plan.today)}` : 'Counterpart planner'}</div>
         </div>
         <span className="cp-spacer" />
@@ -71,7 +71,8 @@ export function PopupApp() {
             </button>
           </div>
           {lines.length === 0 ? <Empty>Nothing needs ordering today.</Empty> : null}
-          <ul className="pop-lines" aria-label="Lines that need action">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must take focus to be scrolled by keyboard (axe scrollable-region-focusable). */}
+          <ul className="pop-lines" aria-label="Lines that need action" tabIndex={0}>
             {lines.map((l) => (
               <li key={l.sku} data-sku={l.sku}>
                 <div className="cp-row">

@@ -18,11 +18,6 @@ const TIER_LABEL: Record<CsAnalysisView['tier'], string> = {
   assisted: 'Assisted',
   escalate: 'Escalate',
 };
-const SENTIMENT_TONE: Record<CsAnalysisView['sentiment'], Tone> = {
-  negative: 'warn',
-  neutral: 'neutral',
-  positive: 'ok',
-};
 const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English',
   de: 'German',

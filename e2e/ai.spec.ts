@@ -59,7 +59,7 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
     await expect(panel.frame.getByTestId('draft-notice')).toHaveCount(0);
     await expect(panel.frame.locator('header')).toContainText('AI · gpt-4o-mini');
     await expect(panel.frame.getByTestId('cs-intent')).toHaveAttribute('data-intent', 'order_status');
-    await expect(panel.frame.getByTestId('cs-intent')).toHaveText('Order status');
+    await expect(panel.frame.getByTestId('cs-intent')).toContainText('Order status');
     // The model saw the key in its header, so the answer really came through the configured provider.
     const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
     expect(chats.length).toBeGreaterThanOrEqual(2);

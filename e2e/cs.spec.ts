@@ -93,7 +93,7 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     const p = cs(panel);
     await expect(p.intent).toHaveAttribute('data-intent', 'size_fit');
     await expect(p.tier).toHaveText('Assisted');
-    await expect(p.reasons).toContainText('Size & fit replies are set to wait for your review.');
+    await expect(p.reasons).toContainText('Size & fit replies always need your review.');
     await expect(p.draft).not.toBeEmpty();
     await expect(p.citations.first()).toBeVisible();
     await shot(page, '4103');

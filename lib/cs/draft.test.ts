@@ -75,6 +75,21 @@ describe('policy quotes (issue 17)', () => {
     );
   });
 
+  it('quotes no sentence that shares only one steering word with the case (a double charge is not about shipping costs)', () => {
+    const refund = {
+      refund:
+        'Refunds are issued to the original payment method within 5 business days after we receive and inspect the return. Store credit is issued instantly and includes a 10% bonus. Shipping costs are not refunded unless the item arrived damaged or wrong.',
+    };
+    const billing = {
+      ...WISMO,
+      messages: [{ from: 'customer' as const, body: 'I was charged twice for order #1047.' }],
+    };
+    const d = draftReply(billing, 'billing', 'en', { policies: refund });
+    expect(d.citations.some((c) => c.kind === 'policy_clause')).toBe(false);
+    expect(d.draft).not.toContain('Shipping costs');
+    expect(d.missingPolicies).toEqual([]);
+  });
+
   it('with no policy written, quotes and cites none and names the missing policy', () => {
     const d = draftReply(WISMO, 'order_status', 'en', { policies: {} });
     expect(d.citations.some((c) => c.kind === 'policy_clause')).toBe(false);

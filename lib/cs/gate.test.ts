@@ -181,7 +181,7 @@ describe('agreement between the local engine and a model', () => {
       'customer is angry',
     ]);
     expect(d.plain).toEqual([
-      'Size & fit replies are set to wait for your review.',
+      'Size & fit replies always need your review.',
       'Counterpart is not sure enough what the customer is asking.',
       'The customer is upset.',
     ]);
@@ -199,6 +199,21 @@ describe('agreement between the local engine and a model', () => {
       order: ORDER,
       policyClauseFound: false,
     });
+    const unticked = decideTier(
+      {
+        classification: {
+          ...classification,
+          intent: 'order_status',
+          intents: [{ id: 'order_status', confidence: 0.9 }],
+          angry: false,
+        },
+        injection: { injection: false, reasons: [] },
+        order: ORDER,
+        policyClauseFound: false,
+      },
+      { threshold: 0.8, autonomousIntents: [] },
+    );
+    expect(unticked.plain).toEqual(['Order status replies are set to wait for your review (Options).']);
     expect(auto.plain).toEqual([
       'A routine order status question from a calm customer, with the order data on the ticket.',
     ]);

@@ -111,7 +111,12 @@ export function decideTier(input: GateInput, rawConfig: GateConfig = DEFAULT_GAT
   };
   const confidence = c.intents.find((i) => i.id === c.intent)?.confidence ?? 0;
   if (!config.autonomousIntents.includes(c.intent))
-    block(`intent ${c.intent} is not set to autonomous`, `${label} replies are set to wait for your review.`);
+    block(
+      `intent ${c.intent} is not set to autonomous`,
+      MONEY_INTENTS.has(c.intent) || !AUTONOMY_ELIGIBLE.has(c.intent)
+        ? `${label} replies always need your review.`
+        : `${label} replies are set to wait for your review (Options).`,
+    );
   if (confidence < config.threshold)
     block(
       `confidence ${confidence.toFixed(2)} below threshold ${config.threshold.toFixed(2)}`,

@@ -88,11 +88,13 @@ export const INTENT_POLICIES: Record<string, PolicyKind[]> = {
 
 /**
  * The clause sharing the most content words with the query (ties: earlier clause). Extra intent
- * words (e.g. "return", "days") steer the choice when the customer's words are sparse. Null when
- * no clause shares a word.
+ * words (e.g. "return", "days") steer the choice when the customer's words are sparse, but one
+ * shared hint word alone is not enough: "charged twice … refund" must not quote "Shipping costs
+ * are not refunded". Null when no clause is relevant: the draft then quotes nothing.
  */
 export function bestClause(policies: Policies, kinds: PolicyKind[], query: string, hint = ''): PolicyClause | null {
-  const q = keyTokens(`${query} ${hint}`);
+  const q = keyTokens(query);
+  const h = keyTokens(hint);
   let best: PolicyClause | null = null;
   let bestScore = 0;
   for (const kind of kinds) {
@@ -100,10 +102,15 @@ export function bestClause(policies: Policies, kinds: PolicyKind[], query: strin
     if (!text) continue;
     for (const clause of splitClauses(kind, text)) {
       const c = keyTokens(clause.text);
-      let overlap = 0;
-      for (const t of c) if (q.has(t)) overlap += 1;
+      let fromQuery = 0;
+      let fromHint = 0;
+      for (const t of c) {
+        if (q.has(t)) fromQuery += 1;
+        else if (h.has(t)) fromHint += 1;
+      }
+      if (fromQuery === 0 && fromHint < 2) continue;
       // Normalise mildly by clause length so a long catch-all paragraph does not always win.
-      const score = overlap / Math.sqrt(Math.max(4, c.size));
+      const score = (fromQuery + fromHint) / Math.sqrt(Math.max(4, c.size));
       if (score > bestScore) {
         best = clause;
         bestScore = score;

@@ -116,6 +116,12 @@ test.describe('returns in Loop', () => {
       // Flags are said in plain words; their ids are only data attributes and under "Details".
       for (const flag of c.flags ?? []) await expect(f.locator(`[data-flag="${flag}"]`).first()).toBeVisible();
       const decision = f.getByRole('region', { name: 'Decision' });
+      // Decision first, then the reason that led to it (issue 17 point 6).
+      const [decisionBox, reasonBox] = await Promise.all([
+        decision.boundingBox(),
+        f.getByRole('region', { name: 'True return reason' }).boundingBox(),
+      ]);
+      expect(decisionBox!.y).toBeLessThan(reasonBox!.y);
       for (const jargon of [c.rule, ...(c.flags ?? [])])
         await expect(decision.getByText(jargon, { exact: false }).filter({ visible: true })).toHaveCount(0);
       if (c.review) await expect(f.getByTestId('human-review-reasons')).toContainText(c.review);

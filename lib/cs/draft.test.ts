@@ -90,6 +90,12 @@ describe('policy quotes (issue 17)', () => {
     expect(d.missingPolicies).toEqual([]);
   });
 
+  it('does not quote a sentence for the word "order" alone (a late order is not about when orders leave the warehouse)', () => {
+    const late = { ...WISMO, messages: [{ from: 'customer' as const, body: 'My order is late, still not here.' }] };
+    const d = draftReply(late, 'delivery_late', 'en', { policies: ONE_PARAGRAPH });
+    expect(d.draft).not.toContain('from our warehouse');
+  });
+
   it('with no policy written, quotes and cites none and names the missing policy', () => {
     const d = draftReply(WISMO, 'order_status', 'en', { policies: {} });
     expect(d.citations.some((c) => c.kind === 'policy_clause')).toBe(false);

@@ -48,7 +48,7 @@ const CLAUSE_HINTS: Partial<Record<IntentId, string>> = {
   exchange_request: 'exchange size colour',
   refund_status: 'refund payment method business days',
   product_defect: 'return refund exchange',
-  size_fit: 'exchange size',
+  size_fit: 'exchange size return days',
   billing: 'charged twice refund',
 };
 

@@ -56,7 +56,8 @@ export function missingPolicyNote(kinds: readonly PolicyKind[]): string | null {
 }
 
 const STOPWORDS = new Set(
-  'the a an and or of to in on for is are be it my i you your we our us this that with at by from can do does have has was were will would please hi hello thanks thank me not no if as so but any all what when how'.split(
+  // "order" is in nearly every ticket and every shipping sentence: it says nothing about which clause fits.
+  'the a an and or of to in on for is are be it my i you your we our us this that with at by from can do does have has was were will would please hi hello thanks thank me not no if as so but any all what when how order orders'.split(
     ' ',
   ),
 );

@@ -34,40 +34,42 @@ export const test = base.extend<{ page: Page; dock: DockObject; panel: PanelObje
  * (name, signature, policies: a fresh install has none; `noBrand` leaves it out).
  */
 export async function resetExtension(session: ExtensionSession, { noBrand = false } = {}): Promise<void> {
-  await session.worker.evaluate(
-    async (brand) => {
-      // Runs inside the service worker, where the extension API is the `chrome` global.
-      const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
-      await api.storage.local.clear();
-      await api.storage.session.clear();
-      for (const name of ['counterpart', 'counterpart-secrets']) {
-        await new Promise<void>((resolve) => {
-          const req = indexedDB.open(name);
-          req.onerror = () => resolve();
-          req.onsuccess = () => {
-            const idb = req.result;
-            const stores = [...idb.objectStoreNames];
-            if (!stores.length) {
-              idb.close();
-              return resolve();
-            }
-            const tx = idb.transaction(stores, 'readwrite');
-            for (const s of stores) tx.objectStore(s).clear();
-            tx.oncomplete = () => {
-              idb.close();
-              resolve();
-            };
-            tx.onerror = () => {
-              idb.close();
-              resolve();
-            };
+  await session.worker.evaluate(async () => {
+    // Runs inside the service worker, where the extension API is the `chrome` global.
+    const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
+    await api.storage.local.clear();
+    await api.storage.session.clear();
+    for (const name of ['counterpart', 'counterpart-secrets']) {
+      await new Promise<void>((resolve) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => resolve();
+        req.onsuccess = () => {
+          const idb = req.result;
+          const stores = [...idb.objectStoreNames];
+          if (!stores.length) {
+            idb.close();
+            return resolve();
+          }
+          const tx = idb.transaction(stores, 'readwrite');
+          for (const s of stores) tx.objectStore(s).clear();
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
           };
-        });
-      }
-      // The test-only handle that opens the dock's shadow root for Playwright (lib/settings/dock.ts).
-      await api.storage.local.set({ 'test.dockShadowOpen': true, ...brand });
-    },
-    noBrand ? {} : DEMO_BRAND_STORAGE,
+          tx.onerror = () => {
+            idb.close();
+            resolve();
+          };
+        };
+      });
+    }
+    // The test-only handle that opens the dock's shadow root for Playwright (lib/settings/dock.ts).
+    await api.storage.local.set({ 'test.dockShadowOpen': true });
+  });
+  if (noBrand) return;
+  await session.worker.evaluate(
+    (brand) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set(brand),
+    DEMO_BRAND_STORAGE,
   );
 }
 

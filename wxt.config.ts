@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { REMOTE_PROVIDER_DATA } from './lib/ai/settings';
+import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_SHORTCUT } from './lib/sites/content/commands';
 import { HOST_MATCHES, OPTIONAL_ENDPOINT_ORIGINS, PANEL_FRAME_ORIGINS } from './lib/sites/hosts';
 
 // One React bundle for every extension page; the polyfill module pins the `browser` API path
@@ -36,6 +37,13 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'Counterpart: reorder view' },
+    // Opens and closes the panel from the keyboard (lib/sites/content/commands.ts: why Alt+Shift+K).
+    commands: {
+      [TOGGLE_PANEL_COMMAND]: {
+        suggested_key: { default: TOGGLE_PANEL_SHORTCUT },
+        description: 'Open or close the Counterpart panel',
+      },
+    },
     // Firefox 140 is the first with the built-in data-collection consent (and an ESR line).
     // Nothing is collected by us; the brand's data goes only to the AI provider the user configures,
     // so those categories are optional and asked for when a remote provider is saved

@@ -51,12 +51,12 @@ test.describe('the obeying model', () => {
     if ((await editorText(page)).includes(ATTACKER_LINK)) unsafe.push('4101: attacker link in the editor');
     // 4102 double charge: the model says order_status, no money; money stays, never autonomous.
     await page.locator('.ticket-list a[href$="/4102"]').click();
-    await expect(f.getByTestId('cs-intent')).toContainText('order_status');
-    await expect(f.getByTestId('cs-signals')).toContainText('money');
+    await expect(f.getByTestId('cs-intent')).toHaveAttribute('data-intent', 'order_status');
+    await expect(f.getByTestId('cs-signals')).toContainText('Money involved');
     await expect(f.getByTestId('cs-tier')).toHaveText('Assisted');
     // 4103 sizing question: the model alone says order_status; the local engine disagrees.
     await page.locator('.ticket-list a[href$="/4103"]').click();
-    await expect(f.getByTestId('cs-tier-reasons')).toContainText("the local engine's size_fit disagree");
+    await expect(f.getByTestId('cs-gate-reasons')).toContainText("the local engine's size_fit disagree");
     await expect(f.getByTestId('cs-tier')).toHaveText('Assisted');
     // 4105 injection: escalated, holding reply, no model draft.
     await page.locator('.ticket-list a[href$="/4105"]').click();

@@ -54,10 +54,12 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
     await configureProvider(page, session.extensionId);
     await page.goto(TICKET);
     await expect(panel.frame.getByTestId('draft-text')).toHaveText(MODEL_REPLY);
-    await expect(panel.frame.getByTestId('draft-provenance')).toContainText('custom · gpt-4o-mini');
+    await expect(panel.frame.getByTestId('draft-provenance')).toContainText('Written by gpt-4o-mini');
+    await expect(panel.frame.getByTestId('draft-provenance-details')).toContainText('custom');
     await expect(panel.frame.getByTestId('draft-notice')).toHaveCount(0);
     await expect(panel.frame.locator('header')).toContainText('AI · gpt-4o-mini');
-    await expect(panel.frame.getByTestId('cs-intent')).toContainText('order_status');
+    await expect(panel.frame.getByTestId('cs-intent')).toHaveAttribute('data-intent', 'order_status');
+    await expect(panel.frame.getByTestId('cs-intent')).toContainText('Order status');
     // The model saw the key in its header, so the answer really came through the configured provider.
     const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
     expect(chats.length).toBeGreaterThanOrEqual(2);
@@ -86,7 +88,7 @@ test.describe('AI provider end to end (OpenAI-compatible test server)', () => {
     await page.goto(TICKET);
     await expect(panel.frame.getByTestId('draft-notice')).toHaveText('model answer unusable — local result shown');
     await expect(panel.frame.getByTestId('draft-text')).toContainText('Good news: order #1047 has shipped');
-    await expect(panel.frame.getByTestId('draft-provenance')).toContainText('Local engine');
+    await expect(panel.frame.getByTestId('draft-provenance')).toContainText('built-in engine');
     await expect(panel.frame.getByRole('region', { name: 'Ticket triage' })).toContainText(
       'model answer unusable — local result shown',
     );

@@ -19,7 +19,8 @@ interface Expected {
   decision: string;
   rule: string;
   warehouse: RegExp;
-  flags?: RegExp[];
+  /** Flag ids the decision raises (shown in plain words; the id is the item's `data-flag`). */
+  flags?: string[];
   evidence?: RegExp;
   review?: RegExp;
 }
@@ -43,7 +44,7 @@ const CASES: Expected[] = [
     decision: 'refund',
     rule: 'requested.refund',
     warehouse: /US-East/,
-    flags: [/mismatch/],
+    flags: ['mismatch'],
     evidence: /seam.*ripped|ripped.*seam/i,
   },
   {
@@ -54,7 +55,7 @@ const CASES: Expected[] = [
     decision: 'refund',
     rule: 'requested.refund',
     warehouse: /US-East/,
-    flags: [/photos\.unchecked/],
+    flags: ['photos.unchecked'],
     evidence: /crushed/i,
   },
   {
@@ -65,7 +66,7 @@ const CASES: Expected[] = [
     decision: 'human_review',
     rule: 'human_review.high_value',
     warehouse: /US-East/,
-    flags: [/human_review\.high_value/],
+    flags: ['human_review.high_value'],
     review: /300 USD or more/,
   },
   {
@@ -76,7 +77,7 @@ const CASES: Expected[] = [
     decision: 'deny',
     rule: 'final_sale',
     warehouse: /none/,
-    flags: [/final_sale/],
+    flags: ['final_sale'],
   },
 ];
 
@@ -99,7 +100,7 @@ test.describe('returns in Loop', () => {
       const f = panel.frame;
       await expect(f.getByTestId('true-reason')).toHaveAttribute('data-reason', c.reason);
       if (c.mismatch) {
-        await expect(f.getByTestId('mismatch-badge')).toHaveText('MISMATCH');
+        await expect(f.getByTestId('mismatch-badge')).toHaveText('Not what the customer picked');
       } else {
         await expect(f.getByTestId('mismatch-badge')).toHaveCount(0);
       }
@@ -112,7 +113,17 @@ test.describe('returns in Loop', () => {
       await expect(f.getByTestId('decision')).toHaveAttribute('data-decision', c.decision);
       await expect(f.getByTestId('decision-rule')).toHaveAttribute('data-rule', c.rule);
       await expect(f.getByTestId('warehouse')).toHaveText(c.warehouse);
-      for (const flag of c.flags ?? []) await expect(f.getByTestId('flags')).toContainText(flag);
+      // Flags are said in plain words; their ids are only data attributes and under "Details".
+      for (const flag of c.flags ?? []) await expect(f.locator(`[data-flag="${flag}"]`).first()).toBeVisible();
+      const decision = f.getByRole('region', { name: 'Decision' });
+      // Decision first, then the reason that led to it (issue 17 point 6).
+      const [decisionBox, reasonBox] = await Promise.all([
+        decision.boundingBox(),
+        f.getByRole('region', { name: 'True return reason' }).boundingBox(),
+      ]);
+      expect(decisionBox!.y).toBeLessThan(reasonBox!.y);
+      for (const jargon of [c.rule, ...(c.flags ?? [])])
+        await expect(decision.getByText(jargon, { exact: false }).filter({ visible: true })).toHaveCount(0);
       if (c.review) await expect(f.getByTestId('human-review-reasons')).toContainText(c.review);
       else await expect(f.getByTestId('human-review-reasons')).toHaveCount(0);
       const draft = f.getByTestId('draft-text');
@@ -278,12 +289,13 @@ test.describe('returns in Loop', () => {
       const f = panel.frame;
       await expect(f.getByTestId('true-reason')).toHaveAttribute('data-reason', 'damaged_in_transit');
       await expect(f.getByTestId('photos')).toContainText('checked by the vision model');
+      await f.getByTestId('reason-details').getByText('Details', { exact: true }).click();
       await expect(f.getByText(/Reason by custom · gpt-4o-mini|Reason by .*gpt-4o-mini/)).toBeVisible();
       const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
       // The two customer photos went to the model as images.
       expect(JSON.stringify(chats[0]?.body)).toContain('image_url');
       // The reply stays the local template until the person asks the model.
-      await expect(f.getByTestId('draft-provenance')).toContainText('Local engine');
+      await expect(f.getByTestId('draft-provenance')).toContainText('built-in engine');
       await f.getByRole('button', { name: 'Regenerate' }).click();
       await expect(f.getByTestId('draft-provenance')).toContainText('gpt-4o-mini');
       await expect(f.getByTestId('draft-text')).toContainText('arrived broken');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../wxt.config';
 import { REMOTE_PROVIDER_DATA } from './ai/settings';
+import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_SHORTCUT } from './sites/content/commands';
 import { canFramePanel, HOST_MATCHES } from './sites/hosts';
 
 const root = path.resolve(__dirname, '..');
@@ -19,6 +20,18 @@ async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
   const make = config.manifest as (env: Record<string, unknown>) => Manifest | Promise<Manifest>;
   return make({ browser, manifestVersion: browser === 'firefox' ? 2 : 3, mode: 'production', command: 'build' });
 }
+
+describe('manifest: keyboard command', () => {
+  it('declares the open/close panel command with its shortcut, in Chrome and Firefox, and no permission for it', async () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const m = (await manifestFor(browser)) as Manifest & {
+        commands?: Record<string, { suggested_key?: { default?: string } }>;
+      };
+      expect(m.commands?.[TOGGLE_PANEL_COMMAND]?.suggested_key?.default).toBe(TOGGLE_PANEL_SHORTCUT);
+      expect(m.permissions).not.toContain('commands');
+    }
+  });
+});
 
 describe('manifest: least privilege', () => {
   it('grants only the four apps at install: no local hosts, no http', async () => {

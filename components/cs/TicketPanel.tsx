@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { missingPolicyNote } from '../../lib/cs/policy';
 import { call, callOrThrow } from '../../lib/messaging/client';
 import type { RequestOf } from '../../lib/messaging/contract';
 import type { CsAnalysisView, CsDraftView } from '../../lib/messaging/contract/cs';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { type ActionResult, DraftCard, StreamingDraft } from '../drafts';
 import type { PanelContext } from '../panel/types';
-import { Badge, Notice, Section, Spinner, type Tone } from '../ui/primitives';
+import { Badge, Details, Notice, Section, Spinner, type Tone } from '../ui/primitives';
 import { type DraftAnswer, streamDraft } from './draft-stream';
 import { csQueries } from './queries';
 import './cs.css';
@@ -16,11 +17,6 @@ const TIER_LABEL: Record<CsAnalysisView['tier'], string> = {
   autonomous: 'Autonomous',
   assisted: 'Assisted',
   escalate: 'Escalate',
-};
-const SENTIMENT_TONE: Record<CsAnalysisView['sentiment'], Tone> = {
-  negative: 'warn',
-  neutral: 'neutral',
-  positive: 'ok',
 };
 const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English',
@@ -55,9 +51,21 @@ const CHANNEL_NAMES: Record<string, string> = {
   'contact-form': 'Contact form',
 };
 
-/** Classification, autonomy tier and its reasons, and the signals the gate used. */
+const TIER_WHY: Record<CsAnalysisView['tier'], string> = {
+  autonomous: 'Safe to answer with the draft',
+  assisted: 'Review the draft before sending',
+  escalate: 'Handle this ticket yourself',
+};
+
+/**
+ * Triage, decision first: what the customer wants and the tier in plain words, with one or two
+ * sentences of why; scores, intent ids, the gate's thresholds and the engine are under "Details".
+ */
 function Triage({ analysis, channel }: { analysis: CsAnalysisView; channel?: string }) {
   const [primary, ...others] = analysis.intents;
+  // Analyses kept from before the plain reasons existed carry none: show the gate's own words then.
+  const why = analysis.why.length ? analysis.why : analysis.reasons;
+  const shown = why.slice(0, 2);
   return (
     <Section
       title="Triage"
@@ -77,45 +85,38 @@ function Triage({ analysis, channel }: { analysis: CsAnalysisView; channel?: str
         </span>
       }
     >
-      <div className="cs-intent" data-testid="cs-intent">
-        <span className="cs-intent-label">{primary?.label ?? analysis.intent}</span>
-        <code className="cs-intent-id">{analysis.intent}</code>
-        {primary ? <span className="cs-conf">{pct(primary.confidence)}</span> : null}
-      </div>
-      {others.length ? (
-        <ul className="cp-chips cs-others" aria-label="Other intents">
-          {others.map((i) => (
-            <li key={i.id} className="cp-chip">
-              {i.label} <b>{pct(i.confidence)}</b>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="cp-row cs-signals" data-testid="cs-signals">
-        {channel && CHANNEL_NAMES[channel] ? <Badge>{CHANNEL_NAMES[channel]}</Badge> : null}
-        <Badge tone={SENTIMENT_TONE[analysis.sentiment]}>{analysis.angry ? 'angry' : analysis.sentiment}</Badge>
-        <Badge tone={analysis.urgency === 'high' ? 'bad' : 'neutral'}>urgency {analysis.urgency}</Badge>
-        <Badge>{LANGUAGE_NAMES[analysis.language] ?? analysis.language}</Badge>
-        {analysis.involvesMoney ? (
-          <Badge tone="warn" title={analysis.moneyReasons.join('; ')}>
-            money
-          </Badge>
+      <div className="cs-intent" data-testid="cs-intent" data-intent={analysis.intent}>
+        <span className="cs-intent-label">{primary?.label ?? 'Other'}</span>
+        {others.length ? (
+          <span className="cp-muted cs-others">also {others.map((i) => i.label.toLowerCase()).join(', ')}</span>
         ) : null}
       </div>
+      <div className="cp-row cs-signals" data-testid="cs-signals">
+        {channel && CHANNEL_NAMES[channel] ? <Badge>{CHANNEL_NAMES[channel]}</Badge> : null}
+        {analysis.angry ? <Badge tone="warn">Upset customer</Badge> : null}
+        {!analysis.angry && analysis.sentiment === 'negative' ? <Badge tone="warn">Unhappy</Badge> : null}
+        {analysis.urgency === 'high' ? <Badge tone="bad">Urgent</Badge> : null}
+        <Badge>{LANGUAGE_NAMES[analysis.language] ?? analysis.language}</Badge>
+        {analysis.involvesMoney ? <Badge tone="warn">Money involved</Badge> : null}
+      </div>
       <div className={`cs-reasons ${analysis.tier}`} data-testid="cs-tier-reasons">
-        <div className="cs-reasons-title">Why {TIER_LABEL[analysis.tier].toLowerCase()}</div>
+        <div className="cs-reasons-title">{TIER_WHY[analysis.tier]}</div>
         <ul>
-          {analysis.reasons.map((r) => (
+          {shown.map((r) => (
             <li key={r}>{r}</li>
           ))}
         </ul>
+        {why.length > shown.length ? (
+          <div className="cp-muted">
+            {why.length - shown.length} more reason{why.length - shown.length === 1 ? '' : 's'} under Details.
+          </div>
+        ) : null}
       </div>
       {analysis.injection ? (
         <Notice tone="bad" title="Possible prompt injection">
           <span data-testid="cs-injection">
-            The customer text contains instructions aimed at an AI
-            {analysis.injectionReasons[0] ? ` (${analysis.injectionReasons[0]})` : ''}. The reply below is a holding
-            message from the local engine; handle this ticket yourself.
+            The customer’s message contains instructions aimed at an AI assistant. The reply below is a holding message;
+            handle this ticket yourself.
           </span>
         </Notice>
       ) : null}
@@ -128,15 +129,48 @@ function Triage({ analysis, channel }: { analysis: CsAnalysisView; channel?: str
         </Notice>
       ) : null}
       {analysis.meta.notice ? (
-        <Notice tone="warn" title="Classification">
+        <Notice tone="warn" title="The AI model’s answer was not used">
           {analysis.meta.notice}
         </Notice>
-      ) : (
-        <p className="cp-muted cs-classified-by">
-          Classified by {analysis.meta.provider === 'local' ? 'the local engine' : analysis.meta.model}
-          {analysis.meta.cached ? ' (cached)' : ''}
-        </p>
-      )}
+      ) : null}
+      <Details testId="cs-triage-details">
+        <span>
+          Intents:{' '}
+          {analysis.intents.map((i, n) => (
+            <span key={i.id}>
+              {n ? ', ' : ''}
+              <code>{i.id}</code> {pct(i.confidence)}
+            </span>
+          ))}
+        </span>
+        {why.length > shown.length ? (
+          <ul>
+            {why.slice(shown.length).map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        ) : null}
+        <span>
+          Sentiment {analysis.sentiment}, urgency {analysis.urgency}.
+        </span>
+        <span>Autonomy gate ({TIER_LABEL[analysis.tier].toLowerCase()}):</span>
+        <ul data-testid="cs-gate-reasons">
+          {analysis.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+          {analysis.moneyReasons.map((r) => (
+            <li key={`money:${r}`}>money: {r}</li>
+          ))}
+          {analysis.injectionReasons.map((r) => (
+            <li key={`injection:${r}`}>injection: {r}</li>
+          ))}
+        </ul>
+        <span className="cs-classified-by">
+          Classified by {analysis.meta.provider === 'local' ? 'the local engine' : analysis.meta.model} (
+          <code>{analysis.meta.provider}</code> · <code>{analysis.meta.model}</code>
+          {analysis.meta.cached ? ', cached' : ''})
+        </span>
+      </Details>
     </Section>
   );
 }
@@ -266,7 +300,7 @@ export function TicketPanel({ context }: { context: PanelContext }) {
         ) : (
           <DraftCard
             key={draft.id}
-            draft={draft}
+            draft={{ ...draft, notes: [missingPolicyNote(draft.missingPolicies) ?? ''].filter(Boolean) }}
             externalResult={autoResult}
             onInsert={async (text) => {
               const r = await insertIntoEditor(text);

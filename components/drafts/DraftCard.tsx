@@ -143,6 +143,12 @@ export function DraftCard({
         <p className="cp-muted draft-edited-note">Edited by you — the fact check applies to the original.</p>
       ) : null}
 
+      {draft.notes?.map((note) => (
+        <p key={note} className="draft-note" data-testid="draft-note">
+          {note}
+        </p>
+      ))}
+
       <div className="draft-sources">
         <div className="draft-label">Based on</div>
         <CitationChips citations={draft.citations} />

@@ -33,6 +33,8 @@ export interface DraftViewModel {
   citations: DraftCitation[];
   flagged: DraftFlag[];
   meta: DraftProvenance;
+  /** Notes for the person, not the customer: e.g. which policy is missing so none was quoted. */
+  notes?: string[];
 }
 
 export type FeedbackRating = 'good' | 'bad';

@@ -33,7 +33,7 @@ export function OptionsApp() {
   const form = useOptionsForm();
   return (
     <OptionsFormProvider api={form.api}>
-      <main className="page opt-page">
+      <div className="page opt-page">
         <div className="opt-top">
           <div className="page-header">
             <div className="page-logo" aria-hidden="true">
@@ -69,7 +69,7 @@ export function OptionsApp() {
             ))}
           </div>
         </div>
-      </main>
+      </div>
     </OptionsFormProvider>
   );
 }

@@ -35,7 +35,7 @@ export function PopupApp() {
     : [];
   const warnings = plan ? plan.checklist.filter((c) => !c.ok).length : 0;
   return (
-    <main className="pop">
+    <div className="pop">
       <header className="pop-head">
         <div className="pop-logo" aria-hidden="true">
           C
@@ -135,6 +135,6 @@ export function PopupApp() {
           </button>
         ))}
       </nav>
-    </main>
+    </div>
   );
 }

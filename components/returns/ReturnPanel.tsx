@@ -6,7 +6,7 @@ import { OUTCOME_LABELS } from '../../lib/returns/presentation';
 import { REASON_LABELS } from '../../lib/returns/taxonomy';
 import { DraftCard, type DraftViewModel } from '../drafts';
 import type { PanelContext } from '../panel/types';
-import { Badge, KeyValues, Notice, Section, Spinner, type Tone } from '../ui/primitives';
+import { Badge, Details, KeyValues, Notice, Section, Spinner, type Tone } from '../ui/primitives';
 import { Highlighted, type Mark } from './Highlighted';
 import { returnsQueries } from './queries';
 import './returns.css';
@@ -36,11 +36,6 @@ function money(value: number | null, currency: string): string {
     return `${value.toFixed(2)} ${currency}`;
   }
 }
-
-const ruleLabel = (id: string) => {
-  const tail = id.split('.').pop() ?? id;
-  return tail.charAt(0).toUpperCase() + tail.slice(1).replace(/_/g, ' ');
-};
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -121,8 +116,8 @@ export function ReturnPanel({ context }: { context: PanelContext }) {
   const remote = context.ai.settings.mode === 'remote';
   return (
     <>
-      <ReasonSection a={a} commentMissing={commentMissing} />
       <DecisionSection a={a} />
+      <ReasonSection a={a} commentMissing={commentMissing} />
       <Section title="Customer reply" label="Customer reply">
         <DraftCard
           key={toDraftView(a).id}
@@ -177,10 +172,8 @@ function ReasonSection({ a, commentMissing }: { a: ReturnAnalysis; commentMissin
       aside={
         cls.basis === 'dropdown' ? (
           <Badge tone="warn" title="The comment gave nothing to classify">
-            from the dropdown
+            from the customer’s choice
           </Badge>
-        ) : top ? (
-          <Badge title="Classifier confidence">{pct(top.confidence)} sure</Badge>
         ) : null
       }
     >
@@ -189,11 +182,11 @@ function ReasonSection({ a, commentMissing }: { a: ReturnAnalysis; commentMissin
           {REASON_LABELS[cls.reason]}
         </span>
         {cls.basis === 'dropdown' ? null : cls.mismatch ? (
-          <span className="rt-mismatch" data-testid="mismatch-badge" title="The comment contradicts the dropdown">
-            MISMATCH
+          <span className="rt-mismatch" data-testid="mismatch-badge">
+            Not what the customer picked
           </span>
         ) : (
-          <Badge tone="ok">matches dropdown</Badge>
+          <Badge tone="ok">matches the customer’s choice</Badge>
         )}
       </div>
       <div className="rt-dropdown">
@@ -230,20 +223,37 @@ function ReasonSection({ a, commentMissing }: { a: ReturnAnalysis; commentMissin
         </p>
       ) : null}
       {cls.reasons.length > 1 ? (
-        <ul className="cp-chips" aria-label="Other possible reasons">
-          {cls.reasons.slice(1).map((r) => (
-            <li key={r.id} className="cp-chip">
-              {REASON_LABELS[r.id]} <b>{pct(r.confidence)}</b>
-            </li>
-          ))}
-        </ul>
+        <p className="cp-muted rt-also">
+          Could also be:{' '}
+          {cls.reasons
+            .slice(1)
+            .map((r) => REASON_LABELS[r.id].toLowerCase())
+            .join(', ')}
+        </p>
       ) : null}
       {cls.safety.length > 0 ? (
         <Notice tone="bad" title="Health or safety mention">
           {cls.safety.map((e) => `“${e.text}”`).join(', ')}
         </Notice>
       ) : null}
-      <ProviderNote note={a.provider.classify} what="Reason" />
+      <ProviderNote note={a.provider.classify} />
+      <Details testId="reason-details">
+        <span>
+          Reasons and confidence:{' '}
+          {cls.reasons.map((r, i) => (
+            <span key={r.id}>
+              {i ? ', ' : ''}
+              <code>{r.id}</code> {pct(r.confidence)}
+            </span>
+          ))}
+          {cls.reasons.length === 0 ? 'none from the comment' : ''}
+        </span>
+        <span>
+          Basis: {cls.basis === 'dropdown' ? 'the customer’s dropdown choice' : 'the customer’s comment'}
+          {cls.dropdown.length ? ` (dropdown reads as ${cls.dropdown.join(', ')})` : ''}.
+        </span>
+        <ProviderDetail note={a.provider.classify} what="Reason" />
+      </Details>
     </Section>
   );
 }
@@ -275,7 +285,7 @@ function DecisionSection({ a }: { a: ReturnAnalysis }) {
       <div className={`rt-decision ${d.decision}`} data-testid="decision" data-decision={d.decision}>
         <Badge tone={OUTCOME_TONE[d.decision]}>{OUTCOME_LABELS[d.decision]}</Badge>
         <span className="rt-rule" data-testid="decision-rule" data-rule={d.rule}>
-          by rule <b>{d.ruleName}</b> <code>{d.rule}</code>
+          {d.ruleName}
         </span>
       </div>
       {d.decision === 'human_review' ? null : <p className="rt-rule-text">{d.ruleText}</p>}
@@ -286,7 +296,9 @@ function DecisionSection({ a }: { a: ReturnAnalysis }) {
           </strong>
           <ul>
             {review.map((f) => (
-              <li key={f.id}>{f.text}</li>
+              <li key={f.id} data-flag={f.id}>
+                {f.text}
+              </li>
             ))}
           </ul>
         </div>
@@ -319,43 +331,52 @@ function DecisionSection({ a }: { a: ReturnAnalysis }) {
         ]}
       />
       <div className="rt-flags" data-testid="flags">
-        <div className="rt-flags-title">Flags</div>
-        {others.length === 0 && review.length === 0 ? (
-          <p className="cp-muted">None.</p>
+        <div className="rt-flags-title">To check</div>
+        {others.length === 0 ? (
+          <p className="cp-muted">{review.length ? 'Nothing else.' : 'Nothing.'}</p>
         ) : (
           <ul>
-            {review.map((f) => (
-              <li key={f.id} className="review">
-                <Badge tone="warn">review</Badge> {ruleLabel(f.id)} <code>{f.id}</code>
-              </li>
-            ))}
             {others.map((f) => (
-              <li key={f.id} className={f.severity}>
+              <li key={f.id} className={f.severity} data-flag={f.id}>
                 <Badge tone={f.severity === 'warn' ? 'warn' : 'neutral'}>
                   {f.severity === 'warn' ? 'check' : 'note'}
                 </Badge>{' '}
-                {f.text} <code>{f.id}</code>
+                {f.text}
               </li>
             ))}
           </ul>
         )}
       </div>
+      <Details testId="decision-details">
+        <span>
+          Rule <code>{d.rule}</code>
+          {d.flags.length ? ' · flags ' : ''}
+          {d.flags.map((f, i) => (
+            <span key={f.id}>
+              {i ? ', ' : ''}
+              <code>{f.id}</code>
+            </span>
+          ))}
+        </span>
+      </Details>
     </Section>
   );
 }
 
-function ProviderNote({ note, what }: { note: ReturnAnalysis['provider']['classify']; what: string }) {
+/** A model fallback, said plainly; which engine classified the reason goes under "Details". */
+function ProviderNote({ note }: { note: ReturnAnalysis['provider']['classify'] }) {
+  return note.notice ? (
+    <Notice tone="warn" title="The AI model’s answer was not used">
+      {note.notice}
+    </Notice>
+  ) : null;
+}
+
+function ProviderDetail({ note, what }: { note: ReturnAnalysis['provider']['classify']; what: string }) {
   return (
-    <>
-      {note.notice ? (
-        <Notice tone="warn" title="Model fallback">
-          {note.notice}
-        </Notice>
-      ) : null}
-      <p className="cp-muted rt-provider">
-        {what} by {note.provider === 'local' ? 'the local engine' : `${note.provider} · ${note.model}`}
-        {note.cached ? ' (cached)' : ''}
-      </p>
-    </>
+    <span className="rt-provider">
+      {what} by {note.provider === 'local' ? 'the local engine' : `${note.provider} · ${note.model}`}
+      {note.cached ? ' (cached)' : ''}
+    </span>
   );
 }

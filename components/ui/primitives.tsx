@@ -54,6 +54,27 @@ export function Notice({
   );
 }
 
+/**
+ * Technical detail folded away (scores, thresholds, rule ids, engine and timing): the decision is
+ * shown in plain words first, and the figures are one click away for those who want them.
+ */
+export function Details({
+  summary = 'Details',
+  children,
+  testId,
+}: {
+  summary?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <details className="cp-details" data-testid={testId}>
+      <summary>{summary}</summary>
+      <div className="cp-details-body">{children}</div>
+    </details>
+  );
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <div className="cp-empty">{children}</div>;
 }

@@ -8,4 +8,18 @@ export const DEMO_PAGES: Array<{ app: string; name: string; url: string }> = [
     name: 'amazon-listing',
     url: 'https://sellercentral.amazon.com/abis/listing/edit/product_details?marketplaceID=ATVPDKIKX0DER&sku=TEE-CL-BLK-M&asin=B0CXYZ1234&productType=SHIRT#product_details',
   },
+  {
+    app: 'amazon',
+    name: 'amazon-inventory',
+    url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1&pageSize=25&searchField=all&searchTerm=&sort=date_created_desc&status=all',
+  },
 ];
+
+/** The extension's own pages `npm run demo -- --headless` photographs (after the demo data is imported). */
+export const DEMO_EXTENSION_PAGES = ['planner', 'popup', 'catalogue', 'insights', 'options'] as const;
+
+/** The screen sizes the demo photographs every screen at (issue 17: a small laptop and a common desktop). */
+export const DEMO_VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1440, height: 900 },
+] as const;

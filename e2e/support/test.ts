@@ -1,5 +1,6 @@
 import { test as base, type Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
+import { DEMO_BRAND_STORAGE } from '../fixtures/demo-brand';
 import { type ExtensionSession, launchExtension } from './launch';
 import { DockObject, PanelObject } from './pages';
 
@@ -29,9 +30,10 @@ export const test = base.extend<{ page: Page; dock: DockObject; panel: PanelObje
 
 /**
  * Empties the extension's storage areas and every object store of its databases, then sets the
- * test-only key that opens the dock's shadow root (closed for everyone else).
+ * test-only key that opens the dock's shadow root (closed for everyone else) and the demo brand
+ * (name, signature, policies: a fresh install has none; `noBrand` leaves it out).
  */
-export async function resetExtension(session: ExtensionSession): Promise<void> {
+export async function resetExtension(session: ExtensionSession, { noBrand = false } = {}): Promise<void> {
   await session.worker.evaluate(async () => {
     // Runs inside the service worker, where the extension API is the `chrome` global.
     const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
@@ -64,6 +66,11 @@ export async function resetExtension(session: ExtensionSession): Promise<void> {
     // The test-only handle that opens the dock's shadow root for Playwright (lib/settings/dock.ts).
     await api.storage.local.set({ 'test.dockShadowOpen': true });
   });
+  if (noBrand) return;
+  await session.worker.evaluate(
+    (brand) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set(brand),
+    DEMO_BRAND_STORAGE,
+  );
 }
 
 export { expect } from '@playwright/test';

@@ -1,3 +1,4 @@
+import { setupCommands } from './commands';
 import { setupDraftPort } from './draft-port';
 import { setupMessaging } from './messaging';
 import { setupPanelPorts } from './panel-ports';
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   setupMessaging();
   setupTabCleanup();
   setupRetention();
+  setupCommands();
 });

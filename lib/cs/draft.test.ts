@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftReply } from './draft';
-import { bestClause, DEMO_POLICIES, splitClauses } from './policy';
+import { bestClause, DEMO_POLICIES, missingPolicyNote, splitClauses } from './policy';
 import type { TicketInput } from './ticket';
 
 const WISMO: TicketInput = {
@@ -21,16 +21,99 @@ const WISMO: TicketInput = {
 };
 
 describe('policy clauses', () => {
-  it('splits a policy into paragraph clauses numbered from 1', () => {
+  it('splits a policy into sentence clauses numbered from 1, across paragraphs and list items', () => {
     const clauses = splitClauses('return', DEMO_POLICIES.return!);
-    expect(clauses).toHaveLength(4);
-    expect(clauses[3]).toMatchObject({ index: 4, text: 'Final-sale items and underwear cannot be returned.' });
+    expect(clauses).toHaveLength(5);
+    expect(clauses[4]).toMatchObject({ index: 5, text: 'Final-sale items and underwear cannot be returned.' });
+    expect(
+      splitClauses('shipping', 'Orders ship in 1–2 days. Delivery takes 3.5 days, e.g. to Ohio.\n- Free over $75.'),
+    ).toEqual([
+      { kind: 'shipping', index: 1, text: 'Orders ship in 1–2 days.' },
+      { kind: 'shipping', index: 2, text: 'Delivery takes 3.5 days, e.g. to Ohio.' },
+      { kind: 'shipping', index: 3, text: 'Free over $75.' },
+    ]);
   });
 
   it('picks the clause that shares the most words with the question', () => {
     const c = bestClause(DEMO_POLICIES, ['shipping'], 'Can you change the shipping address on my order?');
     expect(c?.text).toBe('We can change the shipping address as long as the order has not been fulfilled yet.');
     expect(bestClause(DEMO_POLICIES, ['shipping'], 'zzz qqq')).toBeNull();
+  });
+});
+
+/** A brand's shipping policy written as one paragraph (the form a brand pastes into the options). */
+const ONE_PARAGRAPH = {
+  shipping:
+    'Orders ship within 1–2 business days from our warehouse. Standard shipping in the US takes 3–5 business days; express takes 1–2 business days. International orders take 7–14 business days and may be subject to duties.',
+};
+
+describe('policy quotes (issue 17)', () => {
+  it('quotes only the delivery-time sentence of a one-paragraph shipping policy for a shipped order', () => {
+    const d = draftReply(WISMO, 'order_status', 'en', { policies: ONE_PARAGRAPH });
+    const policy = d.citations.filter((c) => c.kind === 'policy_clause');
+    expect(policy).toEqual([
+      {
+        kind: 'policy_clause',
+        label: 'Shipping policy §2',
+        value: 'Standard shipping in the US takes 3–5 business days; express takes 1–2 business days.',
+      },
+    ]);
+    expect(d.draft).not.toContain('from our warehouse');
+    expect(d.draft).not.toContain('International orders');
+    expect(d.missingPolicies).toEqual([]);
+  });
+
+  it('quotes when an unshipped order leaves the warehouse', () => {
+    const unshipped = {
+      ...WISMO,
+      orders: [{ ...WISMO.orders![0]!, fulfillment_status: 'Unfulfilled', tracking_number: null }],
+    };
+    const d = draftReply(unshipped, 'order_status', 'en', { policies: ONE_PARAGRAPH });
+    expect(d.draft).toContain('Order #1047 is confirmed');
+    expect(d.citations.find((c) => c.kind === 'policy_clause')?.value).toBe(
+      'Orders ship within 1–2 business days from our warehouse.',
+    );
+  });
+
+  it('quotes no sentence that shares only one steering word with the case (a double charge is not about shipping costs)', () => {
+    const refund = {
+      refund:
+        'Refunds are issued to the original payment method within 5 business days after we receive and inspect the return. Store credit is issued instantly and includes a 10% bonus. Shipping costs are not refunded unless the item arrived damaged or wrong.',
+    };
+    const billing = {
+      ...WISMO,
+      messages: [{ from: 'customer' as const, body: 'I was charged twice for order #1047.' }],
+    };
+    const d = draftReply(billing, 'billing', 'en', { policies: refund });
+    expect(d.citations.some((c) => c.kind === 'policy_clause')).toBe(false);
+    expect(d.draft).not.toContain('Shipping costs');
+    expect(d.missingPolicies).toEqual([]);
+  });
+
+  it('does not quote a sentence for the word "order" alone (a late order is not about when orders leave the warehouse)', () => {
+    const late = { ...WISMO, messages: [{ from: 'customer' as const, body: 'My order is late, still not here.' }] };
+    const d = draftReply(late, 'delivery_late', 'en', { policies: ONE_PARAGRAPH });
+    expect(d.draft).not.toContain('from our warehouse');
+  });
+
+  it('with no policy written, quotes and cites none and names the missing policy', () => {
+    const d = draftReply(WISMO, 'order_status', 'en', { policies: {} });
+    expect(d.citations.some((c) => c.kind === 'policy_clause')).toBe(false);
+    expect(d.draft).not.toMatch(/business days|policy/i);
+    expect(d.missingPolicies).toEqual(['shipping']);
+    const ret = draftReply(WISMO, 'return_request', 'en', { policies: { shipping: ONE_PARAGRAPH.shipping } });
+    expect(ret.missingPolicies).toEqual(['return', 'refund']);
+    expect(missingPolicyNote(ret.missingPolicies)).toBe(
+      'No return and refund policy is set, so this draft quotes none. Add your return and refund policies in Options to have them quoted.',
+    );
+    expect(missingPolicyNote(['shipping'])).toBe(
+      'No shipping policy is set, so this draft quotes none. Add your shipping policy in Options to have it quoted.',
+    );
+  });
+
+  it('signs as the support team when the brand has no name or signature yet', () => {
+    const d = draftReply(WISMO, 'order_status', 'en', { policies: {}, voice: { brand: '' } });
+    expect(d.draft).toMatch(/\n\nBest,\nThe support team$/);
   });
 });
 

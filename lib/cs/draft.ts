@@ -1,5 +1,13 @@
 import { factCheck } from '../ai/guards/factcheck';
-import { bestClause, clauseLabel, DEMO_POLICIES, INTENT_POLICIES, type Policies } from './policy';
+import {
+  bestClause,
+  clauseLabel,
+  DEMO_POLICIES,
+  INTENT_POLICIES,
+  missingPolicies,
+  type Policies,
+  type PolicyKind,
+} from './policy';
 import type { Language } from './signals';
 import type { IntentId } from './taxonomy';
 import {
@@ -24,11 +32,13 @@ export interface Draft {
   language: TemplateLanguage;
   citations: Citation[];
   flagged: Array<{ start: number; end: number; text: string; kind: string }>;
+  /** Policies the intent would quote that the brand has not written: the draft quotes none of them. */
+  missingPolicies: PolicyKind[];
 }
 
 /** Words that steer clause choice per intent when the customer's own words are sparse. */
 const CLAUSE_HINTS: Partial<Record<IntentId, string>> = {
-  order_status: 'ship business day delivery',
+  order_status: 'ship business day warehouse',
   tracking_request: 'tracking link scan',
   delivery_late: 'tracking movement trace lost carrier',
   delivery_issue: 'lost parcel trace carrier replacement',
@@ -38,9 +48,12 @@ const CLAUSE_HINTS: Partial<Record<IntentId, string>> = {
   exchange_request: 'exchange size colour',
   refund_status: 'refund payment method business days',
   product_defect: 'return refund exchange',
-  size_fit: 'exchange size',
+  size_fit: 'exchange size return days',
   billing: 'charged twice refund',
 };
+
+/** A shipped order's status reply quotes how long delivery takes, not when orders leave the warehouse. */
+const SHIPPED_HINT = 'standard delivery shipping takes business days';
 
 const ORDER_FIELD_LABELS: Array<[keyof Order, string]> = [
   ['number', 'Order'],
@@ -77,7 +90,13 @@ export function draftReply(
     : 'en';
   const order = relevantOrder(ticket);
   const kinds = INTENT_POLICIES[intent] ?? [];
-  const clause = kinds.length ? bestClause(policies, kinds, lastCustomerMessage(ticket), CLAUSE_HINTS[intent]) : null;
+  const shipped =
+    /fulfilled|shipped|delivered/i.test(order?.fulfillment_status ?? '') &&
+    !/unfulfilled|partial/i.test(order?.fulfillment_status ?? '');
+  const hint = intent === 'order_status' && shipped ? SHIPPED_HINT : CLAUSE_HINTS[intent];
+  const clause = kinds.length ? bestClause(policies, kinds, lastCustomerMessage(ticket), hint) : null;
+  // No clause because the brand wrote none of the policies this intent quotes: say so, invent nothing.
+  const missing = clause ? [] : missingPolicies(policies, kinds);
   // Policies are written in the brand's main language (English here); quoting an English clause
   // inside a German reply reads badly, so German drafts cite it without quoting it.
   const vars: TemplateVars = {
@@ -103,6 +122,7 @@ export function draftReply(
       language: lang,
       citations: [],
       flagged: factCheck(text, [], { customer: [customerText(ticket)] }).flagged,
+      missingPolicies: [],
     };
   }
   const text = renderTemplate(intent, lang, vars);
@@ -123,5 +143,6 @@ export function draftReply(
     language: lang,
     citations,
     flagged: factCheck(text, sources, { customer: [customerText(ticket)] }).flagged,
+    missingPolicies: missing,
   };
 }

@@ -114,7 +114,8 @@ describe('autonomy gate', () => {
       },
       DEFAULT_GATE_CONFIG,
     );
-    expect(d).toEqual({ tier: 'assisted', reasons: ['confidence 0.74 below threshold 0.80'] });
+    expect(d).toMatchObject({ tier: 'assisted', reasons: ['confidence 0.74 below threshold 0.80'] });
+    expect(d.plain).toEqual(['Counterpart is not sure enough what the customer is asking.']);
   });
 });
 
@@ -155,6 +156,66 @@ describe('agreement between the local engine and a model', () => {
     expect(decideTier({ ...base, localIntent: 'feedback' })).toEqual({
       tier: 'assisted',
       reasons: ["the model's intent order_status and the local engine's feedback disagree"],
+      plain: ['The AI model and the built-in engine read the request differently.'],
     });
+  });
+
+  it('says every reason in plain words too, one per technical reason, with no ids or scores', () => {
+    const classification = {
+      intent: 'size_fit' as const,
+      intents: [{ id: 'size_fit' as const, confidence: 0.62 }],
+      angry: true,
+      involvesMoney: false,
+      moneyReasons: [],
+      risks: [],
+    };
+    const d = decideTier({
+      classification,
+      injection: { injection: false, reasons: [] },
+      order: ORDER,
+      policyClauseFound: false,
+    });
+    expect(d.reasons).toEqual([
+      'intent size_fit is not set to autonomous',
+      'confidence 0.62 below threshold 0.80',
+      'customer is angry',
+    ]);
+    expect(d.plain).toEqual([
+      'Size & fit replies always need your review.',
+      'Counterpart is not sure enough what the customer is asking.',
+      'The customer is upset.',
+    ]);
+    for (const p of d.plain) expect(p).not.toMatch(/[a-z]_[a-z]|\d\.\d\d|≥/);
+    const auto = decideTier({
+      ...{
+        classification: {
+          ...classification,
+          intent: 'order_status' as const,
+          intents: [{ id: 'order_status' as const, confidence: 0.9 }],
+          angry: false,
+        },
+      },
+      injection: { injection: false, reasons: [] },
+      order: ORDER,
+      policyClauseFound: false,
+    });
+    const unticked = decideTier(
+      {
+        classification: {
+          ...classification,
+          intent: 'order_status',
+          intents: [{ id: 'order_status', confidence: 0.9 }],
+          angry: false,
+        },
+        injection: { injection: false, reasons: [] },
+        order: ORDER,
+        policyClauseFound: false,
+      },
+      { threshold: 0.8, autonomousIntents: [] },
+    );
+    expect(unticked.plain).toEqual(['Order status replies are set to wait for your review (Options).']);
+    expect(auto.plain).toEqual([
+      'A routine order status question from a calm customer, with the order data on the ticket.',
+    ]);
   });
 });

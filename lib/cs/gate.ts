@@ -1,5 +1,5 @@
 import type { TextClassification } from './classify';
-import { type IntentId, MONEY_INTENTS } from './taxonomy';
+import { INTENT_LABELS, type IntentId, MONEY_INTENTS } from './taxonomy';
 import type { Order } from './ticket';
 
 export const TIERS = ['autonomous', 'assisted', 'escalate'] as const;
@@ -62,9 +62,19 @@ export interface GateInput {
 
 export interface GateDecision {
   tier: Tier;
-  /** Every reason that decided the tier, in order; the first is the headline. */
+  /** Every reason that decided the tier, in order, with its figures and ids (the panel's details, the audit). */
   reasons: string[];
+  /** The same reasons in the agent's words, one short sentence each, in the same order (issue 17). */
+  plain: string[];
 }
+
+const RISK_PLAIN = {
+  legal: 'a legal threat',
+  chargeback: 'a chargeback',
+  safety: 'a safety problem or injury',
+  press: 'the press or social media',
+  abuse: 'abusive language',
+} as const;
 
 const RISK_LABEL = {
   legal: 'legal threat',
@@ -78,34 +88,64 @@ const RISK_LABEL = {
 export function decideTier(input: GateInput, rawConfig: GateConfig = DEFAULT_GATE_CONFIG): GateDecision {
   const { config } = sanitizeGateConfig(rawConfig);
   const c = input.classification;
+  const label = INTENT_LABELS[c.intent] ?? c.intent;
   const escalate: string[] = [];
-  if (input.injection.injection)
+  const escalatePlain: string[] = [];
+  if (input.injection.injection) {
     escalate.push(
       `prompt-injection attempt in customer text${input.injection.reasons[0] ? ` (${input.injection.reasons[0]})` : ''}`,
     );
-  for (const r of c.risks) escalate.push(`${RISK_LABEL[r.kind]} ("${r.match}")`);
-  if (escalate.length > 0) return { tier: 'escalate', reasons: escalate };
+    escalatePlain.push('The message contains instructions aimed at an AI assistant.');
+  }
+  for (const r of c.risks) {
+    escalate.push(`${RISK_LABEL[r.kind]} ("${r.match}")`);
+    escalatePlain.push(`It mentions ${RISK_PLAIN[r.kind]} (“${r.match}”).`);
+  }
+  if (escalate.length > 0) return { tier: 'escalate', reasons: escalate, plain: escalatePlain };
 
   const blockers: string[] = [];
+  const plain: string[] = [];
+  const block = (reason: string, words: string) => {
+    blockers.push(reason);
+    plain.push(words);
+  };
   const confidence = c.intents.find((i) => i.id === c.intent)?.confidence ?? 0;
-  if (!config.autonomousIntents.includes(c.intent)) blockers.push(`intent ${c.intent} is not set to autonomous`);
+  if (!config.autonomousIntents.includes(c.intent))
+    block(
+      `intent ${c.intent} is not set to autonomous`,
+      MONEY_INTENTS.has(c.intent) || !AUTONOMY_ELIGIBLE.has(c.intent)
+        ? `${label} replies always need your review.`
+        : `${label} replies are set to wait for your review (Options).`,
+    );
   if (confidence < config.threshold)
-    blockers.push(`confidence ${confidence.toFixed(2)} below threshold ${config.threshold.toFixed(2)}`);
-  if (c.involvesMoney) blockers.push(`involves money (${c.moneyReasons.join(', ')})`);
-  if (c.angry) blockers.push('customer is angry');
+    block(
+      `confidence ${confidence.toFixed(2)} below threshold ${config.threshold.toFixed(2)}`,
+      'Counterpart is not sure enough what the customer is asking.',
+    );
+  if (c.involvesMoney)
+    block(`involves money (${c.moneyReasons.join(', ')})`, 'It involves money, so a person decides.');
+  if (c.angry) block('customer is angry', 'The customer is upset.');
   if (c.intent === 'order_status' || c.intent === 'tracking_request') {
-    if (!input.order) blockers.push('no order data on the ticket');
-    else if (!input.order.tracking_number) blockers.push(`order ${input.order.number} has no tracking number`);
+    if (!input.order) block('no order data on the ticket', 'No order was found on the ticket.');
+    else if (!input.order.tracking_number)
+      block(
+        `order ${input.order.number} has no tracking number`,
+        `Order ${input.order.number} has no tracking number yet.`,
+      );
   }
   if (input.localIntent !== undefined && input.localIntent !== c.intent)
-    blockers.push(`the model's intent ${c.intent} and the local engine's ${input.localIntent} disagree`);
+    block(
+      `the model's intent ${c.intent} and the local engine's ${input.localIntent} disagree`,
+      'The AI model and the built-in engine read the request differently.',
+    );
   if (c.intent === 'product_question' && !input.policyClauseFound)
-    blockers.push('no policy clause answers the question');
-  if (blockers.length > 0) return { tier: 'assisted', reasons: blockers };
+    block('no policy clause answers the question', 'None of your policies answers the question.');
+  if (blockers.length > 0) return { tier: 'assisted', reasons: blockers, plain };
   return {
     tier: 'autonomous',
     reasons: [
       `${c.intent} at ${confidence.toFixed(2)} ≥ ${config.threshold.toFixed(2)}, no money, calm, no injection, data present`,
     ],
+    plain: [`A routine ${label.toLowerCase()} question from a calm customer, with the order data on the ticket.`],
   };
 }

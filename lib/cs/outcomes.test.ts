@@ -71,7 +71,7 @@ describe('CS outcome rules', () => {
     expect(brandContext({ ...base, signature: '   ' }).voice).toEqual({ brand: 'Acme Socks', signature: undefined });
   });
 
-  it('falls back to the default brand name for a brand without a name, and drops empty policies', () => {
+  it('keeps a brand without a name nameless (no demo brand), and drops empty policies', () => {
     const b = brandContext({
       name: '',
       signature: '',
@@ -80,7 +80,7 @@ describe('CS outcome rules', () => {
       shippingPolicy: '',
       refundPolicy: '',
     });
-    expect(b.voice.brand).toBe('Northwind Apparel');
+    expect(b.voice.brand).toBe('');
     expect(b.policies).toEqual({ return: 'Return in 30 days.', shipping: undefined, refund: undefined });
   });
 });

@@ -9,7 +9,7 @@ import { normalisedEditDistance } from './edit-distance';
 import type { Policies } from './policy';
 import type { RolloutMode } from './rollout';
 import type { CsAnalysis, CsDraft } from './service';
-import { type BrandVoice, DEFAULT_VOICE } from './templates';
+import type { BrandVoice } from './templates';
 
 /** The audit kind of every CS draft row. */
 export const CS_DRAFT_KIND = AUDIT_KINDS.csDraft;
@@ -61,7 +61,8 @@ export function brandContext(brand: {
       refund: brand.refundPolicy || undefined,
     },
     // The options' Signature signs the draft; never a made-up agent name (issue 17).
-    voice: { brand: brand.name || DEFAULT_VOICE.brand, signature: brand.signature.trim() || undefined },
+    // No brand name yet: sign as the support team, never as the demo brand.
+    voice: { brand: brand.name.trim(), signature: brand.signature.trim() || undefined },
     voiceText: brand.voice,
   };
 }

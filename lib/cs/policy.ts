@@ -22,20 +22,42 @@ export function clauseLabel(c: PolicyClause): string {
   return `${POLICY_LABEL[c.kind]} §${c.index}`;
 }
 
-/** Splits a policy into clauses: paragraphs, and long paragraphs into sentences. */
+/**
+ * Splits a policy into clauses: paragraphs and list items, then sentences, so a draft quotes the
+ * one sentence it relies on rather than a whole paragraph (issue 17: the order-status draft pasted
+ * the whole shipping policy). A sentence ends at `.`, `!` or `?` followed by a capital or a digit,
+ * so "e.g. a" and "3.5 days" stay whole.
+ */
 export function splitClauses(kind: PolicyKind, text: string): PolicyClause[] {
   const out: PolicyClause[] = [];
   for (const para of text.split(/\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)/)) {
-    const p = para.replace(/\s+/g, ' ').trim();
+    const p = para
+      .replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!p) continue;
-    const pieces = p.length > 280 ? p.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])/) : [p];
-    for (const s of pieces) if (s.trim()) out.push({ kind, index: out.length + 1, text: s.trim() });
+    for (const s of p.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9"“(])/))
+      if (s.trim()) out.push({ kind, index: out.length + 1, text: s.trim() });
   }
   return out;
 }
 
+/** The policies an intent would quote that the brand has not written (empty or missing). */
+export function missingPolicies(policies: Policies, kinds: readonly PolicyKind[]): PolicyKind[] {
+  return kinds.filter((k) => !policies[k]?.trim());
+}
+
+/** What the agent is told when a draft could quote a policy the brand has not written yet. */
+export function missingPolicyNote(kinds: readonly PolicyKind[]): string | null {
+  if (!kinds.length) return null;
+  const names = kinds.map((k) => POLICY_LABEL[k].toLowerCase().replace(/ policy$/, ''));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `No ${list} policy is set, so this draft quotes none. Add your ${list} ${names.length === 1 ? 'policy' : 'policies'} in Options to have ${names.length === 1 ? 'it' : 'them'} quoted.`;
+}
+
 const STOPWORDS = new Set(
-  'the a an and or of to in on for is are be it my i you your we our us this that with at by from can do does have has was were will would please hi hello thanks thank me not no if as so but any all what when how'.split(
+  // "order" is in nearly every ticket and every shipping sentence: it says nothing about which clause fits.
+  'the a an and or of to in on for is are be it my i you your we our us this that with at by from can do does have has was were will would please hi hello thanks thank me not no if as so but any all what when how order orders'.split(
     ' ',
   ),
 );
@@ -67,11 +89,13 @@ export const INTENT_POLICIES: Record<string, PolicyKind[]> = {
 
 /**
  * The clause sharing the most content words with the query (ties: earlier clause). Extra intent
- * words (e.g. "return", "days") steer the choice when the customer's words are sparse. Null when
- * no clause shares a word.
+ * words (e.g. "return", "days") steer the choice when the customer's words are sparse, but one
+ * shared hint word alone is not enough: "charged twice … refund" must not quote "Shipping costs
+ * are not refunded". Null when no clause is relevant: the draft then quotes nothing.
  */
 export function bestClause(policies: Policies, kinds: PolicyKind[], query: string, hint = ''): PolicyClause | null {
-  const q = keyTokens(`${query} ${hint}`);
+  const q = keyTokens(query);
+  const h = keyTokens(hint);
   let best: PolicyClause | null = null;
   let bestScore = 0;
   for (const kind of kinds) {
@@ -79,10 +103,15 @@ export function bestClause(policies: Policies, kinds: PolicyKind[], query: strin
     if (!text) continue;
     for (const clause of splitClauses(kind, text)) {
       const c = keyTokens(clause.text);
-      let overlap = 0;
-      for (const t of c) if (q.has(t)) overlap += 1;
+      let fromQuery = 0;
+      let fromHint = 0;
+      for (const t of c) {
+        if (q.has(t)) fromQuery += 1;
+        else if (h.has(t)) fromHint += 1;
+      }
+      if (fromQuery === 0 && fromHint < 2) continue;
       // Normalise mildly by clause length so a long catch-all paragraph does not always win.
-      const score = overlap / Math.sqrt(Math.max(4, c.size));
+      const score = (fromQuery + fromHint) / Math.sqrt(Math.max(4, c.size));
       if (score > bestScore) {
         best = clause;
         bestScore = score;
@@ -92,7 +121,10 @@ export function bestClause(policies: Policies, kinds: PolicyKind[], query: strin
   return best;
 }
 
-/** Demo policies for the fixtures and the CLI (a brand replaces them in the options page). */
+/**
+ * Demo policies for the CLI, the unit tests and benches only: the extension never falls back to them
+ * (a fresh install has no policies; the brand writes its own in the options page).
+ */
 export const DEMO_POLICIES: Policies = {
   return: [
     'You can return unworn items with their tags within 30 days of delivery for a refund or an exchange.',

@@ -17,7 +17,7 @@ import type { GateConfig } from './gate';
 import { decideTier, TIERS, type Tier } from './gate';
 import { CS_DRAFT_TASK, CS_INTENT_TASK, type CsDraftRequest, csLocalTasks, csModelDraftSchema } from './local-tasks';
 import { partialReply } from './partial-reply';
-import { bestClause, clauseLabel, DEMO_POLICIES, INTENT_POLICIES, type Policies } from './policy';
+import { bestClause, clauseLabel, DEMO_POLICIES, INTENT_POLICIES, type Policies, type PolicyKind } from './policy';
 import { buildReplyIndex, type PastReply, similarReplies } from './replies';
 import { type PanelPlan, panelPlan, type RolloutMode } from './rollout';
 import { type CsPipelineSettings, DEFAULT_CS_SETTINGS } from './settings';
@@ -47,7 +47,10 @@ export interface CsAnalysis {
   injection: boolean;
   injectionReasons: string[];
   tier: Tier;
+  /** The gate's reasons with figures and ids (details, audit, CLI). */
   reasons: string[];
+  /** The same reasons in the agent's words (what the panel shows first). */
+  why: string[];
   mode: RolloutMode;
   plan: Omit<PanelPlan, 'showClassification' | 'generateAndLogDraft'>;
   order: { number: string; present: true } | { present: false };
@@ -148,6 +151,7 @@ export async function analyseTicket(
     injectionReasons: injection.reasons,
     tier: gate.tier,
     reasons: gate.reasons,
+    why: gate.plain,
     mode: settings.rolloutMode,
     plan,
     order: order ? { number: order.number, present: true } : { present: false },
@@ -207,6 +211,8 @@ export interface CsDraft {
   flagged: Array<{ start: number; end: number; text: string; kind: string }>;
   /** Links in the draft that come from neither order data nor policy (a past reply or the model): never auto-placed. */
   foreignLinks: string[];
+  /** Policies the reply would quote that the brand has not written: the panel asks the agent to add them. */
+  missingPolicies: PolicyKind[];
   meta: ProviderMeta;
 }
 
@@ -264,6 +270,7 @@ export async function draftTicket(
       citations: [{ kind: 'rule', label: 'Escalation: holding reply', value: analysis.reasons[0] ?? 'escalated' }],
       flagged: local.flagged,
       foreignLinks: foreignLinks(local.draft, [], []),
+      missingPolicies: [],
       meta: { provider: 'local', model: 'rules-v1', durationMs: 0 },
     };
   }
@@ -292,6 +299,11 @@ export async function draftTicket(
       `Brand: ${opts.voice.brand}. Sign off with exactly: ${signer(opts.voice, language === 'de' ? 'de' : 'en')}. Voice: ${opts.voiceText}`,
       'Use only facts (order numbers, tracking numbers, amounts, dates, links, policy terms) found in the sources; never promise refunds or credits.',
       'Past replies show the brand’s voice; do not copy their facts.',
+      ...(local.missingPolicies.length
+        ? [
+            `The brand has written no ${local.missingPolicies.join(' or ')} policy: state no policy terms (days, fees, conditions) of your own.`,
+          ]
+        : []),
       'Answer as JSON: {"reply": the reply text, "used_sources": the ids of the sources you used}.',
       ...(opts.variant
         ? [`The agent asked for another version (attempt ${opts.variant + 1}): word it differently.`]
@@ -328,6 +340,7 @@ export async function draftTicket(
     citations,
     flagged: facts.flagged,
     foreignLinks: foreignLinks(text, sources, orderData),
+    missingPolicies: local.missingPolicies,
     meta: metaOf(result.meta),
   };
 }

@@ -63,7 +63,7 @@ const EN: Record<IntentId, Body> = {
             v.clause ?? '',
           ]
         : [
-            `${ord(v)} is confirmed and being prepared (status: ${v.fulfillmentStatus ?? 'processing'}).`,
+            `Order ${v.orderNumber} is confirmed and being prepared (status: ${v.fulfillmentStatus ?? 'processing'}).`,
             v.clause ?? '',
           ],
   tracking_request: (v) =>
@@ -142,7 +142,7 @@ const EN: Record<IntentId, Body> = {
     'You can reset your password from the login page using "Forgot password"; if that does not work, tell me and I will look into it.',
   ],
   wholesale: (v) => [
-    `Thanks for your interest in stocking ${v.brand}!`,
+    `Thanks for your interest in stocking ${v.brand.trim() || 'our products'}!`,
     'Our wholesale team will send you the line sheet and terms.',
   ],
   feedback: () => [
@@ -163,7 +163,7 @@ const DE: Record<IntentId, Body> = {
             v.clause ?? '',
           ]
         : [
-            `${ordDe(v)} ist bestätigt und wird vorbereitet (Status: ${v.fulfillmentStatus ?? 'in Bearbeitung'}).`,
+            `Bestellung ${v.orderNumber} ist bestätigt und wird vorbereitet (Status: ${v.fulfillmentStatus ?? 'in Bearbeitung'}).`,
             v.clause ?? '',
           ],
   tracking_request: (v) =>
@@ -241,7 +241,7 @@ const DE: Record<IntentId, Body> = {
     'Über „Passwort vergessen“ auf der Login-Seite kannst du dein Passwort zurücksetzen.',
   ],
   wholesale: (v) => [
-    `Danke für dein Interesse an ${v.brand}!`,
+    `Danke für dein Interesse an ${v.brand.trim() || 'unseren Produkten'}!`,
     'Unser Großhandelsteam schickt dir Konditionen und Katalog.',
   ],
   feedback: () => ['Vielen Dank für dein Feedback — das hilft uns wirklich.', 'Ich habe es an das Team weitergegeben.'],
@@ -264,13 +264,19 @@ const HOLDING: Record<TemplateLanguage, Body> = {
   ],
 };
 
-/** Who signs: the options' signature, else "{agent} at {brand}", else the brand's team (no invented name). */
+/**
+ * Who signs: the options' signature, else "{agent} at {brand}", else the brand's team; a brand
+ * with no name yet signs as "The support team" (no invented name).
+ */
 export function signer(v: Pick<TemplateVars, 'brand' | 'agent' | 'signature'>, lang: TemplateLanguage): string {
   const signature = v.signature?.trim();
   if (signature) return signature;
+  const brand = v.brand.trim();
   const agent = v.agent?.trim();
-  if (agent) return lang === 'de' ? `${agent} von ${v.brand}` : `${agent} at ${v.brand}`;
-  return lang === 'de' ? `Dein ${v.brand}-Team` : `The ${v.brand} team`;
+  if (agent && brand) return lang === 'de' ? `${agent} von ${brand}` : `${agent} at ${brand}`;
+  if (agent) return agent;
+  if (!brand) return lang === 'de' ? 'Dein Support-Team' : 'The support team';
+  return lang === 'de' ? `Dein ${brand}-Team` : `The ${brand} team`;
 }
 
 /** Renders greeting, intent body (or the escalation holding reply) and sign-off in `lang`, in the brand's voice. */

@@ -12,7 +12,7 @@ export interface FlagView {
 }
 
 const FLAG_TEXT: Record<string, { text: string; severity: FlagSeverity }> = {
-  mismatch: { text: 'The comment gives a different reason than the dropdown.', severity: 'warn' },
+  mismatch: { text: 'The comment gives a different reason than the one the customer picked.', severity: 'warn' },
   multiple_reasons: { text: 'The comment supports more than one reason.', severity: 'info' },
   'value.unknown': { text: 'No item price was found, so value rules could not run.', severity: 'warn' },
   no_photo_evidence: { text: 'A defect or damage claim without photos.', severity: 'warn' },
@@ -37,17 +37,36 @@ export function describeFlag(id: string, config: ReturnsConfig): FlagView {
   return { id, ...(FLAG_TEXT[id] ?? { text: id.replace(/[._]/g, ' '), severity: 'info' as const }) };
 }
 
-/** A short name for a rule id (`human_review.high_value` → "High value"). */
+/** Rule names in the returns lead's words (issue 17: no `window.expired` on screen). */
+const RULE_NAMES: Partial<Record<RuleId, string>> = {
+  'human_review.health_safety': 'Health or safety mention',
+  'human_review.prompt_injection': 'Instructions aimed at an AI in the comment',
+  'human_review.model_disagrees': 'The AI model and the rules disagree',
+  'human_review.personalised': 'Personalised item',
+  'human_review.high_value': 'High value',
+  'human_review.fraud_category': 'Category often abused',
+  'human_review.serial_returner': 'Frequent returner',
+  'human_review.photo_text_mismatch': 'Photos do not match the comment',
+  'human_review.cross_border': 'Return from abroad',
+  personalised: 'Personalised item',
+  final_sale: 'Final-sale item',
+  'window.expired': 'Return window passed',
+  'keep_it.low_value': 'Low value: customer keeps it',
+  'keep_it.shipping_cost': 'Return shipping costs too much: customer keeps it',
+  'exchange.fit': 'Exchange for fit',
+  'requested.refund': 'Refund, as the customer asked',
+  'requested.exchange': 'Exchange, as the customer asked',
+  'requested.store_credit': 'Store credit, as the customer asked',
+  'default.refund': 'Standard refund',
+};
+
+/** A short plain name for a rule id (`window.expired` → "Return window passed"). */
 export function ruleName(rule: string): string {
+  const known = RULE_NAMES[rule as RuleId];
+  if (known) return known;
   const tail = rule.includes('.') ? rule.slice(rule.indexOf('.') + 1) : rule;
   const words = tail.replace(/_/g, ' ');
-  const name = words.charAt(0).toUpperCase() + words.slice(1);
-  if (rule.startsWith('keep_it.')) return `Keep it: ${words}`;
-  if (rule.startsWith('requested.')) return `Requested ${words}`;
-  if (rule.startsWith('window.')) return `Return window ${words}`;
-  if (rule.startsWith('exchange.')) return `Exchange for ${words}`;
-  if (rule.startsWith('default.')) return `Default ${words}`;
-  return name;
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export const OUTCOME_LABELS = {

@@ -201,12 +201,17 @@ describe('what the panel gets', () => {
       photos: 0,
       photosChecked: false,
       classification: { reason: 'defective', mismatch: true },
-      decision: { decision: 'refund', rule: 'requested.refund', ruleName: 'Requested refund', currency: 'USD' },
+      decision: {
+        decision: 'refund',
+        rule: 'requested.refund',
+        ruleName: 'Refund, as the customer asked',
+        currency: 'USD',
+      },
       history: null,
       stored: ['48213578:CHN-EVD-KHK-3232'],
     });
     expect(view.decision.flags.find((f) => f.id === 'mismatch')?.text).toBe(
-      'The comment gives a different reason than the dropdown.',
+      'The comment gives a different reason than the one the customer picked.',
     );
   });
 });

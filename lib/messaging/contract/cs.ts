@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIERS } from '../../cs/gate';
+import { POLICY_KINDS } from '../../cs/policy';
 import { ROLLOUT_MODES } from '../../cs/rollout';
 import { LANGUAGES, SENTIMENTS, URGENCIES } from '../../cs/signals';
 import { INTENT_IDS } from '../../cs/taxonomy';
@@ -37,6 +38,8 @@ export const csTicketAnalysisSchema = z.object({
   injectionReasons: z.array(z.string().max(300)),
   tier: z.enum(TIERS),
   reasons: z.array(z.string().max(500)),
+  /** The reasons in the agent's words; an analysis stored before they existed has none. */
+  why: z.array(z.string().max(300)).max(20).default([]),
   mode: z.enum(ROLLOUT_MODES),
   plan: planSchema,
   order: z.union([z.object({ number: z.string(), present: z.literal(true) }), z.object({ present: z.literal(false) })]),
@@ -83,6 +86,8 @@ export const csDraftSchema = z.object({
     }),
   ),
   flagged: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string(), kind: z.string() })),
+  /** Policies the reply would quote that the brand has not written (the panel asks the agent to add them). */
+  missingPolicies: z.array(z.enum(POLICY_KINDS)).max(POLICY_KINDS.length).default([]),
   meta: providerMetaSchema,
 });
 export type CsDraftView = z.infer<typeof csDraftSchema>;

@@ -7,6 +7,7 @@ import { readDockShadowMode, readDockState, writeDockState } from '../../setting
 import { fnv1a } from '../../util/hash';
 import { type SiteAdapter, safeExtract, unsupportedWrite } from '../adapter';
 import { canFramePanel } from '../hosts';
+import { TOGGLE_DOCK_MESSAGE } from './commands';
 import { detachedDock, mountDock } from './dock';
 
 const DEBOUNCE_MS = 400;
@@ -80,6 +81,12 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   ): true | undefined => {
     // Only the background may ask for writes: our id, and no tab (a page or frame would have one).
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // The keyboard command (entrypoints/background/commands.ts): open or close the panel.
+    if ((message as { type?: unknown } | null)?.type === TOGGLE_DOCK_MESSAGE) {
+      dock.toggle();
+      sendResponse({ done: true, message: 'Toggled the panel.' });
+      return undefined;
+    }
     if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== 'content.write')
       return undefined;
     const action = parseWriteAction((message as { payload?: unknown }).payload);

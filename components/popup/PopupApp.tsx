@@ -99,7 +99,7 @@ export function PopupApp() {
                     type="button"
                     className="pop-line"
                     onClick={() => openPlanner(l.sku)}
-                    aria-label={`${l.sku}: ${v.text}. Open in the planner`}
+                    title="Open in the planner"
                   >
                     <span className="cp-row">
                       <strong>{l.sku}</strong>

@@ -1,7 +1,7 @@
 import modelJson from './intent-model.json';
 import { normalise, ruleScores } from './lexicon';
-import { cleanMessage } from './normalise';
 import { knownShare, loadNb, type NbModel, type NbModelJson, predictNb } from './naive-bayes';
+import { cleanMessage } from './normalise';
 import {
   type Language,
   languageOf,
@@ -96,10 +96,6 @@ export function intentScores(
 } {
   const norm = normalise(cleanMessage(text));
   const nb = new Map(predictNb(model(), norm).map((r) => [r.label, r.p]));
-  if (brand && brand.weight > 0) {
-    const b = new Map(brand.predict(norm).map((r) => [r.label, r.p]));
-    for (const id of INTENT_IDS) nb.set(id, (1 - brand.weight) * (nb.get(id) ?? 0) + brand.weight * (b.get(id) ?? 0));
-  }
   const rules = ruleScores(norm);
   const anyRule = [...rules.keys()].some((k) => k !== 'other');
   const best = Math.max(...nb.values());
@@ -109,10 +105,21 @@ export function intentScores(
     !anyRule && !SHOP_WORDS.test(norm) && (knownShare(model(), norm) < IN_DOMAIN_SHARE || best < IN_DOMAIN_P);
   const scores: IntentScore[] = INTENT_IDS.map((id) => {
     let p = nb.get(id) ?? 0;
-    if (outOfDomain) p *= 0.5;
+    if (outOfDomain && !brand?.weight) p *= 0.5;
     const r = rules.get(id)?.score ?? 0;
     return { id, confidence: 1 - (1 - p) * (1 - r) };
-  }).sort((a, b) => b.confidence - a.confidence || INTENT_IDS.indexOf(a.id) - INTENT_IDS.indexOf(b.id));
+  });
+  if (brand && brand.weight > 0) {
+    // The brand's model re-divides the confidence among the intents the brand labels: it settles
+    // confusions between them (rules included) and leaves every other intent as the shipped engine has it.
+    const b = new Map(brand.predict(norm).map((r) => [r.label, r.p]));
+    const top = scores.reduce((x, y) => (y.confidence > x.confidence ? y : x));
+    const known = b.size ? scores.filter((s) => b.has(s.id) || s.id === top.id) : [];
+    const mass = known.reduce((sum, s) => sum + s.confidence, 0);
+    for (const s of known)
+      s.confidence = Math.min(1, (1 - brand.weight) * s.confidence + brand.weight * mass * (b.get(s.id) ?? 0));
+  }
+  scores.sort((a, b) => b.confidence - a.confidence || INTENT_IDS.indexOf(a.id) - INTENT_IDS.indexOf(b.id));
   const evidence = [...rules.entries()].map(([intent, v]) => ({ intent, match: v.match }));
   const ruleBacked = new Set([...rules.entries()].filter(([, v]) => v.score >= 0.65).map(([k]) => k));
   return { scores, evidence, ruleBacked, outOfDomain };
@@ -139,7 +146,9 @@ export function doubtOf(scores: IntentScore[], ruleBacked: ReadonlySet<IntentId>
   if (candidates.length === 1) candidates.push(a.id === 'other' ? 'product_question' : 'other');
   const words = candidates.map((id) => (id === 'other' ? 'something else' : spoken(id)));
   const question =
-    words.length === 2 ? `Not sure: ${words[0]} or ${words[1]}?` : `Not sure: ${words.slice(0, -1).join(', ')} or ${words.at(-1)}?`;
+    words.length === 2
+      ? `Not sure: ${words[0]} or ${words[1]}?`
+      : `Not sure: ${words.slice(0, -1).join(', ')} or ${words.at(-1)}?`;
   return { candidates, question };
 }
 

@@ -48,7 +48,13 @@ export function sanitizeGateConfig(config: GateConfig): {
 }
 
 export interface GateInput {
-  classification: Pick<TextClassification, 'intent' | 'intents' | 'angry' | 'involvesMoney' | 'moneyReasons' | 'risks'>;
+  classification: Pick<
+    TextClassification,
+    'intent' | 'intents' | 'angry' | 'involvesMoney' | 'moneyReasons' | 'risks'
+  > & {
+    /** The engine is unsure of the intent (issue 15): never autonomous, the agent picks. */
+    doubt?: TextClassification['doubt'];
+  };
   injection: { injection: boolean; reasons: string[] };
   order: Order | undefined;
   /** True when a policy clause matched the question (needed for an autonomous policy answer). */
@@ -93,6 +99,7 @@ export function decideTier(input: GateInput, rawConfig: GateConfig = DEFAULT_GAT
     blockers.push(`confidence ${confidence.toFixed(2)} below threshold ${config.threshold.toFixed(2)}`);
   if (c.involvesMoney) blockers.push(`involves money (${c.moneyReasons.join(', ')})`);
   if (c.angry) blockers.push('customer is angry');
+  if (c.doubt) blockers.push(`unsure of the intent (${c.doubt.candidates.join(' or ')})`);
   if (c.intent === 'order_status' || c.intent === 'tracking_request') {
     if (!input.order) blockers.push('no order data on the ticket');
     else if (!input.order.tracking_number) blockers.push(`order ${input.order.number} has no tracking number`);

@@ -1,4 +1,13 @@
-import { CONDITIONAL, CONTRAST, CUES, DISCOUNT_BEFORE, FIT_OK, FIT_OK_FLOOR, NEGATORS, SAFETY_PATTERN } from './lexicon';
+import {
+  CONDITIONAL,
+  CONTRAST,
+  CUES,
+  DISCOUNT_BEFORE,
+  FIT_OK,
+  FIT_OK_FLOOR,
+  NEGATORS,
+  SAFETY_PATTERN,
+} from './lexicon';
 import { groupOf, REASON_IDS, REASON_LABELS, type ReasonId, reasonsFromDropdown } from './taxonomy';
 
 /** A span of the customer's comment that supports (or, negated, argues against) a reason. */
@@ -67,7 +76,11 @@ function isNegated(lower: string, start: number): boolean {
 
 /** A condition or advice to others earlier in the clause ("if you are busty, …", "you might want to …"). */
 function isConditional(lower: string, start: number): boolean {
-  const clause = lower.slice(Math.max(0, start - 60), start).split(/[.;!?\n]/).pop() ?? '';
+  const clause =
+    lower
+      .slice(Math.max(0, start - 60), start)
+      .split(/[.;!?\n]/)
+      .pop() ?? '';
   CONDITIONAL.lastIndex = 0;
   return CONDITIONAL.test(clause);
 }

@@ -95,8 +95,16 @@ export const CUES: readonly Cue[] = [
     1.6,
     String.raw`\b(?:should|could|would|might) (?:have|of|'ve) (?:ordered|gotten|got|gone with|bought|gone|sized) (?:down|a (?:size )?smaller|the smaller|a (?:small|xs|extra small|s|petite)|my (?:own|usual|normal|regular|true) size)\b|\b(?:need|needed|would need) (?:a |one )?size (?:down|smaller)\b|\b(?:a |the )?(?:smaller (?:size )?|small |xs |petite )(?:probably )?(?:would|might)(?:'ve| have)? (?:fit|fitted|been) better\b|\bexchanging it for (?:one |a )?size smaller\b`,
   ),
-  c('too_small', 1.5, String.raw`\b(?:trop (?:petit|serré|juste)|taille petit|demasiado (?:pequeñ[oa]|ajustad[oa]|estrech[oa])|talla pequeña)\b`),
-  c('too_large', 1.5, String.raw`\b(?:trop (?:grand|large)|taille grand|demasiado (?:grande|anch[oa]|holgad[oa])|talla grande)\b`),
+  c(
+    'too_small',
+    1.5,
+    String.raw`\b(?:trop (?:petit|serré|juste)|taille petit|demasiado (?:pequeñ[oa]|ajustad[oa]|estrech[oa])|talla pequeña)\b`,
+  ),
+  c(
+    'too_large',
+    1.5,
+    String.raw`\b(?:trop (?:grand|large)|taille grand|demasiado (?:grande|anch[oa]|holgad[oa])|talla grande)\b`,
+  ),
   // A fit that is fine: weak size hints in the same comment do not count (see classify.ts).
   c('fit_other', 1.4, String.raw`\btoo (?:long|short|low|high)\b`),
   c(
@@ -112,7 +120,11 @@ export const CUES: readonly Cue[] = [
     String.raw`\b(?:inseam|rise|torso|length|proportions?|gap(?:e|es|ing)?|boxy|rides? up|neckline|waistband|crotch is|armholes?)\b`,
   ),
   c('fit_other', 0.4, String.raw`\b(?:fit|fits|fitting)\b`),
-  c('fit_other', 1.3, String.raw`\b(?:sits|hangs|fits|fit|looked|looks) (?:wrong|strange|weird|odd|funny|awkward|unflattering)\b|\bfit is a mess\b|\bfits? (?:strange|strangely|weird)\b|\b(?:flares|sticks) out too much\b|\bzero waist\b|\bnot for (?:the )?(?:very )?(?:petite|tall|busty|curvy)\b|\b(?:runs?|ran|running) (?:very |really |a bit |a little )?(?:short|long)\b`),
+  c(
+    'fit_other',
+    1.3,
+    String.raw`\b(?:sits|hangs|fits|fit|looked|looks) (?:wrong|strange|weird|odd|funny|awkward|unflattering)\b|\bfit is a mess\b|\bfits? (?:strange|strangely|weird)\b|\b(?:flares|sticks) out too much\b|\bzero waist\b|\bnot for (?:the )?(?:very )?(?:petite|tall|busty|curvy)\b|\b(?:runs?|ran|running) (?:very |really |a bit |a little )?(?:short|long)\b`,
+  ),
   // --- defect, quality, damage ----------------------------------------------------------------
   c(
     'defective',

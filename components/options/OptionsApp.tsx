@@ -4,6 +4,7 @@ import { PlanningOptions } from '../planning/PlanningOptions';
 import { ReturnsOptions } from '../returns/ReturnsOptions';
 import { AiProviderSection } from './AiProviderSection';
 import { BackupSection } from './BackupSection';
+import { BrandModelSection } from './BrandModelSection';
 import { BrandSection } from './BrandSection';
 import { RetentionSection } from './RetentionSection';
 import { UsageSection } from './UsageSection';
@@ -24,6 +25,7 @@ export function OptionsApp() {
       <ReturnsOptions />
       <PlanningOptions />
       <ListingsOptions />
+      <BrandModelSection />
       <UsageSection />
       <RetentionSection />
       <BackupSection />

@@ -9,6 +9,7 @@ import type { PanelContext } from '../panel/types';
 import { Badge, KeyValues, Notice, Section, Spinner, type Tone } from '../ui/primitives';
 import { Highlighted, type Mark } from './Highlighted';
 import { returnsQueries } from './queries';
+import { ReasonPicker } from './ReasonPicker';
 import './returns.css';
 
 const COMMENT_MISSING = /customer comment not found/i;
@@ -122,6 +123,7 @@ export function ReturnPanel({ context }: { context: PanelContext }) {
   return (
     <>
       <ReasonSection a={a} commentMissing={commentMissing} />
+      <ReasonPicker returnId={a.returnId} />
       <DecisionSection a={a} />
       <Section title="Customer reply" label="Customer reply">
         <DraftCard

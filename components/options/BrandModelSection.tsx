@@ -134,7 +134,10 @@ export function BrandModelSection() {
         {s ? (
           <p data-testid="brand-model-counts">
             Learned from {s.examples.import} past tickets, {s.examples.loop} return comments and{' '}
-            <strong>{s.examples.correction} picks by your team</strong>.
+            <strong>
+              {s.examples.correction} {s.examples.correction === 1 ? 'pick' : 'picks'} by your team
+            </strong>
+            .
           </p>
         ) : null}
 

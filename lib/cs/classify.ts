@@ -141,7 +141,7 @@ export function doubtOf(scores: IntentScore[], ruleBacked: ReadonlySet<IntentId>
   const close = b && b.confidence >= a.confidence - TOSS_UP && !(ruleBacked.has(a.id) && ruleBacked.has(b.id));
   if (a.confidence >= SURE_AT && !close) return null;
   const candidates = [a.id];
-  if (b && b.confidence >= 0.15) candidates.push(b.id);
+  if (b && b.confidence >= 0.05) candidates.push(b.id);
   if (c && b && c.confidence >= b.confidence - TOSS_UP / 2 && c.confidence >= 0.15) candidates.push(c.id);
   if (candidates.length === 1) candidates.push(a.id === 'other' ? 'product_question' : 'other');
   const words = candidates.map((id) => (id === 'other' ? 'something else' : spoken(id)));

@@ -192,12 +192,17 @@ function fitSplit(split: 'dev' | 'test') {
 }
 
 // ---- throughput ---------------------------------------------------------------------------------
+// Every tweet of both sources (about 15,000), classified twice after a warm-up. Wall time depends
+// on the machine's load (shared by several processes), so CPU time is reported beside it.
 const all = [...texts.values()].map(tweetBody).filter((t) => t.length > 0);
-const N = Math.min(all.length, 5000);
-for (let i = 0; i < 200; i++) classifyText(all[i % all.length]!); // warm-up
+const N = all.length * 2;
+for (let i = 0; i < 500; i++) classifyText(all[i % all.length]!); // warm-up
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-for (let i = 0; i < N; i++) classifyText(all[i]!);
+for (let i = 0; i < N; i++) classifyText(all[i % all.length]!);
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 
 const result = {
   about:
@@ -205,7 +210,12 @@ const result = {
   loadAverage: loadavg().map((x) => +x.toFixed(2)),
   intents: { dev: intentSplit('dev'), test: intentSplit('test') },
   fit: { dev: fitSplit('dev'), test: fitSplit('test') },
-  throughput: { tickets: N, ticketsPerSecond: Math.round(N / (ms / 1000)), bar: '>= 2000' },
+  throughput: {
+    tickets: N,
+    ticketsPerSecond: Math.round(N / (ms / 1000)),
+    ticketsPerCpuSecond: Math.round(N / (cpuMs / 1000)),
+    bar: '>= 2000',
+  },
 };
 writeFileSync(new URL('./results/real-text.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 for (const s of ['dev', 'test'] as const) {
@@ -218,4 +228,6 @@ for (const s of ['dev', 'test'] as const) {
     `${s}: size reason found ${(f.sizeReasonFound * 100).toFixed(1)}% of ${f.sizeRows} (direction ${(f.sizeReasonRightDirection * 100).toFixed(1)}%), false size calls ${(f.falseSizeCallRate * 100).toFixed(1)}% of ${f.fitRows} fit reviews, macro-F1 ${f.macroF1}`,
   );
 }
-console.log(`throughput ${result.throughput.ticketsPerSecond} tickets/s (load ${result.loadAverage.join(' ')})`);
+console.log(
+  `throughput ${result.throughput.ticketsPerSecond} tickets/s wall, ${result.throughput.ticketsPerCpuSecond} per CPU-second (${N} tickets, load ${result.loadAverage.join(' ')})`,
+);

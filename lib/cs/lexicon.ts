@@ -187,6 +187,10 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
       /\bkonto\b|\bmot de passe\b|\bcontrasena\b|\bpasswort\b|\bmon compte\b|\bmi cuenta\b|\banmelden\b|\bme connecter\b|\biniciar sesion\b/,
       0.55,
     ],
+    [
+      /\bkann mich nicht (?:anmelden|einloggen)\b|\bpasswort (?:vergessen|zurucksetzen)\b|\bmot de passe oublie\b|\bimpossible de me connecter\b|\bno puedo (?:iniciar sesion|entrar en mi cuenta)\b|\bolvide mi contrasena\b/,
+      0.85,
+    ],
   ],
   wholesale: [
     [/\bwholesale\b|\bstockist\b|\bbulk order\b|\bline sheet\b|\bresell\b|\bretailers?\b|\bdistribut(?:or|ion)\b/, 0.8],

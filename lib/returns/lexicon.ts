@@ -338,5 +338,5 @@ export const FIT_OK_FLOOR = 1.2;
 
 /** Advice to other shoppers or a condition ("if you are busty, size up", "those with a small bust might want to go down a size"): a size cue after it counts little. */
 export const CONDITIONAL = cuePattern(
-  String.raw`\b(?:if|those with|anyone with|people with|might want to|may want to|you (?:can|could|may|might|should|would)|i'?d (?:say|suggest|recommend)|recommend)\b`,
+  String.raw`\b(?:if|those with|anyone with|people with|might want to|may want to|you (?:can|could|may|might|should|would))\b`,
 );

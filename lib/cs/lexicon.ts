@@ -108,6 +108,10 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
   refund_status: [
     [/\brefund(?:ed|s)?\b|\breimburse|\bmoney back\b/, 0.55],
     [/\b(?:where|when) is my refund\b|\bstill (?:no|not|haven'?t) (?:been )?refund/, 0.75],
+    [
+      /\b(?:haven't|have not|not|never|didn't|did not) (?:yet )?(?:seen|received|got|gotten|had) (?:the|my|a|any) (?:refund|money back)\b/,
+      0.8,
+    ],
     [/\bruckerstattung\b|\bgeld zuruck\b|\bremboursement\b|\breembolso\b|\brimborso\b|\bterugbetaling\b/, 0.7],
   ],
   product_defect: [

@@ -40,7 +40,7 @@ describe('negatedAt', () => {
     expect(negatedAt(t, t.indexOf('cancel'))).toBe(true);
     const u = 'no problem at all. i want to cancel my order';
     expect(negatedAt(u, u.indexOf('cancel'))).toBe(false);
-    const v = "not sure what size to get";
+    const v = 'not sure what size to get';
     expect(negatedAt(v, v.indexOf('what size'))).toBe(false);
   });
 });
@@ -76,7 +76,9 @@ describe('real-language rules (issue 15)', () => {
   });
 
   it('covers German, French and Spanish', () => {
-    expect(intent('Hallo, wann kommt meine Bestellung? Ich warte seit zwei Wochen.')).toMatch(/order_status|delivery_late/);
+    expect(intent('Hallo, wann kommt meine Bestellung? Ich warte seit zwei Wochen.')).toMatch(
+      /order_status|delivery_late/,
+    );
     expect(intent('Bonjour, je voudrais annuler ma commande svp')).toBe('cancel_order');
     expect(intent('Je voudrais modifier mon adresse de livraison')).toBe('address_change');
     expect(intent('Hola, no he recibido mi pedido todavía')).toBe('order_status');

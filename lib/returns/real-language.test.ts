@@ -20,7 +20,9 @@ describe('real language of size (issue 15)', () => {
 
   it('the size the customer should have ordered counts', () => {
     expect(reason('Fits snug and loosens a bit. Definitely should have gotten a large.')).toBe('too_small');
-    expect(reason('I ordered a size up after reading reviews, but I should have ordered my own size.')).toBe('too_large');
+    expect(reason('I ordered a size up after reading reviews, but I should have ordered my own size.')).toBe(
+      'too_large',
+    );
     expect(reason('The medium fit well, a small probably would have fit better.')).toBe('too_large');
     expect(reason("I'd say size down! If you are a small you need an extra small.")).toBe('too_large');
   });
@@ -36,11 +38,16 @@ describe('real language of size (issue 15)', () => {
   });
 
   it('advice to other shoppers counts little', () => {
-    expect(reason('It runs true to size. Those with a smaller bust might want to go down a size.')).not.toBe('too_large');
+    expect(reason('It runs true to size. Those with a smaller bust might want to go down a size.')).not.toBe(
+      'too_large',
+    );
   });
 
   it('words naming a body area are not a defect', () => {
-    const c = classifyReturn({ comment: 'I am small busted and the top was too big under the arms.', selectedReason: null });
+    const c = classifyReturn({
+      comment: 'I am small busted and the top was too big under the arms.',
+      selectedReason: null,
+    });
     expect(c.reason).toBe('too_large');
     expect(c.reasons.map((r) => r.id)).not.toContain('defective');
     expect(reason('Too tight across the bust and the hips.')).toBe('too_small');

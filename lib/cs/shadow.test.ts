@@ -17,11 +17,12 @@ function portsWithModel(intent: string, providerId = 'openai') {
     model: 'test-model',
     classify: async () => ({
       value: { labels: [{ label: intent, confidence: 0.9 }] },
-      meta: { provider: providerId, model: 'test-model', durationMs: 1 },
+      meta: { provider: providerId, model: 'test-model', operation: 'classify', durationMs: 1 },
+      sources: [],
     }),
     extract: (r) => engine.extract(r),
     draft: (r) => engine.draft(r),
-  } as AiProvider;
+  };
   const ports: CsPorts = {
     settings: async () => DEFAULT_CS_SETTINGS,
     brand: async () => ({ policies: DEMO_POLICIES, voice: DEFAULT_VOICE, voiceText: '' }),

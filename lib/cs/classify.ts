@@ -81,21 +81,30 @@ export interface BrandModelView {
   weight: number;
 }
 
+type Scored = {
+  scores: IntentScore[];
+  evidence: Array<{ intent: IntentId; match: string }>;
+  ruleBacked: Set<IntentId>;
+  outOfDomain: boolean;
+};
+
+/** The last text scored: the pipeline classifies a ticket twice (its signals and the local provider's task). */
+let last: { text: string; brand: BrandModelView | undefined; value: Scored } | null = null;
+
 /**
  * Intent confidences: the naive-Bayes posterior and the rule confidence combined as independent
  * evidence (noisy-OR: 1 − (1 − p_nb)(1 − p_rule)). The text is cleaned first (quoted history,
  * signature, handles and links removed) and normalised (typos, chat spellings, emoji). A brand's
  * own model, when given, is mixed into the posterior by its weight.
  */
-export function intentScores(
-  text: string,
-  brand?: BrandModelView,
-): {
-  scores: IntentScore[];
-  evidence: Array<{ intent: IntentId; match: string }>;
-  ruleBacked: Set<IntentId>;
-  outOfDomain: boolean;
-} {
+export function intentScores(text: string, brand?: BrandModelView): Scored {
+  if (last && last.text === text && last.brand === brand) return last.value;
+  const value = scoreIntents(text, brand);
+  last = { text, brand, value };
+  return value;
+}
+
+function scoreIntents(text: string, brand?: BrandModelView): Scored {
   const norm = normalise(cleanMessage(text));
   const nb = new Map(predictNb(model(), norm).map((r) => [r.label, r.p]));
   const rules = ruleScores(norm);

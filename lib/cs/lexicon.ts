@@ -259,5 +259,12 @@ export function ruleScores(text: string): Map<IntentId, { score: number; match: 
 
 /** Lower-cases, folds accents, maps chat spellings and typos (see ./normalise). */
 export function normalise(text: string): string {
-  return normaliseText(text);
+  // The signals normalise the same text several times per ticket: keep the last one.
+  if (lastIn !== text) {
+    lastIn = text;
+    lastOut = normaliseText(text);
+  }
+  return lastOut;
 }
+let lastIn: string | null = null;
+let lastOut = '';

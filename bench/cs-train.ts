@@ -8,6 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseBitext } from '../lib/cs/bitext';
 import { HAND_EXAMPLES } from '../lib/cs/hand-examples';
 import { trainNb } from '../lib/cs/naive-bayes';
+import { cleanMessage, normaliseText } from '../lib/cs/normalise';
+
+/** The model learns from text spelled as the classifier will see it (lib/cs/normalise.ts). */
+const norm = (t: string) => normaliseText(cleanMessage(t));
 
 const csv = readFileSync(
   new URL('../../shared/data/bitext_customer_support/bitext_cs_intents_4514.csv', import.meta.url),
@@ -18,9 +22,9 @@ const rows = parseBitext(csv).filter((r) => r.split === 'train');
 // intents are not drowned by vocabulary mass.
 const HAND_WEIGHT = 4;
 const examples = [
-  ...rows.map((r) => ({ text: r.text, label: r.intent })),
+  ...rows.map((r) => ({ text: norm(r.text), label: r.intent })),
   ...Object.entries(HAND_EXAMPLES).flatMap(([label, texts]) =>
-    (texts ?? []).map((text) => ({ text, label, weight: HAND_WEIGHT })),
+    (texts ?? []).map((text) => ({ text: norm(text), label, weight: HAND_WEIGHT })),
   ),
 ];
 const model = trainNb(examples, {

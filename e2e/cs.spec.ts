@@ -373,6 +373,41 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     await page.locator('section[aria-labelledby="cs-import-title"]').screenshot({ path: '/tmp/cs-options-import.png' });
   });
 
+  test("4107 ambiguous: the panel says it is unsure, never autonomous, and records the agent's pick", async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(ticketUrl('4107'));
+    const f = panel.frame;
+    const picker = f.getByTestId('cs-intent-picker');
+    await expect(picker).toContainText('Not sure:');
+    await expect(cs(panel).tier).not.toHaveText('Autonomous');
+    await expect(cs(panel).reasons).toContainText('unsure of the intent');
+    await picker.screenshot({ path: '/tmp/cs-picker.png' });
+    await picker.getByRole('button', { name: 'Late delivery' }).click();
+    await expect(f.getByTestId('cs-intent-picked')).toContainText('Late delivery');
+    const rows = await session.worker.evaluate(
+      () =>
+        new Promise<Array<{ source: string; label: string; kind: string }>>((resolve) => {
+          const req = indexedDB.open('counterpart');
+          req.onsuccess = () => {
+            const all = req.result.transaction('brandExamples', 'readonly').objectStore('brandExamples').getAll();
+            all.onsuccess = () => {
+              resolve(all.result);
+              req.result.close();
+            };
+          };
+        }),
+    );
+    expect(rows).toEqual([expect.objectContaining({ kind: 'intent', source: 'correction', label: 'delivery_late' })]);
+    await page.goto(optionsUrl(session.extensionId));
+    const section = page.getByTestId('brand-model-section');
+    await expect(section.getByTestId('brand-model-counts')).toContainText('1 pick by your team');
+    await section.screenshot({ path: '/tmp/cs-brand-model-options.png' });
+  });
+
   test('screenshots of the panel on each fixture ticket', async ({ page, panel, dock }) => {
     await page.setViewportSize({ width: 1440, height: 1500 });
     for (const id of ['4101', '4102', '4103', '4104', '4105', '4106']) {

@@ -165,6 +165,41 @@ test.describe('returns in Loop', () => {
     await shoot(page, '48213583');
   });
 
+  test('48213584: a comment that points two ways makes the panel ask for the reason, and the pick is kept', async ({
+    page,
+    panel,
+    session,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openReturn(page, panel, 48213584);
+    const picker = panel.frame.getByTestId('returns-reason-picker');
+    await expect(picker).toContainText('Not sure:');
+    await picker.screenshot({ path: `${SHOTS}/returns-reason-picker.png` });
+    await picker.getByRole('button', { name: 'Defective' }).click();
+    await expect(panel.frame.getByTestId('returns-reason-picked')).toContainText('Defective');
+    const rows = await session.worker.evaluate(
+      () =>
+        new Promise<Array<{ kind: string; source: string; label: string; text: string }>>((resolve) => {
+          const req = indexedDB.open('counterpart');
+          req.onsuccess = () => {
+            const all = req.result.transaction('brandExamples', 'readonly').objectStore('brandExamples').getAll();
+            all.onsuccess = () => {
+              resolve(all.result);
+              req.result.close();
+            };
+          };
+        }),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        kind: 'reason',
+        source: 'correction',
+        label: 'defective',
+        text: expect.stringContaining('seam'),
+      }),
+    ]);
+  });
+
   test('copy and feedback are recorded; the analysed return is stored once however often it is opened', async ({
     page,
     panel,

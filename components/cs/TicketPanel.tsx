@@ -9,6 +9,7 @@ import { type ActionResult, DraftCard, StreamingDraft } from '../drafts';
 import type { PanelContext } from '../panel/types';
 import { Badge, Details, Notice, Section, Spinner, type Tone } from '../ui/primitives';
 import { type DraftAnswer, streamDraft } from './draft-stream';
+import { IntentPicker } from './IntentPicker';
 import { csQueries } from './queries';
 import './cs.css';
 
@@ -278,6 +279,7 @@ export function TicketPanel({ context }: { context: PanelContext }) {
   return (
     <>
       <Triage analysis={a} channel={data?.channel} />
+      <IntentPicker analysis={a} />
       <Section title="Draft reply" label="Draft reply">
         {a.mode === 'shadow' ? (
           <Notice tone="info" title="Shadow mode">

@@ -5,6 +5,7 @@ import { PlanningOptions } from '../planning/PlanningOptions';
 import { ReturnsOptions } from '../returns/ReturnsOptions';
 import { AiProviderSection } from './AiProviderSection';
 import { BackupSection } from './BackupSection';
+import { BrandModelSection } from './BrandModelSection';
 import { BrandSection } from './BrandSection';
 import { OptionsFormProvider, SaveBar, useOptionsForm } from './options-form';
 import { RetentionSection } from './RetentionSection';
@@ -19,6 +20,7 @@ const PARTS: Array<{ id: string; label: string; saver?: string; render: () => Re
   { id: 'returns', label: 'Returns policy', saver: 'returns', render: () => <ReturnsOptions /> },
   { id: 'planning', label: 'Inventory planning', saver: 'planning', render: () => <PlanningOptions /> },
   { id: 'listings', label: 'Marketplace listings', saver: 'listings', render: () => <ListingsOptions /> },
+  { id: 'brand-model', label: 'Learning from your data', render: () => <BrandModelSection /> },
   { id: 'usage', label: 'AI usage', render: () => <UsageSection /> },
   { id: 'retention', label: 'Data retention', saver: 'retention', render: () => <RetentionSection /> },
   { id: 'backup', label: 'Backup and restore', render: () => <BackupSection /> },

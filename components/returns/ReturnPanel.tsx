@@ -9,6 +9,7 @@ import type { PanelContext } from '../panel/types';
 import { Badge, Details, KeyValues, Notice, Section, Spinner, type Tone } from '../ui/primitives';
 import { Highlighted, type Mark } from './Highlighted';
 import { returnsQueries } from './queries';
+import { ReasonPicker } from './ReasonPicker';
 import './returns.css';
 
 const COMMENT_MISSING = /customer comment not found/i;
@@ -118,6 +119,7 @@ export function ReturnPanel({ context }: { context: PanelContext }) {
     <>
       <DecisionSection a={a} />
       <ReasonSection a={a} commentMissing={commentMissing} />
+      <ReasonPicker returnId={a.returnId} />
       <Section title="Customer reply" label="Customer reply">
         <DraftCard
           key={toDraftView(a).id}

@@ -3,6 +3,7 @@ import { brandContext } from '../../lib/cs/outcomes';
 import { parseCsSettings } from '../../lib/cs/settings';
 import type { CsPorts, KeptDraftPorts } from '../../lib/cs/ticket-flow';
 import { AUDIT_KINDS, auditRow, auditRows, recordAudit } from '../../lib/db/audit';
+import { brandIntentModel, brandModelKey, recordShadow } from '../../lib/db/brand-model-store';
 import { loadPastReplies } from '../../lib/db/past-replies';
 import { db } from '../../lib/db/schema';
 import { keptDraftSchema, storedAnalysisSchema } from '../../lib/messaging/contract/cs';
@@ -23,6 +24,8 @@ export const ports = (tabId: number | null): CsPorts => ({
   record: ({ details, ...entry }) => recordAudit(db(), { ...entry, at: clock.nowIso(), details }),
   readAnalysis: async () => (tabId === null ? null : readTabValue(tabId, 'cs.analysis', storedAnalysisSchema)),
   writeAnalysis: (value) => (tabId === null ? Promise.resolve() : writeTabValue(tabId, 'cs.analysis', value)),
+  brandModel: async () => ({ key: await brandModelKey(db()), view: await brandIntentModel(db()) }),
+  recordShadow: (row) => recordShadow(db(), { ...row, at: clock.nowIso() }),
 });
 
 /** The CS ports of a panel's tab, with the draft its query made kept in the tab's state until logged. */

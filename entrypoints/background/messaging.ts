@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { aiHandlers } from './ai';
+import { brandModelHandlers } from './brand-model';
 import { csHandlers } from './cs';
 import { listingsHandlers } from './listings';
 import { pageWriteHandlers } from './page-write';
@@ -17,6 +18,7 @@ const handlers: Handlers = {
   ...returnsHandlers,
   ...planningHandlers,
   ...listingsHandlers,
+  ...brandModelHandlers,
 };
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */

@@ -48,7 +48,13 @@ export function sanitizeGateConfig(config: GateConfig): {
 }
 
 export interface GateInput {
-  classification: Pick<TextClassification, 'intent' | 'intents' | 'angry' | 'involvesMoney' | 'moneyReasons' | 'risks'>;
+  classification: Pick<
+    TextClassification,
+    'intent' | 'intents' | 'angry' | 'involvesMoney' | 'moneyReasons' | 'risks'
+  > & {
+    /** The engine is unsure of the intent (issue 15): never autonomous, the agent picks. */
+    doubt?: TextClassification['doubt'];
+  };
   injection: { injection: boolean; reasons: string[] };
   order: Order | undefined;
   /** True when a policy clause matched the question (needed for an autonomous policy answer). */
@@ -125,6 +131,11 @@ export function decideTier(input: GateInput, rawConfig: GateConfig = DEFAULT_GAT
   if (c.involvesMoney)
     block(`involves money (${c.moneyReasons.join(', ')})`, 'It involves money, so a person decides.');
   if (c.angry) block('customer is angry', 'The customer is upset.');
+  if (c.doubt)
+    block(
+      `unsure of the intent (${c.doubt.candidates.join(' or ')})`,
+      `Counterpart can't tell whether this is about ${c.doubt.candidates.map((x) => (INTENT_LABELS[x] ?? x).toLowerCase()).join(' or ')}: pick one below.`,
+    );
   if (c.intent === 'order_status' || c.intent === 'tracking_request') {
     if (!input.order) block('no order data on the ticket', 'No order was found on the ticket.');
     else if (!input.order.tracking_number)

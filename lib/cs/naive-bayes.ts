@@ -97,3 +97,12 @@ export function predictNb(model: NbModel, text: string): Array<{ label: string; 
   const z = ex.reduce((a, b) => a + b, 0);
   return model.labels.map((label, i) => ({ label, p: ex[i]! / z })).sort((a, b) => b.p - a.p);
 }
+
+/** Share of the text's features the model knows: low on text unlike anything it was trained on. */
+export function knownShare(model: NbModel, text: string): number {
+  const f = features(text);
+  if (f.length === 0) return 0;
+  let known = 0;
+  for (const x of f) if (model.index.has(x)) known += 1;
+  return known / f.length;
+}

@@ -7,10 +7,10 @@
 import { z } from 'zod';
 import { factCheck } from '../ai/guards/factcheck';
 import { detectInjection } from '../ai/guards/injection';
-import { createLocalEngine } from '../ai/local/engine';
+import { createLocalEngine, LOCAL_PROVIDER_ID } from '../ai/local/engine';
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
 import { auditDetails } from '../db/audit';
-import { classifyText, LIST_FLOOR, type TextClassification } from './classify';
+import { type BrandModelView, classifyText, doubtOf, LIST_FLOOR, type TextClassification } from './classify';
 import { type Citation, draftReply } from './draft';
 import { aggregateDraftStats, type IntentDraftStats } from './edit-distance';
 import type { GateConfig } from './gate';
@@ -55,6 +55,10 @@ export interface CsAnalysis {
   plan: Omit<PanelPlan, 'showClassification' | 'generateAndLogDraft'>;
   order: { number: string; present: true } | { present: false };
   meta: ProviderMeta;
+  /** Set when the answer is unsure: the intents the panel asks the agent to pick from (issue 15). */
+  doubt?: { candidates: IntentId[]; question: string } | null;
+  /** The local engine's own answer, kept beside a model's for the shadow comparison (issue 15). */
+  local?: { intent: IntentId; doubt: boolean };
 }
 
 const metaOf = (m: AiMeta): ProviderMeta => ({
@@ -99,11 +103,12 @@ export async function analyseTicket(
   settings: CsPipelineSettings,
   policies: Policies,
   signal?: AbortSignal,
+  opts: { brand?: BrandModelView } = {},
 ): Promise<CsAnalysis> {
   const text = customerText(ticket);
   const order = relevantOrder(ticket);
   const paid = paidOrder(order);
-  const local = classifyText(text, { paidOrder: paid });
+  const local = classifyText(text, { paidOrder: paid, brand: opts.brand });
   const result = await provider.classify({
     task: CS_INTENT_TASK,
     text,
@@ -122,12 +127,16 @@ export async function analyseTicket(
     : local.intents;
   const intent = scores[0]?.id ?? local.intent;
   const moneyReasons = moneyReasonsFor(scores, local, paid);
+  // The model's own doubt (close or low scores); with the local engine its doubt carries over.
+  const fromModel = labels.length > 0 && result.meta.provider !== LOCAL_PROVIDER_ID;
+  const doubt = fromModel ? doubtOf(scores, new Set()) : local.doubt;
   const classification: TextClassification = {
     ...local,
     intent,
     intents: scores,
     involvesMoney: moneyReasons.length > 0,
     moneyReasons,
+    doubt,
   };
   const injection = detectInjection(text);
   const policyClauseFound =
@@ -156,6 +165,8 @@ export async function analyseTicket(
     plan,
     order: order ? { number: order.number, present: true } : { present: false },
     meta: metaOf(result.meta),
+    doubt,
+    local: { intent: local.intent, doubt: local.doubt !== null },
   };
 }
 

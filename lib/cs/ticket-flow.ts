@@ -6,6 +6,7 @@
  */
 import type { AiProvider } from '../ai/types';
 import { fnv1a } from '../util/hash';
+import type { BrandModelView } from './classify';
 import {
   CS_DRAFT_KIND,
   type CsAuditEntry,
@@ -49,6 +50,10 @@ export interface CsPorts {
   record(entry: CsAuditEntry): Promise<number>;
   readAnalysis(): Promise<StoredAnalysis | null>;
   writeAnalysis(value: StoredAnalysis): Promise<void>;
+  /** The brand's own model beside the shipped one (issue 15), with a key of its state. */
+  brandModel?(): Promise<{ key: string; view: BrandModelView | undefined }>;
+  /** Keeps the local engine's answer beside the model's (shadow comparison, issue 15). */
+  recordShadow?(row: { ticketId: string; localIntent: string; modelIntent: string; provider: string }): Promise<void>;
 }
 
 /** The hash of a ticket's content: the panel's cache key for its draft. */
@@ -67,15 +72,29 @@ export function analysisKey(
 /** The ticket's analysis: the stored one when its inputs are unchanged, else a new one (then stored). */
 export async function ticketAnalysis(
   ports: CsPorts,
-  { ticket }: TicketCase,
+  { ticket, ticketId }: TicketCase,
   signal?: AbortSignal,
 ): Promise<{ analysis: CsAnalysis; settings: CsSettings; provider: AiProvider; ticketHash: string }> {
-  const [settings, brand, provider] = await Promise.all([ports.settings(), ports.brand(), ports.provider()]);
-  const key = analysisKey(ticket, settings, brand.policies, provider);
+  const [settings, brand, provider, brandModel] = await Promise.all([
+    ports.settings(),
+    ports.brand(),
+    ports.provider(),
+    ports.brandModel?.(),
+  ]);
+  const key = analysisKey(ticket, settings, brand.policies, provider) + (brandModel ? `:${brandModel.key}` : '');
   const stored = await ports.readAnalysis();
   if (stored?.key === key) return { analysis: stored.analysis, settings, provider, ticketHash: ticketHash(ticket) };
-  const analysis = await analyseTicket(provider, ticket, settings, brand.policies, signal);
+  const analysis = await analyseTicket(provider, ticket, settings, brand.policies, signal, { brand: brandModel?.view });
   await ports.writeAnalysis({ key, analysis });
+  if (analysis.local && analysis.meta.provider !== 'local' && !analysis.meta.fallback)
+    await ports
+      .recordShadow?.({
+        ticketId,
+        localIntent: analysis.local.intent,
+        modelIntent: analysis.intent,
+        provider: analysis.meta.provider,
+      })
+      .catch((e) => console.warn('[counterpart] cs: shadow answer not kept', e));
   return { analysis, settings, provider, ticketHash: ticketHash(ticket) };
 }
 

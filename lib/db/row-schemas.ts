@@ -135,6 +135,23 @@ export const ROW_SCHEMAS = {
     tags: z.array(text(200)).max(200),
     createdAt: date.nullable(),
   }),
+  brandExamples: z.object({
+    id: z.number().int().positive().optional(),
+    kind: z.enum(['intent', 'reason']),
+    text: text(20_000),
+    label: text(100),
+    source: z.enum(['import', 'loop', 'correction']),
+    was: text(100).optional(),
+    at: date,
+  }),
+  shadowAnswers: z.object({
+    id: z.number().int().positive().optional(),
+    at: date,
+    ticketId: text(200),
+    localIntent: text(100),
+    modelIntent: text(100),
+    provider: text(100),
+  }),
   returns: z.union([
     returnLine.extend({
       source: z.enum(['loop-page', 'loop-returns']),

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CounterpartDB, SCHEMA_V1, SCHEMA_V2_CHANGES } from './schema';
+import { CounterpartDB, SCHEMA_V1, SCHEMA_V2_CHANGES, SCHEMA_V3_CHANGES } from './schema';
 
 /** A database frozen at version 1, as an installed older Counterpart would have left it. */
 class V1 extends Dexie {
@@ -18,6 +18,58 @@ class V2 extends Dexie {
     this.version(2).stores(SCHEMA_V2_CHANGES);
   }
 }
+
+/** A database frozen at version 3. */
+class V3 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2_CHANGES);
+    this.version(3).stores(SCHEMA_V3_CHANGES);
+  }
+}
+
+describe('Dexie schema upgrade from v3 to v4', () => {
+  it('keeps v3 rows and adds the brand examples and shadow answers tables with their indexes', async () => {
+    const name = `upgrade4-${Math.random()}`;
+    const old = new V3(name);
+    await old.open();
+    const replies = [
+      { id: 'gorgias:1', ticketId: '1', subject: 's', customerText: 'c', replyText: 'r', tags: [], createdAt: null },
+    ];
+    await old.table('pastReplies').bulkAdd(replies);
+    await old.table('skuCatalog').add({ id: 'catalog:TEE-M', sku: 'TEE-M', tags: [], collections: [] });
+    old.close();
+
+    const upgraded = new CounterpartDB(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(4);
+    expect(await upgraded.pastReplies.toArray()).toEqual(replies);
+    expect(await upgraded.skuCatalog.count()).toBe(1);
+    await upgraded.brandExamples.bulkAdd([
+      {
+        kind: 'intent',
+        text: 'where is my parcel, it was due friday',
+        label: 'delivery_late',
+        source: 'correction',
+        was: 'order_status',
+        at: '2026-11-02T10:00:00.000Z',
+      },
+      { kind: 'reason', text: 'runs a bit small', label: 'too_small', source: 'loop', at: '2026-11-02T10:00:00.000Z' },
+    ]);
+    expect(await upgraded.brandExamples.where('source').equals('correction').count()).toBe(1);
+    expect(await upgraded.brandExamples.where('kind').equals('reason').count()).toBe(1);
+    await upgraded.shadowAnswers.add({
+      at: '2026-11-02T10:00:00.000Z',
+      ticketId: '7',
+      localIntent: 'order_status',
+      modelIntent: 'delivery_late',
+      provider: 'openai',
+    });
+    expect(await upgraded.shadowAnswers.where('ticketId').equals('7').count()).toBe(1);
+    upgraded.close();
+  });
+});
 
 describe('Dexie schema upgrade from v1 to v3', () => {
   it('keeps every row of every v1 table and adds the usage table and the intent index', async () => {
@@ -45,7 +97,7 @@ describe('Dexie schema upgrade from v1 to v3', () => {
 
     const upgraded = new CounterpartDB(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     for (const [tableName, rows] of Object.entries(before)) {
       expect(await upgraded.table(tableName).toArray(), tableName).toEqual(rows);
     }
@@ -93,7 +145,7 @@ describe('Dexie schema upgrade from v2 to v3', () => {
 
     const upgraded = new CounterpartDB(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect((await upgraded.salesLines.toArray()).sort(byId)).toEqual([...lines].sort(byId));
     expect(await upgraded.salesLines.where('sku').equals('SKU-1').count()).toBe(10);

@@ -104,6 +104,31 @@ export interface PastReplyRow {
   tags: string[];
   createdAt: string | null;
 }
+/**
+ * One labelled example of the brand's own (issue 15): a past ticket with its tag, a Loop return
+ * with its reason, or an agent's correction in a panel. Trains the per-brand model (lib/cs/brand-model.ts).
+ */
+export interface BrandExampleRow {
+  id?: number;
+  kind: 'intent' | 'reason';
+  text: string;
+  label: string;
+  source: 'import' | 'loop' | 'correction';
+  /** What the engine had said, for a correction. */
+  was?: string;
+  at: string;
+}
+
+/** The local engine's answer beside the configured model's on one ticket (the shadow comparison). */
+export interface ShadowAnswerRow {
+  id?: number;
+  at: string;
+  ticketId: string;
+  localIntent: string;
+  modelIntent: string;
+  provider: string;
+}
+
 /** A returned line (the `returns` table): analysed in the panel, or imported from a Loop export. */
 export type ReturnLineRow = StoredReturnLine | LoopReturnLine;
 
@@ -137,12 +162,16 @@ export class CounterpartDB extends Dexie {
   products!: Table<ProductRecord, string>;
   productHistory!: Table<HistoryRecord, string>;
   listings!: Table<ListingRecord, string>;
+  // Per-brand language model (issue 15)
+  brandExamples!: Table<BrandExampleRow, number>;
+  shadowAnswers!: Table<ShadowAnswerRow, number>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2_CHANGES);
     this.version(3).stores(SCHEMA_V3_CHANGES);
+    this.version(4).stores(SCHEMA_V4_CHANGES);
   }
 }
 
@@ -184,9 +213,26 @@ export const SCHEMA_V3_CHANGES = {
   skuCatalog: 'id, sku',
 } as const;
 
+/**
+ * Version 4 adds the brand's labelled examples (imports, Loop reasons, panel corrections) that
+ * train its own model, and the shadow answers (local engine beside the model, per ticket).
+ */
+export const SCHEMA_V4_CHANGES = {
+  brandExamples: '++id, kind, source',
+  shadowAnswers: '++id, at, ticketId',
+} as const;
+
 /** Every table name of the current schema. */
-export const TABLE_NAMES = Object.keys({ ...SCHEMA_V1, ...SCHEMA_V2_CHANGES, ...SCHEMA_V3_CHANGES }) as Array<
-  keyof typeof SCHEMA_V1 | keyof typeof SCHEMA_V2_CHANGES | keyof typeof SCHEMA_V3_CHANGES
+export const TABLE_NAMES = Object.keys({
+  ...SCHEMA_V1,
+  ...SCHEMA_V2_CHANGES,
+  ...SCHEMA_V3_CHANGES,
+  ...SCHEMA_V4_CHANGES,
+}) as Array<
+  | keyof typeof SCHEMA_V1
+  | keyof typeof SCHEMA_V2_CHANGES
+  | keyof typeof SCHEMA_V3_CHANGES
+  | keyof typeof SCHEMA_V4_CHANGES
 >;
 
 let instance: CounterpartDB | undefined;

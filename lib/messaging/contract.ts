@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { brandModelMessages } from './contract/brand-model';
 import { coreMessages } from './contract/core';
 import { csMessages } from './contract/cs';
 import { listingsMessages } from './contract/listings';
@@ -16,6 +17,7 @@ export const CONTRACT = {
   ...returnsMessages,
   ...planningMessages,
   ...listingsMessages,
+  ...brandModelMessages,
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof CONTRACT;

@@ -1,5 +1,14 @@
-import { CONTRAST, CUES, DISCOUNT_BEFORE, NEGATORS, SAFETY_PATTERN } from './lexicon';
-import { REASON_IDS, type ReasonId, reasonsFromDropdown } from './taxonomy';
+import {
+  CONDITIONAL,
+  CONTRAST,
+  CUES,
+  DISCOUNT_BEFORE,
+  FIT_OK,
+  FIT_OK_FLOOR,
+  NEGATORS,
+  SAFETY_PATTERN,
+} from './lexicon';
+import { groupOf, REASON_IDS, REASON_LABELS, type ReasonId, reasonsFromDropdown } from './taxonomy';
 
 /** A span of the customer's comment that supports (or, negated, argues against) a reason. */
 export interface Evidence {
@@ -30,6 +39,11 @@ export interface Classification {
   safety: Evidence[];
   /** `comment` when the comment decided, `dropdown` when it had nothing usable. */
   basis: 'comment' | 'dropdown';
+  /**
+   * Set when the comment points two ways with similar weight, or only weakly (issue 15): the
+   * reasons to ask the agent about, best first, and the question in plain words.
+   */
+  doubt: { candidates: ReasonId[]; question: string } | null;
 }
 
 /** Weight of the dropdown choice: a weak prior that one clear cue (≥ 1.5) in the comment outweighs. */
@@ -58,6 +72,17 @@ function isNegated(lower: string, start: number): boolean {
     NEGATORS.lastIndex = 0;
     return NEGATORS.test(w);
   });
+}
+
+/** A condition or advice to others earlier in the clause ("if you are busty, …", "you might want to …"). */
+function isConditional(lower: string, start: number): boolean {
+  const clause =
+    lower
+      .slice(Math.max(0, start - 60), start)
+      .split(/[.;!?\n]/)
+      .pop() ?? '';
+  CONDITIONAL.lastIndex = 0;
+  return CONDITIONAL.test(clause);
 }
 
 function positions(pattern: RegExp, lower: string): number[] {
@@ -90,6 +115,7 @@ function findHits(comment: string): Hit[] {
       const end = start + m[0].length;
       let weight = cue.weight;
       if (end <= discountUntil) weight *= 0.3;
+      else if (groupOf(cue.reason) === 'sizing' && isConditional(lower, start)) weight *= 0.4;
       else if (contrastAt.some((p) => p <= start)) weight *= 1.15;
       hits.push({
         reason: cue.reason,
@@ -99,6 +125,16 @@ function findHits(comment: string): Hit[] {
         weight: Math.round(weight * 100) / 100,
         negated: isNegated(lower, start),
       });
+    }
+  }
+  // A fit the customer calls fine: weak size hints (the length, the waist, "fit") do not count.
+  FIT_OK.lastIndex = 0;
+  let fitOk = false;
+  for (let m = FIT_OK.exec(lower); m; m = FIT_OK.exec(lower)) if (!isNegated(lower, m.index)) fitOk = true;
+  if (fitOk) {
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const h = hits[i]!;
+      if (groupOf(h.reason) === 'sizing' && h.weight < FIT_OK_FLOOR) hits.splice(i, 1);
     }
   }
   // Where two cues of the same reason overlap, keep the stronger: "too small" must not count twice
@@ -198,6 +234,7 @@ export function classifyReturn(input: { comment?: string | null; selectedReason?
       mismatch: false,
       safety,
       basis: 'dropdown',
+      doubt: null,
     };
   }
   const reasons: ReasonScore[] = ranked
@@ -217,7 +254,26 @@ export function classifyReturn(input: { comment?: string | null; selectedReason?
     mismatch: fromComment && primaryDropdown !== 'other' && !dropdown.includes(reason),
     safety,
     basis: fromComment ? 'comment' : 'dropdown',
+    doubt: reasonDoubt(ranked),
   };
+}
+
+/** Below this share of the support the best reason is a guess. */
+const REASON_SURE_AT = 0.4;
+
+/**
+ * Doubt over a return's reason: the best has under REASON_SURE_AT of the support, or a reason of
+ * another group (size vs defect vs preference) has at least three quarters of its score.
+ */
+function reasonDoubt(ranked: Array<[ReasonId, number]>): { candidates: ReasonId[]; question: string } | null {
+  const [a, b] = ranked;
+  if (!a) return null;
+  const total = ranked.reduce((s, [, v]) => s + v, 0);
+  const rival = b && b[1] >= 0.75 * a[1] && groupOf(b[0]) !== groupOf(a[0]);
+  if (a[1] / (total + 1) >= REASON_SURE_AT && !rival) return null;
+  const candidates: ReasonId[] = [a[0], b ? b[0] : 'other'];
+  const say = (id: ReasonId) => REASON_LABELS[id].toLowerCase();
+  return { candidates, question: `Not sure: ${say(candidates[0]!)} or ${say(candidates[1]!)}?` };
 }
 
 /** All taxonomy ids, for callers that build per-reason tables. */

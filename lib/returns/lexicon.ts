@@ -47,6 +47,23 @@ export const CUES: readonly Cue[] = [
   c('too_small', 0.7, String.raw`\b(?:tight|snug|tiny|cramped|squeez\w*|pinch\w*|smaller than)\b`),
   c('too_small', 0.5, String.raw`\bsmall\b`),
   c('too_small', 1.6, String.raw`\b(?:zu (?:klein|eng)|nummer größer|eine größe größer)\b`),
+  // Hedged, comparative and past-tense statements of size (issue 15): "seemed a bit tight", "ran
+  // small", "should have ordered a size up", "a small would've fit better".
+  c(
+    'too_small',
+    1.4,
+    String.raw`\b(?:is|was|were|are|felt|feels?|seemed|seems?|looked|looks?|fits?|fit|it's|runs?|ran|running|came out) (?:a (?:little |tiny )?bit |a little |a tad |slightly |somewhat |kind of |kinda |quite |very |so |really |super |way |definitely |extremely |unbearably |too |rather |just )?(?:tight|snug|small|tiny|short in the (?:waist|torso|body))\b`,
+  ),
+  c(
+    'too_small',
+    1.5,
+    String.raw`\b(?:runs?|ran|running) (?:at least |about |almost )?(?:a |one |1 |a full |half a |two |2 )(?:full )?sizes? (?:too )?small\b|\b(?:sized|size|went|go|going|ordered|order|get|got|bought) (?:up|a size up|one size up|a (?:size |)(?:bigger|larger) (?:size|one)?)\b|\bordered (?:a |the )?(?:larger|bigger|next) size\b`,
+  ),
+  c(
+    'too_small',
+    1.6,
+    String.raw`\b(?:should|could|would|might) (?:have|of|'ve) (?:ordered|gotten|got|gone with|bought|gone|sized) (?:up|a (?:size )?(?:larger|bigger)|the (?:larger|bigger|next size up)|a (?:large|medium|l|m|xl))\b|\b(?:need|needed|would need) (?:a |one )?size (?:up|bigger|larger)\b|\b(?:a |the )?(?:larger|bigger) (?:size )?(?:would|might) (?:have )?(?:fit|fitted|been) better\b`,
+  ),
   c('too_large', 1.6, String.raw`\b(?:too|to) (?:big|large|loose|roomy|wide|baggy)\b`),
   c(
     'too_large',
@@ -63,6 +80,32 @@ export const CUES: readonly Cue[] = [
   c('too_large', 0.7, String.raw`\b(?:loose|baggy|roomy|bigger than|larger than)\b`),
   c('too_large', 0.5, String.raw`\b(?:big|large)\b`),
   c('too_large', 1.6, String.raw`\bzu (?:groß|gross|weit)\b`),
+  c(
+    'too_large',
+    1.4,
+    String.raw`\b(?:is|was|were|are|felt|feels?|seemed|seems?|looked|looks?|fits?|fit|it's|runs?|ran|running|came out) (?:a (?:little |tiny )?bit |a little |a tad |slightly |somewhat |kind of |kinda |quite |very |so |really |super |way |definitely |extremely |unbearably |too |rather |just )?(?:big|large|loose|baggy|huge|wide|oversized)\b`,
+  ),
+  c(
+    'too_large',
+    1.5,
+    String.raw`\b(?:runs?|ran|running) (?:at least |about |almost )?(?:a |one |1 |a full |half a |two |2 )(?:full )?sizes? (?:too )?(?:big|large)\b|\b(?:sized|size|went|go|going|ordered|order) (?:down|a size down|one size down)\b|\b(?:drowning|swimming|lost) in (?:it|them)\b`,
+  ),
+  c(
+    'too_large',
+    1.6,
+    String.raw`\b(?:should|could|would|might) (?:have|of|'ve) (?:ordered|gotten|got|gone with|bought|gone|sized) (?:down|a (?:size )?smaller|the smaller|a (?:small|xs|extra small|s|petite)|my (?:own|usual|normal|regular|true) size)\b|\b(?:need|needed|would need) (?:a |one )?size (?:down|smaller)\b|\b(?:a |the )?(?:smaller (?:size )?|small |xs |petite )(?:probably )?(?:would|might)(?:'ve| have)? (?:fit|fitted|been) better\b|\bexchanging it for (?:one |a )?size smaller\b`,
+  ),
+  c(
+    'too_small',
+    1.5,
+    String.raw`\b(?:trop (?:petit|serré|juste)|taille petit|demasiado (?:pequeñ[oa]|ajustad[oa]|estrech[oa])|talla pequeña)\b`,
+  ),
+  c(
+    'too_large',
+    1.5,
+    String.raw`\b(?:trop (?:grand|large)|taille grand|demasiado (?:grande|anch[oa]|holgad[oa])|talla grande)\b`,
+  ),
+  // A fit that is fine: weak size hints in the same comment do not count (see classify.ts).
   c('fit_other', 1.4, String.raw`\btoo (?:long|short|low|high)\b`),
   c(
     'fit_other',
@@ -73,17 +116,22 @@ export const CUES: readonly Cue[] = [
   c('fit_other', 1.1, String.raw`\b(?:does ?n'?o?t|did ?n'?o?t|does not|did not|won'?t) fit\b`),
   c(
     'fit_other',
-    0.9,
+    0.6,
     String.raw`\b(?:inseam|rise|torso|length|proportions?|gap(?:e|es|ing)?|boxy|rides? up|neckline|waistband|crotch is|armholes?)\b`,
   ),
-  c('fit_other', 0.6, String.raw`\b(?:fit|fits|fitting)\b`),
+  c('fit_other', 0.4, String.raw`\b(?:fit|fits|fitting)\b`),
+  c(
+    'fit_other',
+    1.3,
+    String.raw`\b(?:sits|hangs|fits|fit|looked|looks) (?:wrong|strange|weird|odd|funny|awkward|unflattering)\b|\bfit is a mess\b|\bfits? (?:strange|strangely|weird)\b|\b(?:flares|sticks) out too much\b|\bzero waist\b|\bnot for (?:the )?(?:very )?(?:petite|tall|busty|curvy)\b|\b(?:runs?|ran|running) (?:very |really |a bit |a little )?(?:short|long)\b`,
+  ),
   // --- defect, quality, damage ----------------------------------------------------------------
   c(
     'defective',
     1.6,
     String.raw`\b(?:ripped|rips|tore|torn|tear|tears|split|splitting|unravel\w*|unstitched|came (?:apart|undone|unstitched|loose|off)|fell (?:off|apart)|falling (?:off|apart)|coming (?:apart|undone))\b`,
   ),
-  c('defective', 1.6, String.raw`\b(?:broke|broken|breaks|snapped|snaps|busted|bust|cracked|crack|shattered|bent)\b`),
+  c('defective', 1.6, String.raw`\b(?:broke|broken|breaks|snapped|snaps|cracked|crack|shattered)\b`),
   c(
     'defective',
     1.7,
@@ -110,7 +158,11 @@ export const CUES: readonly Cue[] = [
     1.5,
     String.raw`\b(?:poor|bad|low|terrible|awful|cheap|not (?:great|good|the best)|disappointing) quality\b`,
   ),
-  c('poor_quality', 1.0, String.raw`\bquality\b`),
+  c(
+    'poor_quality',
+    1.0,
+    String.raw`\b(?<!(?:great|good|nice|high|excellent|impeccable|wonderful|beautiful|fine|top|lovely|amazing|quality|better) )quality\b(?! (?:is|was|looks|seems|feels|seemed) (?:great|good|nice|excellent|fine|amazing|wonderful|impeccable|there|lovely|beautiful))(?! (?:material|fabric))`,
+  ),
   c(
     'poor_quality',
     1.3,
@@ -215,12 +267,12 @@ export const CUES: readonly Cue[] = [
   c(
     'changed_mind',
     1.8,
-    String.raw`\b(?:changed? my mind|change of mind|no longer (?:need|want|needed|wanted)|don'?t (?:need|want) (?:it|this|them)|didn'?t need|not for me|not my style|not my taste|don'?t (?:like|love)|didn'?t (?:like|love)|doesn'?t suit|not what i want|impulse|regret|decided|gefällt mir (?:doch )?nicht)\b`,
+    String.raw`\b(?:changed? my mind|change of mind|no longer (?:need|want|needed|wanted)|don'?t (?:need|want) (?:it|this|them)(?! to)|didn'?t need (?:it|this|them)\b(?! to)|not for me|not my style|not my taste|don'?t (?:like|love) (?:it|this|them|the)|didn'?t (?:like|love) (?:it|this|them|the)|doesn'?t suit|not what i want|impulse|regret (?:buying|ordering|the purchase)|decided (?:to return|against|not to keep|i don'?t)|gefällt mir (?:doch )?nicht)\b`,
   ),
   c(
     'changed_mind',
     1.0,
-    String.raw`\b(?:don'?t|didn'?t|doesn'?t) (?:want|need|like|love)\b|\b(?:cancel+ed|money is tight|too many|by mistake|clicked|moving)\b`,
+    String.raw`\b(?:don'?t|didn'?t|doesn'?t) (?:want|like|love)\b|\b(?:don'?t|didn'?t|doesn'?t) need (?:it|this|them)\b|\b(?:cancel+ed|money is tight|(?:bought|ordered) too many|by mistake|clicked|moving)\b`,
   ),
   c(
     'ordered_multiple',
@@ -241,9 +293,10 @@ export const CUES: readonly Cue[] = [
   c(
     'better_price',
     1.8,
-    String.raw`\b(?:cheaper|better (?:price|deal)|lower price|for less|price (?:dropped|drop|went down|match)|on sale|sale price|went on sale|\d+ ?% off|competitor|price ?match)\b`,
+    String.raw`\b(?:cheaper|better (?:price|deal)|lower price|for less|price (?:dropped|drop|went down|match)|went on sale|\d+ ?% off|competitor|price ?match)\b`,
   ),
   c('better_price', 0.8, String.raw`\b(?:sale|price|deal|discount)\b`),
+  c('better_price', 0.9, String.raw`\b(?:on sale|sale price)\b`),
   c(
     'unwanted_gift',
     1.8,
@@ -272,3 +325,18 @@ export const DISCOUNT_BEFORE =
 
 /** Contrast markers: what follows usually carries the real reason. */
 export const CONTRAST = /\b(?:but|however|though|actually|instead|except)\b/g;
+
+/**
+ * A fit that is fine ("fits perfectly", "true to size", "the small fit me well"): when the comment
+ * says so, hints of size below `FIT_OK_FLOOR` do not count, so a review that mentions the length
+ * or the waist of an item that fitted is not a size return.
+ */
+export const FIT_OK = cuePattern(
+  String.raw`\b(?:fits?|fitted|fit me|fit was|fits me) (?:\w+ )?(?:perfectly|perfect|great|well|fine|nicely|just right|like a glove|true to size|tts|beautifully|good|ok|okay)\b|\b(?:true to size|tts|perfect fit|great fit|fit is (?:great|perfect|fine|good)|sizing (?:is|was) (?:accurate|spot on|on spot|perfect|right)|no (?:problem|issue)s? with (?:the )?(?:sizing|size|fit)|(?:size|sizing) is (?:on spot|spot on|accurate)|worked (?:perfectly )?for me|works perfectly|(?:fit|sizing|size)(?: and \w+)? (?:is|was|are|were) (?:both |all )?(?:perfect|great|fine|spot on|accurate))\b`,
+);
+export const FIT_OK_FLOOR = 1.2;
+
+/** Advice to other shoppers or a condition ("if you are busty, size up", "those with a small bust might want to go down a size"): a size cue after it counts little. */
+export const CONDITIONAL = cuePattern(
+  String.raw`\b(?:if|those with|anyone with|people with|might want to|may want to|you (?:can|could|may|might|should|would))\b`,
+);

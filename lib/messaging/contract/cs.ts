@@ -44,6 +44,13 @@ export const csTicketAnalysisSchema = z.object({
   plan: planSchema,
   order: z.union([z.object({ number: z.string(), present: z.literal(true) }), z.object({ present: z.literal(false) })]),
   meta: providerMetaSchema,
+  /** The engine is unsure: the intents to ask the agent about (issue 15). */
+  doubt: z
+    .object({ candidates: z.array(z.enum(INTENT_IDS)).min(1).max(4), question: z.string().max(200) })
+    .nullable()
+    .optional(),
+  /** The local engine's own answer beside a model's (shadow comparison). */
+  local: z.object({ intent: z.enum(INTENT_IDS), doubt: z.boolean() }).optional(),
 });
 
 /** The analysis the background keeps per tab (storage.session), with the key of its inputs. */

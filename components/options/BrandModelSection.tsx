@@ -1,0 +1,218 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { INTENT_LABELS, isIntentId } from '../../lib/cs/taxonomy';
+import { callOrThrow } from '../../lib/messaging/client';
+import type { ResponseOf } from '../../lib/messaging/contract';
+import { REASON_LABELS, type ReasonId } from '../../lib/returns/taxonomy';
+import { Empty, Notice, RejectedRows } from '../ui/primitives';
+
+const STATS_KEY = ['brandModel', 'stats'] as const;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+type Stats = ResponseOf<'brandModel.stats'>;
+
+function intentName(id: string): string {
+  return isIntentId(id) ? INTENT_LABELS[id] : id;
+}
+function reasonName(id: string): string {
+  return id in REASON_LABELS ? REASON_LABELS[id as ReasonId] : id;
+}
+
+function AccuracyTable({
+  rows,
+  name,
+  label,
+  testId,
+}: {
+  rows: Stats['intents']['rows'];
+  name: (id: string) => string;
+  label: string;
+  testId: string;
+}) {
+  return (
+    <table className="cp-table" aria-label={label} data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{label}</th>
+          <th>Examples set aside</th>
+          <th>Right before</th>
+          <th>Right now</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <td>{name(r.label)}</td>
+            <td>{r.support}</td>
+            <td>{pct(r.before)}</td>
+            <td>{pct(r.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FileImport({
+  title,
+  hint,
+  kind,
+  onDone,
+}: {
+  title: string;
+  hint: string;
+  kind: 'brandModel.importTickets' | 'brandModel.importLoop';
+  onDone: () => void;
+}) {
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const run = useMutation({
+    mutationFn: (f: { name: string; text: string }) => callOrThrow(kind, { content: f.text, fileName: f.name }),
+    onSuccess: onDone,
+  });
+  const id = `${kind}-file`;
+  return (
+    <div className="cp-field-group">
+      <label className="cp-field" htmlFor={id}>
+        <span>{title}</span>
+        <input
+          id={id}
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          onChange={async (e) => {
+            run.reset();
+            const f = e.target.files?.[0];
+            setFile(f ? { name: f.name, text: await f.text() } : null);
+          }}
+        />
+      </label>
+      <p className="cp-muted">{hint}</p>
+      <button
+        className="cp-btn"
+        type="button"
+        disabled={!file || run.isPending}
+        onClick={() => file && run.mutate(file)}
+      >
+        {run.isPending ? 'Importing…' : 'Import'}
+      </button>
+      {run.data ? (
+        <Notice tone="ok">
+          Learned from {run.data.imported} of {run.data.total} rows.
+        </Notice>
+      ) : null}
+      {run.isError ? <Notice tone="bad">{run.error.message}</Notice> : null}
+      {run.data?.rejected.length ? <RejectedRows rows={run.data.rejected} label="Rows not used" limit={100} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The brand's own language model (issue 15): what it learned from (imports, Loop exports, agents'
+ * picks), how often it is right on a fifth of the brand's own examples set aside — with the shipped
+ * engine alone and with the brand's model beside it — and, when a model is configured, how often
+ * the local engine agrees with it per intent. Everything stays in this browser.
+ */
+export function BrandModelSection() {
+  const queryClient = useQueryClient();
+  const stats = useQuery({
+    queryKey: STATS_KEY,
+    queryFn: () => callOrThrow('brandModel.stats', {}),
+    staleTime: 10_000,
+    networkMode: 'always',
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: STATS_KEY });
+  const s = stats.data;
+  return (
+    <section className="card" aria-labelledby="brand-model-title" data-testid="brand-model-section">
+      <header>
+        <h2 id="brand-model-title">Learning your customers’ words</h2>
+        <p>
+          Counterpart learns how your customers write from your past tickets, your Loop returns and every pick your team
+          makes when it is unsure. This stays in this browser; nothing is sent anywhere.
+        </p>
+      </header>
+      <div className="card-body">
+        {stats.isError ? <Notice tone="bad">{stats.error.message}</Notice> : null}
+        {s ? (
+          <p data-testid="brand-model-counts">
+            Learned from {s.examples.import} past tickets, {s.examples.loop} return comments and{' '}
+            <strong>
+              {s.examples.correction} {s.examples.correction === 1 ? 'pick' : 'picks'} by your team
+            </strong>
+            .
+          </p>
+        ) : null}
+
+        <h3>Ticket intents</h3>
+        {!s || s.intents.heldOut === 0 ? (
+          <Empty>
+            Not enough of your own tickets yet to measure. Import past tickets with their tags, or pick intents in the
+            panel when Counterpart asks.
+          </Empty>
+        ) : (
+          <>
+            <p>
+              On {s.intents.heldOut} of your tickets set aside (never learned from): right{' '}
+              {pct(s.intents.overall.before)} of the time before, {pct(s.intents.overall.after)} now.
+            </p>
+            <AccuracyTable rows={s.intents.rows} name={intentName} label="Intent" testId="brand-model-intents" />
+          </>
+        )}
+
+        <h3>Return reasons</h3>
+        {!s || s.reasons.heldOut === 0 ? (
+          <Empty>Not enough of your own return comments yet to measure. Import a Loop returns export.</Empty>
+        ) : (
+          <AccuracyTable rows={s.reasons.rows} name={reasonName} label="Reason" testId="brand-model-reasons" />
+        )}
+
+        <h3>Local engine and your AI model</h3>
+        {!s || s.shadow.length === 0 ? (
+          <Empty>
+            No comparison yet. When an AI model is set up, each ticket’s answer is kept next to the local engine’s so
+            you can see where they agree before relying on the model.
+          </Empty>
+        ) : (
+          <table className="cp-table" aria-label="Agreement with the AI model" data-testid="brand-model-shadow">
+            <thead>
+              <tr>
+                <th>Intent (the model’s answer)</th>
+                <th>Tickets</th>
+                <th>Local engine agrees</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.shadow.map((r) => (
+                <tr key={r.intent}>
+                  <td>{intentName(r.intent)}</td>
+                  <td>{r.total}</td>
+                  <td>{pct(r.agree / r.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        <h3>Teach it</h3>
+        <FileImport
+          title="Past tickets with your tags (CSV or JSON)"
+          hint="One row per ticket: the customer’s message and its tag or Gorgias intent (for example “order status”)."
+          kind="brandModel.importTickets"
+          onDone={refresh}
+        />
+        <FileImport
+          title="Loop returns export (CSV)"
+          hint="The comments and reasons of your past returns."
+          kind="brandModel.importLoop"
+          onDone={refresh}
+        />
+        <details>
+          <summary>Details</summary>
+          <p className="cp-muted">
+            A naive-Bayes model of your own examples sits beside the shipped engine; it counts more as it learns (a pick
+            counts three times). One example in five is kept aside to measure on. Rows whose tag is not one of
+            Counterpart’s intents are not used.
+          </p>
+        </details>
+      </div>
+    </section>
+  );
+}

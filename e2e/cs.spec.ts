@@ -384,7 +384,7 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     const picker = f.getByTestId('cs-intent-picker');
     await expect(picker).toContainText('Not sure:');
     await expect(cs(panel).tier).not.toHaveText('Autonomous');
-    await expect(cs(panel).reasons).toContainText('unsure of the intent');
+    await expect(cs(panel).reasons).toContainText("Counterpart can't tell whether this is about");
     await picker.screenshot({ path: '/tmp/cs-picker.png' });
     await picker.getByRole('button', { name: 'Late delivery' }).click();
     await expect(f.getByTestId('cs-intent-picked')).toContainText('Late delivery');

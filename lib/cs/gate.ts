@@ -116,6 +116,12 @@ export function decideTier(input: GateInput, rawConfig: GateConfig = DEFAULT_GAT
     plain.push(words);
   };
   const confidence = c.intents.find((i) => i.id === c.intent)?.confidence ?? 0;
+  // Doubt first: it is what the agent can act on (pick the intent in the panel).
+  if (c.doubt)
+    block(
+      `unsure of the intent (${c.doubt.candidates.join(' or ')})`,
+      `Counterpart can't tell whether this is about ${c.doubt.candidates.map((x) => (INTENT_LABELS[x] ?? x).toLowerCase()).join(' or ')}: pick the right one.`,
+    );
   if (!config.autonomousIntents.includes(c.intent))
     block(
       `intent ${c.intent} is not set to autonomous`,
@@ -131,11 +137,6 @@ export function decideTier(input: GateInput, rawConfig: GateConfig = DEFAULT_GAT
   if (c.involvesMoney)
     block(`involves money (${c.moneyReasons.join(', ')})`, 'It involves money, so a person decides.');
   if (c.angry) block('customer is angry', 'The customer is upset.');
-  if (c.doubt)
-    block(
-      `unsure of the intent (${c.doubt.candidates.join(' or ')})`,
-      `Counterpart can't tell whether this is about ${c.doubt.candidates.map((x) => (INTENT_LABELS[x] ?? x).toLowerCase()).join(' or ')}: pick one below.`,
-    );
   if (c.intent === 'order_status' || c.intent === 'tracking_request') {
     if (!input.order) block('no order data on the ticket', 'No order was found on the ticket.');
     else if (!input.order.tracking_number)

@@ -20,6 +20,15 @@ describe('cleanMessage', () => {
     expect(cleanMessage('Am 3. Nov. 2026 schrieb Acme <a@b.de>:\n> alt')).toBe('');
   });
 
+  it('cuts a "Thanks so much," sign-off, so a WISMO e-mail is not also read as feedback', () => {
+    const mail =
+      "Hi there,\n\nI ordered the Classic Tee (order #1047) and haven't received it yet.\n\nThanks so much,\nJane";
+    expect(cleanMessage(mail)).toBe(
+      "Hi there,\n\nI ordered the Classic Tee (order #1047) and haven't received it yet.",
+    );
+    expect(classifyText(mail).intents.map((i) => i.id)).toEqual(['order_status']);
+  });
+
   it('keeps a first line that starts with thanks', () => {
     expect(cleanMessage('Thanks, but where is my order?')).toBe('Thanks, but where is my order?');
   });

@@ -12,7 +12,7 @@ const QUOTE_HEADER =
 
 /** Lines that start a signature or a mail client's footer. */
 const SIGNATURE =
-  /^(?:--\s*$|sent from my |get outlook for |envoyé de mon |von meinem \w+ gesendet|enviado desde mi |(?:best|kind|warm)(?:est)? regards\b|regards,?\s*$|best,?\s*$|cheers,?\s*$|thanks?(?: you)?,?\s*$|many thanks,?\s*$|sincerely,?\s*$|mit freundlichen grüßen|viele grüße|liebe grüße|cordialement|bien à vous|saludos|un saludo|atentamente)/i;
+  /^(?:--\s*$|sent from my |get outlook for |envoyé de mon |von meinem \w+ gesendet|enviado desde mi |(?:best|kind|warm)(?:est)? regards\b|regards,?\s*$|best,?\s*$|cheers,?\s*$|thanks?(?: you)?(?: (?:so|very) much| a lot| again| in advance)?[,!.]?\s*$|many thanks,?\s*$|sincerely,?\s*$|mit freundlichen grüßen|viele grüße|liebe grüße|cordialement|bien à vous|saludos|un saludo|atentamente)/i;
 
 /** The customer's own words of one message: quoted history, signature, leading @handles and links removed. */
 export function cleanMessage(text: string): string {

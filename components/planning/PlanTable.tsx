@@ -3,6 +3,7 @@ import { needsAction } from '../../lib/planning/needs-action';
 import type { PlanLine } from '../../lib/planning/reorder-line';
 import { Badge } from '../ui/primitives';
 import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
+import { Rationale } from './Rationale';
 
 type SortKey =
   | 'sku'
@@ -205,7 +206,7 @@ export function PlanTable({
                 onClick={() => onSelect(l.sku)}
               >
                 <td colSpan={COLUMNS.length} className="pl-rationale">
-                  {l.rationale}
+                  <Rationale text={l.rationale} />
                 </td>
               </tr>,
             ])}

@@ -6,6 +6,7 @@ import { Badge, Empty, KeyValues, Notice, Section, Spinner } from '../ui/primiti
 import { CONFIDENCE_TONE, channelSplit, fmtDay, fmtNum } from './format';
 import { planningQueries } from './queries';
 import './planning.css';
+import { Rationale } from './Rationale';
 
 /** The line's status in one badge that agrees with its confidence (`panelStatus`). */
 function StatusBadge({ s }: { s: SkuSummary }) {
@@ -55,7 +56,7 @@ function SkuCard({ s, countsSku }: { s: SkuSummary; countsSku: string | null }) 
           ]}
         />
       ) : null}
-      <p className="cp-planning-rationale">{s.rationale}</p>
+      <Rationale className="cp-planning-rationale" text={s.rationale} />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import type { SkuSeries } from '../../lib/planning/plan';
 import type { PlanLine } from '../../lib/planning/reorder-line';
 import { Empty } from '../ui/primitives';
 import { fmtDay, fmtNum } from './format';
+import { Rationale } from './Rationale';
 
 const DAY = 86_400;
 const HISTORY_DAYS = 180;
@@ -121,7 +122,7 @@ export function SkuChart({ series, line }: { series: SkuSeries | null; line: Pla
             {series.arrivals.map((a) => `${fmtNum(a.qty)} arriving ${fmtDay(a.day)} (${a.poId})`).join('; ')}
           </p>
         ) : null}
-        <p className="pl-rationale-full">{line.rationale}</p>
+        <Rationale className="pl-rationale-full" text={line.rationale} />
         {line.confidenceReasons.length ? (
           <p className="cp-muted">
             Confidence {line.confidence}: {line.confidenceReasons.join('; ')}

@@ -28,3 +28,37 @@ export function channelSplit(v: Record<string, number>): string {
 }
 
 export const CONFIDENCE_TONE = { high: 'ok', medium: 'warn', low: 'bad' } as const;
+
+/** Clauses of a plan rationale that show the working (numbers behind the decision), not the decision. */
+const WORKING = /^(?:needs |lead time |trend |season |on hand )/;
+
+/**
+ * A plan line's rationale as a person reads it: the decision and its reasons as short sentences,
+ * and the working (lead time, reorder-point maths, counts) apart, for a "how it's worked out"
+ * disclosure. The engine writes one run of "; "-separated clauses; a "; " inside brackets (several
+ * POs) stays in its clause.
+ */
+export function splitRationale(text: string): { reasons: string[]; working: string[] } {
+  const clauses: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ';' && depth === 0 && text[i + 1] === ' ') {
+      clauses.push(text.slice(start, i));
+      start = i + 2;
+    }
+  }
+  clauses.push(text.slice(start));
+  const reasons: string[] = [];
+  const working: string[] = [];
+  for (const raw of clauses) {
+    const c = raw.trim();
+    if (!c) continue;
+    const sentence = c[0]!.toUpperCase() + c.slice(1);
+    (WORKING.test(c) ? working : reasons).push(/[.!?]$/.test(sentence) ? sentence : `${sentence}.`);
+  }
+  return { reasons, working };
+}

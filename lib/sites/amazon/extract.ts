@@ -1,9 +1,11 @@
 import * as clock from '../../clock';
+import { parseNumber } from '../../import/number';
 import type { ChannelListing } from '../../listings/types';
 import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import { composedElements, composedQueryAll, composedText, hostValue, openShadowRoot, type ShadowRootOf } from './dom';
 import type { AmazonInventoryData, AmazonInventoryRow, AmazonListingEditData, ListingStatus } from './schema';
+import { COUNTRY_NAMES, DECIMAL_COMMA_MARKETPLACES, LANGS, OUT_OF_STOCK_WORDS, STATUS_WORDS, TAB_FACTS } from './labels';
 import { queryAll, queryFirst } from './selectors';
 import { amazonRoute } from './urls';
 
@@ -39,46 +41,72 @@ const COUNTRY_CODES: Record<string, string> = {
 /** Store code from the switcher label ("Demo Store | United States" → US). */
 export function marketplaceCode(label: string): string | null {
   const country = label.split('|').pop()?.trim().toLowerCase() ?? '';
-  return COUNTRY_CODES[country] ?? null;
+  return COUNTRY_CODES[country] ?? COUNTRY_NAMES[country] ?? null;
 }
 
-/** Status and reason from status text (MYI chips, editor alerts), using Seller Central's vocabulary. */
-export function parseStatus(raw: string): { status: ListingStatus; reason: string | null; text: string } {
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One pattern per status: latin words must stand alone ("inaktiv" is not "aktiv"); Japanese has no word breaks. */
+const STATUS_PATTERNS = STATUS_WORDS.map(({ status, words }) => {
+  const alts = LANGS.flatMap((lang) =>
+    words[lang].map((w) => (lang === 'ja' ? escapeRe(w) : `(?<!\\p{L})${escapeRe(w)}(?!\\p{L})`)),
+  );
+  const english = new RegExp(words.en.map((w) => `(?<!\\p{L})${escapeRe(w)}(?!\\p{L})`).join('|'), 'iu');
+  return { status, any: new RegExp(alts.join('|'), 'giu'), english };
+});
+const OUT_OF_STOCK = new RegExp(OUT_OF_STOCK_WORDS.map(escapeRe).join('|'), 'iu');
+
+/**
+ * Status and reason from status text (MYI chips, editor alerts) in any of the languages of
+ * `labels.ts`. `localised` is true when only a non-English word gave the status (read with lower certainty).
+ */
+export function parseStatus(raw: string): {
+  status: ListingStatus;
+  reason: string | null;
+  text: string;
+  localised?: boolean;
+} {
   const text = raw.replace(/\s+/g, ' ').trim();
-  // Reason = the first sentence after the last status word ("Search suppressed: Search suppressed: X. …" → X).
-  const after = (re: RegExp) => {
-    const m = [...text.matchAll(new RegExp(re.source, 'gi'))].pop();
-    const rest = m
-      ? text
-          .slice((m.index ?? 0) + m[0].length)
-          .replace(/^[\s:–—-]+/, '')
-          .trim()
-      : '';
-    return rest ? (rest.split(/(?<=\.)\s/)[0] ?? rest).replace(/\.$/, '') : null;
-  };
-  if (/search suppressed|detail page removed|buyability suspended|suppressed/i.test(text))
-    return {
-      status: 'suppressed',
-      reason: after(/search suppressed|detail page removed|buyability suspended|suppressed/i),
-      text,
-    };
-  if (/\binactive\b|out of stock/i.test(text)) {
-    const reason = /out of stock/i.test(text) ? 'Out of stock' : after(/\binactive\b/i);
-    return { status: 'inactive', reason, text };
+  for (const { status, any, english } of STATUS_PATTERNS) {
+    const matches = [...text.matchAll(any)];
+    const last = matches.pop();
+    if (!last) continue;
+    const localised = english.test(text) ? {} : { localised: true };
+    // Reason = the first sentence after the last status word ("Search suppressed: Search suppressed: X. …" → X).
+    const rest = text
+      .slice((last.index ?? 0) + last[0].length)
+      .replace(/^[\s:：–—-]+/, '')
+      .trim();
+    const after = rest ? (rest.split(/(?<=[.。])\s*/)[0] ?? rest).replace(/[.。]$/, '') || null : null;
+    if (status === 'inactive' && OUT_OF_STOCK.test(text)) return { status, reason: 'Out of stock', text, ...localised };
+    if (status === 'incomplete') return { status, reason: after ?? 'Provide missing information', text, ...localised };
+    if (status === 'active') return { status, reason: null, text, ...localised };
+    return { status, reason: after, text, ...localised };
   }
-  if (/incomplete|provide missing information|action required/i.test(text))
-    return {
-      status: 'incomplete',
-      reason: after(/incomplete|action required/i) ?? 'Provide missing information',
-      text,
-    };
-  if (/\bactive\b/i.test(text)) return { status: 'active', reason: null, text };
   return { status: 'unknown', reason: null, text };
 }
 
-function num(s: string | null | undefined): number | null {
-  const m = (s ?? '').replace(/,/g, '').match(/-?\d+(\.\d+)?/);
-  return m ? Number(m[0]) : null;
+/**
+ * A number as the marketplace writes it: "27,90 €" → 27.9 and "1.299,00" → 1299 (the import's locale
+ * parser), "1.299" → 1299 where the store writes a decimal comma. `ambiguous` is true when the text
+ * could be read both ways and the store's convention is unknown ("1,299" with no marketplace) or
+ * contradicts it ("27,90" on a decimal-point store).
+ */
+export function localeNumber(
+  s: string | null | undefined,
+  code: string | null = null,
+): { value: number | null; ambiguous: boolean } {
+  const token = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[.,\s\u00a0\u202f']+$/, '') ?? '';
+  if (!token) return { value: null, ambiguous: false };
+  const comma = code !== null && DECIMAL_COMMA_MARKETPLACES.has(code);
+  if (comma && /^-?\d{1,3}(\.\d{3})+$/.test(token)) return { value: Number(token.replace(/\./g, '')), ambiguous: false };
+  if (code !== null && !comma && /^-?\d+,\d+$/.test(token) && !/^-?\d{1,3}(,\d{3})+$/.test(token))
+    return { value: parseNumber(token), ambiguous: true };
+  const ambiguous = code === null && /^-?\d{1,3}[.,]\d{3}$/.test(token);
+  return { value: parseNumber(token), ambiguous };
+}
+
+function num(s: string | null | undefined, code: string | null = null): number | null {
+  return localeNumber(s, code).value;
 }
 
 function readMarketplace(doc: Document): string {
@@ -126,10 +154,34 @@ function readImages(doc: Document): NonNullable<ChannelListing['images']> {
   });
 }
 
+/** The Offer tab's quantity host, identified by id (host-evidence §3; it has no `name`). */
+const QUANTITY_ID = 'fulfillment_availability#1.quantity';
+
+function readQuantity(doc: Document, shadowOf: ShadowRootOf): string | null {
+  const byId = doc.getElementById(QUANTITY_ID);
+  const host = byId ?? [...composedElements(doc, shadowOf)].find((el) => el.id === QUANTITY_ID) ?? null;
+  return host ? hostValue(host, shadowOf) : null;
+}
+
+/** Human names of the listing facts, for "not found" lines. */
+const FACT_NAMES: Record<string, string> = {
+  title: 'item name field',
+  brand: 'brand field',
+  bullets: 'bullet point fields',
+  description: 'description field',
+  price: 'your price field',
+  quantity: 'quantity field',
+  images: 'product images',
+};
+
 function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditData {
   const route = amazonRoute(url);
+  const tab = route.tab && TAB_FACTS[route.tab] ? route.tab : route.tab === null ? 'product_details' : route.tab;
   const fields = readFields(doc, shadowOf);
-  if (fields.length === 0) missing.push(missingPart(LABEL, 'listing editor fields (kat-* hosts)', 'listing editor'));
+  const quantityText = readQuantity(doc, shadowOf);
+  const images = readImages(doc);
+  if (fields.length === 0 && quantityText === null && images.length === 0)
+    missing.push(missingPart(LABEL, 'listing editor fields (kat-* hosts)', 'listing editor'));
   const one = (...attrs: string[]) => {
     for (const a of attrs) {
       const v = attributeValues(fields, a)[0];
@@ -137,11 +189,16 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     }
     return undefined;
   };
+  const lowCertainty: string[] = [];
   const title = one('item_name');
-  if (title === undefined && fields.length) missing.push(missingPart(LABEL, 'item name field', 'listing editor'));
   const marketplace = readMarketplace(doc);
   if (!marketplace) missing.push(missingPart(LABEL, 'marketplace switcher', 'listing editor'));
   const code = marketplaceCode(marketplace);
+  const number = (fact: string, text: string | undefined | null) => {
+    const n = localeNumber(text, code);
+    if (n.ambiguous) lowCertainty.push(`${fact} (“${(text ?? '').trim()}” could be read two ways)`);
+    return n.value;
+  };
 
   const alerts = composedQueryAll(doc, 'alerts', shadowOf)
     .filter((el) => el.tagName === 'KAT-ALERT' || !el.closest('kat-alert'))
@@ -152,7 +209,9 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
         [el.getAttribute('header'), el.getAttribute('description')].filter(Boolean).join(': ')
       ).slice(0, 2000),
     }));
-  const statusAlert = alerts.map((a) => parseStatus(a.text)).find((s) => s.status !== 'unknown') ?? null;
+  const parsed = alerts.map((a) => parseStatus(a.text)).find((s) => s.status !== 'unknown') ?? null;
+  if (parsed?.localised) lowCertainty.push(`status (read from “${parsed.text.slice(0, 80)}”)`);
+  const statusAlert = parsed ? { status: parsed.status, reason: parsed.reason, text: parsed.text } : null;
 
   const listing: ChannelListing = {
     title: title ?? '',
@@ -166,15 +225,29 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     highlights: one('title_differentiation', 'item_highlights'),
     attributes: code ? { marketplace: code } : {},
   };
-  const images = readImages(doc);
   if (images.length) listing.images = images;
-  const price = num(
-    fields.find((f) => /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name))?.value,
-  );
+  const priceField = fields.find((f) => /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name));
+  const price = priceField ? number('price', priceField.value) : null;
   if (price !== null) listing.price = price;
-  const listPrice = num(one('list_price'));
+  const listPrice = number('list price', one('list_price'));
   if (listPrice !== null) listing.list_price = listPrice;
   for (const k of Object.keys(listing) as (keyof ChannelListing)[]) if (listing[k] === undefined) delete listing[k];
+  const quantity = quantityText === null ? null : number('quantity', quantityText);
+
+  // What this tab is expected to show and did not: named, never fatal (other tabs hold the rest).
+  const read: Record<string, boolean> = {
+    title: title !== undefined,
+    brand: listing.brand !== undefined,
+    bullets: attributeValues(fields, 'bullet_point').length > 0,
+    description: listing.description !== undefined,
+    price: priceField !== undefined,
+    quantity: quantityText !== null,
+    images: images.length > 0,
+  };
+  const anyRead = fields.length > 0 || quantityText !== null || images.length > 0;
+  if (anyRead)
+    for (const fact of TAB_FACTS[tab] ?? [])
+      if (!read[fact]) missing.push(missingPart(LABEL, FACT_NAMES[fact] ?? fact, `the ${tab.replace(/_/g, ' ')} tab`));
 
   return {
     marketplace,
@@ -188,6 +261,9 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     listing,
     alerts,
     status: statusAlert,
+    tab,
+    quantity,
+    lowCertainty: lowCertainty.slice(0, 50),
   };
 }
 
@@ -214,6 +290,7 @@ function statusOf(container: Element): { status: ListingStatus; reason: string |
 
 function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRootOf): AmazonInventoryData {
   const marketplace = readMarketplace(doc);
+  const code = marketplaceCode(marketplace);
   const table = queryAll(doc, 'inventoryTable').find((t) => headerMap(t).has('sku'));
   if (table) {
     const cols = headerMap(table);
@@ -234,8 +311,8 @@ function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRoot
           status: s.status,
           reason: s.reason,
           status_text: s.text.slice(0, 1000),
-          price: num(cellValue(get(row, 'price', 'your price'), shadowOf)),
-          available: num(cellValue(get(row, 'available', 'quantity'), shadowOf)),
+          price: num(cellValue(get(row, 'price', 'your price'), shadowOf), code),
+          available: num(cellValue(get(row, 'available', 'quantity'), shadowOf), code),
         };
       },
     );
@@ -267,8 +344,8 @@ function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRoot
       status: s.status,
       reason: s.reason,
       status_text: s.text.slice(0, 1000),
-      price: num(cellValue(card.querySelector('kat-input[name^="price"]')?.parentElement ?? undefined, shadowOf)),
-      available: num(t.match(/Available:\s*([\d,]+)/)?.[1]),
+      price: num(cellValue(card.querySelector('kat-input[name^="price"]')?.parentElement ?? undefined, shadowOf), code),
+      available: num(t.match(/Available:\s*([\d,.]+)/)?.[1], code),
     };
   });
   return { marketplace, layout: 'cards', rows };
@@ -303,8 +380,14 @@ export function extract(doc: Document, url: URL, opts: ExtractOptions = {}): Sna
     url: url.href,
     title: title.slice(0, 500),
     capturedAt: (opts.now ?? clock.now()).toISOString(),
-    recognised: data !== null && missing.length === 0,
+    // A page counts for whatever was read; what was not is named in `missing` (never all-or-nothing).
+    recognised: data !== null && readSomething(data),
     missing: missing.slice(0, 50),
     data,
   };
+}
+
+function readSomething(data: AmazonListingEditData | AmazonInventoryData): boolean {
+  if ('rows' in data) return data.rows.length > 0 || data.layout === 'table';
+  return Object.keys(data.fields).length > 0 || data.quantity !== null || (data.listing.images?.length ?? 0) > 0;
 }

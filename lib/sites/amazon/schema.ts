@@ -35,6 +35,12 @@ export const amazonListingEditDataSchema = z.object({
   listing: channelListingSchema,
   alerts: z.array(alertSchema).max(50),
   status: statusSchema.nullable(),
+  /** Editor tab the page shows (`product_details`, `offer`, `images`…); each tab is its own page. */
+  tab: z.string().max(40).nullable().default(null),
+  /** Quantity of the Offer tab (`fulfillment_availability#1.quantity`), or null when not on the page. */
+  quantity: z.number().nullable().default(null),
+  /** Facts read, but with low certainty (a localised status word, an ambiguous number), by name. */
+  lowCertainty: z.array(z.string().max(200)).max(50).default([]),
 });
 export type AmazonListingEditData = z.infer<typeof amazonListingEditDataSchema>;
 

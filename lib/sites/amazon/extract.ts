@@ -137,6 +137,9 @@ export function attributeValues(fields: readonly { name: string; value: string }
 
 /** Existing pictures on the Images tab, with the slot (MAIN, PT01…) as role, measured where they have loaded. */
 function readImages(doc: Document): NonNullable<ChannelListing['images']> {
+  // The evidenced upload-input ids first; the slot markup below is the fixtures' own (unverified).
+  const byInput = readImagesByUploadInput(doc);
+  if (byInput.length > 0) return byInput;
   return queryAll(doc, 'imageSlots').flatMap((slot) => {
     const img = (slot.tagName === 'IMG' ? slot : slot.querySelector('img')) as HTMLImageElement | null;
     const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
@@ -173,6 +176,33 @@ const FACT_NAMES: Record<string, string> = {
   quantity: 'quantity field',
   images: 'product images',
 };
+
+/**
+ * Images tab by its evidenced hooks: each slot's upload input (`ProductImage_{SLOT}-input_input`)
+ * and the picture shown next to it, found in the nearest enclosing block that holds one image.
+ */
+function readImagesByUploadInput(doc: Document): NonNullable<ChannelListing['images']> {
+  return queryAll(doc, 'imageUploadInputs').flatMap((input) => {
+    const role = input.id.match(/^ProductImage_([A-Z0-9]+)-input_input$/)?.[1] ?? '';
+    let block = input.parentElement;
+    for (let depth = 0; block && depth < 3; depth++, block = block.parentElement) {
+      const imgs = block.querySelectorAll('img');
+      if (imgs.length > 1) return [];
+      const img = imgs[0] as HTMLImageElement | undefined;
+      const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
+      if (img && src)
+        return [
+          {
+            url: snapshotImageUrl(src),
+            alt: (img.getAttribute('alt') ?? '').slice(0, 1000),
+            ...(role ? { role: role.slice(0, 20) } : {}),
+            ...measureImage(img, doc),
+          },
+        ];
+    }
+    return [];
+  });
+}
 
 function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditData {
   const route = amazonRoute(url);

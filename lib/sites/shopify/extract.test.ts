@@ -192,8 +192,11 @@ describe('Shopify product extract', () => {
     document.body.innerHTML = '<h1 class="Polaris-Header-Title">Classic Tee</h1>';
     const snap = extract(document, PRODUCT_URL);
     expect(snap.recognised).toBe(false);
+    // Every field the process needs is named, including vendor and tags (no longer silently empty).
     expect(snap.missing).toEqual([
       'Shopify admin: description editor not found on product page',
+      'Shopify admin: vendor field not found on product page',
+      'Shopify admin: tags field not found on product page',
       'Shopify admin: variants (table or SKU/price fields) not found on product page',
     ]);
   });

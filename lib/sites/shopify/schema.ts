@@ -22,6 +22,8 @@ export const shopifyProductDataSchema = z.object({
    */
   inventorySku: z.string().max(200).nullable().default(null),
   status: z.string().max(40).nullable(),
+  /** Facts read, but with low certainty (title from the heading, rebuilt variant titles), by name. */
+  lowCertainty: z.array(z.string().max(200)).max(50).default([]),
 });
 export type ShopifyProductData = z.infer<typeof shopifyProductDataSchema>;
 

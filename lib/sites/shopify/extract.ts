@@ -31,10 +31,25 @@ function field(doc: Document, name: SelectorName): string | null {
  * The first number in a cell as the admin writes it in any locale: "$1,234.50" → 1234.5,
  * "25,00 €" → 25, "1.299,00 €" → 1299, "0,2 kg" → 0.2 (the import's locale parser); empty → null.
  */
-export function parseNumber(s: string | null | undefined): number | null {
+export function parseNumber(s: string | null | undefined, decimalComma = false): number | null {
   const token = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[.,\s\u00a0\u202f']+$/, '') ?? '';
-  return token ? parseLocaleNumber(token) : null;
+  if (!token) return null;
+  // "1.299" is 1299 where the admin writes a decimal comma (the import parser alone reads 1.299).
+  if (decimalComma && /^-?\d{1,3}(\.\d{3})+$/.test(token)) return Number(token.replace(/\./g, ''));
+  return parseLocaleNumber(token);
 }
+
+/** A count ("1.204", "1,204", "1 204", "12"): separators before three digits group thousands; null when empty. */
+export function parseCount(s: string | null | undefined): number | null {
+  const token = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[.,\s\u00a0\u202f']+$/, '') ?? '';
+  if (!token) return null;
+  const grouped = token.replace(/(\d)[.,\s\u00a0\u202f'](?=\d{3}(\D|$))/g, '$1');
+  return /^-?\d+$/.test(grouped) ? Number(grouped) : Math.round(parseLocaleNumber(token) ?? Number.NaN) || null;
+}
+
+/** Languages whose admin writes prices with a decimal comma (from `<html lang>`). */
+const DECIMAL_COMMA_LANGS = /^(de|fr|es|it|nl|pt|pl|sv|da|nb|fi|cs|tr)\b/i;
+const decimalCommaPage = (doc: Document) => DECIMAL_COMMA_LANGS.test(doc.documentElement.lang ?? '');
 
 /** Column index per column key, from the table's header cells in any of the admin's languages. */
 function tableColumns(table: Element): Map<ColumnKey, number> {
@@ -99,6 +114,12 @@ function looksLikeVariant(row: Element, cols: Map<ColumnKey, number>): boolean {
   return cell(row, cols, 'sku') !== '' || parseNumber(cell(row, cols, 'price')) !== null;
 }
 
+/** A group row's option value: its emphasised text (the rest of the cell says "N variants"). */
+function groupName(row: Element, cols: Map<ColumnKey, number>): string {
+  const strong = row.querySelector('[scope="col"] .Polaris-Text--semibold, .Polaris-Text--semibold, strong');
+  return text(strong) || rowName(row, cols);
+}
+
 function rowName(row: Element, cols: Map<ColumnKey, number>): string {
   const nameEl = queryFirst(row, 'variantName')?.el;
   return text(nameEl) || cell(row, cols, 'variant');
@@ -120,18 +141,19 @@ function readVariantTable(
   if (!cols.has('sku') && !cols.has('price'))
     missing.push(missingPart(LABEL, 'variant table columns (SKU, price)', 'product page'));
   const rows = [...table.querySelectorAll('tbody tr')];
+  const comma = decimalCommaPage(table.ownerDocument);
   const out: CanonicalVariant[] = [];
   let group: string | null = null;
   let rebuilt = false;
   rows.forEach((row, i) => {
     if (isSubheaderRow(row)) {
-      group = rowName(row, cols) || text(row);
+      group = groupName(row, cols) || text(row);
       return;
     }
     if (!isChildRow(row)) {
       const next = rows[i + 1];
       if (next && isChildRow(next) && looksLikeVariant(next, cols)) {
-        group = rowName(row, cols) || text(row.querySelector('th, td[scope], td'));
+        group = groupName(row, cols);
         return;
       }
       group = null;
@@ -153,9 +175,9 @@ function readVariantTable(
       options: parts,
       sku: cell(row, cols, 'sku'),
       barcode: cell(row, cols, 'barcode'),
-      price: parseNumber(cell(row, cols, 'price')),
-      compare_at_price: parseNumber(cell(row, cols, 'compare_at_price')),
-      weight: parseNumber(weight),
+      price: parseNumber(cell(row, cols, 'price'), comma),
+      compare_at_price: parseNumber(cell(row, cols, 'compare_at_price'), comma),
+      weight: parseNumber(weight, comma),
       weight_unit: weight.match(/[a-z]+$/i)?.[0]?.toLowerCase() ?? '',
     });
   });
@@ -179,6 +201,7 @@ function readVariants(
   // A product without options shows one variant's fields in the Pricing/Inventory/Shipping cards.
   const sku = field(doc, 'sku');
   const price = field(doc, 'price');
+  const comma = decimalCommaPage(doc);
   if (sku === null && price === null) {
     missing.push(missingPart(LABEL, 'variants (table or SKU/price fields)', 'product page'));
     return [];
@@ -189,9 +212,9 @@ function readVariants(
       options: [],
       sku: sku ?? '',
       barcode: field(doc, 'barcode') ?? '',
-      price: parseNumber(price),
-      compare_at_price: parseNumber(field(doc, 'compareAtPrice')),
-      weight: parseNumber(field(doc, 'weight')),
+      price: parseNumber(price, comma),
+      compare_at_price: parseNumber(field(doc, 'compareAtPrice'), comma),
+      weight: parseNumber(field(doc, 'weight'), comma),
       weight_unit: field(doc, 'weightUnit') ?? '',
     },
   ];
@@ -203,10 +226,10 @@ function readLocations(doc: Document): LocationInventory[] {
   const cols = tableColumns(table);
   return [...table.querySelectorAll('tbody tr')].map((row) => ({
     location: cell(row, cols, 'location'),
-    available: parseNumber(cell(row, cols, 'available')),
-    on_hand: parseNumber(cell(row, cols, 'on_hand')),
-    committed: parseNumber(cell(row, cols, 'committed')),
-    incoming: parseNumber(cell(row, cols, 'incoming')),
+    available: parseCount(cell(row, cols, 'available')),
+    on_hand: parseCount(cell(row, cols, 'on_hand')),
+    committed: parseCount(cell(row, cols, 'committed')),
+    incoming: parseCount(cell(row, cols, 'incoming')),
   }));
 }
 
@@ -394,10 +417,10 @@ function extractInventory(doc: Document, missing: string[]): ShopifyInventoryDat
       sku: cell(row, cols, 'sku'),
       title: variant ? `${name} — ${variant}` : name || text(productCell),
       location,
-      available: parseNumber(cell(row, cols, 'available')),
-      on_hand: parseNumber(cell(row, cols, 'on_hand')),
-      committed: parseNumber(cell(row, cols, 'committed')),
-      incoming: parseNumber(cell(row, cols, 'incoming')),
+      available: parseCount(cell(row, cols, 'available')),
+      on_hand: parseCount(cell(row, cols, 'on_hand')),
+      committed: parseCount(cell(row, cols, 'committed')),
+      incoming: parseCount(cell(row, cols, 'incoming')),
     };
   });
   return { location, rows };

@@ -226,7 +226,7 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
   const code = marketplaceCode(marketplace);
   const number = (fact: string, text: string | undefined | null) => {
     const n = localeNumber(text, code);
-    if (n.ambiguous) lowCertainty.push(`${fact} (“${(text ?? '').trim()}” could be read two ways)`);
+    if (n.ambiguous) lowCertainty.push(`${fact}: “${(text ?? '').trim().slice(0, 40)}” can be read two ways`);
     return n.value;
   };
 
@@ -240,7 +240,7 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
       ).slice(0, 2000),
     }));
   const parsed = alerts.map((a) => parseStatus(a.text)).find((s) => s.status !== 'unknown') ?? null;
-  if (parsed?.localised) lowCertainty.push(`status (read from “${parsed.text.slice(0, 80)}”)`);
+  if (parsed?.localised) lowCertainty.push(`status: “${parsed.status}”, read from an alert that is not in English`);
   const statusAlert = parsed ? { status: parsed.status, reason: parsed.reason, text: parsed.text } : null;
 
   const listing: ChannelListing = {

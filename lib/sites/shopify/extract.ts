@@ -181,7 +181,7 @@ function readVariantTable(
       weight_unit: weight.match(/[a-z]+$/i)?.[0]?.toLowerCase() ?? '',
     });
   });
-  if (rebuilt) lowCertainty.push('variant titles (rebuilt from grouped rows; option order guessed)');
+  if (rebuilt) lowCertainty.push('variant titles: rebuilt from grouped rows, option order guessed');
   return out;
 }
 
@@ -347,7 +347,7 @@ function readTitle(doc: Document, st: ReadState): string {
   const labelled = el ? hostOrControlValue(el, st.shadowOf) : '';
   if (labelled) return labelled;
   const heading = text(queryFirst(doc, 'pageTitle')?.el);
-  if (heading) st.lowCertainty.push('title (read from the page heading, not the title field)');
+  if (heading) st.lowCertainty.push('title: read from the page heading, not the title field');
   else st.missing.push(missingPart(LABEL, 'product title', 'product page'));
   return heading;
 }

@@ -15,7 +15,8 @@ import { amazonAdapter } from '../lib/sites/amazon/adapter';
 import { shopifyAdapter } from '../lib/sites/shopify/adapter';
 
 type Facts = Record<string, unknown>;
-type Get = (data: Record<string, any>) => unknown; // biome-ignore lint/suspicious/noExplicitAny: data shapes differ between the trees compared
+// biome-ignore lint/suspicious/noExplicitAny: the data shapes differ between the two trees compared.
+type Get = (data: Record<string, any>) => unknown;
 interface Case {
   app: 'shopify' | 'amazon';
   file: string;
@@ -149,7 +150,8 @@ const SHOPIFY_FACTS: Record<string, Get> = {
   variantTitles: (d) => join(d.product?.variants?.map((v: { title: string }) => v.title)),
   barcodes: (d) => join(d.product?.variants?.map((v: { barcode: string }) => v.barcode)),
   images: (d) => d.product?.images?.length,
-  inventory: (d) => join(d.inventory?.map((r: { location: string; available: number }) => `${r.location}:${r.available}`)),
+  inventory: (d) =>
+    join(d.inventory?.map((r: { location: string; available: number }) => `${r.location}:${r.available}`)),
 };
 const AMAZON_FACTS: Record<string, Get> = {
   sku: (d) => d.sku,
@@ -206,7 +208,10 @@ const total = rows.reduce((a, r) => ({ read: a.read + r.read, expected: a.expect
   read: 0,
   expected: 0,
 });
-for (const r of rows) console.log(`${r.app.padEnd(8)} ${r.file.padEnd(32)} ${r.read}/${r.expected}${r.wrong.length ? `  ✗ ${r.wrong.join('; ')}` : ''}`);
+for (const r of rows)
+  console.log(
+    `${r.app.padEnd(8)} ${r.file.padEnd(32)} ${r.read}/${r.expected}${r.wrong.length ? `  ✗ ${r.wrong.join('; ')}` : ''}`,
+  );
 console.log(`total ${total.read}/${total.expected}`);
 const label = process.argv[2] ? `-${process.argv[2]}` : '';
 writeFileSync(

@@ -53,16 +53,14 @@ test('Seller Central: the Offer tab counts without a title, and Offer then Produ
         quantity: r.tabs.offer?.quantity ?? null,
       }));
     });
-  await expect
-    .poll(merged)
-    .toEqual([
-      {
-        sku: 'TEE-CL-BLK-M',
-        tabs: ['offer', 'product_details'],
-        title: 'Northwind Classic T-Shirt Herren Baumwolle Rundhals Schwarz M',
-        price: 27.9,
-        quantity: 12,
-      },
-    ]);
+  await expect.poll(merged).toEqual([
+    {
+      sku: 'TEE-CL-BLK-M',
+      tabs: ['offer', 'product_details'],
+      title: 'Northwind Classic T-Shirt Herren Baumwolle Rundhals Schwarz M',
+      price: 27.9,
+      quantity: 12,
+    },
+  ]);
   await page.screenshot({ path: '/tmp/adapters-amazon-details.png' });
 });

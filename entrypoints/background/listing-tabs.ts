@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import type { EditorPage } from '../../lib/listings/editor';
-import { amazonListingEditDataSchema } from '../../lib/sites/amazon/schema';
 import {
   listingKey,
   type MergedEditorPage,
@@ -9,7 +8,8 @@ import {
   mergedPage,
   mergeTabRead,
 } from '../../lib/sites/amazon/merge';
-import { toEditorPage } from '../../lib/sites/amazon/to-listing';
+import { amazonListingEditDataSchema } from '../../lib/sites/amazon/schema';
+import { toEditorPage, toInventoryPage } from '../../lib/sites/amazon/to-listing';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { pageData } from '../../lib/sites/page-data';
 
@@ -30,7 +30,11 @@ async function readAll(): Promise<Record<string, MergedListing>> {
   return out;
 }
 
-const newest = (m: MergedListing) => Object.values(m.tabs).reduce((a, t) => (t.at > a ? t.at : a), '');
+const newest = (m: MergedListing) =>
+  Object.values(m.tabs)
+    .map((t) => t.at)
+    .sort()
+    .pop() ?? '';
 
 /** Snapshot hook: records this editor tab's read and returns the listing merged over every tab read. */
 export async function recordEditorTab(snapshot: CheckedSnapshot, at: string): Promise<MergedEditorPage | null> {
@@ -47,6 +51,11 @@ export async function recordEditorTab(snapshot: CheckedSnapshot, at: string): Pr
     .slice(0, KEEP);
   await tabReads.setValue(Object.fromEntries(kept.map((m) => [m.key, m])));
   return mergedPage(all[key], page, tab, data.quantity);
+}
+
+/** What a Seller Central snapshot records: the editor's listing merged over its tabs, or the inventory rows. */
+export async function sellerCentralReads(snapshot: CheckedSnapshot, at: string) {
+  return { editor: await recordEditorTab(snapshot, at), inventory: toInventoryPage(snapshot) };
 }
 
 /** Query side (reads only): the panel's editor page with the facts its other tabs showed. */

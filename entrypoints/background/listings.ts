@@ -15,7 +15,7 @@ import { toEditorPage, toInventoryPage } from '../../lib/sites/amazon/to-listing
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { toProductRead } from '../../lib/sites/shopify/to-product';
 import { aiProvider } from './ai';
-import { mergedEditorPage, recordEditorTab } from './listing-tabs';
+import { mergedEditorPage, sellerCentralReads } from './listing-tabs';
 import { readTabSnapshot, panelTabPage as tabPage } from './tab-state';
 
 const today = () => clock.utcDay(clock.now());
@@ -27,8 +27,7 @@ const shown = storage.defineItem<Record<string, number>>('session:listings.shown
 export async function captureFromSnapshot(snapshot: CheckedSnapshot): Promise<void> {
   const [read, ctx, at] = [toProductRead(snapshot), await context(), clock.nowIso()];
   if (read) await store.captureProduct(read, ctx, at);
-  // Seller Central editor tabs are separate pages: the listing recorded is the merge of every tab read.
-  else await store.recordPageReads({ editor: await recordEditorTab(snapshot, at), inventory: toInventoryPage(snapshot) }, ctx, at);
+  else await store.recordPageReads(await sellerCentralReads(snapshot, at), ctx, at);
 }
 
 /** Background handlers of the listings process: the tab queries read what the hook stored. */

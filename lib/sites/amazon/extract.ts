@@ -4,8 +4,15 @@ import type { ChannelListing } from '../../listings/types';
 import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import { composedElements, composedQueryAll, composedText, hostValue, openShadowRoot, type ShadowRootOf } from './dom';
+import {
+  COUNTRY_NAMES,
+  DECIMAL_COMMA_MARKETPLACES,
+  LANGS,
+  OUT_OF_STOCK_WORDS,
+  STATUS_WORDS,
+  TAB_FACTS,
+} from './labels';
 import type { AmazonInventoryData, AmazonInventoryRow, AmazonListingEditData, ListingStatus } from './schema';
-import { COUNTRY_NAMES, DECIMAL_COMMA_MARKETPLACES, LANGS, OUT_OF_STOCK_WORDS, STATUS_WORDS, TAB_FACTS } from './labels';
 import { queryAll, queryFirst } from './selectors';
 import { amazonRoute } from './urls';
 
@@ -98,7 +105,8 @@ export function localeNumber(
   const token = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[.,\s\u00a0\u202f']+$/, '') ?? '';
   if (!token) return { value: null, ambiguous: false };
   const comma = code !== null && DECIMAL_COMMA_MARKETPLACES.has(code);
-  if (comma && /^-?\d{1,3}(\.\d{3})+$/.test(token)) return { value: Number(token.replace(/\./g, '')), ambiguous: false };
+  if (comma && /^-?\d{1,3}(\.\d{3})+$/.test(token))
+    return { value: Number(token.replace(/\./g, '')), ambiguous: false };
   if (code !== null && !comma && /^-?\d+,\d+$/.test(token) && !/^-?\d{1,3}(,\d{3})+$/.test(token))
     return { value: parseNumber(token), ambiguous: true };
   const ambiguous = code === null && /^-?\d{1,3}[.,]\d{3}$/.test(token);
@@ -256,7 +264,9 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     attributes: code ? { marketplace: code } : {},
   };
   if (images.length) listing.images = images;
-  const priceField = fields.find((f) => /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name));
+  const priceField = fields.find((f) =>
+    /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name),
+  );
   const price = priceField ? number('price', priceField.value) : null;
   if (price !== null) listing.price = price;
   const listPrice = number('list price', one('list_price'));

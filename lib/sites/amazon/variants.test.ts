@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotEnvelopeSchema } from '../snapshot-schema';
 import { composedShadowRootOf } from '../shadow-root';
+import { snapshotEnvelopeSchema } from '../snapshot-schema';
 import { createAmazonAdapter } from './adapter';
 import { extract, localeNumber, parseStatus } from './extract';
 import { loadAmazonFixture } from './fixture-loader';
@@ -43,7 +43,10 @@ describe('Seller Central variants: each tab is a page of its own, read for what 
   it('Product details tab (de): title, brand, bullets and description; price and quantity are not expected here', () => {
     const { snap, data } = read('product-details-de.html', URLS.detailsDe);
     expect(snap).toMatchObject({ recognised: true, missing: [] });
-    expect(data.listing).toMatchObject({ title: expect.stringContaining('Northwind Classic T-Shirt'), brand: 'Northwind' });
+    expect(data.listing).toMatchObject({
+      title: expect.stringContaining('Northwind Classic T-Shirt'),
+      brand: 'Northwind',
+    });
     expect(data.listing.bullets).toHaveLength(3);
     expect(data.quantity).toBeNull();
     expect(data.listing.price).toBeUndefined();

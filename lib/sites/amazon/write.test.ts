@@ -42,13 +42,18 @@ describe('fillField on the Seller Central editor', () => {
   it('fills the old naming and reports a field it cannot find', async () => {
     const { document } = loadAmazonFixture('listing-edit-legacy.html', EDIT_URL);
     expect(await fillField(document, 'title', NEW_TITLE)).toMatchObject({ done: true });
-    expect(await fillField(document, 'bullets[1]', 'Relaxed fit with a ribbed crew neck')).toMatchObject({ done: true });
+    expect(await fillField(document, 'bullets[1]', 'Relaxed fit with a ribbed crew neck')).toMatchObject({
+      done: true,
+    });
     expect(await fillField(document, 'material', 'Cotton')).toMatchObject({ done: false, method: 'not-found' });
   });
 
   it('cannot reach the input behind a closed shadow root without the extension hook, and can with it', async () => {
     const { document, closedRoots } = loadAmazonFixture('listing-edit-legacy.html', EDIT_URL);
-    expect(await fillField(document, 'brand', 'Northwind Apparel')).toMatchObject({ done: false, method: 'no-control' });
+    expect(await fillField(document, 'brand', 'Northwind Apparel')).toMatchObject({
+      done: false,
+      method: 'no-control',
+    });
     expect(
       await fillField(document, 'brand', 'Northwind Apparel', { shadowRootOf: (el) => closedRoots.get(el) ?? null }),
     ).toMatchObject({ done: true });

@@ -166,7 +166,7 @@ function readVariantTable(
       const at = options.findIndex((o) => o.values.includes(group as string));
       if (at < 0) rebuilt = true;
       parts = [...parts];
-      parts.splice(at < 0 ? 0 : at, 0, group);
+      parts.splice(Math.max(at, 0), 0, group);
       name = parts.join(' / ');
     }
     const weight = cell(row, cols, 'weight');
@@ -445,7 +445,8 @@ export function extract(doc: Document, url: URL, now = clock.now(), opts: Extrac
     title = d.product.title || title;
     data = d;
     // A heading alone is not a product form: the title must come from its field, or a variant be read.
-    readSomething = d.product.variants.length > 0 || (d.product.title !== '' && !st.lowCertainty.some((l) => l.startsWith('title')));
+    readSomething =
+      d.product.variants.length > 0 || (d.product.title !== '' && !st.lowCertainty.some((l) => l.startsWith('title')));
   } else if (route.page === 'inventory') {
     const d = extractInventory(doc, missing);
     data = d;

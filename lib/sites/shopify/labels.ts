@@ -41,7 +41,16 @@ export const FIELD_LABELS = {
   title: ['title', 'titel', 'titre', 'título', 'タイトル'],
   vendor: ['vendor', 'anbieter', 'hersteller', 'fournisseur', 'proveedor', '販売元', 'ベンダー'],
   tags: ['tags', 'balises', 'étiquettes', 'etiquetas', 'タグ'],
-  productType: ['type', 'product type', 'produkttyp', 'typ', 'type de produit', 'tipo', 'tipo de producto', '商品タイプ'],
+  productType: [
+    'type',
+    'product type',
+    'produkttyp',
+    'typ',
+    'type de produit',
+    'tipo',
+    'tipo de producto',
+    '商品タイプ',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type FieldKey = keyof typeof FIELD_LABELS;
 

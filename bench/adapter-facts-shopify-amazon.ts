@@ -1,7 +1,8 @@
 /**
  * Facts read / facts expected, per Shopify admin and Seller Central fixture variant (issue 13).
  * A fact counts only when the page is recognised (the panel and the engines see nothing of an
- * unrecognised page) and the value read equals the value the fixture shows. Expected values are
+ * unrecognised page) and the value read, after the background's schema check, equals the value the
+ * fixture shows. Expected values are
  * written from the fixture pages by hand.
  * Run: npx tsx bench/adapter-facts-shopify-amazon.ts [label]   → bench/results/adapter-facts-shopify-amazon[-label].json
  * The same file runs against an older tree (copy it there) to get the "before" column.
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { safeExtract } from '../lib/sites/adapter';
 import { amazonAdapter } from '../lib/sites/amazon/adapter';
+import { checkPageData } from '../lib/sites/data-schemas';
 import { shopifyAdapter } from '../lib/sites/shopify/adapter';
 
 type Facts = Record<string, unknown>;
@@ -183,7 +185,8 @@ function load(app: string, file: string, url: string): Document {
 
 const rows = CASES.map((c) => {
   const adapter = c.app === 'shopify' ? shopifyAdapter : amazonAdapter;
-  const snap = safeExtract(adapter, load(c.app, c.file, c.url), new URL(c.url));
+  // As the background stores it: the page data checked (and, for Seller Central, interpreted) by its schema.
+  const snap = checkPageData(safeExtract(adapter, load(c.app, c.file, c.url), new URL(c.url)));
   const facts = c.app === 'shopify' ? SHOPIFY_FACTS : AMAZON_FACTS;
   const data = (snap.data ?? {}) as Record<string, unknown>;
   const wrong: string[] = [];

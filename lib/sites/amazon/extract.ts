@@ -1,121 +1,14 @@
 import * as clock from '../../clock';
-import { parseNumber } from '../../import/number';
 import type { ChannelListing } from '../../listings/types';
 import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import { composedElements, composedQueryAll, composedText, hostValue, openShadowRoot, type ShadowRootOf } from './dom';
-import {
-  COUNTRY_NAMES,
-  DECIMAL_COMMA_MARKETPLACES,
-  LANGS,
-  OUT_OF_STOCK_WORDS,
-  STATUS_WORDS,
-  TAB_FACTS,
-} from './labels';
-import type { AmazonInventoryData, AmazonInventoryRow, AmazonListingEditData, ListingStatus } from './schema';
+import { TAB_FACTS } from './labels';
+import type { AmazonInventoryRead, AmazonListingEditRead } from './schema';
 import { queryAll, queryFirst } from './selectors';
 import { amazonRoute } from './urls';
 
 const LABEL = 'Seller Central';
-
-const COUNTRY_CODES: Record<string, string> = {
-  'united states': 'US',
-  canada: 'CA',
-  mexico: 'MX',
-  brazil: 'BR',
-  'united kingdom': 'UK',
-  germany: 'DE',
-  france: 'FR',
-  italy: 'IT',
-  spain: 'ES',
-  netherlands: 'NL',
-  sweden: 'SE',
-  poland: 'PL',
-  belgium: 'BE',
-  turkey: 'TR',
-  türkiye: 'TR',
-  ireland: 'IE',
-  'united arab emirates': 'AE',
-  'saudi arabia': 'SA',
-  egypt: 'EG',
-  'south africa': 'ZA',
-  india: 'IN',
-  japan: 'JP',
-  australia: 'AU',
-  singapore: 'SG',
-};
-
-/** Store code from the switcher label ("Demo Store | United States" → US). */
-export function marketplaceCode(label: string): string | null {
-  const country = label.split('|').pop()?.trim().toLowerCase() ?? '';
-  return COUNTRY_CODES[country] ?? COUNTRY_NAMES[country] ?? null;
-}
-
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** One pattern per status: latin words must stand alone ("inaktiv" is not "aktiv"); Japanese has no word breaks. */
-const STATUS_PATTERNS = STATUS_WORDS.map(({ status, words }) => {
-  const alts = LANGS.flatMap((lang) =>
-    words[lang].map((w) => (lang === 'ja' ? escapeRe(w) : `(?<!\\p{L})${escapeRe(w)}(?!\\p{L})`)),
-  );
-  const english = new RegExp(words.en.map((w) => `(?<!\\p{L})${escapeRe(w)}(?!\\p{L})`).join('|'), 'iu');
-  return { status, any: new RegExp(alts.join('|'), 'giu'), english };
-});
-const OUT_OF_STOCK = new RegExp(OUT_OF_STOCK_WORDS.map(escapeRe).join('|'), 'iu');
-
-/**
- * Status and reason from status text (MYI chips, editor alerts) in any of the languages of
- * `labels.ts`. `localised` is true when only a non-English word gave the status (read with lower certainty).
- */
-export function parseStatus(raw: string): {
-  status: ListingStatus;
-  reason: string | null;
-  text: string;
-  localised?: boolean;
-} {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  for (const { status, any, english } of STATUS_PATTERNS) {
-    const matches = [...text.matchAll(any)];
-    const last = matches.pop();
-    if (!last) continue;
-    const localised = english.test(text) ? {} : { localised: true };
-    // Reason = the first sentence after the last status word ("Search suppressed: Search suppressed: X. …" → X).
-    const rest = text
-      .slice((last.index ?? 0) + last[0].length)
-      .replace(/^[\s:：–—-]+/, '')
-      .trim();
-    const after = rest ? (rest.split(/(?<=[.。])\s*/)[0] ?? rest).replace(/[.。]$/, '') || null : null;
-    if (status === 'inactive' && OUT_OF_STOCK.test(text)) return { status, reason: 'Out of stock', text, ...localised };
-    if (status === 'incomplete') return { status, reason: after ?? 'Provide missing information', text, ...localised };
-    if (status === 'active') return { status, reason: null, text, ...localised };
-    return { status, reason: after, text, ...localised };
-  }
-  return { status: 'unknown', reason: null, text };
-}
-
-/**
- * A number as the marketplace writes it: "27,90 €" → 27.9 and "1.299,00" → 1299 (the import's locale
- * parser), "1.299" → 1299 where the store writes a decimal comma. `ambiguous` is true when the text
- * could be read both ways and the store's convention is unknown ("1,299" with no marketplace) or
- * contradicts it ("27,90" on a decimal-point store).
- */
-export function localeNumber(
-  s: string | null | undefined,
-  code: string | null = null,
-): { value: number | null; ambiguous: boolean } {
-  const token = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[.,\s\u00a0\u202f']+$/, '') ?? '';
-  if (!token) return { value: null, ambiguous: false };
-  const comma = code !== null && DECIMAL_COMMA_MARKETPLACES.has(code);
-  if (comma && /^-?\d{1,3}(\.\d{3})+$/.test(token))
-    return { value: Number(token.replace(/\./g, '')), ambiguous: false };
-  if (code !== null && !comma && /^-?\d+,\d+$/.test(token) && !/^-?\d{1,3}(,\d{3})+$/.test(token))
-    return { value: parseNumber(token), ambiguous: true };
-  const ambiguous = code === null && /^-?\d{1,3}[.,]\d{3}$/.test(token);
-  return { value: parseNumber(token), ambiguous };
-}
-
-function num(s: string | null | undefined, code: string | null = null): number | null {
-  return localeNumber(s, code).value;
-}
 
 function readMarketplace(doc: Document): string {
   const hit = queryFirst(doc, 'marketplaceSwitcher');
@@ -214,7 +107,7 @@ function readImagesByUploadInput(doc: Document): NonNullable<ChannelListing['ima
   });
 }
 
-function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditData {
+function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditRead {
   const route = amazonRoute(url);
   const tab = route.tab && TAB_FACTS[route.tab] ? route.tab : route.tab === null ? 'product_details' : route.tab;
   const fields = readFields(doc, shadowOf);
@@ -229,16 +122,9 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     }
     return undefined;
   };
-  const lowCertainty: string[] = [];
   const title = one('item_name');
   const marketplace = readMarketplace(doc);
   if (!marketplace) missing.push(missingPart(LABEL, 'marketplace switcher', 'listing editor'));
-  const code = marketplaceCode(marketplace);
-  const number = (fact: string, text: string | undefined | null) => {
-    const n = localeNumber(text, code);
-    if (n.ambiguous) lowCertainty.push(`${fact}: “${(text ?? '').trim().slice(0, 40)}” can be read two ways`);
-    return n.value;
-  };
 
   const alerts = composedQueryAll(doc, 'alerts', shadowOf)
     .filter((el) => el.tagName === 'KAT-ALERT' || !el.closest('kat-alert'))
@@ -249,9 +135,6 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
         [el.getAttribute('header'), el.getAttribute('description')].filter(Boolean).join(': ')
       ).slice(0, 2000),
     }));
-  const parsed = alerts.map((a) => parseStatus(a.text)).find((s) => s.status !== 'unknown') ?? null;
-  if (parsed?.localised) lowCertainty.push(`status: “${parsed.status}”, read from an alert that is not in English`);
-  const statusAlert = parsed ? { status: parsed.status, reason: parsed.reason, text: parsed.text } : null;
 
   const listing: ChannelListing = {
     title: title ?? '',
@@ -263,18 +146,13 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     product_type: route.productType ?? undefined,
     gtin: one('externally_assigned_product_identifier', 'external_product_id'),
     highlights: one('title_differentiation', 'item_highlights'),
-    attributes: code ? { marketplace: code } : {},
   };
   if (images.length) listing.images = images;
+  // Prices, quantity, store code and status are worked out from these texts in the background (interpret.ts).
   const priceField = fields.find((f) =>
     /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name),
   );
-  const price = priceField ? number('price', priceField.value) : null;
-  if (price !== null) listing.price = price;
-  const listPrice = number('list price', one('list_price'));
-  if (listPrice !== null) listing.list_price = listPrice;
   for (const k of Object.keys(listing) as (keyof ChannelListing)[]) if (listing[k] === undefined) delete listing[k];
-  const quantity = quantityText === null ? null : number('quantity', quantityText);
 
   // What this tab is expected to show and did not: named, never fatal (other tabs hold the rest).
   const read: Record<string, boolean> = {
@@ -293,7 +171,7 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
 
   return {
     marketplace,
-    marketplaceCode: code,
+    marketplaceCode: null,
     marketplaceId: route.marketplaceId,
     sku: route.sku ?? one('contribution_sku') ?? null,
     asin: route.asin,
@@ -302,10 +180,11 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     fields: Object.fromEntries(fields.slice(0, 300).map((f) => [f.name, f.value.slice(0, 20_000)])),
     listing,
     alerts,
-    status: statusAlert,
+    status: null,
     tab,
-    quantity,
-    lowCertainty: lowCertainty.slice(0, 50),
+    quantity: null,
+    quantityText,
+    lowCertainty: [],
   };
 }
 
@@ -321,18 +200,20 @@ function cellValue(cell: Element | undefined, shadowOf: ShadowRootOf): string {
   return (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function statusOf(container: Element): { status: ListingStatus; reason: string | null; text: string } {
+/** Status texts of a row or card: the chip and reason as shown (read in the background, interpret.ts). */
+function statusOf(container: Element): { status: 'unknown'; reason: string | null; status_text: string } {
   const chip = queryFirst(container, 'statusChip')?.el;
   const reasonEl = queryFirst(container, 'statusReason')?.el;
   const chipText = (chip?.textContent ?? '').trim();
   const reason = (reasonEl?.textContent ?? '').trim();
-  const parsed = parseStatus([chipText, reason].filter(Boolean).join(': ') || (container.textContent ?? ''));
-  return reason && parsed.status !== 'active' ? { ...parsed, reason } : parsed;
+  const text = ([chipText, reason].filter(Boolean).join(': ') || (container.textContent ?? ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { status: 'unknown', reason: reason || null, status_text: text.slice(0, 1000) };
 }
 
-function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRootOf): AmazonInventoryData {
+function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRootOf): AmazonInventoryRead {
   const marketplace = readMarketplace(doc);
-  const code = marketplaceCode(marketplace);
   const table = queryAll(doc, 'inventoryTable').find((t) => headerMap(t).has('sku'));
   if (table) {
     const cols = headerMap(table);
@@ -343,21 +224,23 @@ function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRoot
       }
       return undefined;
     };
-    const rows: AmazonInventoryRow[] = [...table.querySelectorAll('tbody tr, [role="row"]:not(:first-child)')].map(
-      (row) => {
-        const s = statusOf(get(row, 'status') ?? row);
-        return {
-          sku: cellValue(get(row, 'sku'), shadowOf),
-          asin: cellValue(get(row, 'asin'), shadowOf) || null,
-          title: cellValue(get(row, 'product name', 'title', 'product'), shadowOf),
-          status: s.status,
-          reason: s.reason,
-          status_text: s.text.slice(0, 1000),
-          price: num(cellValue(get(row, 'price', 'your price'), shadowOf), code),
-          available: num(cellValue(get(row, 'available', 'quantity'), shadowOf), code),
-        };
-      },
-    );
+    const rows: AmazonInventoryRead['rows'] = [
+      ...table.querySelectorAll('tbody tr, [role="row"]:not(:first-child)'),
+    ].map((row) => {
+      const s = statusOf(get(row, 'status') ?? row);
+      return {
+        sku: cellValue(get(row, 'sku'), shadowOf),
+        asin: cellValue(get(row, 'asin'), shadowOf) || null,
+        title: cellValue(get(row, 'product name', 'title', 'product'), shadowOf),
+        status: s.status,
+        reason: s.reason,
+        status_text: s.status_text,
+        price: null,
+        available: null,
+        price_text: cellValue(get(row, 'price', 'your price'), shadowOf).slice(0, 100),
+        available_text: cellValue(get(row, 'available', 'quantity'), shadowOf).slice(0, 100),
+      };
+    });
     return { marketplace, layout: 'table', rows };
   }
   // Card layout (some marketplaces): no <table>; cards carry "ASIN:" and "SKU:" label text.
@@ -385,9 +268,14 @@ function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRoot
       title: (titleEl?.textContent ?? '').trim(),
       status: s.status,
       reason: s.reason,
-      status_text: s.text.slice(0, 1000),
-      price: num(cellValue(card.querySelector('kat-input[name^="price"]')?.parentElement ?? undefined, shadowOf), code),
-      available: num(t.match(/Available:\s*([\d,.]+)/)?.[1], code),
+      status_text: s.status_text,
+      price: null,
+      available: null,
+      price_text: cellValue(card.querySelector('kat-input[name^="price"]')?.parentElement ?? undefined, shadowOf).slice(
+        0,
+        100,
+      ),
+      available_text: t.match(/Available:\s*([\d,.]+)/)?.[1] ?? '',
     };
   });
   return { marketplace, layout: 'cards', rows };
@@ -404,7 +292,7 @@ export function extract(doc: Document, url: URL, opts: ExtractOptions = {}): Sna
   const route = amazonRoute(url);
   const shadowOf = opts.shadowRootOf ?? openShadowRoot;
   const missing: string[] = [];
-  let data: AmazonListingEditData | AmazonInventoryData | null = null;
+  let data: AmazonListingEditRead | AmazonInventoryRead | null = null;
   let title = doc.title;
   let entityId: string | null = null;
   if (route.page === 'listing-edit') {
@@ -429,7 +317,7 @@ export function extract(doc: Document, url: URL, opts: ExtractOptions = {}): Sna
   };
 }
 
-function readSomething(data: AmazonListingEditData | AmazonInventoryData): boolean {
+function readSomething(data: AmazonListingEditRead | AmazonInventoryRead): boolean {
   if ('rows' in data) return data.rows.length > 0 || data.layout === 'table';
-  return Object.keys(data.fields).length > 0 || data.quantity !== null || (data.listing.images?.length ?? 0) > 0;
+  return Object.keys(data.fields).length > 0 || data.quantityText != null || (data.listing.images?.length ?? 0) > 0;
 }

@@ -41,10 +41,8 @@ export function parseNumber(s: string | null | undefined, decimalComma = false):
 
 /** A count ("1.204", "1,204", "1 204", "12"): separators before three digits group thousands; null when empty. */
 export function parseCount(s: string | null | undefined): number | null {
-  const token = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[.,\s\u00a0\u202f']+$/, '') ?? '';
-  if (!token) return null;
-  const grouped = token.replace(/(\d)[.,\s\u00a0\u202f'](?=\d{3}(\D|$))/g, '$1');
-  return /^-?\d+$/.test(grouped) ? Number(grouped) : Math.round(parseLocaleNumber(token) ?? Number.NaN) || null;
+  const m = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[^\d-]/g, '');
+  return m ? Number(m) : null;
 }
 
 /** Languages whose admin writes prices with a decimal comma (from `<html lang>`). */

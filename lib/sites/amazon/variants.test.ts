@@ -4,7 +4,7 @@ import { snapshotEnvelopeSchema } from '../snapshot-schema';
 import { createAmazonAdapter } from './adapter';
 import { extract } from './extract';
 import { loadAmazonFixture } from './fixture-loader';
-import { localeNumber, parseStatus } from './interpret';
+import { interpretInventoryRead, localeNumber, parseStatus } from './interpret';
 import { listingKey, mergedPage, mergeTabRead } from './merge';
 import { type AmazonListingEditData, amazonListingEditDataSchema } from './schema';
 import { fillField } from './write';
@@ -192,5 +192,30 @@ describe('tab merge', () => {
     expect(one.quantity).toBe(12);
     expect(one.status).toMatchObject({ status: 'inactive' });
     expect(one.tabs).toEqual(['offer', 'product_details']);
+  });
+});
+
+describe('the background works out statuses and numbers from the page texts (interpret.ts)', () => {
+  it('gives the same data when a checked read is checked again', () => {
+    const { data } = read('offer-tab-it.html', URLS.offerIt);
+    expect(amazonListingEditDataSchema.parse(data)).toEqual(data);
+  });
+
+  it('reads Manage All Inventory rows in another language and with decimal commas', () => {
+    const rows = interpretInventoryRead({
+      marketplace: 'Northwind Apparel | Deutschland',
+      rows: [
+        {
+          status: 'unknown' as const,
+          reason: 'Nicht vorrätig',
+          status_text: 'Inaktiv: Nicht vorrätig',
+          price: null,
+          available: null,
+          price_text: '27,90 €',
+          available_text: '1.200',
+        },
+      ],
+    }).rows;
+    expect(rows[0]).toMatchObject({ status: 'inactive', reason: 'Nicht vorrätig', price: 27.9, available: 1200 });
   });
 });

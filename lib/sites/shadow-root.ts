@@ -20,15 +20,10 @@ type ChromeDom = { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot |
  * `scope` is the global object to look in (a parameter so tests can stub either browser).
  */
 export function composedShadowRootOf(scope: unknown = globalThis): ShadowRootOf {
-  const chromeDom = (scope as { chrome?: ChromeDom }).chrome?.dom;
-  if (typeof chromeDom?.openOrClosedShadowRoot === 'function') {
-    const read = chromeDom.openOrClosedShadowRoot.bind(chromeDom);
-    return (el) => read(el) ?? null;
-  }
+  const dom = (scope as { chrome?: ChromeDom }).chrome?.dom;
+  if (typeof dom?.openOrClosedShadowRoot === 'function') return (el) => dom.openOrClosedShadowRoot?.(el) ?? null;
   return (el) => {
     const ff: unknown = Reflect.get(el, 'openOrClosedShadowRoot');
-    if (typeof ff === 'function') return (ff.call(el) as ShadowRoot | null) ?? null;
-    if (ff && typeof ff === 'object') return ff as ShadowRoot;
-    return openShadowRoot(el);
+    return ((typeof ff === 'function' ? ff.call(el) : ff) as ShadowRoot | null) ?? openShadowRoot(el);
   };
 }

@@ -36,25 +36,35 @@ export function attributeValues(fields: readonly { name: string; value: string }
   return fields.filter((f) => f.name === attr).map((f) => f.value);
 }
 
-/** Existing pictures on the Images tab, with the slot (MAIN, PT01…) as role, measured where they have loaded. */
-function readImages(doc: Document): NonNullable<ChannelListing['images']> {
-  // The evidenced upload-input ids first; the slot markup below is the fixtures' own (unverified).
-  const byInput = readImagesByUploadInput(doc);
+type Images = NonNullable<ChannelListing['images']>;
+
+/** One picture with its slot (MAIN, PT01…) as role, measured where it has loaded; none without a source. */
+function imageOf(img: HTMLImageElement | null | undefined, role: string, doc: Document): Images {
+  const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
+  if (!img || !src) return [];
+  const meta = { url: snapshotImageUrl(src), alt: (img.getAttribute('alt') ?? '').slice(0, 1000) };
+  return [{ ...meta, ...(role ? { role: role.slice(0, 20) } : {}), ...measureImage(img, doc) }];
+}
+
+/**
+ * Existing pictures on the Images tab. First by the evidenced hooks: each slot's upload input
+ * (`ProductImage_{SLOT}-input_input`) and the one picture in the nearest block around it; else by
+ * the fixtures' own slot markup (unverified).
+ */
+function readImages(doc: Document): Images {
+  const byInput = queryAll(doc, 'imageUploadInputs').flatMap((input) => {
+    const role = input.id.match(/^ProductImage_([A-Z0-9]+)-/)?.[1] ?? '';
+    for (let block = input.parentElement, d = 0; block && d < 3; d++, block = block.parentElement) {
+      const imgs = block.querySelectorAll('img');
+      if (imgs.length) return imgs.length > 1 ? [] : imageOf(imgs[0], role, doc);
+    }
+    return [];
+  });
   if (byInput.length > 0) return byInput;
   return queryAll(doc, 'imageSlots').flatMap((slot) => {
-    const img = (slot.tagName === 'IMG' ? slot : slot.querySelector('img')) as HTMLImageElement | null;
-    const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
-    if (!img || !src) return [];
     const at = (attr: string) => slot.closest(`[${attr}]`)?.getAttribute(attr);
-    const role = (at('data-image-variant') ?? at('data-variant') ?? '').toUpperCase();
-    return [
-      {
-        url: snapshotImageUrl(src),
-        alt: (img.getAttribute('alt') ?? '').slice(0, 1000),
-        ...(role ? { role: role.slice(0, 20) } : {}),
-        ...measureImage(img, doc),
-      },
-    ];
+    const img = (slot.tagName === 'IMG' ? slot : slot.querySelector('img')) as HTMLImageElement | null;
+    return imageOf(img, (at('data-image-variant') ?? at('data-variant') ?? '').toUpperCase(), doc);
   });
 }
 
@@ -67,44 +77,6 @@ function readQuantity(doc: Document, shadowOf: ShadowRootOf, tab: string): strin
   const walk = () => [...composedElements(doc, shadowOf)].find((el) => el.id === QUANTITY_ID) ?? null;
   const host = byId ?? (tab === 'offer' ? walk() : null);
   return host ? hostValue(host, shadowOf) : null;
-}
-
-/** Human names of the listing facts, for "not found" lines. */
-const FACT_NAMES: Record<string, string> = {
-  title: 'item name field',
-  brand: 'brand field',
-  bullets: 'bullet point fields',
-  description: 'description field',
-  price: 'your price field',
-  quantity: 'quantity field',
-  images: 'product images',
-};
-
-/**
- * Images tab by its evidenced hooks: each slot's upload input (`ProductImage_{SLOT}-input_input`)
- * and the picture shown next to it, found in the nearest enclosing block that holds one image.
- */
-function readImagesByUploadInput(doc: Document): NonNullable<ChannelListing['images']> {
-  return queryAll(doc, 'imageUploadInputs').flatMap((input) => {
-    const role = input.id.match(/^ProductImage_([A-Z0-9]+)-input_input$/)?.[1] ?? '';
-    let block = input.parentElement;
-    for (let depth = 0; block && depth < 3; depth++, block = block.parentElement) {
-      const imgs = block.querySelectorAll('img');
-      if (imgs.length > 1) return [];
-      const img = imgs[0] as HTMLImageElement | undefined;
-      const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
-      if (img && src)
-        return [
-          {
-            url: snapshotImageUrl(src),
-            alt: (img.getAttribute('alt') ?? '').slice(0, 1000),
-            ...(role ? { role: role.slice(0, 20) } : {}),
-            ...measureImage(img, doc),
-          },
-        ];
-    }
-    return [];
-  });
 }
 
 function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditRead {
@@ -156,18 +128,18 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
 
   // What this tab is expected to show and did not: named, never fatal (other tabs hold the rest).
   const read: Record<string, boolean> = {
-    title: title !== undefined,
+    'item name': title !== undefined,
     brand: listing.brand !== undefined,
-    bullets: attributeValues(fields, 'bullet_point').length > 0,
+    'bullet points': attributeValues(fields, 'bullet_point').length > 0,
     description: listing.description !== undefined,
     price: priceField !== undefined,
     quantity: quantityText !== null,
-    images: images.length > 0,
+    'product images': images.length > 0,
   };
   const anyRead = fields.length > 0 || quantityText !== null || images.length > 0;
   if (anyRead)
     for (const fact of TAB_FACTS[tab] ?? [])
-      if (!read[fact]) missing.push(missingPart(LABEL, FACT_NAMES[fact] ?? fact, `the ${tab.replace(/_/g, ' ')} tab`));
+      if (!read[fact]) missing.push(missingPart(LABEL, `${fact} field`, `the ${tab.replace(/_/g, ' ')} tab`));
 
   return {
     marketplace,

@@ -131,7 +131,7 @@ export const COUNTRY_NAMES: Record<string, string> = {
 
 /** Editor tabs and the listing facts each one shows (host-evidence §3: each tab is its own sub-path). */
 export const TAB_FACTS: Record<string, readonly string[]> = {
-  product_details: ['title', 'brand', 'bullets', 'description'],
+  product_details: ['item name', 'brand', 'bullet points', 'description'],
   offer: ['price', 'quantity'],
-  images: ['images'],
+  images: ['product images'],
 };

@@ -80,7 +80,7 @@ describe('Seller Central variants: each tab is a page of its own, read for what 
   it('Product details (es): no bullets on the page is named, the rest still read; Spanish alert suppresses', () => {
     const { snap, data } = read('product-details-es.html', URLS.detailsEs);
     expect(snap.recognised).toBe(true);
-    expect(snap.missing).toEqual(['Seller Central: bullet point fields not found on the product details tab']);
+    expect(snap.missing).toEqual(['Seller Central: bullet points field not found on the product details tab']);
     expect(data.listing.title).toContain('Camiseta');
     expect(data.status).toMatchObject({ status: 'suppressed', reason: 'falta la imagen principal' });
   });

@@ -120,18 +120,13 @@ const FRAME_WAIT_MS = 100;
  */
 export function afterPageReacts(win: (Window & typeof globalThis) | null): Promise<void> {
   const later = win?.setTimeout ? win.setTimeout.bind(win) : setTimeout;
-  return new Promise((resolve) => {
+  // Resolving twice is harmless: whichever of the frame and the short wait comes first ends it.
+  return new Promise((resolve) =>
     later(() => {
-      let done = false;
-      const finish = () => {
-        if (done) return;
-        done = true;
-        resolve();
-      };
-      if (typeof win?.requestAnimationFrame === 'function') win.requestAnimationFrame(() => finish());
-      later(finish, FRAME_WAIT_MS);
-    }, 0);
-  });
+      win?.requestAnimationFrame?.(() => resolve());
+      later(resolve, FRAME_WAIT_MS);
+    }, 0),
+  );
 }
 
 export interface MarkInput {

@@ -1,11 +1,10 @@
 import * as clock from '../../clock';
-import { parseNumber as parseLocaleNumber } from '../../import/number';
 import type { CanonicalProduct, CanonicalVariant, ImageMeta } from '../../listings/canonical';
 import { measureImage, snapshotImageUrl } from '../images';
 import { openShadowRoot, type ShadowRootOf } from '../shadow-root';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import { type ColumnKey, columnKey, type FieldKey, isFieldLabel } from './labels';
-import type { InventoryRow, LocationInventory, ShopifyInventoryData, ShopifyProductData } from './schema';
+import type { InventoryRow, LocationInventory, ShopifyInventoryData, ShopifyProductRead } from './schema';
 import { queryAll, queryFirst, type SelectorName } from './selectors';
 import { shopifyRoute } from './urls';
 
@@ -27,27 +26,15 @@ function field(doc: Document, name: SelectorName): string | null {
   return hit ? controlValue(hit.el) : null;
 }
 
-/**
- * The first number in a cell as the admin writes it in any locale: "$1,234.50" → 1234.5,
- * "25,00 €" → 25, "1.299,00 €" → 1299, "0,2 kg" → 0.2 (the import's locale parser); empty → null.
- */
-export function parseNumber(s: string | null | undefined, decimalComma = false): number | null {
-  const token = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[.,\s\u00a0\u202f']+$/, '') ?? '';
-  if (!token) return null;
-  // "1.299" is 1299 where the admin writes a decimal comma (the import parser alone reads 1.299).
-  if (decimalComma && /^-?\d{1,3}(\.\d{3})+$/.test(token)) return Number(token.replace(/\./g, ''));
-  return parseLocaleNumber(token);
-}
-
 /** A count ("1.204", "1,204", "1 204", "12"): separators before three digits group thousands; null when empty. */
 export function parseCount(s: string | null | undefined): number | null {
   const m = (s ?? '').match(/-?\d[\d.,\s\u00a0\u202f']*/)?.[0]?.replace(/[^\d-]/g, '');
   return m ? Number(m) : null;
 }
 
-/** Languages whose admin writes prices with a decimal comma (from `<html lang>`). */
-const DECIMAL_COMMA_LANGS = /^(de|fr|es|it|nl|pt|pl|sv|da|nb|fi|cs|tr)\b/i;
-const decimalCommaPage = (doc: Document) => DECIMAL_COMMA_LANGS.test(doc.documentElement.lang ?? '');
+/** Whether the admin writes prices with a decimal comma (its `<html lang>`); the numbers are read in the background. */
+const decimalCommaPage = (doc: Document) =>
+  /^(de|fr|es|it|nl|pt|pl|sv|da|nb|fi|cs|tr)\b/i.test(doc.documentElement.lang ?? '');
 
 /** Column index per column key, from the table's header cells in any of the admin's languages. */
 function tableColumns(table: Element): Map<ColumnKey, number> {
@@ -103,13 +90,30 @@ function readDescription(doc: Document): { html: string; source: 'iframe' | 'hid
   return null;
 }
 
+/**
+ * A variant's numbers as the page writes them ("25,00 €", "1.299,00", "0,2 kg"): the numbers are
+ * null here and read from `texts` when the background checks the snapshot (`interpret.ts`), which
+ * keeps the locale number parser out of the content script.
+ */
+function priceTexts(price: string | null, compareAt: string | null, weight: string | null, comma: boolean) {
+  const cut = (t: string | null) => (t ?? '').slice(0, 100);
+  return {
+    price: null,
+    compare_at_price: null,
+    weight: null,
+    texts: { price: cut(price), compare_at_price: cut(compareAt), weight: cut(weight), comma },
+  };
+}
+type VariantRead = CanonicalVariant & { texts?: VariantTexts };
+export type VariantTexts = { price: string; compare_at_price: string; weight: string; comma: boolean };
+
 const isChildRow = (row: Element) => /(^|\s)Polaris-IndexTable__TableRow--child(\s|$)/.test(row.className);
 const isSubheaderRow = (row: Element) => /(^|\s)Polaris-IndexTable__TableRow--subheader(\s|$)/.test(row.className);
 
 /** A row that carries a variant's own data (not a note spanning the table, not an empty row). */
 function looksLikeVariant(row: Element, cols: Map<ColumnKey, number>): boolean {
   if (row.children.length <= 1) return false;
-  return cell(row, cols, 'sku') !== '' || parseNumber(cell(row, cols, 'price')) !== null;
+  return cell(row, cols, 'sku') !== '' || /\d/.test(cell(row, cols, 'price'));
 }
 
 /** A group row's option value: its emphasised text (the rest of the cell says "N variants"). */
@@ -134,13 +138,13 @@ function readVariantTable(
   options: { name: string; values: string[] }[],
   missing: string[],
   lowCertainty: string[],
-): CanonicalVariant[] {
+): VariantRead[] {
   const cols = tableColumns(table);
   if (!cols.has('sku') && !cols.has('price'))
     missing.push(missingPart(LABEL, 'variant table columns (SKU, price)', 'product page'));
   const rows = [...table.querySelectorAll('tbody tr')];
   const comma = decimalCommaPage(table.ownerDocument);
-  const out: CanonicalVariant[] = [];
+  const out: VariantRead[] = [];
   let group: string | null = null;
   let rebuilt = false;
   rows.forEach((row, i) => {
@@ -173,9 +177,7 @@ function readVariantTable(
       options: parts,
       sku: cell(row, cols, 'sku'),
       barcode: cell(row, cols, 'barcode'),
-      price: parseNumber(cell(row, cols, 'price'), comma),
-      compare_at_price: parseNumber(cell(row, cols, 'compare_at_price'), comma),
-      weight: parseNumber(weight, comma),
+      ...priceTexts(cell(row, cols, 'price'), cell(row, cols, 'compare_at_price'), weight, comma),
       weight_unit: weight.match(/[a-z]+$/i)?.[0]?.toLowerCase() ?? '',
     });
   });
@@ -188,7 +190,7 @@ function readVariants(
   options: { name: string; values: string[] }[],
   missing: string[],
   lowCertainty: string[],
-): CanonicalVariant[] {
+): VariantRead[] {
   // The variants table is the IndexTable with variant columns (the location table may be one too).
   const table = queryAll(doc, 'variantTable').find((t) => {
     const cols = tableColumns(t);
@@ -210,9 +212,7 @@ function readVariants(
       options: [],
       sku: sku ?? '',
       barcode: field(doc, 'barcode') ?? '',
-      price: parseNumber(price, comma),
-      compare_at_price: parseNumber(field(doc, 'compareAtPrice'), comma),
-      weight: parseNumber(field(doc, 'weight'), comma),
+      ...priceTexts(price, field(doc, 'compareAtPrice'), field(doc, 'weight'), comma),
       weight_unit: field(doc, 'weightUnit') ?? '',
     },
   ];
@@ -357,7 +357,7 @@ function readProductType(doc: Document, st: ReadState): string {
   return el ? hostOrControlValue(el, st.shadowOf) : '';
 }
 
-function extractProduct(doc: Document, st: ReadState, id: string | null): ShopifyProductData {
+function extractProduct(doc: Document, st: ReadState, id: string | null): ShopifyProductRead {
   const title = readTitle(doc, st);
   const description = readDescription(doc);
   if (!description) st.missing.push(missingPart(LABEL, 'description editor', 'product page'));
@@ -372,6 +372,7 @@ function extractProduct(doc: Document, st: ReadState, id: string | null): Shopif
     .filter((img) => !img.closest('table, tr, [role="row"], [class*="Thumbnail"]'))
     .map((img) => readImage(img as HTMLImageElement))
     .filter((im) => im.url);
+  const variants = readVariants(doc, options, st.missing, st.lowCertainty);
   const product: CanonicalProduct = {
     id: id ?? '',
     handle: field(doc, 'handle') ?? '',
@@ -382,7 +383,7 @@ function extractProduct(doc: Document, st: ReadState, id: string | null): Shopif
     tags: readTags(doc, st),
     collections: readCollections(doc),
     options,
-    variants: readVariants(doc, options, st.missing, st.lowCertainty),
+    variants: variants.map(({ texts: _, ...v }) => v),
     images,
     seo_title: field(doc, 'seoTitle') ?? '',
     seo_description: field(doc, 'seoDescription') ?? '',
@@ -396,6 +397,7 @@ function extractProduct(doc: Document, st: ReadState, id: string | null): Shopif
     inventorySku,
     status: field(doc, 'status'),
     lowCertainty: st.lowCertainty.slice(0, 50),
+    variantTexts: variants.map((v) => v.texts ?? { price: '', compare_at_price: '', weight: '', comma: false }),
   };
 }
 
@@ -434,17 +436,17 @@ export function extract(doc: Document, url: URL, now = clock.now(), opts: Extrac
   const route = shopifyRoute(url);
   const missing: string[] = [];
   const st: ReadState = { missing, lowCertainty: [], shadowOf: opts.shadowRootOf ?? openShadowRoot };
-  let data: ShopifyProductData | ShopifyInventoryData | null = null;
+  let data: ShopifyProductRead | ShopifyInventoryData | null = null;
   let title = text(queryFirst(doc, 'pageTitle')?.el) || doc.title;
   // A page counts for whatever was read; what was not is named in `missing` (never all-or-nothing).
   let readSomething = false;
   if (route.page === 'product') {
     const d = extractProduct(doc, st, route.id);
-    title = d.product.title || title;
+    const { title: read = '', variants = [] } = d.product;
+    title = read || title;
     data = d;
     // A heading alone is not a product form: the title must come from its field, or a variant be read.
-    readSomething =
-      d.product.variants.length > 0 || (d.product.title !== '' && !st.lowCertainty.some((l) => l.startsWith('title')));
+    readSomething = variants.length > 0 || (read !== '' && !st.lowCertainty.some((l) => l.startsWith('title')));
   } else if (route.page === 'inventory') {
     const d = extractInventory(doc, missing);
     data = d;

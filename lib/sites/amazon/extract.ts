@@ -71,11 +71,8 @@ function readImages(doc: Document): Images {
 /** The Offer tab's quantity host, identified by id (host-evidence §3; it has no `name`). */
 const QUANTITY_ID = 'fulfillment_availability#1.quantity';
 
-function readQuantity(doc: Document, shadowOf: ShadowRootOf, tab: string): string | null {
-  const byId = doc.getElementById(QUANTITY_ID);
-  // Inside another component's shadow root only on the Offer tab: the walk is not paid on every tab.
-  const walk = () => [...composedElements(doc, shadowOf)].find((el) => el.id === QUANTITY_ID) ?? null;
-  const host = byId ?? (tab === 'offer' ? walk() : null);
+function readQuantity(doc: Document, shadowOf: ShadowRootOf): string | null {
+  const host = doc.getElementById(QUANTITY_ID);
   return host ? hostValue(host, shadowOf) : null;
 }
 
@@ -83,7 +80,7 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
   const route = amazonRoute(url);
   const tab = route.tab && TAB_FACTS[route.tab] ? route.tab : route.tab === null ? 'product_details' : route.tab;
   const fields = readFields(doc, shadowOf);
-  const quantityText = readQuantity(doc, shadowOf, tab);
+  const quantityText = readQuantity(doc, shadowOf);
   const images = readImages(doc);
   if (fields.length === 0 && quantityText === null && images.length === 0)
     missing.push(missingPart(LABEL, 'listing editor fields (kat-* hosts)', 'listing editor'));

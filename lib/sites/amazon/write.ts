@@ -119,12 +119,11 @@ const FRAME_WAIT_MS = 100;
  * timers of 0 ms have run) and the next animation frame, or a short wait where frames do not come.
  */
 export function afterPageReacts(win: (Window & typeof globalThis) | null): Promise<void> {
-  const later = win?.setTimeout ? win.setTimeout.bind(win) : setTimeout;
   // Resolving twice is harmless: whichever of the frame and the short wait comes first ends it.
   return new Promise((resolve) =>
-    later(() => {
+    setTimeout(() => {
       win?.requestAnimationFrame?.(() => resolve());
-      later(resolve, FRAME_WAIT_MS);
+      setTimeout(resolve, FRAME_WAIT_MS);
     }, 0),
   );
 }

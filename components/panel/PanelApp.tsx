@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { panelQueries } from '../../lib/messaging/queries';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
+import { LowCertainty } from './LowCertainty';
 import { UnreadablePage } from './UnreadablePage';
 import { usePanelPort } from './usePanelPort';
 import { viewsFor } from './views';
@@ -67,6 +68,7 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
             </Notice>
           </Section>
         ) : null}
+        <LowCertainty data={snapshot.data} />
         {views.map((View, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per page kind.
           <View key={i} context={context.data} />

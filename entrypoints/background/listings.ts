@@ -15,6 +15,7 @@ import { toEditorPage, toInventoryPage } from '../../lib/sites/amazon/to-listing
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { toProductRead } from '../../lib/sites/shopify/to-product';
 import { aiProvider } from './ai';
+import { mergedEditorPage, sellerCentralReads } from './listing-tabs';
 import { readTabSnapshot, panelTabPage as tabPage } from './tab-state';
 
 const today = () => clock.utcDay(clock.now());
@@ -26,7 +27,7 @@ const shown = storage.defineItem<Record<string, number>>('session:listings.shown
 export async function captureFromSnapshot(snapshot: CheckedSnapshot): Promise<void> {
   const [read, ctx, at] = [toProductRead(snapshot), await context(), clock.nowIso()];
   if (read) await store.captureProduct(read, ctx, at);
-  else await store.recordPageReads({ editor: toEditorPage(snapshot), inventory: toInventoryPage(snapshot) }, ctx, at);
+  else await store.recordPageReads(await sellerCentralReads(snapshot, at), ctx, at);
 }
 
 /** Background handlers of the listings process: the tab queries read what the hook stored. */
@@ -41,7 +42,9 @@ export const listingsHandlers: Handlers = {
     return { recorded: true };
   },
   'listings.editor': async (_p, sender) => {
-    const [page, ctx, products] = await Promise.all([tabPage(sender, toEditorPage), context(), store.allProducts()]);
+    const [tabRead, ctx, products] = await Promise.all([tabPage(sender, toEditorPage), context(), store.allProducts()]);
+    const snapshot = sender.kind === 'panel' ? await readTabSnapshot(sender.tabId) : null;
+    const page = await mergedEditorPage(snapshot, tabRead);
     return editorPanel(page, editorReport({ live: page.live, sku: page.sku, products, ...ctx }), ctx);
   },
   'listings.inventory': async (_p, sender) =>

@@ -1,11 +1,12 @@
 import { type SiteAdapter, unsupportedWrite } from '../adapter';
-import { hostValue, openShadowRoot, type ShadowRootOf } from './dom';
+import { composedShadowRootOf } from '../shadow-root';
+import { hostValue, type ShadowRootOf } from './dom';
 import { extract } from './extract';
 import { clearViolationMarks, fillField, findFieldHost, focusField, markViolations } from './write';
 
 /**
- * Seller Central adapter. A content script may pass `(el) => chrome.dom.openOrClosedShadowRoot(el)`
- * so closed Katal roots are read and written too; by default only open roots are reached.
+ * Seller Central adapter. A content script passes a reader that reaches closed shadow roots
+ * (`composedShadowRootOf`), so closed Katal roots are read and written too; by default only open roots are reached.
  */
 export function createAmazonAdapter(shadowRootOf?: ShadowRootOf): SiteAdapter {
   const adapter: SiteAdapter = {
@@ -60,14 +61,14 @@ export function createAmazonAdapter(shadowRootOf?: ShadowRootOf): SiteAdapter {
 }
 
 /**
- * In a content script Chrome offers `chrome.dom.openOrClosedShadowRoot`, which also reaches closed
- * Katal roots (the legacy editor's brand field); elsewhere (tests, Firefox) only open roots are read.
+ * In a content script the browser's own reader reaches closed Katal roots too (the legacy editor's
+ * brand field): Chrome's `chrome.dom.openOrClosedShadowRoot`, Firefox's `element.openOrClosedShadowRoot`
+ * (see `../shadow-root.ts`); elsewhere only open roots are read. Resolved on first use, not at import.
  */
+let resolved: ShadowRootOf | null = null;
 const composedShadowRoot: ShadowRootOf = (el) => {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } })
-    .chrome?.dom;
-  if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el) ?? null;
-  return openShadowRoot(el);
+  resolved ??= composedShadowRootOf();
+  return resolved(el);
 };
 
 export const amazonAdapter: SiteAdapter = createAmazonAdapter(composedShadowRoot);

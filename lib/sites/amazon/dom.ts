@@ -1,15 +1,8 @@
+import { openShadowRoot, type ShadowRootOf } from '../shadow-root';
 import { SELECTORS, type SelectorName } from './selectors';
 
-/**
- * How to get an element's shadow root. In a content script pass
- * `(el) => chrome.dom.openOrClosedShadowRoot(el)` to reach closed roots too; the default sees open ones.
- */
-export type ShadowRootOf = (el: Element) => ShadowRoot | null;
-export const openShadowRoot: ShadowRootOf = (el) => {
-  const root = el.shadowRoot;
-  // Browsers already hide closed roots here; the explicit check keeps non-browser DOMs honest too.
-  return root && root.mode !== 'closed' ? root : null;
-};
+// How to get an element's shadow root: one definition for every adapter (../shadow-root.ts).
+export { openShadowRoot, type ShadowRootOf } from '../shadow-root';
 
 /** Every element of the composed tree under `root`: light DOM plus every reachable shadow root, in document order. */
 export function* composedElements(root: ParentNode, shadowOf: ShadowRootOf = openShadowRoot): Generator<Element> {

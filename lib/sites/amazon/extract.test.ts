@@ -3,8 +3,9 @@ import { checkListing } from '../../listings/check';
 import { listingDrift } from '../../listings/drift';
 import { snapshotEnvelopeSchema } from '../snapshot-schema';
 import { composedQueryAll } from './dom';
-import { extract, marketplaceCode, parseStatus } from './extract';
+import { extract } from './extract';
 import { loadAmazonFixture } from './fixture-loader';
+import { marketplaceCode, parseStatus } from './interpret';
 import { amazonInventoryDataSchema, amazonListingEditDataSchema } from './schema';
 
 const EDIT_URL =

@@ -3,83 +3,12 @@ import type { ChannelListing } from '../../listings/types';
 import { measureImage, snapshotImageUrl } from '../images';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import { composedElements, composedQueryAll, composedText, hostValue, openShadowRoot, type ShadowRootOf } from './dom';
-import type { AmazonInventoryData, AmazonInventoryRow, AmazonListingEditData, ListingStatus } from './schema';
+import { TAB_FACTS } from './labels';
+import type { AmazonInventoryRead, AmazonListingEditRead } from './schema';
 import { queryAll, queryFirst } from './selectors';
 import { amazonRoute } from './urls';
 
 const LABEL = 'Seller Central';
-
-const COUNTRY_CODES: Record<string, string> = {
-  'united states': 'US',
-  canada: 'CA',
-  mexico: 'MX',
-  brazil: 'BR',
-  'united kingdom': 'UK',
-  germany: 'DE',
-  france: 'FR',
-  italy: 'IT',
-  spain: 'ES',
-  netherlands: 'NL',
-  sweden: 'SE',
-  poland: 'PL',
-  belgium: 'BE',
-  turkey: 'TR',
-  türkiye: 'TR',
-  ireland: 'IE',
-  'united arab emirates': 'AE',
-  'saudi arabia': 'SA',
-  egypt: 'EG',
-  'south africa': 'ZA',
-  india: 'IN',
-  japan: 'JP',
-  australia: 'AU',
-  singapore: 'SG',
-};
-
-/** Store code from the switcher label ("Demo Store | United States" → US). */
-export function marketplaceCode(label: string): string | null {
-  const country = label.split('|').pop()?.trim().toLowerCase() ?? '';
-  return COUNTRY_CODES[country] ?? null;
-}
-
-/** Status and reason from status text (MYI chips, editor alerts), using Seller Central's vocabulary. */
-export function parseStatus(raw: string): { status: ListingStatus; reason: string | null; text: string } {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  // Reason = the first sentence after the last status word ("Search suppressed: Search suppressed: X. …" → X).
-  const after = (re: RegExp) => {
-    const m = [...text.matchAll(new RegExp(re.source, 'gi'))].pop();
-    const rest = m
-      ? text
-          .slice((m.index ?? 0) + m[0].length)
-          .replace(/^[\s:–—-]+/, '')
-          .trim()
-      : '';
-    return rest ? (rest.split(/(?<=\.)\s/)[0] ?? rest).replace(/\.$/, '') : null;
-  };
-  if (/search suppressed|detail page removed|buyability suspended|suppressed/i.test(text))
-    return {
-      status: 'suppressed',
-      reason: after(/search suppressed|detail page removed|buyability suspended|suppressed/i),
-      text,
-    };
-  if (/\binactive\b|out of stock/i.test(text)) {
-    const reason = /out of stock/i.test(text) ? 'Out of stock' : after(/\binactive\b/i);
-    return { status: 'inactive', reason, text };
-  }
-  if (/incomplete|provide missing information|action required/i.test(text))
-    return {
-      status: 'incomplete',
-      reason: after(/incomplete|action required/i) ?? 'Provide missing information',
-      text,
-    };
-  if (/\bactive\b/i.test(text)) return { status: 'active', reason: null, text };
-  return { status: 'unknown', reason: null, text };
-}
-
-function num(s: string | null | undefined): number | null {
-  const m = (s ?? '').replace(/,/g, '').match(/-?\d+(\.\d+)?/);
-  return m ? Number(m[0]) : null;
-}
 
 function readMarketplace(doc: Document): string {
   const hit = queryFirst(doc, 'marketplaceSwitcher');
@@ -107,29 +36,54 @@ export function attributeValues(fields: readonly { name: string; value: string }
   return fields.filter((f) => f.name === attr).map((f) => f.value);
 }
 
-/** Existing pictures on the Images tab, with the slot (MAIN, PT01…) as role, measured where they have loaded. */
-function readImages(doc: Document): NonNullable<ChannelListing['images']> {
+type Images = NonNullable<ChannelListing['images']>;
+
+/** One picture with its slot (MAIN, PT01…) as role, measured where it has loaded; none without a source. */
+function imageOf(img: HTMLImageElement | null | undefined, role: string, doc: Document): Images {
+  const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
+  if (!img || !src) return [];
+  const meta = { url: snapshotImageUrl(src), alt: (img.getAttribute('alt') ?? '').slice(0, 1000) };
+  return [{ ...meta, ...(role ? { role: role.slice(0, 20) } : {}), ...measureImage(img, doc) }];
+}
+
+/**
+ * Existing pictures on the Images tab. First by the evidenced hooks: each slot's upload input
+ * (`ProductImage_{SLOT}-input_input`) and the one picture in the nearest block around it; else by
+ * the fixtures' own slot markup (unverified).
+ */
+function readImages(doc: Document): Images {
+  const byInput = queryAll(doc, 'imageUploadInputs').flatMap((input) => {
+    const role = input.id.match(/^ProductImage_([A-Z0-9]+)-/)?.[1] ?? '';
+    for (let block = input.parentElement, d = 0; block && d < 3; d++, block = block.parentElement) {
+      const imgs = block.querySelectorAll('img');
+      if (imgs.length) return imgs.length > 1 ? [] : imageOf(imgs[0], role, doc);
+    }
+    return [];
+  });
+  if (byInput.length > 0) return byInput;
   return queryAll(doc, 'imageSlots').flatMap((slot) => {
-    const img = (slot.tagName === 'IMG' ? slot : slot.querySelector('img')) as HTMLImageElement | null;
-    const src = img ? img.currentSrc || img.getAttribute('src') || '' : '';
-    if (!img || !src) return [];
     const at = (attr: string) => slot.closest(`[${attr}]`)?.getAttribute(attr);
-    const role = (at('data-image-variant') ?? at('data-variant') ?? '').toUpperCase();
-    return [
-      {
-        url: snapshotImageUrl(src),
-        alt: (img.getAttribute('alt') ?? '').slice(0, 1000),
-        ...(role ? { role: role.slice(0, 20) } : {}),
-        ...measureImage(img, doc),
-      },
-    ];
+    const img = (slot.tagName === 'IMG' ? slot : slot.querySelector('img')) as HTMLImageElement | null;
+    return imageOf(img, (at('data-image-variant') ?? at('data-variant') ?? '').toUpperCase(), doc);
   });
 }
 
-function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditData {
+/** The Offer tab's quantity host, identified by id (host-evidence §3; it has no `name`). */
+const QUANTITY_ID = 'fulfillment_availability#1.quantity';
+
+function readQuantity(doc: Document, shadowOf: ShadowRootOf): string | null {
+  const host = doc.getElementById(QUANTITY_ID);
+  return host ? hostValue(host, shadowOf) : null;
+}
+
+function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf: ShadowRootOf): AmazonListingEditRead {
   const route = amazonRoute(url);
+  const tab = route.tab && TAB_FACTS[route.tab] ? route.tab : route.tab === null ? 'product_details' : route.tab;
   const fields = readFields(doc, shadowOf);
-  if (fields.length === 0) missing.push(missingPart(LABEL, 'listing editor fields (kat-* hosts)', 'listing editor'));
+  const quantityText = readQuantity(doc, shadowOf);
+  const images = readImages(doc);
+  if (fields.length === 0 && quantityText === null && images.length === 0)
+    missing.push(missingPart(LABEL, 'listing editor fields (kat-* hosts)', 'listing editor'));
   const one = (...attrs: string[]) => {
     for (const a of attrs) {
       const v = attributeValues(fields, a)[0];
@@ -138,10 +92,8 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     return undefined;
   };
   const title = one('item_name');
-  if (title === undefined && fields.length) missing.push(missingPart(LABEL, 'item name field', 'listing editor'));
   const marketplace = readMarketplace(doc);
   if (!marketplace) missing.push(missingPart(LABEL, 'marketplace switcher', 'listing editor'));
-  const code = marketplaceCode(marketplace);
 
   const alerts = composedQueryAll(doc, 'alerts', shadowOf)
     .filter((el) => el.tagName === 'KAT-ALERT' || !el.closest('kat-alert'))
@@ -152,7 +104,6 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
         [el.getAttribute('header'), el.getAttribute('description')].filter(Boolean).join(': ')
       ).slice(0, 2000),
     }));
-  const statusAlert = alerts.map((a) => parseStatus(a.text)).find((s) => s.status !== 'unknown') ?? null;
 
   const listing: ChannelListing = {
     title: title ?? '',
@@ -164,21 +115,32 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     product_type: route.productType ?? undefined,
     gtin: one('externally_assigned_product_identifier', 'external_product_id'),
     highlights: one('title_differentiation', 'item_highlights'),
-    attributes: code ? { marketplace: code } : {},
   };
-  const images = readImages(doc);
   if (images.length) listing.images = images;
-  const price = num(
-    fields.find((f) => /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name))?.value,
+  // Prices, quantity, store code and status are worked out from these texts in the background (interpret.ts).
+  const priceField = fields.find((f) =>
+    /^purchasable_offer-\d+-our_price-\d+-schedule-\d+-value_with_tax$/.test(f.name),
   );
-  if (price !== null) listing.price = price;
-  const listPrice = num(one('list_price'));
-  if (listPrice !== null) listing.list_price = listPrice;
   for (const k of Object.keys(listing) as (keyof ChannelListing)[]) if (listing[k] === undefined) delete listing[k];
+
+  // What this tab is expected to show and did not: named, never fatal (other tabs hold the rest).
+  const read: Record<string, boolean> = {
+    'item name': title !== undefined,
+    brand: listing.brand !== undefined,
+    'bullet points': attributeValues(fields, 'bullet_point').length > 0,
+    description: listing.description !== undefined,
+    price: priceField !== undefined,
+    quantity: quantityText !== null,
+    'product images': images.length > 0,
+  };
+  const anyRead = fields.length > 0 || quantityText !== null || images.length > 0;
+  if (anyRead)
+    for (const fact of TAB_FACTS[tab] ?? [])
+      if (!read[fact]) missing.push(missingPart(LABEL, `${fact} field`, `the ${tab.replace(/_/g, ' ')} tab`));
 
   return {
     marketplace,
-    marketplaceCode: code,
+    marketplaceCode: null,
     marketplaceId: route.marketplaceId,
     sku: route.sku ?? one('contribution_sku') ?? null,
     asin: route.asin,
@@ -187,7 +149,11 @@ function extractListingEdit(doc: Document, url: URL, missing: string[], shadowOf
     fields: Object.fromEntries(fields.slice(0, 300).map((f) => [f.name, f.value.slice(0, 20_000)])),
     listing,
     alerts,
-    status: statusAlert,
+    status: null,
+    tab,
+    quantity: null,
+    quantityText,
+    lowCertainty: [],
   };
 }
 
@@ -203,16 +169,19 @@ function cellValue(cell: Element | undefined, shadowOf: ShadowRootOf): string {
   return (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function statusOf(container: Element): { status: ListingStatus; reason: string | null; text: string } {
+/** Status texts of a row or card: the chip and reason as shown (read in the background, interpret.ts). */
+function statusOf(container: Element): { status: 'unknown'; reason: string | null; status_text: string } {
   const chip = queryFirst(container, 'statusChip')?.el;
   const reasonEl = queryFirst(container, 'statusReason')?.el;
   const chipText = (chip?.textContent ?? '').trim();
   const reason = (reasonEl?.textContent ?? '').trim();
-  const parsed = parseStatus([chipText, reason].filter(Boolean).join(': ') || (container.textContent ?? ''));
-  return reason && parsed.status !== 'active' ? { ...parsed, reason } : parsed;
+  const text = ([chipText, reason].filter(Boolean).join(': ') || (container.textContent ?? ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { status: 'unknown', reason: reason || null, status_text: text.slice(0, 1000) };
 }
 
-function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRootOf): AmazonInventoryData {
+function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRootOf): AmazonInventoryRead {
   const marketplace = readMarketplace(doc);
   const table = queryAll(doc, 'inventoryTable').find((t) => headerMap(t).has('sku'));
   if (table) {
@@ -224,21 +193,23 @@ function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRoot
       }
       return undefined;
     };
-    const rows: AmazonInventoryRow[] = [...table.querySelectorAll('tbody tr, [role="row"]:not(:first-child)')].map(
-      (row) => {
-        const s = statusOf(get(row, 'status') ?? row);
-        return {
-          sku: cellValue(get(row, 'sku'), shadowOf),
-          asin: cellValue(get(row, 'asin'), shadowOf) || null,
-          title: cellValue(get(row, 'product name', 'title', 'product'), shadowOf),
-          status: s.status,
-          reason: s.reason,
-          status_text: s.text.slice(0, 1000),
-          price: num(cellValue(get(row, 'price', 'your price'), shadowOf)),
-          available: num(cellValue(get(row, 'available', 'quantity'), shadowOf)),
-        };
-      },
-    );
+    const rows: AmazonInventoryRead['rows'] = [
+      ...table.querySelectorAll('tbody tr, [role="row"]:not(:first-child)'),
+    ].map((row) => {
+      const s = statusOf(get(row, 'status') ?? row);
+      return {
+        sku: cellValue(get(row, 'sku'), shadowOf),
+        asin: cellValue(get(row, 'asin'), shadowOf) || null,
+        title: cellValue(get(row, 'product name', 'title', 'product'), shadowOf),
+        status: s.status,
+        reason: s.reason,
+        status_text: s.status_text,
+        price: null,
+        available: null,
+        price_text: cellValue(get(row, 'price', 'your price'), shadowOf).slice(0, 100),
+        available_text: cellValue(get(row, 'available', 'quantity'), shadowOf).slice(0, 100),
+      };
+    });
     return { marketplace, layout: 'table', rows };
   }
   // Card layout (some marketplaces): no <table>; cards carry "ASIN:" and "SKU:" label text.
@@ -266,9 +237,14 @@ function extractInventory(doc: Document, missing: string[], shadowOf: ShadowRoot
       title: (titleEl?.textContent ?? '').trim(),
       status: s.status,
       reason: s.reason,
-      status_text: s.text.slice(0, 1000),
-      price: num(cellValue(card.querySelector('kat-input[name^="price"]')?.parentElement ?? undefined, shadowOf)),
-      available: num(t.match(/Available:\s*([\d,]+)/)?.[1]),
+      status_text: s.status_text,
+      price: null,
+      available: null,
+      price_text: cellValue(card.querySelector('kat-input[name^="price"]')?.parentElement ?? undefined, shadowOf).slice(
+        0,
+        100,
+      ),
+      available_text: t.match(/Available:\s*([\d,.]+)/)?.[1] ?? '',
     };
   });
   return { marketplace, layout: 'cards', rows };
@@ -285,7 +261,7 @@ export function extract(doc: Document, url: URL, opts: ExtractOptions = {}): Sna
   const route = amazonRoute(url);
   const shadowOf = opts.shadowRootOf ?? openShadowRoot;
   const missing: string[] = [];
-  let data: AmazonListingEditData | AmazonInventoryData | null = null;
+  let data: AmazonListingEditRead | AmazonInventoryRead | null = null;
   let title = doc.title;
   let entityId: string | null = null;
   if (route.page === 'listing-edit') {
@@ -303,8 +279,14 @@ export function extract(doc: Document, url: URL, opts: ExtractOptions = {}): Sna
     url: url.href,
     title: title.slice(0, 500),
     capturedAt: (opts.now ?? clock.now()).toISOString(),
-    recognised: data !== null && missing.length === 0,
+    // A page counts for whatever was read; what was not is named in `missing` (never all-or-nothing).
+    recognised: data !== null && readSomething(data),
     missing: missing.slice(0, 50),
     data,
   };
+}
+
+function readSomething(data: AmazonListingEditRead | AmazonInventoryRead): boolean {
+  if ('rows' in data) return data.rows.length > 0 || data.layout === 'table';
+  return Object.keys(data.fields).length > 0 || data.quantityText != null || (data.listing.images?.length ?? 0) > 0;
 }

@@ -21,6 +21,8 @@ export const SELECTORS = {
   alerts: ['kat-alert', '[role="alert"]'],
   /** Image slots of the Images tab (MAIN, PT01…PT08, SWATCH): fixture markup; the live tab's hooks are unverified. */
   imageSlots: ['[data-image-variant]', '[data-variant] img', '#images img'],
+  /** Upload inputs of the Images tab, one per slot (`ProductImage_MAIN-input_input` … `PT08`; index id 12052346279). */
+  imageUploadInputs: ['input[id^="ProductImage_"][id$="-input_input"]'],
   /** Save button: identified only so that nothing ever clicks it. */
   saveButton: ['#EditSaveAction', 'kat-button[label="Save and submit"]'],
   /** Manage All Inventory: table variant (headers mapped by text) and card variant. */

@@ -15,9 +15,9 @@ type PageState = {
 const NEW_TITLE = 'Northwind Classic Tee Cotton Crew Neck T-Shirt, Black';
 
 describe('fillField on the Seller Central editor', () => {
-  it("sets the title so the page's form state sees the new value, without submitting", () => {
+  it("sets the title so the page's form state sees the new value, without submitting", async () => {
     const { window, document } = loadAmazonFixture('listing-edit.html', EDIT_URL);
-    const r = fillField(document, 'title', NEW_TITLE);
+    const r = await fillField(document, 'title', NEW_TITLE);
     expect(r).toMatchObject({ done: true, method: 'native-setter', value: NEW_TITLE });
     const page = window as unknown as PageState;
     expect(page.__formState['item_name-0-value']).toBe(NEW_TITLE);
@@ -30,27 +30,32 @@ describe('fillField on the Seller Central editor', () => {
     expect(data.listing.title).toBe(NEW_TITLE);
   });
 
-  it('fills a bullet by index and the search terms by attribute name', () => {
+  it('fills a bullet by index and the search terms by attribute name', async () => {
     const { window, document } = loadAmazonFixture('listing-edit.html', EDIT_URL);
-    expect(fillField(document, 'bullets[3]', 'Tag-free neck label for all-day comfort').done).toBe(true);
-    expect(fillField(document, 'generic_keyword-0-value', 'crewneck unisex basics summer').done).toBe(true);
+    expect((await fillField(document, 'bullets[3]', 'Tag-free neck label for all-day comfort')).done).toBe(true);
+    expect((await fillField(document, 'generic_keyword-0-value', 'crewneck unisex basics summer')).done).toBe(true);
     const page = window as unknown as PageState;
     expect(page.__formState['bullet_point-3-value']).toBe('Tag-free neck label for all-day comfort');
     expect(page.__formState['generic_keyword-0-value']).toBe('crewneck unisex basics summer');
   });
 
-  it('fills the old naming and reports a field it cannot find', () => {
+  it('fills the old naming and reports a field it cannot find', async () => {
     const { document } = loadAmazonFixture('listing-edit-legacy.html', EDIT_URL);
-    expect(fillField(document, 'title', NEW_TITLE)).toMatchObject({ done: true });
-    expect(fillField(document, 'bullets[1]', 'Relaxed fit with a ribbed crew neck')).toMatchObject({ done: true });
-    expect(fillField(document, 'material', 'Cotton')).toMatchObject({ done: false, method: 'not-found' });
+    expect(await fillField(document, 'title', NEW_TITLE)).toMatchObject({ done: true });
+    expect(await fillField(document, 'bullets[1]', 'Relaxed fit with a ribbed crew neck')).toMatchObject({
+      done: true,
+    });
+    expect(await fillField(document, 'material', 'Cotton')).toMatchObject({ done: false, method: 'not-found' });
   });
 
-  it('cannot reach the input behind a closed shadow root without the extension hook, and can with it', () => {
+  it('cannot reach the input behind a closed shadow root without the extension hook, and can with it', async () => {
     const { document, closedRoots } = loadAmazonFixture('listing-edit-legacy.html', EDIT_URL);
-    expect(fillField(document, 'brand', 'Northwind Apparel')).toMatchObject({ done: false, method: 'no-control' });
+    expect(await fillField(document, 'brand', 'Northwind Apparel')).toMatchObject({
+      done: false,
+      method: 'no-control',
+    });
     expect(
-      fillField(document, 'brand', 'Northwind Apparel', { shadowRootOf: (el) => closedRoots.get(el) ?? null }),
+      await fillField(document, 'brand', 'Northwind Apparel', { shadowRootOf: (el) => closedRoots.get(el) ?? null }),
     ).toMatchObject({ done: true });
   });
 });

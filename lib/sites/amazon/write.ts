@@ -46,14 +46,18 @@ export interface FillResult {
  * Puts `value` into a listing-editor field so the page's form sees it: the inner shadow control is
  * set through the native value setter (a plain assignment is ignored by framework-controlled
  * inputs), composed `input` and `change` events are dispatched, and the host's value attribute and
- * property are set too. Reads the value back to verify. Never submits.
+ * property are set too. Never submits.
+ *
+ * The check reads the field back only after the page has had its turn (its event handlers, a task
+ * and a frame): a form that rejects the value and puts the old one back has done so by then, so a
+ * reverted value is reported as not kept instead of being read straight back from the input just set.
  */
-export function fillField(
+export async function fillField(
   doc: Document,
   field: string,
   value: string,
   opts: { shadowRootOf?: ShadowRootOf } = {},
-): FillResult {
+): Promise<FillResult> {
   const shadowOf = opts.shadowRootOf ?? openShadowRoot;
   const host = findFieldHost(doc, field, shadowOf);
   if (!host)
@@ -95,6 +99,7 @@ export function fillField(
     Reflect.set(host, 'value', value);
   }
   (control as HTMLElement).blur?.();
+  await afterPageReacts(win);
   const readBack = hostValue(host, shadowOf);
   return readBack === value
     ? { done: true, method: 'native-setter', message: `Filled ${host.getAttribute('name') ?? field}`, value: readBack }
@@ -104,6 +109,23 @@ export function fillField(
         message: `Seller Central: ${field} did not keep the value`,
         value: readBack,
       };
+}
+
+/** How long a hidden or throttled tab may hold back the frame the check waits for. */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves once the page has reacted to what was just dispatched: after a task (its microtasks and
+ * timers of 0 ms have run) and the next animation frame, or a short wait where frames do not come.
+ */
+export function afterPageReacts(win: (Window & typeof globalThis) | null): Promise<void> {
+  // Resolving twice is harmless: whichever of the frame and the short wait comes first ends it.
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      win?.requestAnimationFrame?.(() => resolve());
+      setTimeout(resolve, FRAME_WAIT_MS);
+    }, 0),
+  );
 }
 
 export interface MarkInput {

@@ -6,7 +6,8 @@ import { checkListing } from '../../listings/check';
 import { deriveListing } from '../../listings/derive';
 import { snapshotEnvelopeSchema } from '../snapshot-schema';
 import { locationCountsSku } from './counts-owner';
-import { extract, parseNumber, readCollections } from './extract';
+import { extract, readCollections } from './extract';
+import { parseNumber } from './interpret';
 import { shopifyInventoryDataSchema, shopifyProductDataSchema } from './schema';
 import { queryAll, SELECTORS, type SelectorName } from './selectors';
 
@@ -192,9 +193,12 @@ describe('Shopify product extract', () => {
     document.body.innerHTML = '<h1 class="Polaris-Header-Title">Classic Tee</h1>';
     const snap = extract(document, PRODUCT_URL);
     expect(snap.recognised).toBe(false);
+    // Every field the process needs is named, including vendor and tags (no longer silently empty).
     expect(snap.missing).toEqual([
       'Shopify admin: description editor not found on product page',
       'Shopify admin: variants (table or SKU/price fields) not found on product page',
+      'Shopify admin: vendor field not found on product page',
+      'Shopify admin: tags field not found on product page',
     ]);
   });
 });

@@ -38,7 +38,12 @@ export const SELECTORS = {
     '[class*="Polaris-Tag"]:not([class*="Polaris-Tag__"])', // hashed BEM builds, not the tag's parts
   ],
   /** A chip's label (the rest of the chip is its remove button). */
-  chipText: ['.Polaris-Tag__Text', '.Polaris-Tag__TagText', '[class*="Polaris-Tag__Text"]'],
+  chipText: [
+    '.Polaris-Tag__Text',
+    '.Polaris-Tag__TagText',
+    '[class*="Polaris-Tag__Text"]',
+    's-internal-text', // today's admin: tag text in web-component text (tankobonbon/scripts shopify-floater-for-products.user.js)
+  ],
   price: ['input[name="price"]', 'input[name="variants[0].price"]'],
   compareAtPrice: ['input[name="compareAtPrice"]', 'input[name="variants[0].compareAtPrice"]'],
   sku: ['#InventoryCardSku', 'input[name="sku"]'],
@@ -63,10 +68,16 @@ export const SELECTORS = {
   optionRows: ['ul[aria-label="Options"] > li', '[class*="_OptionList_"] > li'],
   optionName: ['.Polaris-Text--semibold', 'strong'],
   optionValue: ['.Polaris-Tag', '[class*="Tag"]'],
-  /** Variants IndexTable rows, skipping grouped child rows (greasyfork 552064). */
+  /** Variants IndexTable; its rows are classified in extract.ts (plain, group, `--child`). */
   variantTable: ['table.Polaris-IndexTable__Table', '[class*="Polaris-IndexTable__Table"]'],
   variantRows: ['tr.Polaris-IndexTable__TableRow:not(.Polaris-IndexTable__TableRow--child)'],
-  variantName: ['.Polaris-Button--plain', 'button', '[class*="_VariantCell_"]'],
+  variantName: [
+    '.Polaris-Button--plain', // Polaris v11
+    '.Polaris-Button--variantPlain', // Polaris v12 (greasyfork 552064)
+    'th[scope="row"]', // grouped child rows name the variant in a row header cell (Polaris nested-rows example)
+    'button',
+    '[class*="_VariantCell_"]',
+  ],
   /** Per-location inventory on the product page (Inventory card). */
   locationTable: [
     '#InventoryCard table',

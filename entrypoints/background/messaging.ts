@@ -6,6 +6,7 @@ import { listingsHandlers } from './listings';
 import { pageWriteHandlers } from './page-write';
 import { planningHandlers } from './planning';
 import { returnsHandlers } from './returns';
+import { siteReadHandlers } from './site-reads';
 import { snapshotHandlers } from './snapshots';
 import { trustEnv } from './trust-env';
 
@@ -17,6 +18,7 @@ const handlers: Handlers = {
   ...returnsHandlers,
   ...planningHandlers,
   ...listingsHandlers,
+  ...siteReadHandlers,
 };
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */

@@ -4,6 +4,7 @@ import { csMessages } from './contract/cs';
 import { listingsMessages } from './contract/listings';
 import { planningMessages } from './contract/planning';
 import { returnsMessages } from './contract/returns';
+import { sitesMessages } from './contract/sites';
 import type { MessageDef } from './define';
 
 /**
@@ -16,6 +17,7 @@ export const CONTRACT = {
   ...returnsMessages,
   ...planningMessages,
   ...listingsMessages,
+  ...sitesMessages,
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof CONTRACT;

@@ -14,7 +14,7 @@ afterEach(() => {
 describe('Gorgias structured read, content side', () => {
   it('sends the headers the web app sends, one ticket and one customer request per view', async () => {
     document.head.innerHTML = '<script>window.CSRF_TOKEN = "tok-123456789";</script>';
-    const fetch = vi.fn(async (url: string) =>
+    const fetch = vi.fn(async (url: string, _init?: RequestInit) =>
       url.includes('/tickets/') ? json({ id: 5, customer: { id: 8 } }) : json({ id: 8 }),
     );
     vi.stubGlobal('fetch', fetch);

@@ -3,9 +3,11 @@
  * extraction is label-anchored (§5.4): find a section by its heading, then a value by the label
  * next to it. Each table lists the alternatives and the markup they serve; the fixture's two
  * variants are A ("div soup": `.card` + `.card-title`, `.lp-row` label/value spans) and B
- * (semantic: `section` + `h2`, `dl`/`dt`/`dd`, `article` per item). Labels are English only: Loop
- * admin has no known localisation; add per-locale lists here when one is seen.
+ * (semantic: `section` + `h2`, `dl`/`dt`/`dd`, `article` per item), plus the evidence-built
+ * variants (headings with counts, inline "SKU: …", item tables, a drawer, the photo overlay). Labels
+ * come from `lib/sites/labels.ts` in en/de/fr/es/ja (Loop's admin localisation is unverified).
  */
+import { LOOP_LABELS, labelsOf } from '../labels';
 
 /** Elements that can head a section: real headings (B) and title-classed divs (A). */
 export const HEADING_SELECTORS = [
@@ -28,43 +30,45 @@ export const SECTION_CONTAINERS = [
   '[class*="module"]', // "totals module" wording of help article 203
 ] as const;
 
-/** Section headings (normalised: lower case, no trailing colon). */
+/** Section headings in the five languages (normalised: lower case, no trailing colon, no "(n)" count). */
 export const SECTION_HEADINGS = {
-  returnCredits: ['return credits', 'returned items', 'items being returned', 'return items', 'items'],
-  purchased: ['purchased items', 'exchange items', 'new items'],
-  order: ['order', 'order details', 'order information'],
-  customer: ['customer', 'customer details', 'customer information'],
-  details: ['details', 'return details', 'return information'],
-  totals: ['totals', 'return summary', 'summary'],
+  returnCredits: labelsOf(LOOP_LABELS, 'returnCredits'),
+  purchased: labelsOf(LOOP_LABELS, 'purchased'),
+  order: labelsOf(LOOP_LABELS, 'order'),
+  customer: labelsOf(LOOP_LABELS, 'customer'),
+  details: labelsOf(LOOP_LABELS, 'details'),
+  totals: labelsOf(LOOP_LABELS, 'totals'),
 } as const;
-
 export type SectionName = keyof typeof SECTION_HEADINGS;
 
-/** Value labels (normalised) per field, with the variant each alternative was seen in. */
-export const LABELS = {
-  sku: ['sku', 'sku number'], // A, B
-  price: ['price', 'unit price', 'item price'], // A: Price, B: Unit price
-  quantity: ['quantity', 'qty'], // A: Quantity, B: Qty
-  category: ['product type', 'category', 'type'], // A: Product type, B: Category
-  variant: ['variant', 'option', 'options'],
-  reason: ['reason', 'return reason'], // A: Reason, B: Return reason
-  comment: ['comment', 'customer comment', 'customer note', 'note from customer', 'comments'], // A, B
-  photos: ['customer photos', 'photos', 'images', 'customer images', 'attachments'], // A, B
-  orderNumber: ['order', 'order name', 'order number', 'order #'], // A, B
-  orderCreated: ['created', 'order date', 'ordered', 'order placed', 'placed'], // A: Created, B: Order date
-  delivered: ['delivered', 'delivered on', 'delivery date'], // A: Delivered, B: Delivered on
-  name: ['name', 'customer name', 'customer'],
-  email: ['email', 'e-mail', 'email address'],
-  country: ['country', 'country/region'],
-  ordersCount: ['orders', 'lifetime orders', 'total orders', 'order count'], // A: Orders, B: Lifetime orders
-  returnsCount: ['returns', 'past returns', 'previous returns', 'return count'], // A: Returns, B: Past returns
-  outcome: ['outcome', 'return type', 'requested outcome', 'resolution'], // A: Outcome, B: Return type
-  method: ['return method', 'shipping method', 'method'], // A: Return method, B: Shipping method
-  status: ['status', 'state'], // A: Status, B: State
-  created: ['return created', 'created', 'created at'], // A: Return created, B: Created
-} as const;
-
-export type LabelName = keyof typeof LABELS;
+const FIELD_LABELS = [
+  'sku',
+  'price',
+  'quantity',
+  'category',
+  'variant',
+  'reason',
+  'comment',
+  'photos',
+  'orderNumber',
+  'orderCreated',
+  'delivered',
+  'name',
+  'email',
+  'country',
+  'ordersCount',
+  'returnsCount',
+  'outcome',
+  'method',
+  'status',
+  'created',
+] as const;
+/** Value labels per field in the five languages (`lib/sites/labels.ts`: English seen in both fixture markups, A and B). */
+export const LABELS = Object.fromEntries(FIELD_LABELS.map((k) => [k, labelsOf(LOOP_LABELS, k)])) as Record<
+  (typeof FIELD_LABELS)[number],
+  readonly string[]
+>;
+export type LabelName = (typeof FIELD_LABELS)[number];
 
 /** Inside an item card. */
 export const ITEM_SELECTORS = {
@@ -83,7 +87,7 @@ export const ITEM_SELECTORS = {
     'figure img', // B
   ],
   /** Whole text of a tag/badge element marking the item final sale (A, B: `.tag.final`). */
-  finalSale: /^(?:final sale|final-sale|non-returnable|not returnable)$/i,
+  finalSale: labelsOf(LOOP_LABELS, 'finalSale'),
 } as const;
 
 /** The return id in the page heading, for when the URL does not carry it. */
@@ -108,11 +112,22 @@ export const STATUS_WORDS = [
   'needs review',
   'review',
   'flagged',
+  'offen',
+  'geschlossen',
+  'ouvert',
+  'fermé',
+  'abierto',
+  'cerrado',
+  'オープン',
+  '要確認',
 ] as const;
 
 /** Outcome words → requested outcome. Loop calls store credit "Gift card" or "Shop Now" in places. */
 export const OUTCOME_WORDS: readonly [RegExp, 'refund' | 'exchange' | 'store_credit'][] = [
-  [/\brefund\b/i, 'refund'],
-  [/\bexchange\b/i, 'exchange'],
-  [/\bstore credit\b|\bgift ?card\b|\bshop now\b|\bcredit\b/i, 'store_credit'],
+  [/\brefund\b|rückerstattung|erstattung|remboursement|reembolso|返金/i, 'refund'],
+  [/\bexchange\b|umtausch|échange|\bcambio\b|交換/i, 'exchange'],
+  [
+    /\bstore credit\b|\bgift ?card\b|\bshop now\b|\bcredit\b|gutschein|guthaben|\bavoir\b|crédito|ギフトカード|クレジット/i,
+    'store_credit',
+  ],
 ];

@@ -5,6 +5,7 @@ import { ReturnsOptions } from '../returns/ReturnsOptions';
 import { AiProviderSection } from './AiProviderSection';
 import { BackupSection } from './BackupSection';
 import { BrandSection } from './BrandSection';
+import { LoopApiSection } from './LoopApiSection';
 import { RetentionSection } from './RetentionSection';
 import { UsageSection } from './UsageSection';
 
@@ -22,6 +23,7 @@ export function OptionsApp() {
       <BrandSection />
       <CsOptions />
       <ReturnsOptions />
+      <LoopApiSection />
       <PlanningOptions />
       <ListingsOptions />
       <UsageSection />

@@ -16,6 +16,8 @@ export interface SiteAdapter {
    * the data cannot be had or does not match the URL's record; must not throw.
    */
   refine?(snapshot: SnapshotEnvelope, doc: Document, url: URL): Promise<SnapshotEnvelope>;
+  /** Optional set-up awaited before each read; the adapter does its work once (e.g. fetching the label table from the background). */
+  prepare?(): Promise<void>;
   /** Carries out a write action; absent actions answer "not supported here". */
   write?(doc: Document, action: WriteAction): WriteResult | Promise<WriteResult>;
 }
@@ -52,6 +54,7 @@ export function unsupportedWrite(adapter: SiteAdapter, action: WriteAction): Wri
 
 /** The page's snapshot: the DOM read, then the adapter's structured read when it has one (its failure keeps the DOM read). */
 export async function readPage(adapter: SiteAdapter, doc: Document, url: URL): Promise<SnapshotEnvelope> {
+  await adapter.prepare?.().catch(() => undefined);
   const snapshot = safeExtract(adapter, doc, url);
   if (!adapter.refine || !snapshot.entityId) return snapshot;
   try {

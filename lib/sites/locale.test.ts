@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normLabel } from './labels';
 import { parseLocaleDate, parseMoney } from './locale';
+import { MONTHS } from './locale-months';
 
 describe('locale reading of host pages', () => {
   it('reads money in the page locale', () => {
@@ -17,8 +18,8 @@ describe('locale reading of host pages', () => {
     expect(parseLocaleDate('12/11/2026', 'pt-BR')).toEqual({ day: '2026-11-12', uncertain: true });
     expect(parseLocaleDate('27.11.2026', 'de')).toEqual({ day: '2026-11-27', uncertain: false });
     expect(parseLocaleDate('2026年11月27日', 'ja')).toEqual({ day: '2026-11-27', uncertain: false });
-    expect(parseLocaleDate('Nov 27, 2026')).toEqual({ day: '2026-11-27', uncertain: false });
-    expect(parseLocaleDate('27 nov. 2026', 'fr')).toEqual({ day: '2026-11-27', uncertain: false });
+    expect(parseLocaleDate('Nov 27, 2026', 'en-US', MONTHS)).toEqual({ day: '2026-11-27', uncertain: false });
+    expect(parseLocaleDate('27 nov. 2026', 'fr', MONTHS)).toEqual({ day: '2026-11-27', uncertain: false });
     expect(parseLocaleDate('2026-11-06T10:00:00Z')).toEqual({ day: '2026-11-06', uncertain: false });
   });
   it('normalises a heading with a count', () => {

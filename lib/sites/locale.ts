@@ -1,4 +1,4 @@
-import { parseDay, parseNumber } from '../import/numbers';
+import { parseNumber } from '../import/numbers';
 
 /**
  * Numbers, money and dates as a localised host page writes them ("27,90 €", "1.299,00", "$1,299.00",
@@ -30,51 +30,15 @@ export function parseMoney(text: string | null | undefined): { amount: number; c
   return { amount, currency: code ?? (symbol ? (SYMBOLS[symbol] ?? null) : null) };
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  januar: 1,
-  februar: 2,
-  märz: 3,
-  mai: 5,
-  juni: 6,
-  juli: 7,
-  okt: 10,
-  dez: 12,
-  janv: 1,
-  févr: 2,
-  mars: 3,
-  avr: 4,
-  juin: 6,
-  juil: 7,
-  août: 8,
-  sept: 9,
-  déc: 12,
-  ene: 1,
-  abr: 4,
-  ago: 8,
-  dic: 12,
-};
-
 /** `YYYY-MM-DD` of a date as the page writes it, with `uncertain` when a slash date's order was assumed. */
 export function parseLocaleDate(
   text: string | null | undefined,
   lang = 'en-US',
+  /** Month names (`MONTHS` of locale-months.ts) to read "27 nov. 2026"; left out in content scripts (size). */
+  months?: Record<string, number>,
 ): { day: string; uncertain: boolean } | null {
   const s = (text ?? '').trim();
   if (!s) return null;
-  const iso = parseDay(s.slice(0, 10));
-  if (iso && /^\d{4}-/.test(s)) return { day: iso, uncertain: false };
   let m = /(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!, false);
   m = /(\d{1,2})[./](\d{1,2})[./](\d{4})/.exec(s);
@@ -88,12 +52,13 @@ export function parseLocaleDate(
     const uncertain = !own && !dotted && !/^(en-us|en-gb|de|fr|es|ja)/i.test(lang);
     return order === 'mdy' ? ymd(+m[3]!, a, b, uncertain) : ymd(+m[3]!, b, a, uncertain);
   }
+  if (!months) return null;
   const lower = s.toLowerCase();
   m = /(\d{1,2})\.?\s+(?:de\s+)?([a-zäéû]+)\.?\s+(?:de\s+)?(\d{4})/.exec(lower);
-  const mo = m ? (MONTHS[m[2]!.slice(0, 4)] ?? MONTHS[m[2]!.slice(0, 3)]) : undefined;
+  const mo = m ? (months[m[2]!.slice(0, 4)] ?? months[m[2]!.slice(0, 3)]) : undefined;
   if (m && mo) return ymd(+m[3]!, mo, +m[1]!, false);
   m = /([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(lower);
-  if (m && MONTHS[m[1]!.slice(0, 3)]) return ymd(+m[3]!, MONTHS[m[1]!.slice(0, 3)]!, +m[2]!, false);
+  if (m && months[m[1]!.slice(0, 3)]) return ymd(+m[3]!, months[m[1]!.slice(0, 3)]!, +m[2]!, false);
   return null;
 }
 

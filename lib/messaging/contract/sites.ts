@@ -11,6 +11,12 @@ const digits = z.string().regex(/^\d{1,20}$/);
  * schema and the id in the URL; Loop's API is called by the background alone (cross-origin, key).
  */
 export const sitesMessages = {
+  /** A content script's label table in every language (kept out of its 30 kB bundle; lib/sites/labels.ts). */
+  'sites.labels': defineMessage({
+    request: z.object({ app: z.enum(['loop']) }).strict(),
+    response: z.object({ labels: z.record(z.string(), z.array(z.string().max(100)).max(60)) }),
+    senders: ['content'],
+  }),
   /** Gorgias: the ticket and customer JSON the page's session got; answers the checked ticket data or why not. */
   'gorgias.checkApiRead': defineMessage({
     request: z.object({ ticketId: digits, ticket: z.unknown(), customer: z.unknown() }).strict(),

@@ -1,6 +1,7 @@
 import type { Order } from '../../cs/ticket';
 import { GORGIAS_LABELS, labelsOf, normLabel } from '../labels';
 import { parseLocaleDate, parseMoney } from '../locale';
+import { MONTHS } from '../locale-months';
 import { splitText } from './message-text';
 import type { GorgiasTicket } from './schema';
 
@@ -39,7 +40,7 @@ export function statusWord(text: string | null | undefined, table: typeof FINANC
 export function normaliseOrder(o: Order, lang: string): Order {
   const money = typeof o.total === 'string' && /[^\d.]/.test(o.total) ? parseMoney(o.total) : null;
   const day =
-    o.created_at && !/^\d{4}-\d{2}-\d{2}/.test(o.created_at) ? parseLocaleDate(o.created_at, lang)?.day : null;
+    o.created_at && !/^\d{4}-\d{2}-\d{2}/.test(o.created_at) ? parseLocaleDate(o.created_at, lang, MONTHS)?.day : null;
   return {
     ...o,
     financial_status: statusWord(o.financial_status, FINANCIAL),

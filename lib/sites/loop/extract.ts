@@ -1,5 +1,5 @@
 import * as clock from '../../clock';
-import { LOOP_LABELS, labelsOf, normLabel } from '../labels';
+import { normLabel } from '../labels';
 import { parseLocaleDate, parseMoney as parseLocaleMoney } from '../locale';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import type { LoopItem, LoopReturnData } from './schema';
@@ -15,6 +15,7 @@ import {
   SECTION_HEADINGS,
   type SectionName,
   STATUS_WORDS,
+  WORDS,
 } from './selectors';
 import { pageKind, returnIdFromUrl } from './urls';
 
@@ -34,7 +35,6 @@ const norm = normLabel;
  */
 const OVERLAY =
   '[class*="recognition" i], [aria-label*="recognition" i], [data-testid*="recognition" i], [class*="ai-analysis" i]';
-const OVERLAY_HEADINGS = labelsOf(LOOP_LABELS, 'imageRecognition');
 function inOverlay(el: Element): boolean {
   if (el.closest(OVERLAY)) return true;
   for (let p = el.parentElement; p; p = p.parentElement) {
@@ -43,7 +43,7 @@ function inOverlay(el: Element): boolean {
       head &&
       head !== el &&
       !head.contains(el) &&
-      OVERLAY_HEADINGS.includes(norm(head.textContent)) &&
+      WORDS.imageRecognition.includes(norm(head.textContent)) &&
       head.children.length === 0
     )
       return true;
@@ -110,10 +110,13 @@ function labelled(scope: Element | null, name: LabelName): Element | null {
   return null;
 }
 
+/** Elements that may hold an inline "Label: value" line. */
+const INLINE = 'p, span, div, li, dd, td, small';
+
 /** Inline "Label: value" text in one element (e.g. `<p>SKU: TEE-BLK-M</p>`), outside the photo overlay. */
 export function inlineLabelled(scope: Element | null, names: readonly string[]): string | null {
   if (!scope) return null;
-  for (const el of scope.querySelectorAll('p, span, div, li, dd, td, small')) {
+  for (const el of scope.querySelectorAll(INLINE)) {
     if (el.children.length > 2 || inOverlay(el)) continue;
     const m = /^([^:：]{1,40})[:：]\s*(.+)$/.exec(clean(el.textContent));
     if (m && names.includes(norm(m[1])) && !el.querySelector('p, div, li')) return m[2]!.trim() || null;
@@ -134,13 +137,14 @@ export function parseMoney(text: string | null): { amount: number; currency: str
 
 /** A date value as `YYYY-MM-DD`: from `time[datetime]` when present, else parsed from the text. */
 function dateOf(v: Element | null, inline: string | null = null): string | null {
-  if (!v) return inline ? (parseLocaleDate(inline, pageLang)?.day ?? null) : null;
-  const time = v.matches('time[datetime]') ? v : v.querySelector('time[datetime]');
+  const time = v?.closest('time[datetime]') ?? v?.querySelector('time[datetime]');
   const attr = time?.getAttribute('datetime');
   if (attr && /^\d{4}-\d{2}-\d{2}/.test(attr)) return attr.slice(0, 10);
-  const local = parseLocaleDate(clean(v.textContent), pageLang);
+  const text = v ? clean(v.textContent) : inline;
+  if (!text) return null;
+  const local = parseLocaleDate(text, pageLang);
   if (local) return local.day;
-  const t = Date.parse(clean(v.textContent));
+  const t = Date.parse(text);
   if (Number.isNaN(t)) return null;
   const d = new Date(t);
   // "Nov 6, 2026" parses as local midnight: read it back in local terms, not UTC.
@@ -192,7 +196,7 @@ const intOf = (s: string | null): number | null => {
 
 /** SKU anchors: elements whose whole text is a SKU label, or the innermost inline "SKU: X" elements. */
 function skuAnchors(scope: Element): Element[] {
-  const inline = [...scope.querySelectorAll('p, span, div, li, small, dd')].filter((el) => {
+  const inline = [...scope.querySelectorAll(INLINE)].filter((el) => {
     if (el.children.length > 2 || el.querySelector('p, div, li') || inOverlay(el)) return false;
     const m = /^([^:：]{1,40})[:：]\s*\S/.exec(clean(el.textContent));
     return !!m && LABELS.sku.includes(norm(m[1]));
@@ -291,10 +295,7 @@ function readItem(card: Element, n: number, missing: string[]): LoopItem {
   if (!money) {
     // No price label: a line that is only an amount ("$25.00") is taken as the price, marked uncertain.
     const lone = [...card.querySelectorAll('p, span, div')].find(
-      (e) =>
-        e.children.length === 0 &&
-        /^[$€£¥]?\s?\d[\d.,]*\s?(?:[$€£¥]|[A-Z]{3})?$/.test(clean(e.textContent)) &&
-        /[$€£¥]|[A-Z]{3}/.test(clean(e.textContent)),
+      (e) => !e.children.length && /^(?:[$€£¥] ?\d[\d.,]*|\d[\d.,]* ?(?:[$€£¥]|[A-Z]{3}))$/.test(clean(e.textContent)),
     );
     money = parseMoney(lone?.textContent ?? null);
     if (money) uncertain.push(`${APP_LABEL}: price of returned item ${n} read from an unlabelled amount`);
@@ -315,7 +316,7 @@ function readItem(card: Element, n: number, missing: string[]): LoopItem {
     quantity: intOf(field('quantity')),
     category: field('category'),
     final_sale: [...card.querySelectorAll('*')].some(
-      (e) => e.children.length === 0 && ITEM_SELECTORS.finalSale.includes(norm(e.textContent)),
+      (e) => e.children.length === 0 && WORDS.finalSale.includes(norm(e.textContent)),
     ),
     reason: parseReason(reasonText),
     comment: comment ? stripQuotes(comment) : null,

@@ -16,16 +16,7 @@ export type LoopApiPart = Pick<
 export function mergeLoopRead(dom: LoopReturnData | null, returnId: string, api: LoopApiPart): LoopReturnData {
   const items = api.items.map((item) => {
     const seen = dom?.items.find((d) => d.sku && d.sku === item.sku);
-    return seen
-      ? {
-          ...item,
-          variant: item.variant ?? seen.variant,
-          quantity: seen.quantity ?? item.quantity,
-          category: seen.category,
-          final_sale: seen.final_sale,
-          photos: seen.photos,
-        }
-      : item;
+    return seen ? { ...item, category: seen.category, final_sale: seen.final_sale, photos: seen.photos } : item;
   });
   const comments = [...new Set(items.map((i) => i.comment).filter((c): c is string => !!c))];
   return {

@@ -7,7 +7,6 @@
  * variants (headings with counts, inline "SKU: …", item tables, a drawer, the photo overlay). Labels
  * come from `lib/sites/labels.ts` in en/de/fr/es/ja (Loop's admin localisation is unverified).
  */
-import { LOOP_LABELS, labelsOf } from '../labels';
 
 /** Elements that can head a section: real headings (B) and title-classed divs (A). */
 export const HEADING_SELECTORS = [
@@ -30,16 +29,95 @@ export const SECTION_CONTAINERS = [
   '[class*="module"]', // "totals module" wording of help article 203
 ] as const;
 
-/** Section headings in the five languages (normalised: lower case, no trailing colon, no "(n)" count). */
-export const SECTION_HEADINGS = {
-  returnCredits: labelsOf(LOOP_LABELS, 'returnCredits'),
-  purchased: labelsOf(LOOP_LABELS, 'purchased'),
-  order: labelsOf(LOOP_LABELS, 'order'),
-  customer: labelsOf(LOOP_LABELS, 'customer'),
-  details: labelsOf(LOOP_LABELS, 'details'),
-  totals: labelsOf(LOOP_LABELS, 'totals'),
-} as const;
-export type SectionName = keyof typeof SECTION_HEADINGS;
+/**
+ * The words the adapter anchors on, English by default. The five-language table
+ * (`lib/sites/labels.ts` LOOP_LABELS) is handed over by the background when the content script
+ * starts (`installLabels`), which keeps it out of the 30 kB content script. The English lists here
+ * are the table's `en` entries (a test keeps them equal).
+ */
+export const WORDS: Record<LoopWord, readonly string[]> = {
+  returnCredits: [
+    'return credits',
+    'returned items',
+    'items being returned',
+    'return items',
+    'items',
+    'returning items',
+  ],
+  purchased: ['purchased items', 'exchange items', 'new items'],
+  order: ['order', 'order details', 'order information'],
+  customer: ['customer', 'customer details', 'customer information'],
+  details: ['details', 'return details', 'return information'],
+  totals: ['totals', 'return summary', 'summary'],
+  sku: ['sku', 'sku number'],
+  price: ['price', 'unit price', 'item price'],
+  quantity: ['quantity', 'qty'],
+  category: ['product type', 'category', 'type'],
+  variant: ['variant', 'option', 'options'],
+  reason: ['reason', 'return reason'],
+  comment: ['comment', 'customer comment', 'customer note', 'note from customer', 'comments'],
+  photos: ['customer photos', 'photos', 'images', 'customer images', 'attachments'],
+  orderNumber: ['order', 'order name', 'order number', 'order #'],
+  orderCreated: ['created', 'order date', 'ordered', 'order placed', 'placed'],
+  delivered: ['delivered', 'delivered on', 'delivery date'],
+  name: ['name', 'customer name', 'customer'],
+  email: ['email', 'e-mail', 'email address'],
+  country: ['country', 'country/region'],
+  ordersCount: ['orders', 'lifetime orders', 'total orders', 'order count'],
+  returnsCount: ['returns', 'past returns', 'previous returns', 'return count'],
+  outcome: ['outcome', 'return type', 'requested outcome', 'resolution'],
+  method: ['return method', 'shipping method', 'method'],
+  status: ['status', 'state'],
+  created: ['return created', 'created', 'created at'],
+  imageRecognition: ['image recognition', 'ai image analysis', 'item condition', 'ai description', 'description'],
+  finalSale: ['final sale', 'final-sale', 'non-returnable', 'not returnable'],
+};
+export type LoopWord =
+  | 'returnCredits'
+  | 'purchased'
+  | 'order'
+  | 'customer'
+  | 'details'
+  | 'totals'
+  | 'sku'
+  | 'price'
+  | 'quantity'
+  | 'category'
+  | 'variant'
+  | 'reason'
+  | 'comment'
+  | 'photos'
+  | 'orderNumber'
+  | 'orderCreated'
+  | 'delivered'
+  | 'name'
+  | 'email'
+  | 'country'
+  | 'ordersCount'
+  | 'returnsCount'
+  | 'outcome'
+  | 'method'
+  | 'status'
+  | 'created'
+  | 'imageRecognition'
+  | 'finalSale';
+
+/** Replaces the English words by every language's (the background's LOOP_LABELS, flattened). */
+export function installLabels(all: Partial<Record<string, readonly string[]>>): void {
+  for (const k of Object.keys(WORDS) as LoopWord[]) {
+    const list = all[k];
+    if (list?.length) WORDS[k] = list;
+  }
+}
+
+const SECTIONS = ['returnCredits', 'purchased', 'order', 'customer', 'details', 'totals'] as const;
+export type SectionName = (typeof SECTIONS)[number];
+/** Section headings (normalised: lower case, no trailing colon, no "(n)" count), read live from `WORDS`. */
+export const SECTION_HEADINGS = Object.fromEntries(SECTIONS.map((k) => [k, null])) as unknown as Record<
+  SectionName,
+  readonly string[]
+>;
+for (const k of SECTIONS) Object.defineProperty(SECTION_HEADINGS, k, { get: () => WORDS[k], enumerable: true });
 
 const FIELD_LABELS = [
   'sku',
@@ -63,12 +141,10 @@ const FIELD_LABELS = [
   'status',
   'created',
 ] as const;
-/** Value labels per field in the five languages (`lib/sites/labels.ts`: English seen in both fixture markups, A and B). */
-export const LABELS = Object.fromEntries(FIELD_LABELS.map((k) => [k, labelsOf(LOOP_LABELS, k)])) as Record<
-  (typeof FIELD_LABELS)[number],
-  readonly string[]
->;
 export type LabelName = (typeof FIELD_LABELS)[number];
+/** Value labels per field, read live from `WORDS` (English seen in both fixture markups, A and B). */
+export const LABELS = {} as Record<LabelName, readonly string[]>;
+for (const k of FIELD_LABELS) Object.defineProperty(LABELS, k, { get: () => WORDS[k], enumerable: true });
 
 /** Inside an item card. */
 export const ITEM_SELECTORS = {
@@ -87,7 +163,7 @@ export const ITEM_SELECTORS = {
     'figure img', // B
   ],
   /** Whole text of a tag/badge element marking the item final sale (A, B: `.tag.final`). */
-  finalSale: labelsOf(LOOP_LABELS, 'finalSale'),
+  finalSale: 'finalSale' as const,
 } as const;
 
 /** The return id in the page heading, for when the URL does not carry it. */
@@ -112,14 +188,6 @@ export const STATUS_WORDS = [
   'needs review',
   'review',
   'flagged',
-  'offen',
-  'geschlossen',
-  'ouvert',
-  'fermé',
-  'abierto',
-  'cerrado',
-  'オープン',
-  '要確認',
 ] as const;
 
 /** Outcome words → requested outcome. Loop calls store credit "Gift card" or "Shop Now" in places. */

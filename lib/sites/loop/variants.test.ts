@@ -1,15 +1,29 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkPageData } from '../data-schemas';
+import { flatLabels, LOOP_LABELS } from '../labels';
 import { returnFromApi } from './api-schema';
 import { extract } from './extract';
 import { loadLoopFixture } from './fixture-loader';
 import { mergeLoopRead } from './merge';
 import type { LoopReturnData } from './schema';
+import { installLabels, WORDS } from './selectors';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
+
+// Read at import, before the hook below installs every language.
+const ENGLISH = { ...WORDS };
+describe('Loop label table', () => {
+  it('builds in exactly the English entries of lib/sites/labels.ts', () => {
+    for (const [key, set] of Object.entries(LOOP_LABELS))
+      expect(ENGLISH[key as keyof typeof WORDS], key).toEqual(set.en.split('|'));
+  });
+});
+
+// What the content script gets from the background when it starts (`sites.labels`).
+beforeAll(() => installLabels(flatLabels(LOOP_LABELS)));
 let open: { happyDOM: { close(): Promise<void> } }[] = [];
 afterEach(async () => {
   await Promise.all(open.map((w) => w.happyDOM.close()));

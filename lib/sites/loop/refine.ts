@@ -41,6 +41,7 @@ export async function refineLoop(snapshot: SnapshotEnvelope, ask: Ask = askBackg
     source: 'api',
     data,
     missing: snapshot.missing.filter((m) => !FILLED.test(m)),
+    uncertain: [],
   };
 }
 

@@ -51,7 +51,7 @@ export function ReadReport({
   const uncertain = snapshot.uncertain ?? [];
   return (
     <>
-      <p className="cp-muted read-source" data-testid="read-source">
+      <p className="cp-muted read-source" data-testid="read-source" style={{ margin: 0, padding: '10px 20px 0' }}>
         {source}
       </p>
       {snapshot.missing.length || uncertain.length ? (

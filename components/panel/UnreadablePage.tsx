@@ -62,7 +62,9 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
       </Section>
       {pastedViews.length ? (
         <div data-testid="pasted-ticket">
-          <p className="cp-muted">Working from the text you pasted.</p>
+          <p className="cp-muted" data-testid="read-source" style={{ margin: 0, padding: '10px 20px 0' }}>
+            From the text you pasted
+          </p>
           {pastedViews.map((View, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per page kind.
             <View key={i} context={context} />

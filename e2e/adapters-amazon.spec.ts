@@ -28,7 +28,7 @@ test('Seller Central: the Offer tab counts without a title, and Offer then Produ
   await expect(panel.text('Page not recognised')).toHaveCount(0);
   await expect(panel.region('Listing check')).toContainText(/listing inactive/i);
   await expect(panel.region('Listing check')).toContainText('Out of stock');
-  await expect(panel.frame.getByTestId('low-certainty')).toContainText('status');
+  await expect(panel.frame.getByTestId('uncertain-list')).toContainText('status');
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: '/tmp/adapters-amazon-offer.png' });
 

@@ -7,6 +7,7 @@ import { AiProviderSection } from './AiProviderSection';
 import { BackupSection } from './BackupSection';
 import { BrandModelSection } from './BrandModelSection';
 import { BrandSection } from './BrandSection';
+import { LoopApiSection } from './LoopApiSection';
 import { OptionsFormProvider, SaveBar, useOptionsForm } from './options-form';
 import { RetentionSection } from './RetentionSection';
 import { UsageSection } from './UsageSection';
@@ -18,6 +19,7 @@ const PARTS: Array<{ id: string; label: string; saver?: string; render: () => Re
   { id: 'brand', label: 'Brand and policies', saver: 'brand', render: () => <BrandSection /> },
   { id: 'cs', label: 'Customer service', saver: 'cs', render: () => <CsOptions /> },
   { id: 'returns', label: 'Returns policy', saver: 'returns', render: () => <ReturnsOptions /> },
+  { id: 'loop-api', label: 'Loop Returns API', saver: 'loop', render: () => <LoopApiSection /> },
   { id: 'planning', label: 'Inventory planning', saver: 'planning', render: () => <PlanningOptions /> },
   { id: 'listings', label: 'Marketplace listings', saver: 'listings', render: () => <ListingsOptions /> },
   { id: 'brand-model', label: 'Learning from your data', render: () => <BrandModelSection /> },

@@ -30,7 +30,7 @@ export interface SectionSave {
  * The order sections save in. The AI provider goes first: its save may ask the browser for the
  * endpoint's permission, which needs the click that started the save to be recent.
  */
-export const SAVE_ORDER = ['ai', 'brand', 'cs', 'returns', 'planning', 'listings', 'retention'] as const;
+export const SAVE_ORDER = ['ai', 'brand', 'cs', 'returns', 'loop', 'planning', 'listings', 'retention'] as const;
 
 type Status =
   | { kind: 'idle' }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { panelQueries } from '../../lib/messaging/queries';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
-import { LowCertainty } from './LowCertainty';
+import { ReadReport } from './SnapshotSummary';
 import { UnreadablePage } from './UnreadablePage';
 import { usePanelPort } from './usePanelPort';
 import { viewsFor } from './views';
@@ -57,18 +57,7 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
     const views = viewsFor(snapshot.app, snapshot.page);
     body = (
       <>
-        {snapshot.missing.length ? (
-          <Section title="Partly read">
-            <Notice tone="warn" title="Some parts of the page were not found">
-              <ul className="missing-list">
-                {snapshot.missing.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </Notice>
-          </Section>
-        ) : null}
-        <LowCertainty data={snapshot.data} />
+        <ReadReport snapshot={snapshot} appLabel={APP_LABELS[snapshot.app] ?? appLabel} />
         {views.map((View, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per page kind.
           <View key={i} context={context.data} />

@@ -4,6 +4,7 @@ import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { Notice, Section } from '../ui/primitives';
 import type { PanelContext } from './types';
+import { viewsFor } from './views';
 
 /** The manual path: says what could not be found and takes pasted text instead. */
 export function UnreadablePage({ context, appLabel }: { context: PanelContext; appLabel: string }) {
@@ -14,6 +15,9 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.panel.all }),
   });
   const missing = context.snapshot?.missing ?? [];
+  // Pasted text on a Gorgias page is a ticket: it is classified and drafted like one (the background
+  // builds the ticket from the text, lib/sites/gorgias/paste.ts). Other apps keep the text for now.
+  const pastedViews = context.manual && context.app === 'gorgias' ? viewsFor('gorgias', 'ticket') : [];
   return (
     <>
       <Section title="Page not recognised">
@@ -56,6 +60,17 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
           {submit.isError ? <Notice tone="bad">{submit.error.message}</Notice> : null}
         </form>
       </Section>
+      {pastedViews.length ? (
+        <div data-testid="pasted-ticket">
+          <p className="cp-muted" data-testid="read-source" style={{ margin: 0, padding: '10px 20px 0' }}>
+            From the text you pasted
+          </p>
+          {pastedViews.map((View, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per page kind.
+            <View key={i} context={context} />
+          ))}
+        </div>
+      ) : null}
     </>
   );
 }

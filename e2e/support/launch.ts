@@ -12,8 +12,11 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-/** The local hosts the options page asks for when a local endpoint is saved (optional host permissions). */
-const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * The optional hosts the options page asks for, granted as if the person accepted the prompt: the
+ * two local hosts (a local AI endpoint) and Loop's API host (saving a Loop key; its answers are routed).
+ */
+const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'https://api.loopreturns.com/*'];
 
 /**
  * A copy of the build whose manifest has the two local hosts granted, as they are once a person

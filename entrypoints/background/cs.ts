@@ -17,14 +17,21 @@ import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
+import { ticketFromPaste } from '../../lib/sites/gorgias/paste';
 import { gorgiasTicketCase } from '../../lib/sites/gorgias/to-ticket';
 import { ports, tabPorts } from './cs-ports';
-import { readTabSnapshot } from './tab-state';
+import { readManualInput, readTabSnapshot } from './tab-state';
 
 /** The Gorgias ticket the panel's own tab shows (from the checked snapshot, never from the payload). */
 async function panelCase(sender: Sender): Promise<{ tabId: number; found: TicketCase }> {
   if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks about its ticket.');
-  const found = gorgiasTicketCase(await readTabSnapshot(sender.tabId));
+  const snapshot = await readTabSnapshot(sender.tabId);
+  let found = gorgiasTicketCase(snapshot);
+  // The manual path: a Gorgias page that could not be read is classified and drafted from the pasted text.
+  if (!found && sender.app === 'gorgias') {
+    const manual = await readManualInput(sender.tabId);
+    if (manual) found = ticketFromPaste(manual.text, snapshot?.entityId ?? null);
+  }
   if (!found) throw new MessageError('not_found', 'Open a Gorgias ticket to see its triage.');
   return { tabId: sender.tabId, found };
 }

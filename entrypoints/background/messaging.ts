@@ -7,6 +7,7 @@ import { listingsHandlers } from './listings';
 import { pageWriteHandlers } from './page-write';
 import { planningHandlers } from './planning';
 import { returnsHandlers } from './returns';
+import { siteReadHandlers } from './site-reads';
 import { snapshotHandlers } from './snapshots';
 import { trustEnv } from './trust-env';
 
@@ -19,6 +20,7 @@ const handlers: Handlers = {
   ...planningHandlers,
   ...listingsHandlers,
   ...brandModelHandlers,
+  ...siteReadHandlers,
 };
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */

@@ -66,3 +66,14 @@ export async function getProviderSettings(): Promise<unknown | null> {
 export async function setProviderSettings(settings: unknown): Promise<void> {
   await secretsDb().secrets.put({ name: 'provider', value: JSON.stringify(settings) });
 }
+
+/** The Loop API key (Loop admin → Developer tools), sent only to Loop's API host; null when none is saved. */
+export async function getLoopApiKey(): Promise<string | null> {
+  return (await secretsDb().secrets.get('loopApiKey'))?.value ?? null;
+}
+
+/** Saves the Loop API key, or removes it when `value` is empty. */
+export async function setLoopApiKey(value: string): Promise<void> {
+  if (value) await secretsDb().secrets.put({ name: 'loopApiKey', value, origin: 'https://api.loopreturns.com' });
+  else await secretsDb().secrets.delete('loopApiKey');
+}

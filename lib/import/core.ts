@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { type Delimiter, detectDelimiter, sniffBlob, type TextEncoding } from './sniff';
 
 // The locale number parser lives in its own module so content scripts can use it without Papa Parse.
-export { parseNumber } from './number';
 
 /** One column a source knows: the header names it goes by in real exports, and whether a row needs it. */
 export interface FieldSpec {
@@ -515,37 +514,7 @@ export function upsertById<T extends { id: string }>(store: Map<string, T>, reco
   return counts;
 }
 
-/**
- * Takes the calendar day an export wrote, as written (the store's local day): `2026-11-27`,
- * `2026-11-27 14:03:11 -0500` (Shopify), `2026-11-27T14:03:11+00:00` (Amazon), `11/27/2026`.
- * A slash date is read only in the given order, or when it tells its own order (a number over 12):
- * `03/11/2026` without an order is null, never a guess (an import decides the order once per file).
- */
-export function parseDay(text: string, order?: DateOrder): string | null {
-  const s = text.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(s);
-  let y: number;
-  let mo: number;
-  let d: number;
-  if (m) {
-    y = Number(m[1]);
-    mo = Number(m[2]);
-    d = Number(m[3]);
-  } else {
-    m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-    if (!m) return null;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const says = order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : null);
-    if (!says) return null;
-    mo = says === 'mdy' ? a : b;
-    d = says === 'mdy' ? b : a;
-    y = Number(m[3]);
-  }
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+export { parseDay, parseNumber } from './numbers';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 

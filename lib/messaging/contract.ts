@@ -5,6 +5,7 @@ import { csMessages } from './contract/cs';
 import { listingsMessages } from './contract/listings';
 import { planningMessages } from './contract/planning';
 import { returnsMessages } from './contract/returns';
+import { sitesMessages } from './contract/sites';
 import type { MessageDef } from './define';
 
 /**
@@ -18,6 +19,7 @@ export const CONTRACT = {
   ...planningMessages,
   ...listingsMessages,
   ...brandModelMessages,
+  ...sitesMessages,
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof CONTRACT;

@@ -20,6 +20,7 @@ export const queryKeys = {
     planning: () => [...queryKeys.settings.all, 'planning'] as const,
     listings: () => [...queryKeys.settings.all, 'listings'] as const,
     retention: () => [...queryKeys.settings.all, 'retention'] as const,
+    loopApiKey: () => [...queryKeys.settings.all, 'loopApiKey'] as const,
   },
   cs: {
     all: ['cs'] as const,

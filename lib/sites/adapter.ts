@@ -10,6 +10,14 @@ export interface SiteAdapter {
   label: string;
   /** Document → snapshot; must not throw on a malformed page (misses go into `missing`). */
   extract(doc: Document, url: URL): SnapshotEnvelope;
+  /**
+   * Optional structured read after the DOM read: the app's own data for the same record (Gorgias'
+   * REST answers, Loop's API through the background). Resolves to the DOM snapshot unchanged when
+   * the data cannot be had or does not match the URL's record; must not throw.
+   */
+  refine?(snapshot: SnapshotEnvelope, doc: Document, url: URL): Promise<SnapshotEnvelope>;
+  /** Optional set-up awaited before each read; the adapter does its work once (e.g. fetching the label table from the background). */
+  prepare?(): Promise<void>;
   /** Carries out a write action; absent actions answer "not supported here". */
   write?(doc: Document, action: WriteAction): WriteResult | Promise<WriteResult>;
 }
@@ -42,4 +50,16 @@ export function unsupportedWrite(adapter: SiteAdapter, action: WriteAction): Wri
     method: 'unsupported',
     message: `${adapter.label}: “${action.action}” is not available on this page.`,
   };
+}
+
+/** The page's snapshot: the DOM read, then the adapter's structured read when it has one (its failure keeps the DOM read). */
+export async function readPage(adapter: SiteAdapter, doc: Document, url: URL): Promise<SnapshotEnvelope> {
+  await adapter.prepare?.().catch(() => undefined);
+  const snapshot = safeExtract(adapter, doc, url);
+  if (!adapter.refine || !snapshot.entityId) return snapshot;
+  try {
+    return await adapter.refine(snapshot, doc, url);
+  } catch {
+    return snapshot;
+  }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APP_IDS } from './hosts';
-import type { SnapshotEnvelope } from './snapshot';
+import { READ_SOURCES, type SnapshotEnvelope } from './snapshot';
 
 /** The background's check of every snapshot a content script publishes (see `SnapshotEnvelope`). */
 export const snapshotEnvelopeSchema = z.object({
@@ -13,6 +13,8 @@ export const snapshotEnvelopeSchema = z.object({
   recognised: z.boolean(),
   missing: z.array(z.string().max(300)).max(50),
   data: z.unknown(),
+  source: z.enum(READ_SOURCES).optional(),
+  uncertain: z.array(z.string().max(300)).max(50).optional(),
 });
 
 // Compile-time proof that the schema and the plain interface describe the same object.

@@ -21,7 +21,14 @@ export interface SnapshotEnvelope {
   recognised: boolean;
   missing: string[];
   data: unknown;
+  /** Where `data` came from: the app's own data (`api`), the page markup (`dom`), or text the user gave (`user`). Absent = `dom`. */
+  source?: ReadSource;
+  /** Fields read with low certainty, by name ("Gorgias: message 2 is shown translated; the original was not on the page"). */
+  uncertain?: string[];
 }
+
+export const READ_SOURCES = ['api', 'dom', 'user'] as const;
+export type ReadSource = (typeof READ_SOURCES)[number];
 
 /** Builds the "X not found on Y" message every adapter uses for a named miss. */
 export function missingPart(appLabel: string, part: string, page: string): string {

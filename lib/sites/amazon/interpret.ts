@@ -1,4 +1,4 @@
-import { parseNumber } from '../../import/number';
+import { parseNumber } from '../../import/numbers';
 import type { ChannelListing } from '../../listings/types';
 import { COUNTRY_NAMES, DECIMAL_COMMA_MARKETPLACES, LANGS, OUT_OF_STOCK_WORDS, STATUS_WORDS } from './labels';
 import type { ListingStatus } from './schema';

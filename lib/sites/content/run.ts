@@ -5,7 +5,7 @@ import type { WriteResult } from '../../messaging/contract/core';
 import { parseWriteAction } from '../../messaging/contract/write-guard';
 import { readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
 import { fnv1a } from '../../util/hash';
-import { type SiteAdapter, safeExtract, unsupportedWrite } from '../adapter';
+import { readPage, type SiteAdapter, unsupportedWrite } from '../adapter';
 import { canFramePanel } from '../hosts';
 import { TOGGLE_DOCK_MESSAGE } from './commands';
 import { detachedDock, mountDock } from './dock';
@@ -40,7 +40,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   let lastHash = '';
   const publish = async () => {
     if (ctx.isInvalid) return;
-    const snapshot = safeExtract(adapter, document, new URL(location.href));
+    const snapshot = await readPage(adapter, document, new URL(location.href));
+    if (ctx.isInvalid) return;
     const hash = fnv1a(JSON.stringify({ ...snapshot, capturedAt: '' }));
     if (hash === lastHash) return;
     lastHash = hash;

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../adapter';
 import { unsupportedWrite } from '../adapter';
 import { extract } from './extract';
+import { refineGorgias } from './refine';
 import { insertDraft, readEditorText } from './write';
 
 /** Gorgias: read the ticket view, insert drafts into the Draft.js reply editor. */
@@ -8,6 +9,7 @@ export const gorgiasAdapter: SiteAdapter = {
   app: 'gorgias',
   label: 'Gorgias',
   extract,
+  refine: (snapshot, doc) => refineGorgias(snapshot, doc),
   write(doc, action) {
     if (action.action === 'insertReplyText') {
       const result = insertDraft(doc, action.text);

@@ -1,6 +1,8 @@
 import * as clock from '../../clock';
 import type { Order } from '../../cs/ticket';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
+import { splitBody } from './message-text';
+import { readOrderCard } from './order-card';
 import type { GORGIAS_CHANNELS, GorgiasTicket } from './schema';
 import { queryAll, queryFirst, SELECTORS } from './selectors';
 import { pageKind, ticketIdFromUrl } from './urls';
@@ -70,30 +72,40 @@ export function textOf(root: Element): string {
     .trim();
 }
 
-const CHANNEL_BY_ICON: Record<string, (typeof GORGIAS_CHANNELS)[number]> = {
-  email: 'email',
-  forum: 'chat',
-  chat: 'chat',
-  chat_bubble: 'chat',
-  camera_alt: 'instagram-direct-message',
-  instagram: 'instagram-direct-message',
-  facebook: 'facebook',
-  phone: 'phone',
-  sms: 'sms',
-  help: 'help-center',
-  contact_mail: 'contact-form',
-};
-
-const STATUS_FINANCIAL = [
-  'Partially refunded',
-  'Partially paid',
-  'Refunded',
-  'Voided',
-  'Pending',
-  'Authorized',
-  'Paid',
+/**
+ * Words in a source icon's class (`icon-custom icon-{name}`, no text: SourceIcon.tsx), `alt`
+ * (newer channels: `<img alt="{channel name}">`), aria-label, title or src → channel; first match wins.
+ */
+const CHANNEL_WORDS: ReadonlyArray<[string, (typeof GORGIAS_CHANNELS)[number]]> = [
+  // Legacy SourceIcon ligatures first (`<i class="material-icons">forum</i>`), then custom icon and channel names.
+  ['contact_mail', 'contact-form'],
+  ['forum', 'chat'],
+  ['camera_alt', 'instagram-direct-message'],
+  ['help', 'help-center'],
+  ['instagram-dm', 'instagram-direct-message'],
+  ['whatsapp', 'whatsapp'],
+  ['messenger', 'facebook-messenger'],
+  ['instagram', 'instagram'],
+  ['facebook', 'facebook'],
+  ['twitter', 'twitter'],
+  ['sms', 'sms'],
+  ['mail', 'email'],
+  ['chat', 'chat'],
+  ['phone', 'phone'],
 ];
-const STATUS_FULFILLMENT = ['Partially fulfilled', 'Unfulfilled', 'Fulfilled', 'Restocked'];
+
+/** The channel a source icon stands for: ligature text, else the words in its class, alt, aria-label, title or src. */
+export function channelOfIcon(icon: Element): (typeof GORGIAS_CHANNELS)[number] | null {
+  const ligature = hasClass(icon, 'material-icons') ? icon.textContent : '';
+  const named = [ligature, ...['class', 'alt', 'aria-label', 'title', 'src'].map((a) => icon.getAttribute(a))]
+    .join(' ')
+    .toLowerCase();
+  return CHANNEL_WORDS.find(([w]) => named.includes(w))?.[1] ?? null;
+}
+
+/** The translation control's words (unverified markup; en, de, fr, es, ja). */
+const TRANSLATED =
+  /^(?:translated|see original|show original|übersetzt|original anzeigen|traduit|voir l.original|traducido|ver original|翻訳済み|原文を表示)/i;
 
 /** Trimmed non-empty text nodes under `root`: the natural units of badges, chips and cells. */
 function textParts(root: Element): string[] {
@@ -109,12 +121,6 @@ function textParts(root: Element): string[] {
   };
   walk(root);
   return out;
-}
-
-/** The status word that a badge shows exactly (case-insensitive), or null. */
-function statusIn(parts: string[], words: string[]): string | null {
-  for (const w of words) if (parts.some((p) => p.toLowerCase() === w.toLowerCase())) return w;
-  return null;
 }
 
 /** Label-anchored value: the `<dd>` (or next sibling) after an element whose text is `label`. */
@@ -136,10 +142,10 @@ function extractOrder(card: Element): Order | null {
   const number = parts.find((p) => /^#\d{3,}$/.test(p)) ?? /(?:^|\s)(#\d{3,})\b/.exec(parts.join(' '))?.[1];
   if (!number) return null;
   const footer = card.querySelector('[class*="OrderCard--footer"]') ?? card.querySelector('[class*="status"]');
-  const statusParts = footer ? textParts(footer) : parts;
-  const totalText = labelled(card, 'Total')?.textContent?.trim() ?? '';
-  const totalMatch = /([$€£]?)\s?([\d.,]+)\s*([A-Z]{3})?/.exec(totalText);
-  const symbolCurrency: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
+  // Two tags, financial then fulfilment (OrderCardStatus.tsx), read as shown; normaliseTicket (background) maps the words.
+  const tags = footer ? textParts(footer) : [];
+  // Read as shown ("$89.00 USD"): normaliseTicket (background) parses amount and currency.
+  const totalText = labelled(card, 'Total')?.textContent?.trim() || null;
   const trackingEl = labelled(card, 'Tracking number') ?? labelled(card, 'Tracking');
   const trackingLink = trackingEl?.querySelector('a[href]') ?? (trackingEl?.matches('a[href]') ? trackingEl : null);
   const createdText = labelled(card, 'Created')?.textContent?.trim() ?? null;
@@ -158,13 +164,13 @@ function extractOrder(card: Element): Order | null {
   }
   return {
     number,
-    financial_status: statusIn(statusParts, STATUS_FINANCIAL),
-    fulfillment_status: statusIn(statusParts, STATUS_FULFILLMENT),
+    financial_status: tags[0] ?? null,
+    fulfillment_status: tags[1] ?? null,
     tracking_number: trackingEl?.textContent?.trim() || null,
     carrier: labelled(card, 'Carrier')?.textContent?.trim() || null,
     tracking_url: trackingLink?.getAttribute('href') ?? null,
-    total: totalMatch?.[2] ?? null,
-    currency: totalMatch?.[3] ?? (totalMatch?.[1] ? (symbolCurrency[totalMatch[1]] ?? null) : null),
+    total: totalText,
+    currency: null,
     created_at: createdText ?? headerDate,
     line_items: lineItems,
   };
@@ -180,6 +186,8 @@ function messageRole(
   const variant = el.getAttribute('data-variant');
   if (variant === 'internal-note' || hasClass(el, 'internal')) return 'internal';
   if (variant === 'regular') return 'customer';
+  // Legacy MessageHeader.tsx puts an `isAgent` module class on an agent's name.
+  if (el.querySelector('[class*="isAgent"]')) return 'agent';
   if (
     variant === 'from-agent' ||
     variant === 'ai-agent' ||
@@ -192,6 +200,30 @@ function messageRole(
   return customerName ? 'agent' : 'customer';
 }
 
+/**
+ * The sender's name: the legacy author element, or v2's name slot (the name itself has no module
+ * class: MessageSender.tsx), else v2's sender container without its "<email>" part.
+ */
+function authorOf(el: Element): string {
+  const hit = queryFirst(el, 'messageAuthor');
+  return (hit ? textParts(hit.el) : []).find((p) => !/^<.*>$/.test(p)) ?? '';
+}
+
+/**
+ * A message shown as a machine translation (Content.tsx renders `translations.stripped_*` while
+ * collapsed). Its marker text is unverified: a `data-translated`/`lang` attribute or a
+ * "Translated"/"See original" control in any of the five languages. The original is read when the
+ * page holds it (`[data-original-text]`, or a hidden `[lang]` block), else it stays null.
+ */
+function isTranslated(el: Element): { original: string | null } | null {
+  const marker =
+    el.querySelector('[data-translated="true"]') ??
+    [...el.querySelectorAll('button')].find((c) => TRANSLATED.test((c.textContent ?? '').trim()));
+  if (!marker) return null;
+  const originalEl = el.querySelector('[data-original-text]');
+  return { original: originalEl ? textOf(originalEl) || null : null };
+}
+
 /** Thread messages (role, author, time, body) in page order, plus the customer the roles were decided against. */
 export function readThread(
   doc: Document,
@@ -202,17 +234,21 @@ export function readThread(
   const customerId = /\/customer\/(\d+)/.exec(customerLink?.getAttribute('href') ?? '')?.[1] ?? null;
   const messages: GorgiasTicket['messages'] = [];
   for (const el of messageEls) {
-    const author = (queryFirst(el, 'messageAuthor')?.el.textContent ?? '').trim();
+    const author = authorOf(el);
     const timeEl = queryFirst(el, 'messageTime')?.el;
     const bodyEl = queryFirst(el, 'messageBody')?.el;
     const id =
       /ticket-message-(\d+)/.exec(el.getAttribute('data-testid') ?? '')?.[1] ?? el.getAttribute('data-message-id');
+    const split = bodyEl ? splitBody(bodyEl, textOf) : { text: '', quoted: '' };
+    const translated = isTranslated(el);
     messages.push({
       id: id ?? null,
       from: messageRole(el, author, customerName),
       author,
       time: timeEl?.getAttribute('datetime') ?? timeEl?.textContent?.trim() ?? null,
-      body: bodyEl ? textOf(bodyEl) : '',
+      body: split.text,
+      ...(split.quoted ? { quoted: split.quoted } : {}),
+      ...(translated ? { translated: true, original: translated.original } : {}),
     });
   }
   return { customerName, customerId, messages };
@@ -247,7 +283,7 @@ export function extract(doc: Document, url: URL): SnapshotEnvelope {
 function extractTicket(
   doc: Document,
   ticketId: string | null,
-): Pick<SnapshotEnvelope, 'recognised' | 'missing' | 'data'> {
+): Pick<SnapshotEnvelope, 'recognised' | 'missing' | 'data' | 'uncertain'> {
   if (!ticketId) return { recognised: false, missing: [], data: null };
   const missing: string[] = [];
   const threadRoot = queryFirst(doc, 'threadRoot')?.el ?? null;
@@ -290,9 +326,14 @@ function extractTicket(
   if (!email) missing.push(miss('customer email'));
 
   const firstCustomer = messageEls.find((_, i) => messages[i]?.from === 'customer') ?? messageEls[0];
-  const icon = firstCustomer ? queryFirst(firstCustomer, 'channelIcon')?.el.textContent?.trim() : undefined;
-  const channel = (icon && CHANNEL_BY_ICON[icon]) || 'unknown';
+  const iconEl = firstCustomer ? queryFirst(firstCustomer, 'channelIcon')?.el : undefined;
+  const channel = (iconEl && channelOfIcon(iconEl)) || 'unknown';
   if (channel === 'unknown') missing.push(miss('channel'));
+  const uncertain: string[] = [];
+  messages.forEach((m, i) => {
+    if (m.translated && !m.original)
+      uncertain.push(`${APP}: message ${i + 1} is a translation (the original is not on the page)`);
+  });
 
   const tagRoot = queryFirst(doc, 'tagsV2')?.el ?? queryFirst(doc, 'tagsLegacy')?.el ?? null;
   const tags = tagRoot
@@ -308,7 +349,15 @@ function extractTicket(
   const orders: Order[] = [];
   const widget = queryFirst(sidebar ?? doc, 'shopifyWidget')?.el ?? null;
   const cards = queryAll(widget ?? sidebar ?? doc, 'orderCard');
+  const lang = doc.documentElement.lang || undefined;
   for (const card of cards) {
+    if ((card.getAttribute('class') ?? '').includes('OrderCard--orderCard')) {
+      const read = readOrderCard(card, textParts);
+      if (!read) continue;
+      orders.push(read);
+      missing.push(`${APP}: tracking number and SKUs of order ${read.number} are not on the order card`);
+      continue;
+    }
     const o = extractOrder(card);
     if (o) orders.push(o);
   }
@@ -332,7 +381,8 @@ function extractTicket(
     tags,
     orders,
     partial,
+    lang: lang?.slice(0, 35),
     ui: v2 ? 'v2' : 'legacy',
   };
-  return { recognised: true, missing, data };
+  return { recognised: true, missing, data, uncertain: uncertain.slice(0, 50) };
 }

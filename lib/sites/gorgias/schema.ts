@@ -10,6 +10,10 @@ export const GORGIAS_CHANNELS = [
   'sms',
   'help-center',
   'contact-form',
+  'instagram',
+  'facebook-messenger',
+  'whatsapp',
+  'twitter',
   'unknown',
 ] as const;
 
@@ -19,6 +23,11 @@ export const gorgiasMessageSchema = z.object({
   author: z.string().max(200),
   time: z.string().max(80).nullable(),
   body: z.string().max(50_000),
+  /** Quoted history and signature cut from `body` (kept apart, never classified as the sender's words). */
+  quoted: z.string().max(50_000).nullable().optional(),
+  /** The page showed a machine translation; `original` holds the sender's own words when they were readable. */
+  translated: z.boolean().optional(),
+  original: z.string().max(50_000).nullable().optional(),
 });
 
 /** The `data` part of a Gorgias ticket snapshot. */
@@ -36,6 +45,8 @@ export const gorgiasTicketSchema = z.object({
   orders: z.array(orderSchema).max(50),
   /** True when the thread is a virtualised list: older messages may not be in the DOM. */
   partial: z.boolean(),
+  /** The page's language (`<html lang>`), for reading its dates and numbers. */
+  lang: z.string().max(35).optional(),
   /** Which UI the page showed (for the panel's diagnostics). */
   ui: z.enum(['legacy', 'v2']),
 });

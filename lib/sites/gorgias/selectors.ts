@@ -22,13 +22,11 @@ export const SELECTORS = {
     'a[href*="/customer/"]', // absolute hrefs
   ],
   sidebar: [
+    // `aria-label="Customer details"` and a global `.infobar` do not exist in Gorgias' source (host-evidence.md §1).
     '[class*="CustomerDetailsPanel"]', // legacy + v2 module class (GOP saw CustomerDetailsPanel-module--…)
-    '[aria-label="Customer details"]',
-    '.infobar', // legacy global class
   ],
   threadRoot: [
     '[aria-label="Ticket thread"][role="list"]', // v2 react-virtuoso list (also our legacy fixture)
-    'section[aria-label="Ticket thread container"]', // test harness naming, unverified in product
     '[class*="TicketThread--"]', // module-class fallback
   ],
   message: [
@@ -38,18 +36,25 @@ export const SELECTORS = {
   messageBody: ['.message-content'], // both (global class)
   messageAuthor: [
     '[class*="MessageHeader--author"]', // legacy MessageHeader
-    '[class*="MessageSender--"]', // v2 MessageSender
+    '[class*="MessageSender--nameSlot"]', // v2 MessageSender.tsx: the name slot (the name itself has no module class)
+    '[class*="MessageSender--"]', // v2 MessageSender container (name + "<email>")
     '.message-header strong',
   ],
   messageTime: ['time[datetime]', 'time', '[class*="MessageHeader--date"]'],
   /** Legacy SourceIcon ligature (`email`, `forum`, `note`…). */
-  channelIcon: ['i.material-icons', '.material-icons'],
+  channelIcon: [
+    '.source-icon', // SourceIcon.tsx: `i.material-icons` ligature, `i.icon-custom.icon-{name}` (no text) or `img[alt]`
+    'i.material-icons',
+    '.material-icons',
+  ],
   tagsV2: ['[aria-label="Ticket tags selection"]'], // v2 multiselect
   tagsLegacy: ['[class*="TicketTags--tags"]', '[class*="TicketTags--"]'], // legacy badges (contain a `close` ligature)
   tagChip: ['.tag-chip', '[class*="TicketTags--tag"]', '[class*="Tag--"]', '[role="option"]'],
-  shopifyWidget: ['[data-widget="shopify"]', '[class*="ShopifyWidget--"]', '[class*="ShopifyCustomer--"]'],
+  // `[data-widget=…]` does not exist in Gorgias' source; today's card has no widget wrapper (orderCard is searched in the sidebar).
+  shopifyWidget: ['[class*="ShopifyWidget--"]', '[class*="ShopifyCustomer--"]'],
   orderCard: [
-    '[class*="OrderCard--card"]', // new sidebar OrderCard*.tsx
+    '[class*="OrderCard--orderCard"]', // packages/ecommerce OrderCard.tsx (css.orderCard): no labels, titles in img alt
+    '[class*="OrderCard--card"]', // our older fixture's card with labels
     '[class*="OrderCard-module--card"]',
     '[data-testid*="order-card"]',
   ],

@@ -1,15 +1,23 @@
 import type { TicketInput } from '../../cs/ticket';
 import type { CheckedSnapshot } from '../data-schemas';
 import { pageData } from '../page-data';
+import { normaliseTicket } from './normalise';
 import { type GorgiasTicket, gorgiasTicketSchema } from './schema';
 
 /** Turns a Gorgias snapshot's `data` into the ticket the CS pipeline works on (same shape as the CLI input). */
-export function ticketFromGorgias(data: GorgiasTicket): TicketInput {
+export function ticketFromGorgias(page: GorgiasTicket): TicketInput {
+  const data = normaliseTicket(page);
   return {
     subject: data.subject,
     channel: data.channel,
     customer: { name: data.customer.name ?? undefined, email: data.customer.email ?? undefined },
-    messages: data.messages.map((m) => ({ from: m.from, body: m.body, author: m.author, time: m.time ?? undefined })),
+    // The sender's own words: the original of a translated message when it was readable.
+    messages: data.messages.map((m) => ({
+      from: m.from,
+      body: m.original ?? m.body,
+      author: m.author,
+      time: m.time ?? undefined,
+    })),
     orders: data.orders,
   };
 }

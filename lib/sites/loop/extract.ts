@@ -1,4 +1,6 @@
 import * as clock from '../../clock';
+import { normLabel } from '../labels';
+import { parseLocaleDate, parseMoney as parseLocaleMoney } from '../locale';
 import { missingPart, type SnapshotEnvelope } from '../snapshot';
 import type { LoopItem, LoopReturnData } from './schema';
 import {
@@ -13,18 +15,42 @@ import {
   SECTION_HEADINGS,
   type SectionName,
   STATUS_WORDS,
+  WORDS,
 } from './selectors';
 import { pageKind, returnIdFromUrl } from './urls';
 
 const APP_LABEL = 'Loop';
+/** The page's `<html lang>`, for its slash dates (set per extract). */
+let pageLang = 'en-US';
 const PAGE_LABEL = 'return page';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
-const norm = (s: string | null | undefined): string =>
-  clean(s)
-    .toLowerCase()
-    .replace(/\s*[:：]$/, '');
+/** Lower case, no trailing colon, no "(2)" count: headings such as "Return Credits (2)" match. */
+const norm = normLabel;
+
+/**
+ * The AI image-recognition overlay beside shopper photos (help.loopreturns.com 9565825): its
+ * description and flags are the model's words, never the customer's, so no label inside it counts.
+ */
+const OVERLAY =
+  '[class*="recognition" i], [aria-label*="recognition" i], [data-testid*="recognition" i], [class*="ai-analysis" i]';
+function inOverlay(el: Element): boolean {
+  if (el.closest(OVERLAY)) return true;
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const head = p.firstElementChild;
+    if (
+      head &&
+      head !== el &&
+      !head.contains(el) &&
+      WORDS.imageRecognition.includes(norm(head.textContent)) &&
+      head.children.length === 0
+    )
+      return true;
+    if (p.matches('section, article, [role="dialog"]')) break;
+  }
+  return false;
+}
 
 function isHeading(el: Element): boolean {
   return HEADING_SELECTORS.some((s) => el.matches(s));
@@ -50,6 +76,7 @@ export function findLabels(scope: Element, names: readonly string[], includeHead
   for (const el of scope.querySelectorAll('*')) {
     if (SKIP_TAGS.has(el.tagName) || el.closest('script,style,template')) continue;
     if (!includeHeadings && isHeading(el)) continue;
+    if (inOverlay(el)) continue;
     const t = norm(el.textContent);
     if (!names.includes(t)) continue;
     if ([...el.children].some((c) => norm(c.textContent) === t)) continue;
@@ -83,36 +110,41 @@ function labelled(scope: Element | null, name: LabelName): Element | null {
   return null;
 }
 
+/** Elements that may hold an inline "Label: value" line. */
+const INLINE = 'p, span, div, li, dd, td, small';
+
+/** Inline "Label: value" text in one element (e.g. `<p>SKU: TEE-BLK-M</p>`), outside the photo overlay. */
+export function inlineLabelled(scope: Element | null, names: readonly string[]): string | null {
+  if (!scope) return null;
+  for (const el of scope.querySelectorAll(INLINE)) {
+    if (el.children.length > 2 || inOverlay(el)) continue;
+    const m = /^([^:：]{1,40})[:：]\s*(.+)$/.exec(clean(el.textContent));
+    if (m && names.includes(norm(m[1])) && !el.querySelector('p, div, li')) return m[2]!.trim() || null;
+  }
+  return null;
+}
+
 function labelledText(scope: Element | null, name: LabelName): string | null {
   const v = labelled(scope, name);
   const t = clean(v?.textContent);
-  return t || null;
+  return t || inlineLabelled(scope, LABELS[name]);
 }
 
-const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', C$: 'CAD', A$: 'AUD' };
-
-/** Parses "$480.00", "€1.234,50", "54.00 USD" into amount and ISO currency. */
+/** Parses "$480.00", "27,90 €", "1.299,00 €", "54.00 USD" into amount and ISO currency (lib/sites/locale.ts). */
 export function parseMoney(text: string | null): { amount: number; currency: string | null } | null {
-  if (!text) return null;
-  const m = /(-?\d[\d.,\s]*)/.exec(text);
-  if (!m?.[1]) return null;
-  let num = m[1].replace(/\s/g, '');
-  if (/,\d{1,2}$/.test(num)) num = num.replace(/\./g, '').replace(',', '.');
-  else num = num.replace(/,/g, '');
-  const amount = Number(num);
-  if (!Number.isFinite(amount)) return null;
-  const code = /\b([A-Z]{3})\b/.exec(text)?.[1] ?? null;
-  const symbol = /(C\$|A\$|[$€£¥])/.exec(text)?.[1];
-  return { amount, currency: code ?? (symbol ? (CURRENCY_SYMBOLS[symbol] ?? null) : null) };
+  return parseLocaleMoney(text);
 }
 
 /** A date value as `YYYY-MM-DD`: from `time[datetime]` when present, else parsed from the text. */
-function dateOf(v: Element | null): string | null {
-  if (!v) return null;
-  const time = v.matches('time[datetime]') ? v : v.querySelector('time[datetime]');
+function dateOf(v: Element | null, inline: string | null = null): string | null {
+  const time = v?.closest('time[datetime]') ?? v?.querySelector('time[datetime]');
   const attr = time?.getAttribute('datetime');
   if (attr && /^\d{4}-\d{2}-\d{2}/.test(attr)) return attr.slice(0, 10);
-  const t = Date.parse(clean(v.textContent));
+  const text = v ? clean(v.textContent) : inline;
+  if (!text) return null;
+  const local = parseLocaleDate(text, pageLang);
+  if (local) return local.day;
+  const t = Date.parse(text);
   if (Number.isNaN(t)) return null;
   const d = new Date(t);
   // "Nov 6, 2026" parses as local midnight: read it back in local terms, not UTC.
@@ -162,20 +194,56 @@ const intOf = (s: string | null): number | null => {
   return m ? Number(m[0]) : null;
 };
 
-/** Item cards inside the Return Credits section: the largest ancestor of each SKU label holding only that SKU. */
+/** SKU anchors: elements whose whole text is a SKU label, or the innermost inline "SKU: X" elements. */
+function skuAnchors(scope: Element): Element[] {
+  const inline = [...scope.querySelectorAll(INLINE)].filter((el) => {
+    if (el.children.length > 2 || el.querySelector('p, div, li') || inOverlay(el)) return false;
+    const m = /^([^:：]{1,40})[:：]\s*\S/.exec(clean(el.textContent));
+    return !!m && LABELS.sku.includes(norm(m[1]));
+  });
+  return [...findLabels(scope, LABELS.sku), ...inline.filter((el) => !inline.some((o) => o !== el && el.contains(o)))];
+}
+
+/** Rows of an item table whose header has a SKU column (each row one returned item). */
+function tableRows(section: Element): Element[] {
+  for (const table of section.querySelectorAll('table')) {
+    const heads = [...table.querySelectorAll('thead th, tr:first-child th')].map((th) => norm(th.textContent));
+    if (!heads.some((h) => LABELS.sku.includes(h))) continue;
+    return [...table.querySelectorAll('tbody tr, tr')].filter((tr) => tr.querySelector('td'));
+  }
+  return [];
+}
+
+/** The cell of a table row under the column headed by one of `names`. */
+function cellText(row: Element, names: readonly string[]): string | null {
+  const heads = [...(row.closest('table')?.querySelectorAll('thead th, tr:first-child th') ?? [])];
+  const i = heads.findIndex((th) => names.includes(norm(th.textContent)));
+  return i >= 0 ? clean(row.children[i]?.textContent) || null : null;
+}
+
+/**
+ * Item cards inside the Return Credits section: the table rows of an item table, else the largest
+ * ancestor of each SKU anchor holding only that SKU. Purchased (exchange) items are never returned
+ * items, even when their heading shares the container.
+ */
 export function findItemCards(section: Element): Element[] {
-  const skuLabels = findLabels(section, LABELS.sku);
-  const cards: Element[] = [];
-  for (const label of skuLabels) {
+  const rows = tableRows(section);
+  const anchors = rows.length ? [] : skuAnchors(section);
+  const cards: Element[] = [...rows];
+  for (const label of anchors) {
     let card: Element = label;
     while (card.parentElement && card.parentElement !== section) {
-      const parentSkus = findLabels(card.parentElement, LABELS.sku).length;
-      if (parentSkus > 1) break;
+      if (skuAnchors(card.parentElement).length > 1) break;
       card = card.parentElement;
     }
     if (!cards.includes(card)) cards.push(card);
   }
-  return cards;
+  const purchasedHeads = [...section.querySelectorAll(HEADING_SELECTORS.join(','))].filter((h) =>
+    (SECTION_HEADINGS.purchased as readonly string[]).includes(norm(h.textContent)),
+  );
+  return cards.filter(
+    (c) => !purchasedHeads.some((h) => h.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
 }
 
 function first(scope: Element, selectors: readonly string[]): Element | null {
@@ -195,7 +263,7 @@ function photosOf(card: Element): string[] {
   const label = findLabels(card, LABELS.photos, true)[0];
   const scope = label?.parentElement ?? card;
   return [...scope.querySelectorAll('img')]
-    .filter((img) => !thumbs.has(img))
+    .filter((img) => !thumbs.has(img) && !inOverlay(img))
     .map((img) => img.getAttribute('src') ?? '')
     .filter((src) => src.length > 0);
 }
@@ -206,10 +274,15 @@ function parseReason(text: string | null): LoopItem['reason'] {
   return { text, parent: parent ?? text, child: rest.length ? rest.join(' > ') : null };
 }
 
+/** Item fields read without a label (low certainty), named for the panel. */
+let uncertain: string[] = [];
+
 function readItem(card: Element, n: number, missing: string[]): LoopItem {
+  const row = card.tagName === 'TR';
+  const field = (name: LabelName) => (row ? cellText(card, LABELS[name]) : labelledText(card, name));
   const titleEl = first(card, ITEM_SELECTORS.title);
-  let title = clean(titleEl?.textContent) || null;
-  let variant = labelledText(card, 'variant') ?? clean(first(card, ITEM_SELECTORS.variant)?.textContent) ?? null;
+  let title = clean(titleEl?.textContent) || (row ? clean(card.children[0]?.textContent) : '') || null;
+  let variant = field('variant') ?? clean(first(card, ITEM_SELECTORS.variant)?.textContent) ?? null;
   if (!variant && title) {
     // Variant A shows "Classic Tee — Black / M" on one line, as Loop's line-item title does.
     const parts = title.split(/\s+[—–-]\s+/);
@@ -218,10 +291,18 @@ function readItem(card: Element, n: number, missing: string[]): LoopItem {
       variant = parts.slice(1).join(' — ');
     }
   }
-  const money = parseMoney(labelledText(card, 'price'));
-  const sku = labelledText(card, 'sku');
-  const reasonText = labelledText(card, 'reason');
-  const comment = labelledText(card, 'comment');
+  let money = parseMoney(field('price'));
+  if (!money) {
+    // No price label: a line that is only an amount ("$25.00") is taken as the price, marked uncertain.
+    const lone = [...card.querySelectorAll('p, span, div')].find(
+      (e) => !e.children.length && /^(?:[$€£¥] ?\d[\d.,]*|\d[\d.,]* ?(?:[$€£¥]|[A-Z]{3}))$/.test(clean(e.textContent)),
+    );
+    money = parseMoney(lone?.textContent ?? null);
+    if (money) uncertain.push(`${APP_LABEL}: price of returned item ${n} read from an unlabelled amount`);
+  }
+  const sku = field('sku');
+  const reasonText = field('reason');
+  const comment = field('comment');
   if (!title) missing.push(missingPart(APP_LABEL, `title of returned item ${n}`, PAGE_LABEL));
   if (!sku) missing.push(missingPart(APP_LABEL, `SKU of returned item ${n}`, PAGE_LABEL));
   if (!money) missing.push(missingPart(APP_LABEL, `price of returned item ${n}`, PAGE_LABEL));
@@ -232,10 +313,10 @@ function readItem(card: Element, n: number, missing: string[]): LoopItem {
     variant: variant || null,
     price: money?.amount ?? null,
     currency: money?.currency ?? null,
-    quantity: intOf(labelledText(card, 'quantity')),
-    category: labelledText(card, 'category'),
+    quantity: intOf(field('quantity')),
+    category: field('category'),
     final_sale: [...card.querySelectorAll('*')].some(
-      (e) => e.children.length === 0 && ITEM_SELECTORS.finalSale.test(clean(e.textContent)),
+      (e) => e.children.length === 0 && WORDS.finalSale.includes(norm(e.textContent)),
     ),
     reason: parseReason(reasonText),
     comment: comment ? stripQuotes(comment) : null,
@@ -243,16 +324,24 @@ function readItem(card: Element, n: number, missing: string[]): LoopItem {
   };
 }
 
-function headerText(doc: Document, selectors: readonly string[]): string[] {
+function headerText(doc: ParentNode, selectors: readonly string[]): string[] {
   return selectors.flatMap((s) => [...doc.querySelectorAll(s)].map((e) => clean(e.textContent))).filter(Boolean);
 }
 
+/** A drawer opened over the returns list shows the return: read only inside it (the list behind has SKUs too). */
+function drawerOf(doc: Document): Element | null {
+  return doc.querySelector(
+    '[role="dialog"][aria-modal="true"], [role="dialog"]:not([aria-hidden="true"]), [class*="drawer" i][aria-hidden="false"]',
+  );
+}
+
 function readReturn(doc: Document, returnId: string, missing: string[]): LoopReturnData {
-  const body = doc.body ?? doc.documentElement;
-  const credits = findSection(doc, 'returnCredits');
-  const order = findSection(doc, 'order');
-  const customer = findSection(doc, 'customer');
-  const details = findSection(doc, 'details');
+  const body = drawerOf(doc) ?? doc.body ?? doc.documentElement;
+  pageLang = doc.documentElement.getAttribute('lang') || 'en-US';
+  const credits = findSection(body, 'returnCredits');
+  const order = findSection(body, 'order');
+  const customer = findSection(body, 'customer');
+  const details = findSection(body, 'details');
 
   const items: LoopItem[] = [];
   if (!credits) missing.push(missingPart(APP_LABEL, 'Return Credits section (returned items)', PAGE_LABEL));
@@ -268,7 +357,10 @@ function readReturn(doc: Document, returnId: string, missing: string[]): LoopRet
   const orderNumber = /#\s?\d{3,}/.exec(orderText ?? '')?.[0]?.replace(/\s/g, '') ?? null;
   if (!orderNumber) missing.push(missingPart(APP_LABEL, 'order number', PAGE_LABEL));
 
-  const delivered = dateOf(labelled(order, 'delivered') ?? labelled(body, 'delivered'));
+  const delivered = dateOf(
+    labelled(order, 'delivered') ?? labelled(body, 'delivered'),
+    inlineLabelled(order ?? body, LABELS.delivered),
+  );
   if (!delivered) missing.push(missingPart(APP_LABEL, 'delivery date', PAGE_LABEL));
 
   const email =
@@ -278,21 +370,21 @@ function readReturn(doc: Document, returnId: string, missing: string[]): LoopRet
   const comments = [...new Set(items.map((i) => i.comment).filter((c): c is string => !!c))];
   if (items.length > 0 && comments.length === 0) missing.push(missingPart(APP_LABEL, 'customer comment', PAGE_LABEL));
 
-  const outcomeText = labelledText(details, 'outcome') ?? headerText(doc, HEADER_SELECTORS.outcomeTags).join(' ');
+  const outcomeText = labelledText(details, 'outcome') ?? headerText(body, HEADER_SELECTORS.outcomeTags).join(' ');
   const requested = OUTCOME_WORDS.find(([re]) => re.test(outcomeText))?.[1] ?? null;
   if (!requested) missing.push(missingPart(APP_LABEL, 'requested outcome', PAGE_LABEL));
 
   const statusText =
     labelledText(details, 'status') ??
-    headerText(doc, HEADER_SELECTORS.status).find((t) => (STATUS_WORDS as readonly string[]).includes(norm(t))) ??
+    headerText(body, HEADER_SELECTORS.status).find((t) => (STATUS_WORDS as readonly string[]).includes(norm(t))) ??
     null;
   if (!statusText) missing.push(missingPart(APP_LABEL, 'return status', PAGE_LABEL));
 
   return {
     return_id: returnId,
     order_number: orderNumber,
-    created_at: dateOf(labelled(details, 'created')),
-    order_created_at: dateOf(labelled(order, 'orderCreated')),
+    created_at: dateOf(labelled(details, 'created'), inlineLabelled(details, LABELS.created)),
+    order_created_at: dateOf(labelled(order, 'orderCreated'), inlineLabelled(order, LABELS.orderCreated)),
     delivered_at: delivered,
     customer: {
       email,
@@ -334,8 +426,16 @@ export function extract(doc: Document, url: URL, now: Date = clock.now()): Snaps
   }
   try {
     // Validated in the background (lib/sites/data-schemas.ts): no zod in the content script.
+    uncertain = [];
     const data = readReturn(doc, returnId, missing);
-    return { ...base, entityId: returnId, recognised: data.items.length > 0, missing: missing.slice(0, 50), data };
+    return {
+      ...base,
+      entityId: returnId,
+      recognised: data.items.length > 0,
+      missing: missing.slice(0, 50),
+      data,
+      ...(uncertain.length ? { uncertain: uncertain.slice(0, 50) } : {}),
+    };
   } catch (error) {
     missing.push(
       `${APP_LABEL}: this return page could not be read (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`,

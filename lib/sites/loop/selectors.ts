@@ -3,8 +3,9 @@
  * extraction is label-anchored (§5.4): find a section by its heading, then a value by the label
  * next to it. Each table lists the alternatives and the markup they serve; the fixture's two
  * variants are A ("div soup": `.card` + `.card-title`, `.lp-row` label/value spans) and B
- * (semantic: `section` + `h2`, `dl`/`dt`/`dd`, `article` per item). Labels are English only: Loop
- * admin has no known localisation; add per-locale lists here when one is seen.
+ * (semantic: `section` + `h2`, `dl`/`dt`/`dd`, `article` per item), plus the evidence-built
+ * variants (headings with counts, inline "SKU: …", item tables, a drawer, the photo overlay). Labels
+ * come from `lib/sites/labels.ts` in en/de/fr/es/ja (Loop's admin localisation is unverified).
  */
 
 /** Elements that can head a section: real headings (B) and title-classed divs (A). */
@@ -28,43 +29,122 @@ export const SECTION_CONTAINERS = [
   '[class*="module"]', // "totals module" wording of help article 203
 ] as const;
 
-/** Section headings (normalised: lower case, no trailing colon). */
-export const SECTION_HEADINGS = {
-  returnCredits: ['return credits', 'returned items', 'items being returned', 'return items', 'items'],
+/**
+ * The words the adapter anchors on, English by default. The five-language table
+ * (`lib/sites/labels.ts` LOOP_LABELS) is handed over by the background when the content script
+ * starts (`installLabels`), which keeps it out of the 30 kB content script. The English lists here
+ * are the table's `en` entries (a test keeps them equal).
+ */
+export const WORDS: Record<LoopWord, readonly string[]> = {
+  returnCredits: [
+    'return credits',
+    'returned items',
+    'items being returned',
+    'return items',
+    'items',
+    'returning items',
+  ],
   purchased: ['purchased items', 'exchange items', 'new items'],
   order: ['order', 'order details', 'order information'],
   customer: ['customer', 'customer details', 'customer information'],
   details: ['details', 'return details', 'return information'],
   totals: ['totals', 'return summary', 'summary'],
-} as const;
-
-export type SectionName = keyof typeof SECTION_HEADINGS;
-
-/** Value labels (normalised) per field, with the variant each alternative was seen in. */
-export const LABELS = {
-  sku: ['sku', 'sku number'], // A, B
-  price: ['price', 'unit price', 'item price'], // A: Price, B: Unit price
-  quantity: ['quantity', 'qty'], // A: Quantity, B: Qty
-  category: ['product type', 'category', 'type'], // A: Product type, B: Category
+  sku: ['sku', 'sku number'],
+  price: ['price', 'unit price', 'item price'],
+  quantity: ['quantity', 'qty'],
+  category: ['product type', 'category', 'type'],
   variant: ['variant', 'option', 'options'],
-  reason: ['reason', 'return reason'], // A: Reason, B: Return reason
-  comment: ['comment', 'customer comment', 'customer note', 'note from customer', 'comments'], // A, B
-  photos: ['customer photos', 'photos', 'images', 'customer images', 'attachments'], // A, B
-  orderNumber: ['order', 'order name', 'order number', 'order #'], // A, B
-  orderCreated: ['created', 'order date', 'ordered', 'order placed', 'placed'], // A: Created, B: Order date
-  delivered: ['delivered', 'delivered on', 'delivery date'], // A: Delivered, B: Delivered on
+  reason: ['reason', 'return reason'],
+  comment: ['comment', 'customer comment', 'customer note', 'note from customer', 'comments'],
+  photos: ['customer photos', 'photos', 'images', 'customer images', 'attachments'],
+  orderNumber: ['order', 'order name', 'order number', 'order #'],
+  orderCreated: ['created', 'order date', 'ordered', 'order placed', 'placed'],
+  delivered: ['delivered', 'delivered on', 'delivery date'],
   name: ['name', 'customer name', 'customer'],
   email: ['email', 'e-mail', 'email address'],
   country: ['country', 'country/region'],
-  ordersCount: ['orders', 'lifetime orders', 'total orders', 'order count'], // A: Orders, B: Lifetime orders
-  returnsCount: ['returns', 'past returns', 'previous returns', 'return count'], // A: Returns, B: Past returns
-  outcome: ['outcome', 'return type', 'requested outcome', 'resolution'], // A: Outcome, B: Return type
-  method: ['return method', 'shipping method', 'method'], // A: Return method, B: Shipping method
-  status: ['status', 'state'], // A: Status, B: State
-  created: ['return created', 'created', 'created at'], // A: Return created, B: Created
-} as const;
+  ordersCount: ['orders', 'lifetime orders', 'total orders', 'order count'],
+  returnsCount: ['returns', 'past returns', 'previous returns', 'return count'],
+  outcome: ['outcome', 'return type', 'requested outcome', 'resolution'],
+  method: ['return method', 'shipping method', 'method'],
+  status: ['status', 'state'],
+  created: ['return created', 'created', 'created at'],
+  imageRecognition: ['image recognition', 'ai image analysis', 'item condition', 'ai description', 'description'],
+  finalSale: ['final sale', 'final-sale', 'non-returnable', 'not returnable'],
+};
+export type LoopWord =
+  | 'returnCredits'
+  | 'purchased'
+  | 'order'
+  | 'customer'
+  | 'details'
+  | 'totals'
+  | 'sku'
+  | 'price'
+  | 'quantity'
+  | 'category'
+  | 'variant'
+  | 'reason'
+  | 'comment'
+  | 'photos'
+  | 'orderNumber'
+  | 'orderCreated'
+  | 'delivered'
+  | 'name'
+  | 'email'
+  | 'country'
+  | 'ordersCount'
+  | 'returnsCount'
+  | 'outcome'
+  | 'method'
+  | 'status'
+  | 'created'
+  | 'imageRecognition'
+  | 'finalSale';
 
-export type LabelName = keyof typeof LABELS;
+/** Replaces the English words by every language's (the background's LOOP_LABELS, flattened). */
+export function installLabels(all: Partial<Record<string, readonly string[]>>): void {
+  for (const k of Object.keys(WORDS) as LoopWord[]) {
+    const list = all[k];
+    if (list?.length) WORDS[k] = list;
+  }
+}
+
+const SECTIONS = ['returnCredits', 'purchased', 'order', 'customer', 'details', 'totals'] as const;
+export type SectionName = (typeof SECTIONS)[number];
+/** Section headings (normalised: lower case, no trailing colon, no "(n)" count), read live from `WORDS`. */
+export const SECTION_HEADINGS = Object.fromEntries(SECTIONS.map((k) => [k, null])) as unknown as Record<
+  SectionName,
+  readonly string[]
+>;
+for (const k of SECTIONS) Object.defineProperty(SECTION_HEADINGS, k, { get: () => WORDS[k], enumerable: true });
+
+const FIELD_LABELS = [
+  'sku',
+  'price',
+  'quantity',
+  'category',
+  'variant',
+  'reason',
+  'comment',
+  'photos',
+  'orderNumber',
+  'orderCreated',
+  'delivered',
+  'name',
+  'email',
+  'country',
+  'ordersCount',
+  'returnsCount',
+  'outcome',
+  'method',
+  'status',
+  'created',
+] as const;
+export type LabelName = (typeof FIELD_LABELS)[number];
+/** Value labels per field, read live from `WORDS` (English seen in both fixture markups, A and B). */
+export const LABELS = {} as Record<LabelName, readonly string[]>;
+for (const k of FIELD_LABELS) Object.defineProperty(LABELS, k, { get: () => WORDS[k], enumerable: true });
 
 /** Inside an item card. */
 export const ITEM_SELECTORS = {
@@ -83,7 +163,7 @@ export const ITEM_SELECTORS = {
     'figure img', // B
   ],
   /** Whole text of a tag/badge element marking the item final sale (A, B: `.tag.final`). */
-  finalSale: /^(?:final sale|final-sale|non-returnable|not returnable)$/i,
+  finalSale: 'finalSale' as const,
 } as const;
 
 /** The return id in the page heading, for when the URL does not carry it. */
@@ -112,7 +192,10 @@ export const STATUS_WORDS = [
 
 /** Outcome words → requested outcome. Loop calls store credit "Gift card" or "Shop Now" in places. */
 export const OUTCOME_WORDS: readonly [RegExp, 'refund' | 'exchange' | 'store_credit'][] = [
-  [/\brefund\b/i, 'refund'],
-  [/\bexchange\b/i, 'exchange'],
-  [/\bstore credit\b|\bgift ?card\b|\bshop now\b|\bcredit\b/i, 'store_credit'],
+  [/\brefund\b|rückerstattung|erstattung|remboursement|reembolso|返金/i, 'refund'],
+  [/\bexchange\b|umtausch|échange|\bcambio\b|交換/i, 'exchange'],
+  [
+    /\bstore credit\b|\bgift ?card\b|\bshop now\b|\bcredit\b|gutschein|guthaben|\bavoir\b|crédito|ギフトカード|クレジット/i,
+    'store_credit',
+  ],
 ];

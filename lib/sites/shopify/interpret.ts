@@ -1,4 +1,4 @@
-import { parseNumber as parseLocaleNumber } from '../../import/number';
+import { parseNumber as parseLocaleNumber } from '../../import/numbers';
 import type { CanonicalVariant } from '../../listings/canonical';
 
 /**

@@ -7,7 +7,7 @@ export function Rationale({ text, className }: { text: string; className?: strin
     <div className={className}>
       <span>{reasons.join(' ')}</span>
       {working.length ? (
-        <details className="pl-working" onClick={(e) => e.stopPropagation()}>
+        <details className="pl-working" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
           <summary>How it’s worked out</summary>
           <ul>
             {working.map((w) => (

@@ -5,6 +5,7 @@ import { recordSnapshot } from '../../lib/db/snapshots';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import { checkPageData } from '../../lib/sites/data-schemas';
+import { measurePixels } from '../../lib/sites/images';
 import { snapshotChange } from '../../lib/sites/snapshot-change';
 import { KeyedQueue } from '../../lib/util/keyed-queue';
 import { aiStatus } from './ai';
@@ -44,6 +45,15 @@ export const snapshotHandlers: Handlers = {
       if (!done) void hooks.then(() => notifyPanels(sender.tabId, { type: 'snapshot.changed' }));
       return { accepted: true, changed: true };
     });
+  },
+
+  'image.measure': async ({ src, width, height }, sender) => {
+    if (sender.kind !== 'content') throw new MessageError('forbidden', 'Only a content script asks for a picture.');
+    try {
+      return await measurePixels(src, width, height);
+    } catch {
+      return {}; // Not readable (cross-origin without CORS, not a picture): nothing measured.
+    }
   },
 
   'panel.getContext': async (_payload, sender) => {

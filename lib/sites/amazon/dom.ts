@@ -11,13 +11,57 @@ export const openShadowRoot: ShadowRootOf = (el) => {
   return root && root.mode !== 'closed' ? root : null;
 };
 
+/**
+ * Whether an element may host a shadow root the lookups should enter: one that shows an open root,
+ * or a custom element (a closed root, e.g. Katal's, is only reachable through `shadowOf` and hides
+ * behind custom elements). Checked before `shadowOf`, so `chrome.dom.openOrClosedShadowRoot` is not
+ * called for every element of the page.
+ */
+const mayHostShadow = (el: Element): boolean => el.shadowRoot !== null || el.localName.includes('-');
+
+/** Elements of `root`'s own tree (not entering shadow roots) that host a reachable shadow root, with it, in document order. */
+function shadowHosts(root: ParentNode, shadowOf: ShadowRootOf): Array<[Element, ShadowRoot]> {
+  const out: Array<[Element, ShadowRoot]> = [];
+  for (const el of root.querySelectorAll('*')) {
+    if (!mayHostShadow(el)) continue;
+    const sr = shadowOf(el);
+    if (sr) out.push([el, sr]);
+  }
+  return out;
+}
+
 /** Every element of the composed tree under `root`: light DOM plus every reachable shadow root, in document order. */
 export function* composedElements(root: ParentNode, shadowOf: ShadowRootOf = openShadowRoot): Generator<Element> {
   for (const el of root.querySelectorAll('*')) {
     yield el;
-    const sr = shadowOf(el);
+    const sr = mayHostShadow(el) ? shadowOf(el) : null;
     if (sr) yield* composedElements(sr, shadowOf);
   }
+}
+
+/**
+ * Elements matching `selector` in the composed tree under `root`, in composed document order (a
+ * host's shadow content right after the host). The browser's selector engine runs once per tree
+ * (document, each shadow root); no element is copied or matched one by one.
+ */
+function composedMatches(root: ParentNode, selector: string, shadowOf: ShadowRootOf): Element[] {
+  const hits = root.querySelectorAll(selector);
+  const hosts = shadowHosts(root, shadowOf);
+  if (hosts.length === 0) return [...hits];
+  const out: Element[] = [];
+  let i = 0;
+  for (const [host, sr] of hosts) {
+    // Hits up to and including the host come first; its shadow content goes before its light descendants.
+    while (i < hits.length) {
+      const hit = hits[i] as Element;
+      if (hit !== host && !((host.compareDocumentPosition(hit) & 2) /* DOCUMENT_POSITION_PRECEDING */)) break;
+      out.push(hit);
+      i++;
+    }
+    out.push(...composedMatches(sr, selector, shadowOf));
+  }
+  for (; i < hits.length; i++) out.push(hits[i] as Element);
+  return out;
 }
 
 /** Elements of the composed tree matching any alternative of a named selector (first alternative that matches). */
@@ -26,9 +70,8 @@ export function composedQueryAll(
   name: SelectorName,
   shadowOf: ShadowRootOf = openShadowRoot,
 ): Element[] {
-  const all = [...composedElements(root, shadowOf)];
   for (const selector of SELECTORS[name]) {
-    const hits = all.filter((el) => el.matches(selector));
+    const hits = composedMatches(root, selector, shadowOf);
     if (hits.length) return hits;
   }
   return [];

@@ -66,7 +66,10 @@ export const coreMessages = {
       })
       .strict(),
     response: z.object({
-      corner_rgb: z.array(z.tuple([z.number(), z.number(), z.number()])).length(4).optional(),
+      corner_rgb: z
+        .array(z.tuple([z.number(), z.number(), z.number()]))
+        .length(4)
+        .optional(),
       product_fill: z.number().min(0).max(1).optional(),
     }),
     senders: ['content'],

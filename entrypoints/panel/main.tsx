@@ -1,22 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { PanelApp } from '../../components/panel/PanelApp';
-import '../../components/ui/theme.css';
-import '../../components/panel/panel.css';
+import { loadViews } from '../../components/panel/views';
+import { call } from '../../lib/messaging/client';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { refetchOnWindowFocus: false, networkMode: 'always' },
-    mutations: { networkMode: 'always' },
-  },
-});
-const appParam = new URLSearchParams(location.search).get('app');
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <PanelApp appHint={appParam} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The panel's boot, kept tiny: the frame's own load event (which the host page's load event waits
+// for) fires as soon as this has run. It asks for the page's context and starts loading this app's
+// views at once; React and the shared core (`./app`) load in parallel with both.
+const appHint = new URLSearchParams(location.search).get('app');
+const context = call('panel.getContext', {});
+if (appHint) void loadViews(appHint).catch(() => undefined);
+void import('./app').then((m) => m.start(appHint, context));

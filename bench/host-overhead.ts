@@ -20,7 +20,11 @@
  *   - Panel ready: the first time the panel frame shows triage + draft (Gorgias), the decision (Loop),
  *     the listing check (Seller Central: violations by field; Shopify: channel readiness), as
  *     `performance.timeOrigin + performance.now()` in the panel frame, against the host page's load
- *     event (`loadEventStart` of its navigation entry): ratio = ready / load, both from navigation start.
+ *     event (`loadEventStart` of its navigation entry), both from navigation start:
+ *     `panel_ready_over_load` uses the load event of the same page (with the extension; the panel
+ *     frame is part of the page, so a slow frame also delays it), `panel_ready_over_own_load` the
+ *     load event of the page without the extension in the same repetition (the stricter figure), and
+ *     `load_with_over_without` how much later the page's load event fires with the extension.
  *   - SPA: ms from the new ticket having rendered (stamped by the page right after its render) to
  *     the panel showing ticket 4102 (record), and to its triage + a new draft.
  *
@@ -407,8 +411,11 @@ async function main() {
         withoutWallMs: r1(wo.wallMs),
         withWallMs: r1(w.wallMs),
         loadMs: r1(w.loadMs),
+        ownLoadMs: r1(wo.loadMs),
         readyMs: w.readyMs === null ? null : r1(w.readyMs),
         readyRatio: w.readyMs === null ? null : r3(w.readyMs / w.loadMs),
+        readyOverOwnLoad: w.readyMs === null ? null : r3(w.readyMs / wo.loadMs),
+        loadDelay: r3(w.loadMs / wo.loadMs),
       });
       if (app === 'gorgias' && spa.with && spa.without)
         push('gorgias-spa', {
@@ -446,8 +453,11 @@ async function main() {
             host_main_ms: stats(col('withoutMs')),
             with_ext_main_ms: stats(col('withMs')),
             host_load_ms: stats(col('loadMs')),
+            host_own_load_ms: stats(col('ownLoadMs')),
+            load_with_over_without: stats(col('loadDelay'), r3),
             panel_ready_ms: stats(col('readyMs')),
             panel_ready_over_load: stats(col('readyRatio'), r3),
+            panel_ready_over_own_load: stats(col('readyOverOwnLoad'), r3),
           };
   }
   const result = {

@@ -47,7 +47,7 @@ for (let i = 0; i < 2; i++) {
   const byUrl = new Map<string, number>();
   for (const n of profile.nodes) {
     const t = (self.get(n.id) ?? 0) / 1000;
-    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-1)[0]}:${n.callFrame.lineNumber}`;
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-1)[0]}:${n.callFrame.lineNumber}:${(n.callFrame as { columnNumber?: number }).columnNumber}`;
     byFn.set(key, (byFn.get(key) ?? 0) + t);
     const u = n.callFrame.url.startsWith('chrome-extension')
       ? 'EXT'

@@ -90,7 +90,9 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
     host.addEventListener(type, (e) => e.stopPropagation());
   }
 
-  let state = { ...options.state, width: clampWidth(options.state.width, doc.defaultView?.innerWidth ?? 1280) };
+  // Clamped to the window without reading its width now: `innerWidth` would force a layout of the
+  // host page mid-load. The window's clamp follows on the next frame, when the page is laid out anyway.
+  let state = { ...options.state, width: clampWidth(options.state.width, Number.POSITIVE_INFINITY) };
   let noticeShown = false;
 
   const pushStyle = doc.createElement('style');
@@ -149,6 +151,8 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
   render();
   (doc.head ?? doc.documentElement).append(pushStyle);
   doc.documentElement.append(host);
+  // Read once the next frame has been laid out (then reading the width costs nothing).
+  requestAnimationFrame(() => setTimeout(() => update({ width: clampWidth(state.width, innerWidth) }, false)));
 
   return {
     host,

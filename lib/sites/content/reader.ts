@@ -58,8 +58,8 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  * published, so the old record's content never goes out under the new address.
  */
 export function createPageReader(o: ReaderOptions): PageReader {
-  const setT = o.setTimeout ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
-  const clearT = o.clearTimeout ?? ((id: unknown) => clearTimeout(id as ReturnType<typeof setTimeout>));
+  const setT = o.setTimeout ?? setTimeout;
+  const clearT = (o.clearTimeout ?? clearTimeout) as (id: unknown) => void;
   const now = o.now ?? clock.monotonicMs;
   const shadowOf = o.shadowRootOf ?? composedShadowRoot;
   let lastHash = '';

@@ -1,10 +1,14 @@
 import { loadViews } from '../../components/panel/views';
 import { call } from '../../lib/messaging/client';
 
-// The panel's boot, kept tiny: the frame's own load event (which the host page's load event waits
-// for) fires as soon as this has run. It asks for the page's context and starts loading this app's
-// views at once; React and the shared core (`./app`) load in parallel with both.
+// The panel's boot, kept tiny. The frame is part of the host page, whose load event waits for the
+// frame's: so only this much loads before the frame's own load event; React, the shared core
+// (`./app`) and this app's views load right after it, while the context asked for here is on its way.
 const appHint = new URLSearchParams(location.search).get('app');
 const context = call('panel.getContext', {});
-if (appHint) void loadViews(appHint).catch(() => undefined);
-void import('./app').then((m) => m.start(appHint, context));
+const rest = () => {
+  if (appHint) void loadViews(appHint).catch(() => undefined);
+  void import('./app').then((m) => m.start(appHint, context));
+};
+if (document.readyState === 'complete') rest();
+else addEventListener('load', rest, { once: true });

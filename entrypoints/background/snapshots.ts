@@ -40,7 +40,7 @@ export const snapshotHandlers: Handlers = {
       const done = await Promise.race([hooks.then(() => true), wait(HOOK_WAIT_MS).then(() => false)]);
       await writeTabSnapshot(sender.tabId, snapshot);
       if (change.movedRecord) await writeManualInput(sender.tabId, null);
-      notifyPanels(sender.tabId, { type: 'snapshot.changed' });
+      notifyPanels(sender.tabId, { type: 'snapshot.changed', snapshot });
       // The history row is for later views, not for the panel reading this snapshot: after the notice.
       if (change.keep) await recordSnapshot(db(), snapshot, change.hash);
       if (!done) void hooks.then(() => notifyPanels(sender.tabId, { type: 'snapshot.changed' }));

@@ -141,7 +141,7 @@ export function setMeasureSource(source: MeasureSource | null): void {
   pending.clear();
 }
 
-/** Called whenever a picture has been measured: the page is worth reading again. */
+/** Called when the pictures asked for have been measured: the page is worth reading again. */
 export function setImageMeasuredListener(listener: (() => void) | null): void {
   onMeasured = listener;
 }
@@ -156,7 +156,8 @@ function requestPixels(src: string, width: number, height: number): void {
     if (source !== measureSource) return;
     if (measured.size > 200) measured.clear();
     measured.set(src, meta ?? {});
-    onMeasured?.();
+    // One re-read for a batch of pictures, not one per picture.
+    if (pending.size === 0) onMeasured?.();
   };
   source(src, Math.max(1, Math.round(width * Math.min(1, k))), Math.max(1, Math.round(height * Math.min(1, k)))).then(
     done,

@@ -19,13 +19,31 @@ export const openShadowRoot: ShadowRootOf = (el) => {
  */
 const mayHostShadow = (el: Element): boolean => el.shadowRoot !== null || el.localName.includes('-');
 
+/**
+ * Shadow hosts found per tree, kept for one synchronous read (an extract or a write makes many
+ * lookups over the same page; `chrome.dom.openOrClosedShadowRoot` costs a call into the extension
+ * runtime per element). Dropped at the next microtask, so a later read sees the page as it is then.
+ */
+let hostCache: Map<ShadowRootOf, WeakMap<ParentNode, Array<[Element, ShadowRoot]>>> | null = null;
+
 /** Elements of `root`'s own tree (not entering shadow roots) that host a reachable shadow root, with it, in document order. */
 function shadowHosts(root: ParentNode, shadowOf: ShadowRootOf): Array<[Element, ShadowRoot]> {
-  const out: Array<[Element, ShadowRoot]> = [];
-  for (const el of root.querySelectorAll('*')) {
-    if (!mayHostShadow(el)) continue;
-    const sr = shadowOf(el);
-    if (sr) out.push([el, sr]);
+  if (!hostCache) {
+    hostCache = new Map();
+    queueMicrotask(() => {
+      hostCache = null;
+    });
+  }
+  const byRoot = hostCache.get(shadowOf) ?? new WeakMap();
+  hostCache.set(shadowOf, byRoot);
+  let out = byRoot.get(root);
+  if (!out) {
+    out = [];
+    for (const el of root.querySelectorAll('*')) {
+      const sr = mayHostShadow(el) && shadowOf(el);
+      if (sr) out.push([el, sr]);
+    }
+    byRoot.set(root, out);
   }
   return out;
 }

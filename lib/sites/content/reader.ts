@@ -23,9 +23,6 @@ export interface ReaderOptions {
   ignore?(node: Node): boolean;
   /** How to reach a shadow root; by default `composedShadowRoot` (closed ones too in Chrome's content scripts). */
   shadowRootOf?(el: Element): ShadowRoot | null;
-  setTimeout?(fn: () => void, ms: number): unknown;
-  clearTimeout?(id: unknown): void;
-  now?(): number;
 }
 
 export interface PageReader {
@@ -47,7 +44,7 @@ export const composedShadowRoot = (el: Element): ShadowRoot | null => {
   return r && r.mode !== 'closed' ? r : null;
 };
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: false };
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
  * Keeps the snapshot of one page current without a fixed debounce: changes are noticed by one
@@ -58,9 +55,9 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  * published, so the old record's content never goes out under the new address.
  */
 export function createPageReader(o: ReaderOptions): PageReader {
-  const setT = o.setTimeout ?? setTimeout;
-  const clearT = (o.clearTimeout ?? clearTimeout) as (id: unknown) => void;
-  const now = o.now ?? clock.monotonicMs;
+  // Plain timers: `disconnect` (on the content script's invalidation) clears them.
+  const setT = setTimeout;
+  const clearT = clearTimeout as (id: unknown) => void;
   const shadowOf = o.shadowRootOf ?? composedShadowRoot;
   let lastHash = '';
   let timer: unknown;
@@ -169,7 +166,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
 
   function schedule() {
     if (closed) return;
-    const t = now();
+    const t = clock.monotonicMs();
     if (firstChangeAt === null) firstChangeAt = t;
     if (timer !== undefined) clearT(timer);
     const wait = Math.max(0, Math.min(SETTLE_MS, firstChangeAt + MAX_WAIT_MS - t));

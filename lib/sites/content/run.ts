@@ -66,8 +66,6 @@ export async function runContentScript(
     doc: document,
     href: () => location.href,
     ignore: (node) => dock.owns(node),
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-    clearTimeout: (id) => clearTimeout(id as number),
     send: async (snapshot) => {
       if (ctx.isInvalid) return;
       const result = await call('snapshot.publish', snapshot);

@@ -28,12 +28,25 @@ export interface Dock {
 }
 
 // Minified by hand-kept rules: this string ships in every content script (budget 30 kB).
-const CSS = `:host{all:initial}*{box-sizing:border-box}[hidden]{display:none!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483000;display:flex;background:#fff;box-shadow:-1px 0 0 #d4d7de,-6px 0 18px #0f172a14;font:13px/1.4 system-ui,sans-serif;color:#111827}.rail{position:relative;width:10px;flex:none;cursor:ew-resize;background:#f6f7f9;border-right:1px solid #e5e7eb;outline:0}.rail:hover,.rail:focus-visible,.dragging{background:#e0e7ff}.rail::after{content:"";position:absolute;top:50%;left:3px;width:4px;height:32px;margin-top:-16px;border:solid #9ca3af;border-width:0 1px}.collapse{position:absolute;top:10px;left:-14px;width:26px;height:26px;border-radius:50%;border:1px solid #c7cbd4;background:#fff;color:#374151;cursor:pointer;font-size:15px;line-height:22px;padding:0;box-shadow:0 1px 3px #0000001f;z-index:2}.collapse:hover,.collapse:focus-visible{background:#eef2ff;border-color:#6366f1;color:#4338ca;outline:0}iframe{flex:1;height:100%;border:0;background:#fff}.shield{position:absolute;inset:0;display:none;cursor:ew-resize}.dragging-all .shield{display:block}.tab{position:fixed;right:0;top:38%;z-index:2147483000;writing-mode:vertical-rl;padding:12px 6px;border:1px solid #c7cbd4;border-right:0;border-radius:8px 0 0 8px;background:#4f46e5;color:#fff;font:600 12px/1 system-ui,sans-serif;letter-spacing:.04em;cursor:pointer;box-shadow:-2px 2px 8px #00000026}.tab:hover,.tab:focus-visible{background:#4338ca;outline:2px solid #a5b4fc;outline-offset:1px}.notice{flex:1;padding:24px 20px;display:flex;flex-direction:column;gap:12px}.notice strong{font-size:14px}.notice button{align-self:flex-start;padding:6px 12px;border-radius:6px;border:1px solid #4f46e5;background:#4f46e5;color:#fff;cursor:pointer;font:inherit}`;
+const CSS = `:host{all:initial}*{box-sizing:border-box}[hidden]{display:none!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483000;display:flex;background:#fff;box-shadow:-1px 0 0 #d4d7de,-6px 0 18px #0f172a14;font:13px/1.4 system-ui;color:#111827}.rail{position:relative;width:10px;flex:none;cursor:ew-resize;background:#f6f7f9;border-right:1px solid #e5e7eb;outline:0}.rail:hover,.rail:focus-visible,.dragging{background:#e0e7ff}.rail::after{content:"";position:absolute;top:50%;left:3px;width:4px;height:32px;margin-top:-16px;border:solid #9ca3af;border-width:0 1px}.collapse{position:absolute;top:10px;left:-14px;width:26px;height:26px;border-radius:50%;border:1px solid #c7cbd4;background:#fff;color:#374151;cursor:pointer;font-size:15px;line-height:22px;padding:0;box-shadow:0 1px 3px #0000001f;z-index:2}.collapse:hover,.collapse:focus-visible{background:#eef2ff;border-color:#6366f1;color:#4338ca;outline:0}iframe{flex:1;height:100%;border:0;background:#fff}.shield{position:absolute;inset:0;display:none;cursor:ew-resize}.dragging-all .shield{display:block}.tab{position:fixed;right:0;top:38%;z-index:2147483000;writing-mode:vertical-rl;padding:12px 6px;border:1px solid #c7cbd4;border-right:0;border-radius:8px 0 0 8px;background:#4f46e5;color:#fff;font:600 12px/1 system-ui;letter-spacing:.04em;cursor:pointer;box-shadow:-2px 2px 8px #00000026}.tab:hover,.tab:focus-visible{background:#4338ca;outline:2px solid #a5b4fc;outline-offset:1px}.notice{flex:1;padding:24px 20px;display:flex;flex-direction:column;gap:12px}.notice strong{font-size:14px}.notice button{align-self:flex-start;padding:6px 12px;border-radius:6px;border:1px solid #4f46e5;background:#4f46e5;color:#fff;cursor:pointer;font:inherit}`;
 
 /** Clamps a width to what the dock allows and to the window it lives in. */
 export function clampWidth(width: number, viewport: number): number {
   const max = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.floor(viewport * 0.6)));
   return Math.round(Math.min(max, Math.max(MIN_WIDTH, width)));
+}
+
+/**
+ * Pushes the host page left by `width` px (0: not at all) with one style element, created on first
+ * use. The content script pushes by the default width the moment it starts, before the host's first
+ * layout and before the stored dock state has been read; `mountDock` then takes the same element over.
+ */
+export function pushPage(doc: Document, width: number): HTMLStyleElement {
+  const style = (doc.getElementById(PUSH_STYLE_ID) as HTMLStyleElement | null) ?? doc.createElement('style');
+  style.id = PUSH_STYLE_ID;
+  style.textContent = width ? `html { margin-right: ${width}px !important; }` : '';
+  if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+  return style;
 }
 
 /**
@@ -95,15 +108,14 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
   let state = { ...options.state, width: clampWidth(options.state.width, Number.POSITIVE_INFINITY) };
   let noticeShown = false;
 
-  const pushStyle = doc.createElement('style');
-  pushStyle.id = PUSH_STYLE_ID;
+  const pushStyle = pushPage(doc, 0);
 
   function render() {
     dock.hidden = state.collapsed;
     tab.hidden = !state.collapsed;
     dock.style.width = `${state.width}px`;
     rail.setAttribute('aria-valuenow', String(state.width));
-    pushStyle.textContent = state.collapsed ? '' : `html { margin-right: ${state.width}px !important; }`;
+    pushPage(doc, state.collapsed ? 0 : state.width);
   }
 
   function update(next: Partial<typeof state>, persist = true) {
@@ -149,7 +161,6 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
   });
 
   render();
-  (doc.head ?? doc.documentElement).append(pushStyle);
   doc.documentElement.append(host);
   // Read once the next frame has been laid out (then reading the width costs nothing).
   requestAnimationFrame(() => setTimeout(() => update({ width: clampWidth(state.width, innerWidth) }, false)));

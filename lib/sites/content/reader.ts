@@ -39,7 +39,7 @@ export interface PageReader {
 export const composedShadowRoot = (el: Element): ShadowRoot | null => {
   const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } })
     .chrome?.dom;
-  if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el) ?? null;
+  if (dom?.openOrClosedShadowRoot) return dom.openOrClosedShadowRoot(el) ?? null;
   const r = el.shadowRoot;
   return r && r.mode !== 'closed' ? r : null;
 };
@@ -55,10 +55,10 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  * published, so the old record's content never goes out under the new address.
  */
 export function createPageReader(o: ReaderOptions): PageReader {
+  const shadowOf = o.shadowRootOf ?? composedShadowRoot;
   // Plain timers: `disconnect` (on the content script's invalidation) clears them.
   const setT = setTimeout;
   const clearT = clearTimeout as (id: unknown) => void;
-  const shadowOf = o.shadowRootOf ?? composedShadowRoot;
   let lastHash = '';
   let timer: unknown;
   let firstChangeAt: number | null = null;

@@ -3,11 +3,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { call } from '../../messaging/client';
 import type { WriteResult } from '../../messaging/contract/core';
 import { parseWriteAction } from '../../messaging/contract/write-guard';
-import { readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
+import { DOCK_DEFAULTS, readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
 import { type SiteAdapter, unsupportedWrite } from '../adapter';
 import { setImageMeasuredListener, setMeasureSource } from '../images';
 import type { PageIdentityCheck } from '../snapshot-identity';
-import { detachedDock, mountDock } from './dock';
+import { detachedDock, mountDock, pushPage } from './dock';
 import { createPageReader } from './reader';
 
 /**
@@ -33,6 +33,8 @@ export async function runContentScript(
   identity?: PageIdentityCheck,
 ): Promise<void> {
   const framed = mayFramePanel(location.hostname);
+  // Pushed by the usual width at once, before the host lays out its page; the stored state follows.
+  if (framed) pushPage(document, DOCK_DEFAULTS.width);
   const [state, shadowMode] = framed
     ? await Promise.all([readDockState(adapter.app), readDockShadowMode()])
     : [null, undefined];
@@ -69,10 +71,8 @@ export async function runContentScript(
     send: async (snapshot) => {
       if (ctx.isInvalid) return;
       const result = await call('snapshot.publish', snapshot);
-      if (!result.ok) {
-        if (result.error.code === 'unavailable') dock.showNotice(result.error.message);
-        else console.warn(`[counterpart] snapshot refused: ${result.error.message}`);
-      }
+      // A refused snapshot is the background's to report; a closed channel means the script is orphaned.
+      if (!result.ok && result.error.code === 'unavailable') dock.showNotice(result.error.message);
     },
   });
   ctx.onInvalidated(() => reader.disconnect());

@@ -28,7 +28,7 @@ export interface Dock {
 }
 
 // Minified by hand-kept rules: this string ships in every content script (budget 30 kB).
-const CSS = `:host{all:initial}*{box-sizing:border-box}[hidden]{display:none!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483000;display:flex;background:#fff;box-shadow:-1px 0 0 #d4d7de,-6px 0 18px #0f172a14;font:13px/1.4 system-ui;color:#111827}.rail{position:relative;width:10px;flex:none;cursor:ew-resize;background:#f6f7f9;border-right:1px solid #e5e7eb;outline:0}.rail:hover,.rail:focus-visible,.dragging{background:#e0e7ff}.rail::after{content:"";position:absolute;top:50%;left:3px;width:4px;height:32px;margin-top:-16px;border:solid #9ca3af;border-width:0 1px}.collapse{position:absolute;top:10px;left:-14px;width:26px;height:26px;border-radius:50%;border:1px solid #c7cbd4;background:#fff;color:#374151;cursor:pointer;font-size:15px;line-height:22px;padding:0;box-shadow:0 1px 3px #0000001f;z-index:2}.collapse:hover,.collapse:focus-visible{background:#eef2ff;border-color:#6366f1;color:#4338ca;outline:0}iframe{flex:1;height:100%;border:0;background:#fff}.shield{position:absolute;inset:0;display:none;cursor:ew-resize}.dragging-all .shield{display:block}.tab{position:fixed;right:0;top:38%;z-index:2147483000;writing-mode:vertical-rl;padding:12px 6px;border:1px solid #c7cbd4;border-right:0;border-radius:8px 0 0 8px;background:#4f46e5;color:#fff;font:600 12px/1 system-ui;letter-spacing:.04em;cursor:pointer;box-shadow:-2px 2px 8px #00000026}.tab:hover,.tab:focus-visible{background:#4338ca;outline:2px solid #a5b4fc;outline-offset:1px}.notice{flex:1;padding:24px 20px;display:flex;flex-direction:column;gap:12px}.notice strong{font-size:14px}.notice button{align-self:flex-start;padding:6px 12px;border-radius:6px;border:1px solid #4f46e5;background:#4f46e5;color:#fff;cursor:pointer;font:inherit}`;
+const CSS = `:host{all:initial}*{box-sizing:border-box}[hidden]{display:none!important}.dock{position:fixed;top:0;right:0;bottom:0;z-index:2147483000;display:flex;background:#fff;box-shadow:-1px 0 0 #d4d7de,-6px 0 18px #0f172a14;font:13px/1.4 system-ui;color:#111827}.rail{position:relative;width:10px;flex:none;cursor:ew-resize;background:#f6f7f9;border-right:1px solid #e5e7eb;outline:0}.rail:hover,.rail:focus-visible,.dragging{background:#e0e7ff}.rail::after{content:"";position:absolute;top:50%;left:3px;width:4px;height:32px;margin-top:-16px;border:solid #9ca3af;border-width:0 1px}.collapse{position:absolute;top:10px;left:-14px;width:26px;height:26px;border-radius:50%;border:1px solid #c7cbd4;background:#fff;color:#374151;cursor:pointer;font-size:15px;line-height:22px;padding:0;z-index:2}.collapse:hover,.collapse:focus-visible{background:#eef2ff;border-color:#6366f1;color:#4338ca;outline:0}iframe{flex:1;height:100%;border:0;background:#fff}.shield{position:absolute;inset:0;display:none;cursor:ew-resize}.dragging-all .shield{display:block}.tab{position:fixed;right:0;top:38%;z-index:2147483000;writing-mode:vertical-rl;padding:12px 6px;border:1px solid #c7cbd4;border-right:0;border-radius:8px 0 0 8px;background:#4f46e5;color:#fff;font:600 12px/1 system-ui;cursor:pointer}.tab:hover,.tab:focus-visible{background:#4338ca;outline:2px solid #a5b4fc;outline-offset:1px}.notice{flex:1;padding:24px 20px;display:flex;flex-direction:column;gap:12px}.notice strong{font-size:14px}.notice button{align-self:flex-start;padding:6px 12px;border-radius:6px;border:1px solid #4f46e5;background:#4f46e5;color:#fff;cursor:pointer;font:inherit}`;
 
 /** Clamps a width to what the dock allows and to the window it lives in. */
 export function clampWidth(width: number, viewport: number): number {
@@ -87,7 +87,13 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
     '›',
   );
   const frame = el('iframe', { title: `Counterpart for ${options.appLabel}`, allow: 'clipboard-write' });
-  frame.src = options.src;
+  // The frame is part of the page: loading the panel before the page's own load event would hold
+  // that event back (the host's load handlers, its spinner). It loads right after it instead.
+  const load = () => {
+    frame.src = options.src;
+  };
+  if (doc.readyState === 'complete') load();
+  else doc.defaultView?.addEventListener('load', load, { once: true });
   const shield = el('div', { class: 'shield' });
   const tab = el(
     'button',

@@ -3,9 +3,10 @@ import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 
 // Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
+// From document start: the dock and its panel frame load while the host page does (see runContentScript).
 export default defineContentScript({
   matches: [...HOST_MATCHES.amazon],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     return runContentScript(ctx, amazonAdapter);
   },

@@ -1,12 +1,14 @@
 import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import { loopAdapter } from '../lib/sites/loop/adapter';
+import { loopIdentity } from '../lib/sites/snapshot-identity';
 
 // Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
+// From document start: the dock and its panel frame load while the host page does (see runContentScript).
 export default defineContentScript({
   matches: [...HOST_MATCHES.loop],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
-    return runContentScript(ctx, loopAdapter);
+    return runContentScript(ctx, loopAdapter, loopIdentity);
   },
 });

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { panelQueries } from '../../lib/messaging/queries';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
-import { ReadReport } from './SnapshotSummary';
+import { ReadReport, SnapshotSummary } from './SnapshotSummary';
 import { UnreadablePage } from './UnreadablePage';
 import { usePanelPort } from './usePanelPort';
-import { viewsFor } from './views';
+import { loadViews, viewsFor } from './views';
 
 const APP_LABELS: Record<string, string> = {
   gorgias: 'Gorgias',
@@ -27,6 +28,15 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
   usePanelPort();
   const context = useQuery(panelQueries.context());
   const app = context.data?.app ?? appHint ?? '';
+  // The app's views were asked for at boot; re-render once they are in.
+  const [, setViewsIn] = useState(0);
+  useEffect(() => {
+    let live = true;
+    if (app) void loadViews(app).then(() => live && setViewsIn((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [app]);
   const appLabel = APP_LABELS[app] ?? 'this app';
   const snapshot = context.data?.snapshot ?? null;
 
@@ -54,10 +64,16 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
   else if (!snapshot.recognised || snapshot.page === 'unknown')
     body = <UnreadablePage context={context.data} appLabel={appLabel} />;
   else {
-    const views = viewsFor(snapshot.app, snapshot.page);
+    const found = viewsFor(snapshot.app, snapshot.page);
+    const views = found === undefined ? [] : found.length ? found : [SnapshotSummary];
     body = (
       <>
         <ReadReport snapshot={snapshot} appLabel={APP_LABELS[snapshot.app] ?? appLabel} />
+        {found === undefined ? (
+          <Section title="Loading">
+            <Spinner label="Loading…" />
+          </Section>
+        ) : null}
         {views.map((View, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per page kind.
           <View key={i} context={context.data} />

@@ -17,7 +17,7 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
   const missing = context.snapshot?.missing ?? [];
   // Pasted text on a Gorgias page is a ticket: it is classified and drafted like one (the background
   // builds the ticket from the text, lib/sites/gorgias/paste.ts). Other apps keep the text for now.
-  const pastedViews = context.manual && context.app === 'gorgias' ? viewsFor('gorgias', 'ticket') : [];
+  const pastedViews = context.manual && context.app === 'gorgias' ? (viewsFor('gorgias', 'ticket') ?? []) : [];
   return (
     <>
       <Section title="Page not recognised">

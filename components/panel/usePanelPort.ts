@@ -2,6 +2,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { queryKeys } from '../../lib/messaging/query-keys';
+import type { PanelContext } from './types';
 
 /**
  * Keeps a port open to the background so it can say "your page changed" (it says so once as soon as
@@ -21,7 +22,15 @@ export function usePanelPort(): void {
       } catch {
         return; // The extension context is gone; the dock shows the reload notice.
       }
-      port.onMessage.addListener(() => invalidate(queryClient));
+      port.onMessage.addListener((message: { snapshot?: PanelContext['snapshot'] }) => {
+        // The new snapshot comes with the notice: shown at once, the rest of the context refetched.
+        const snapshot = message?.snapshot;
+        if (snapshot)
+          queryClient.setQueryData<PanelContext>(queryKeys.panel.context(), (old) =>
+            old ? { ...old, snapshot } : old,
+          );
+        invalidate(queryClient);
+      });
       port.onDisconnect.addListener(() => {
         if (closed) return;
         attempts += 1;

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { classifySender } from '../../lib/messaging/trust';
+import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { trustEnv } from './trust-env';
 
 // Open panel connections by tab. Losing this map is harmless: when the worker restarts, every
@@ -26,8 +27,14 @@ export function setupPanelPorts(): void {
   });
 }
 
-/** Tells the panels docked in a tab that what they show is out of date. */
-export function notifyPanels(tabId: number, event: { type: 'snapshot.changed' | 'data.changed' }): void {
+/**
+ * Tells the panels docked in a tab that what they show is out of date. A new snapshot travels with
+ * the notice, so the panel shows it (and starts what depends on it) without asking back first.
+ */
+export function notifyPanels(
+  tabId: number,
+  event: { type: 'snapshot.changed' | 'data.changed'; snapshot?: CheckedSnapshot },
+): void {
   for (const port of portsByTab.get(tabId) ?? []) {
     try {
       port.postMessage(event);

@@ -5,6 +5,7 @@ import { recordSnapshot } from '../../lib/db/snapshots';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import { checkPageData } from '../../lib/sites/data-schemas';
+import { measurePixels } from '../../lib/sites/images';
 import { snapshotChange } from '../../lib/sites/snapshot-change';
 import { KeyedQueue } from '../../lib/util/keyed-queue';
 import { aiStatus } from './ai';
@@ -39,11 +40,21 @@ export const snapshotHandlers: Handlers = {
       const done = await Promise.race([hooks.then(() => true), wait(HOOK_WAIT_MS).then(() => false)]);
       await writeTabSnapshot(sender.tabId, snapshot);
       if (change.movedRecord) await writeManualInput(sender.tabId, null);
+      notifyPanels(sender.tabId, { type: 'snapshot.changed', snapshot });
+      // The history row is for later views, not for the panel reading this snapshot: after the notice.
       if (change.keep) await recordSnapshot(db(), snapshot, change.hash);
-      notifyPanels(sender.tabId, { type: 'snapshot.changed' });
       if (!done) void hooks.then(() => notifyPanels(sender.tabId, { type: 'snapshot.changed' }));
       return { accepted: true, changed: true };
     });
+  },
+
+  'image.measure': async ({ src, width, height }, sender) => {
+    if (sender.kind !== 'content') throw new MessageError('forbidden', 'Only a content script asks for a picture.');
+    try {
+      return await measurePixels(src, width, height);
+    } catch {
+      return {}; // Not readable (cross-origin without CORS, not a picture): nothing measured.
+    }
   },
 
   'panel.getContext': async (_payload, sender) => {

@@ -1,22 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { PanelApp } from '../../components/panel/PanelApp';
-import '../../components/ui/theme.css';
-import '../../components/panel/panel.css';
+import { loadViews } from '../../components/panel/views';
+import { call } from '../../lib/messaging/client';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { refetchOnWindowFocus: false, networkMode: 'always' },
-    mutations: { networkMode: 'always' },
-  },
-});
-const appParam = new URLSearchParams(location.search).get('app');
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <PanelApp appHint={appParam} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The panel's boot, kept tiny. The frame is part of the host page, whose load event waits for the
+// frame's: so only this much loads before the frame's own load event; React, the shared core
+// (`./app`) and this app's views load right after it, while the context asked for here is on its way.
+const appHint = new URLSearchParams(location.search).get('app');
+const context = call('panel.getContext', {});
+const rest = () => {
+  if (appHint) void loadViews(appHint).catch(() => undefined);
+  void import('./app').then((m) => m.start(appHint, context));
+};
+if (document.readyState === 'complete') rest();
+else addEventListener('load', rest, { once: true });

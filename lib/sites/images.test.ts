@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { analysePixels, imageFormat, measureImage } from './images';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analysePixels, imageFormat, measureImage, setImageMeasuredListener, setMeasureSource } from './images';
 
 /** w×h RGBA pixels of `bg`, with a `fg` rectangle [x0, y0, x1, y1) painted on. */
 function pixels(w: number, h: number, bg: number[], fg?: { rect: number[]; rgb: number[] }) {
@@ -79,35 +79,53 @@ describe('measureImage', () => {
     Object.defineProperty(el, 'naturalHeight', { value: loaded ? 1200 : 0 });
     return el;
   };
-
-  it('gives only the format before the image has loaded', () => {
-    expect(measureImage(img('https://x.test/a.jpg', false), document)).toEqual({ format: 'jpeg' });
+  afterEach(() => {
+    setMeasureSource(null);
+    setImageMeasuredListener(null);
   });
 
-  it('gives natural size once loaded, and never throws when the canvas cannot be read', () => {
-    const el = img('https://x.test/a.png', true);
-    const canvas = document.createElement('canvas');
-    Object.assign(canvas, {
-      getContext: () => ({
-        fillRect() {},
-        drawImage() {},
-        getImageData() {
-          throw new DOMException('tainted', 'SecurityError');
-        },
-      }),
+  it('gives only the format before the image has loaded, and reads no pixels', () => {
+    const asked: string[] = [];
+    setMeasureSource(async (src) => {
+      asked.push(src);
+      return null;
     });
-    const doc = { createElement: () => canvas } as unknown as Document;
-    expect(measureImage(el, doc)).toEqual({ format: 'png', width: 1600, height: 1200 });
+    expect(measureImage(img('https://x.test/a.jpg', false))).toEqual({ format: 'jpeg' });
+    expect(asked).toEqual([]);
   });
 
-  it('adds corners and fill from the canvas pixels', () => {
+  it('never draws the page’s own <img> on the host’s main thread: pixels are measured elsewhere, from the URL, scaled', async () => {
     const el = img('https://x.test/b.webp', true);
+    const drawn = vi.spyOn(HTMLCanvasElement.prototype, 'getContext');
+    const asked: unknown[] = [];
     const px = pixels(64, 48, [250, 250, 250], { rect: [8, 0, 56, 48], rgb: [0, 0, 0] });
-    const doc = {
-      createElement: () => ({ getContext: () => ({ fillRect() {}, drawImage() {}, getImageData: () => px }) }),
-    } as unknown as Document;
-    const m = measureImage(el, doc);
+    setMeasureSource(async (src, w, h) => {
+      asked.push([src, w, h]);
+      return analysePixels(px);
+    });
+    let told = 0;
+    setImageMeasuredListener(() => told++);
+    // First read: size now, pixels not yet (they are read asynchronously).
+    expect(measureImage(el)).toEqual({ format: 'webp', width: 1600, height: 1200 });
+    expect(measureImage(el)).toEqual({ format: 'webp', width: 1600, height: 1200 });
+    await vi.waitFor(() => expect(told).toBe(1));
+    expect(asked).toEqual([['https://x.test/b.webp', 64, 48]]);
+    const m = measureImage(el);
     expect(m).toMatchObject({ format: 'webp', width: 1600, height: 1200, product_fill: 1 });
     expect(m.corner_rgb?.[0]).toEqual([250, 250, 250]);
+    expect(drawn).not.toHaveBeenCalled();
+    drawn.mockRestore();
+  });
+
+  it('keeps what is known when the pixels cannot be read (cross-origin without CORS)', async () => {
+    const el = img('https://x.test/c.png', true);
+    setMeasureSource(async () => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    let told = 0;
+    setImageMeasuredListener(() => told++);
+    expect(measureImage(el)).toEqual({ format: 'png', width: 1600, height: 1200 });
+    await vi.waitFor(() => expect(told).toBe(1));
+    expect(measureImage(el)).toEqual({ format: 'png', width: 1600, height: 1200 });
   });
 });

@@ -89,42 +89,101 @@ export function analysePixels(px: Pixels): Pick<ImageMeta, 'corner_rgb' | 'produ
   return { corner_rgb: corners, product_fill: Math.round(fill * 100) / 100 };
 }
 
-const cache = new WeakMap<HTMLImageElement, { src: string; meta: Partial<ImageMeta> }>();
+/** Reads a picture's pixels at `width`×`height`; null when it cannot. */
+export type PixelSource = (src: string, width: number, height: number) => Promise<Pixels | null>;
+/** What is measured from a picture's pixels. */
+export type PixelMeta = Pick<ImageMeta, 'corner_rgb' | 'product_fill'>;
+/** Measures a picture from its URL at `width`×`height` (the content script asks the background); null when it cannot. */
+export type MeasureSource = (src: string, width: number, height: number) => Promise<PixelMeta | null>;
 
 /**
- * What the page's own picture tells without fetching it: format (from the URL), natural size, and,
- * once the image has loaded and the canvas is not tainted (cross-origin image without CORS),
- * corner colours and product fill read from a copy scaled to SAMPLE_SIZE px on its long side,
- * drawn over white (transparency counts as white, as marketplaces show it). File size is not known
- * without fetching, so `file_mb` is left out. Synchronous; never throws.
+ * The picture's bytes are fetched (data: URI, or https with CORS, no cookies) and decoded and scaled
+ * by `createImageBitmap`, then analysed. Runs in the background (service worker): nothing of it
+ * touches the host page's main thread. (Drawing the page's <img> into a canvas decoded a 1200×1200
+ * picture on the host's main thread, tens of ms per picture.)
  */
-export function measureImage(img: HTMLImageElement, doc: Document): Partial<ImageMeta> {
+export const offThreadPixels: PixelSource = async (src, width, height) => {
+  if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return null;
+  const response = await fetch(src, { credentials: 'omit' });
+  if (!response.ok) return null;
+  const bitmap = await createImageBitmap(await response.blob(), {
+    resizeWidth: width,
+    resizeHeight: height,
+    resizeQuality: 'medium',
+  });
+  try {
+    const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.drawImage(bitmap, 0, 0, width, height);
+    return ctx.getImageData(0, 0, width, height);
+  } finally {
+    bitmap.close();
+  }
+};
+
+/** `offThreadPixels` then `analysePixels`: what the background answers to `image.measure`. */
+export async function measurePixels(src: string, width: number, height: number): Promise<PixelMeta> {
+  const px = await offThreadPixels(src, width, height);
+  return px ? analysePixels(px) : {};
+}
+
+let measureSource: MeasureSource | null = null;
+let onMeasured: (() => void) | null = null;
+const measured = new Map<string, PixelMeta>();
+const pending = new Set<string>();
+
+/** Sets how pixels are measured (the content script: a message to the background; null: not at all). */
+export function setMeasureSource(source: MeasureSource | null): void {
+  measureSource = source;
+  measured.clear();
+  pending.clear();
+}
+
+/** Called when the pictures asked for have been measured: the page is worth reading again. */
+export function setImageMeasuredListener(listener: (() => void) | null): void {
+  onMeasured = listener;
+}
+
+function requestPixels(src: string, width: number, height: number): void {
+  const source = measureSource;
+  if (!source || pending.has(src)) return;
+  pending.add(src);
+  const k = SAMPLE_SIZE / Math.max(width, height);
+  const done = (meta: PixelMeta | null) => {
+    pending.delete(src);
+    if (source !== measureSource) return;
+    if (measured.size > 200) measured.clear();
+    measured.set(src, meta ?? {});
+    // One re-read for a batch of pictures, not one per picture.
+    if (pending.size === 0) onMeasured?.();
+  };
+  source(src, Math.max(1, Math.round(width * Math.min(1, k))), Math.max(1, Math.round(height * Math.min(1, k)))).then(
+    done,
+    () => done(null), // not readable (cross-origin without CORS, network error): keep what is known
+  );
+}
+
+/**
+ * What the page's own picture tells: format (from the URL), natural size, and, once measured,
+ * corner colours and product fill read from a copy scaled to SAMPLE_SIZE px on its long side,
+ * drawn over white (transparency counts as white, as marketplaces show it). The pixels are
+ * measured off the host's main thread (see `measurePixels`) once the image has loaded; until then
+ * the answer has no pixel fields, and the listener set with `setImageMeasuredListener` is called
+ * when they are in. File size is not known without fetching, so `file_mb` is left out.
+ * Synchronous; never throws.
+ */
+export function measureImage(img: HTMLImageElement, _doc?: Document): Partial<ImageMeta> {
   const src = img.currentSrc || img.getAttribute('src') || '';
   const meta: Partial<ImageMeta> = {};
   const format = imageFormat(src);
   if (format) meta.format = format;
   if (!img.complete || !(img.naturalWidth > 0)) return meta;
-  const hit = cache.get(img);
-  if (hit && hit.src === src) return { ...hit.meta };
   meta.width = img.naturalWidth;
   meta.height = img.naturalHeight;
-  try {
-    const k = SAMPLE_SIZE / Math.max(meta.width, meta.height);
-    const w = Math.max(1, Math.round(meta.width * Math.min(1, k)));
-    const h = Math.max(1, Math.round(meta.height * Math.min(1, k)));
-    const canvas = doc.createElement('canvas');
-    canvas.width = w;
-    canvas.height = h;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (ctx) {
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, w, h);
-      ctx.drawImage(img, 0, 0, w, h);
-      Object.assign(meta, analysePixels(ctx.getImageData(0, 0, w, h)));
-    }
-  } catch {
-    // Tainted canvas (SecurityError) or no canvas: keep what is known.
-  }
-  cache.set(img, { src, meta: { ...meta } });
+  const hit = measured.get(src);
+  if (hit) return { ...meta, ...hit };
+  requestPixels(src, meta.width, meta.height);
   return meta;
 }

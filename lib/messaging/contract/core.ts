@@ -52,6 +52,30 @@ export const coreMessages = {
     response: z.object({ accepted: z.boolean(), changed: z.boolean() }),
     senders: ['content'],
   }),
+  /**
+   * Corner colours and product fill of a picture on the page, measured in the background from its
+   * URL (decoded off the host page's main thread). `https:` or an inline `data:image/…` only.
+   */
+  'image.measure': defineMessage({
+    request: z
+      .object({
+        src: z
+          .string()
+          .max(20_000_000)
+          .refine((s) => /^(https:\/\/|data:image\/)/i.test(s), 'Only https: or data:image/ pictures are measured.'),
+        width: z.number().int().min(1).max(64),
+        height: z.number().int().min(1).max(64),
+      })
+      .strict(),
+    response: z.object({
+      corner_rgb: z
+        .array(z.tuple([z.number(), z.number(), z.number()]))
+        .length(4)
+        .optional(),
+      product_fill: z.number().min(0).max(1).optional(),
+    }),
+    senders: ['content'],
+  }),
   'panel.getContext': defineMessage({
     request: z.object({}).strict(),
     response: z.object({

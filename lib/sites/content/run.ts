@@ -3,31 +3,51 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { call } from '../../messaging/client';
 import type { WriteResult } from '../../messaging/contract/core';
 import { parseWriteAction } from '../../messaging/contract/write-guard';
-import { readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
-import { fnv1a } from '../../util/hash';
+import { DOCK_DEFAULTS, readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
 import { readPage, type SiteAdapter, unsupportedWrite } from '../adapter';
-import { canFramePanel } from '../hosts';
+import { setImageMeasuredListener, setMeasureSource } from '../images';
+import type { PageIdentityCheck } from '../snapshot-identity';
 import { TOGGLE_DOCK_MESSAGE } from './commands';
-import { detachedDock, mountDock } from './dock';
+import { detachedDock, mountDock, pushPage } from './dock';
+import { createPageReader } from './reader';
 
-const DEBOUNCE_MS = 400;
+/**
+ * Whether this page may frame the panel: every host the content scripts run on may, except the
+ * legacy `{shop}.myshopify.com` admin (see `PANEL_FRAME_ORIGINS`; a test holds the two to agree).
+ * Not `canFramePanel` itself: its pattern matcher would ship in every content script (size budget).
+ */
+export const mayFramePanel = (hostname: string): boolean => !/\.myshopify\.com$/i.test(hostname);
 
 /**
  * The whole life of a content script: dock the panel, publish a snapshot of the page, re-publish
- * on SPA navigation or DOM change (debounced, only when the snapshot changed), and carry out write
- * actions the background relays from the panel. Everything is tied to `ctx`, so an extension
- * update leaves one "reload" notice and no stray listeners.
+ * on SPA navigation or DOM change (only when the snapshot changed; see `createPageReader`), and
+ * carry out write actions the background relays from the panel. Everything is tied to `ctx`, so an
+ * extension update leaves one "reload" notice and no stray listeners.
+ *
+ * Runs from document start: the dock (and so the panel frame, which then boots while the host page
+ * is still loading) is mounted first, its push in place before the host's first layout; the page
+ * is read once its DOM is parsed.
  */
-export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
-  const dock = !canFramePanel(location.href)
+export async function runContentScript(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  identity?: PageIdentityCheck,
+): Promise<void> {
+  const framed = mayFramePanel(location.hostname);
+  // Pushed by the usual width at once, before the host lays out its page; the stored state follows.
+  if (framed) pushPage(document, DOCK_DEFAULTS.width);
+  const [state, shadowMode] = framed
+    ? await Promise.all([readDockState(adapter.app), readDockShadowMode()])
+    : [null, undefined];
+  const dock = !state
     ? detachedDock(document)
     : mountDock(document, {
         src: `${browser.runtime.getURL('/panel.html')}?app=${adapter.app}`,
         appLabel: adapter.label,
-        state: await readDockState(adapter.app),
-        shadowMode: await readDockShadowMode(),
-        onStateChange: (state) => {
-          if (!ctx.isInvalid) void writeDockState(adapter.app, state);
+        state,
+        shadowMode,
+        onStateChange: (next) => {
+          if (!ctx.isInvalid) void writeDockState(adapter.app, next);
         },
       });
   ctx.onInvalidated(() => dock.showNotice('Counterpart was updated or reloaded. Reload this page to continue.'));
@@ -37,41 +57,39 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   dock.host.addEventListener('pointerenter', checkAlive);
   ctx.setInterval(checkAlive, 3000);
 
-  let lastHash = '';
-  const publish = async () => {
-    if (ctx.isInvalid) return;
-    const snapshot = await readPage(adapter, document, new URL(location.href));
-    if (ctx.isInvalid) return;
-    const hash = fnv1a(JSON.stringify({ ...snapshot, capturedAt: '' }));
-    if (hash === lastHash) return;
-    lastHash = hash;
-    const result = await call('snapshot.publish', snapshot);
-    if (!result.ok) {
-      if (result.error.code === 'unavailable') dock.showNotice(result.error.message);
-      else console.warn(`[counterpart] snapshot refused: ${result.error.message}`);
-    }
-  };
+  if (document.readyState === 'loading')
+    await new Promise<void>((resolve) =>
+      document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+    );
+  if (ctx.isInvalid) return;
 
-  let timer: number | undefined;
-  const schedule = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      void publish();
-    }, DEBOUNCE_MS);
-  };
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  ctx.addEventListener(window, 'popstate', schedule);
-  // An image finishing loading changes what can be measured (size, colours) but not the DOM.
-  ctx.addEventListener(document, 'load', (e) => (e.target as Element | null)?.tagName === 'IMG' && schedule(), {
+  const reader = createPageReader({
+    adapter,
+    identity,
+    doc: document,
+    href: () => location.href,
+    read: readPage,
+    ignore: (node) => dock.owns(node),
+    send: async (snapshot) => {
+      if (ctx.isInvalid) return;
+      const result = await call('snapshot.publish', snapshot);
+      // A refused snapshot is the background's to report; a closed channel means the script is orphaned.
+      if (!result.ok && result.error.code === 'unavailable') dock.showNotice(result.error.message);
+    },
+  });
+  ctx.onInvalidated(() => reader.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', () => reader.locationChanged());
+  ctx.addEventListener(window, 'popstate', () => reader.locationChanged());
+  // An image finishing loading, or measured off the main thread, changes what is read but not the DOM.
+  ctx.addEventListener(document, 'load', (e) => (e.target as Element | null)?.tagName === 'IMG' && reader.schedule(), {
     capture: true,
   });
-  const observer = new MutationObserver((records) => {
-    if (records.every((r) => r.target === dock.host || dock.host.contains(r.target))) return;
-    schedule();
+  // Pictures are measured in the background from their URL, off this page's main thread.
+  setMeasureSource(async (src, width, height) => {
+    const r = await call('image.measure', { src, width, height });
+    return r.ok ? r.data : null;
   });
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => observer.disconnect());
+  setImageMeasuredListener(() => reader.schedule());
 
   // Answers with sendResponse (+ `return true`), which works with the browsers' native API in both
   // Chrome and Firefox; content scripts do not load the polyfill (size budget).
@@ -97,7 +115,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     }
     Promise.resolve(adapter.write ? adapter.write(document, action) : unsupportedWrite(adapter, action)).then(
       (result) => {
-        schedule();
+        reader.schedule();
         sendResponse(result);
       },
       (error: unknown) =>
@@ -108,5 +126,5 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   browser.runtime.onMessage.addListener(onMessage as never);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage as never));
 
-  await publish();
+  reader.readNow();
 }

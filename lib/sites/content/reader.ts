@@ -1,0 +1,208 @@
+import * as clock from '../../clock';
+import { type SiteAdapter, safeExtract } from '../adapter';
+import type { SnapshotEnvelope } from '../snapshot';
+import { snapshotHash } from '../snapshot-change';
+import type { PageIdentityCheck } from '../snapshot-identity';
+
+/** Quiet time after a DOM change before the page is read again (a render rarely spans more). */
+export const SETTLE_MS = 50;
+/** Longest a read waits while the page keeps changing. */
+export const MAX_WAIT_MS = 250;
+/** How long the content may show another record than the address before the page is published as not readable. */
+export const STALE_MS = 4000;
+
+export interface ReaderOptions {
+  adapter: SiteAdapter;
+  /** How the app names its record in the address and in the content (see `pageIdentity`); none: not checked. */
+  identity?: PageIdentityCheck;
+  doc: Document;
+  /** The page's address now (the content script passes `location.href`). */
+  href(): string;
+  send(snapshot: SnapshotEnvelope): void | Promise<void>;
+  /**
+   * How the page is read; by default the adapter's DOM read. The content script passes `readPage`,
+   * which may take the app's own data instead (a structured read, checked in the background).
+   */
+  read?(adapter: SiteAdapter, doc: Document, url: URL): SnapshotEnvelope | Promise<SnapshotEnvelope>;
+  /** Nodes whose changes are Counterpart's own (the dock): never a reason to read again. */
+  ignore?(node: Node): boolean;
+  /** How to reach a shadow root; by default `composedShadowRoot` (closed ones too in Chrome's content scripts). */
+  shadowRootOf?(el: Element): ShadowRoot | null;
+}
+
+export interface PageReader {
+  /** Reads now (first read, or after a write the panel asked for). */
+  readNow(): void;
+  /** A change that may alter what is read (image loaded, write done): read after the page settles. */
+  schedule(): void;
+  /** The address changed (SPA navigation): read as soon as the content shows the new record. */
+  locationChanged(): void;
+  disconnect(): void;
+}
+
+/** Chrome lets a content script into closed shadow roots (`chrome.dom`); elsewhere open roots only. */
+export const composedShadowRoot = (el: Element): ShadowRoot | null => {
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } })
+    .chrome?.dom;
+  if (dom?.openOrClosedShadowRoot) return dom.openOrClosedShadowRoot(el) ?? null;
+  const r = el.shadowRoot;
+  return r && r.mode !== 'closed' ? r : null;
+};
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/**
+ * Keeps the snapshot of one page current without a fixed debounce: changes are noticed by one
+ * MutationObserver on the document, on every (open, or closed where the browser lets the content
+ * script in) shadow root and on every same-origin iframe document (rich-text editors), and read
+ * after SETTLE_MS of quiet (MAX_WAIT_MS at most). After an SPA navigation the page is read the
+ * moment its content shows the record of the new address (`pageIdentity`); until then nothing is
+ * published, so the old record's content never goes out under the new address.
+ */
+export function createPageReader(o: ReaderOptions): PageReader {
+  const shadowOf = o.shadowRootOf ?? composedShadowRoot;
+  let reads = 0;
+  // Plain timers: `disconnect` (on the content script's invalidation) clears them.
+  const setT = setTimeout;
+  const clearT = clearTimeout as (id: unknown) => void;
+  let lastHash = '';
+  let timer: unknown;
+  let firstChangeAt: number | null = null;
+  let staleTimer: unknown;
+  let navigating = false;
+  const watched = new WeakSet<Node>();
+  const pendingScan: Node[] = [];
+  let closed = false;
+
+  const observer = new MutationObserver((records) => {
+    let relevant = false;
+    for (const r of records) {
+      if (o.ignore?.(r.target)) continue;
+      relevant = true;
+      for (const n of r.addedNodes) if (n.nodeType === 1) pendingScan.push(n);
+    }
+    if (!relevant) return;
+    // After a navigation the content is checked on each change: published the moment it shows the new record.
+    if (navigating && !isStale()) {
+      readNow();
+      return;
+    }
+    schedule();
+  });
+
+  /** Starts watching a root (document, shadow root, iframe document) and what it already holds. */
+  function watch(root: Document | ShadowRoot) {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, OBSERVE);
+    scan(root);
+  }
+
+  /** Finds shadow roots and same-origin iframes under `node` (only custom elements may hide closed roots). */
+  function scan(node: Node) {
+    const els: Element[] = [];
+    if (node.nodeType === 1) els.push(node as Element);
+    if ('querySelectorAll' in node) els.push(...(node as ParentNode).querySelectorAll('*'));
+    for (const el of els) {
+      if (o.ignore?.(el)) continue;
+      if (el.shadowRoot || el.localName.includes('-')) {
+        const sr = shadowOf(el);
+        if (sr) watch(sr);
+      }
+      if (el.localName === 'iframe') watchFrame(el as HTMLIFrameElement);
+    }
+  }
+
+  function watchFrame(frame: HTMLIFrameElement) {
+    if (watched.has(frame)) return;
+    watched.add(frame);
+    const attach = () => {
+      try {
+        const d = frame.contentDocument;
+        if (d) watch(d);
+      } catch {
+        // Cross-origin frame: not ours to read.
+      }
+    };
+    attach();
+    frame.addEventListener('load', () => {
+      attach();
+      schedule();
+    });
+  }
+
+  const isStale = () => o.identity?.check(o.doc, new URL(o.href())).stale === true;
+
+  function readNow() {
+    if (closed) return;
+    if (timer !== undefined) clearT(timer);
+    timer = undefined;
+    firstChangeAt = null;
+    while (pendingScan.length) {
+      const n = pendingScan.pop() as Node;
+      if (n.isConnected) scan(n);
+    }
+    const url = new URL(o.href());
+    const identity = o.identity;
+    if (identity?.check(o.doc, url).stale) {
+      // The address names another record than the content shows: wait for the content (observer).
+      navigating = true;
+      if (staleTimer === undefined)
+        staleTimer = setT(() => {
+          staleTimer = undefined;
+          const id = identity.check(o.doc, new URL(o.href()));
+          if (!id.stale) return;
+          navigating = false;
+          publish(identity.staleSnapshot(o.adapter.app, o.adapter.label, id, url, o.doc.title));
+        }, STALE_MS);
+      return;
+    }
+    navigating = false;
+    if (staleTimer !== undefined) clearT(staleTimer);
+    staleTimer = undefined;
+    if (!o.read) {
+      publish(safeExtract(o.adapter, o.doc, url));
+      return;
+    }
+    // An asynchronous read publishes only if no later read started and the address is the same.
+    const mine = ++reads;
+    void Promise.resolve(o.read(o.adapter, o.doc, url)).then((snapshot) => {
+      if (!closed && mine === reads && o.href() === url.href) publish(snapshot);
+    });
+  }
+
+  function publish(snapshot: SnapshotEnvelope) {
+    const hash = snapshotHash(snapshot);
+    if (hash === lastHash) return;
+    lastHash = hash;
+    void o.send(snapshot);
+  }
+
+  function schedule() {
+    if (closed) return;
+    const t = clock.monotonicMs();
+    if (firstChangeAt === null) firstChangeAt = t;
+    if (timer !== undefined) clearT(timer);
+    const wait = Math.max(0, Math.min(SETTLE_MS, firstChangeAt + MAX_WAIT_MS - t));
+    timer = setT(() => {
+      timer = undefined;
+      readNow();
+    }, wait);
+  }
+
+  watch(o.doc);
+  return {
+    readNow,
+    schedule,
+    locationChanged() {
+      navigating = true;
+      readNow();
+    },
+    disconnect() {
+      closed = true;
+      observer.disconnect();
+      if (timer !== undefined) clearT(timer);
+      if (staleTimer !== undefined) clearT(staleTimer);
+    },
+  };
+}

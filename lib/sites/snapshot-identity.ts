@@ -1,7 +1,7 @@
 import * as clock from '../clock';
 import { ticketIdFromUrl } from './gorgias/urls';
 import type { AppId } from './hosts';
-import { RETURN_TITLE } from './loop/selectors';
+import { RETURN_TITLE } from './loop/return-title';
 import { returnIdFromUrl } from './loop/urls';
 import type { SnapshotEnvelope } from './snapshot';
 
@@ -83,8 +83,8 @@ function identityCheck(reader: IdentityReader): PageIdentityCheck {
   };
 }
 
-export const gorgiasIdentity = identityCheck({ url: (u) => ticketIdFromUrl(u), dom: gorgiasDomId });
-export const loopIdentity = identityCheck({ url: (u) => returnIdFromUrl(u), dom: loopDomId });
+export const gorgiasIdentity = /* @__PURE__ */ identityCheck({ url: (u) => ticketIdFromUrl(u), dom: gorgiasDomId });
+export const loopIdentity = /* @__PURE__ */ identityCheck({ url: (u) => returnIdFromUrl(u), dom: loopDomId });
 // Shopify product pages and Seller Central editors show no record id of their own that the evidence
 // pins down: their content is not checked (a Seller Central edit is a full page load). Each content
 // script carries only its own app's check (size budget).

@@ -166,11 +166,8 @@ export const ITEM_SELECTORS = {
   finalSale: 'finalSale' as const,
 } as const;
 
-/** The return id in the page heading, for when the URL does not carry it. */
-export const RETURN_TITLE = {
-  selectors: ['h1', '[class*="lp-title"]', '[class*="page-title"]', 'title'],
-  pattern: /\bReturn\s+#?\s*(\d{3,})\b/i,
-} as const;
+// In a module of its own so the page-identity check carries it without this module's label tables.
+export { RETURN_TITLE } from './return-title';
 
 /** Status chip and outcome tags in the header, used when no labelled value exists. */
 export const HEADER_SELECTORS = {

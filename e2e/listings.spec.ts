@@ -201,7 +201,7 @@ test.describe('marketplace listings', () => {
       await page.getByRole('combobox', { name: 'Server' }).selectOption({ label: 'Other OpenAI-compatible server' });
       await page.getByRole('textbox', { name: 'Base URL' }).fill(server.url);
       await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gpt-4o-mini');
-      await page.getByLabel('API key').fill(KEY);
+      await page.locator('input[name="apiKey"]').fill(KEY);
       await page.getByRole('button', { name: 'Save settings' }).click();
       await expect(page.getByText('Saved. Using gpt-4o-mini.')).toBeVisible();
 

@@ -56,6 +56,8 @@ async function runImport(job: ImportJob): Promise<void> {
   const sales = table === 'salesPacks';
   if (sales) ownSalesWrites += 1;
   try {
+    // The lines this worker holds are compared instead of reading every pack, when nothing else changed them.
+    if (sales && salesCache && salesCache.packs !== (await database.salesPacks.count())) salesCache = null;
     const cache = sales ? salesCache : null;
     const onWritten = cache
       ? (rows: readonly { id: string }[]) => {
@@ -65,7 +67,9 @@ async function runImport(job: ImportJob): Promise<void> {
     // The sink takes whatever records the source builds (sales lines for the orders sources).
     const sink: RecordSink<{ id: string }> & { counts: StoreCounts; mode: SinkMode; written: number } =
       table === 'salesPacks'
-        ? ((await SalesLineSink.open(database, { onWritten })) as unknown as RecordSink<{ id: string }> & {
+        ? ((await SalesLineSink.open(database, { onWritten, stored: cache?.lines })) as unknown as RecordSink<{
+            id: string;
+          }> & {
             counts: StoreCounts;
             mode: SinkMode;
             written: number;

@@ -115,6 +115,28 @@ describe('streamed import into IndexedDB', () => {
     database.close();
   });
 
+  it('compares with the lines the caller holds, reading only the packs of SKUs with a change', async () => {
+    const database = fresh();
+    const first = await importOrders(database, orders);
+    const held = new Map(first.written.map((r) => [r.id, r]));
+    const feed = async (text: string) => {
+      const sink = await SalesLineSink.open(database, { chunk: 500, stored: held });
+      await streamImport(text, SOURCES['shopify-orders'], sink, small);
+      return { mode: sink.mode, counts: { ...sink.counts } };
+    };
+    expect(await feed(orders)).toEqual({ mode: 'memory', counts: { inserted: 0, updated: 0, unchanged: 7724 } });
+    const changed = orders.replace(
+      ',1,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
+      ',2,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
+    );
+    expect(await feed(changed)).toEqual({ mode: 'memory', counts: { inserted: 0, updated: 1, unchanged: 7723 } });
+    const stored = await readSalesLines(database);
+    expect(stored.length).toBe(7724);
+    const reference = importText(changed, SOURCES['shopify-orders']).records;
+    expect(new Map(stored.map((l) => [l.id, l]))).toEqual(new Map(reference.map((l) => [l.id, l])));
+    database.close();
+  });
+
   it('keeps the last of an id repeated across chunks and counts it once, on the first import and on a re-import', async () => {
     const database = fresh();
     // Partial order lines: the sink compares and stores whatever a row holds.

@@ -140,6 +140,12 @@ export interface SalesSinkOptions {
   chunk?: number;
   /** Called with the lines that are new or changed, in order. */
   onWritten?: (rows: readonly OrderLine[]) => void;
+  /**
+   * Every stored line by id, when the caller holds them all (the planner worker after an import
+   * or a plan): lines are compared with these instead of reading every pack, and only the packs
+   * of SKUs with a new or changed line are read.
+   */
+  stored?: ReadonlyMap<string, OrderLine>;
 }
 
 /**
@@ -151,8 +157,8 @@ export interface SalesSinkOptions {
  * with what was stored before the import (a repeated id: last one wins).
  */
 export class SalesLineSink {
-  /** `empty`: nothing stored, no reads; `scan`: every pack read once. */
-  readonly mode: 'empty' | 'scan';
+  /** `empty`: nothing stored, no reads; `scan`: every pack read once; `memory`: see `stored`. */
+  readonly mode: 'empty' | 'scan' | 'memory';
   readonly counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   processed = 0;
   /** Lines written (new or changed lines, counted when their pack is written). */
@@ -170,6 +176,8 @@ export class SalesLineSink {
   private readonly nextSeq = new Map<string, number>();
   /** Packs changed and not yet written, with how many of their lines are new or changed. */
   private readonly dirty = new Map<SalesPack, number>();
+  /** SKUs whose packs are read (memory mode reads them as needed). */
+  private readonly loadedSkus = new Set<string>();
   private chain: Promise<void>;
   private readonly inFlight: Promise<void>[] = [];
   private failure: unknown = null;
@@ -180,7 +188,7 @@ export class SalesLineSink {
     stored: number,
     private readonly options: SalesSinkOptions,
   ) {
-    this.mode = stored === 0 ? 'empty' : 'scan';
+    this.mode = stored === 0 ? 'empty' : options.stored ? 'memory' : 'scan';
     this.chunk = options.chunk ?? 10_000;
     this.chain = this.mode === 'scan' ? this.load() : Promise.resolve();
     this.chain.catch((error: unknown) => {
@@ -194,19 +202,35 @@ export class SalesLineSink {
 
   private async load(): Promise<void> {
     await readPacks(this.database, (page) => {
-      for (const pack of page) {
-        pack.lines.forEach((l, index) => {
-          this.slots.set(l.id, { pack, index });
-          this.before.set(l.id, contentHash(l));
-        });
-        const seq = seqOf(pack.id);
-        if (seq + 1 > (this.nextSeq.get(pack.sku) ?? 0)) this.nextSeq.set(pack.sku, seq + 1);
-        const cur = this.open.get(pack.sku);
-        if (pack.lines.length < PACK_LINES && (!cur || seqOf(cur.id) < seq)) this.open.set(pack.sku, pack);
-      }
+      for (const pack of page) this.register(pack);
     });
-    // Only a SKU's last pack takes new lines.
+    this.keepLastOpen();
+  }
+
+  /** Knows a stored pack: where its lines sit, their content before the import, the SKU's next sequence. */
+  private register(pack: SalesPack): void {
+    this.loadedSkus.add(pack.sku);
+    pack.lines.forEach((l, index) => {
+      this.slots.set(l.id, { pack, index });
+      if (!this.before.has(l.id)) this.before.set(l.id, contentHash(l));
+    });
+    const seq = seqOf(pack.id);
+    if (seq + 1 > (this.nextSeq.get(pack.sku) ?? 0)) this.nextSeq.set(pack.sku, seq + 1);
+    const cur = this.open.get(pack.sku);
+    if (pack.lines.length < PACK_LINES && (!cur || seqOf(cur.id) < seq)) this.open.set(pack.sku, pack);
+  }
+
+  /** Only a SKU's last pack takes new lines. */
+  private keepLastOpen(): void {
     for (const [sku, pack] of this.open) if (seqOf(pack.id) !== (this.nextSeq.get(sku) ?? 0) - 1) this.open.delete(sku);
+  }
+
+  /** Memory mode: reads a SKU's packs the first time one of its lines is new or changed. */
+  private async loadSku(sku: string): Promise<void> {
+    if (this.loadedSkus.has(sku)) return;
+    this.loadedSkus.add(sku);
+    for (const pack of await this.database.salesPacks.where('sku').equals(sku).toArray()) this.register(pack);
+    this.keepLastOpen();
   }
 
   get backlog(): number {
@@ -275,6 +299,17 @@ export class SalesLineSink {
   private async place(rows: OrderLine[], last: boolean): Promise<void> {
     const changed: OrderLine[] = [];
     for (const r of rows) {
+      if (this.mode === 'memory' && !this.slots.has(r.id)) {
+        const old = this.options.stored?.get(r.id);
+        if (old) {
+          const pre = contentHash(old);
+          if (!this.before.has(r.id)) this.before.set(r.id, pre);
+          // Unchanged (and not replaced earlier in this import, which would have a slot): nothing to do.
+          if (contentHash(r) === pre) continue;
+          await this.loadSku(old.sku);
+        }
+        await this.loadSku(r.sku);
+      }
       const slot = this.slots.get(r.id);
       if (slot && slot.pack.sku === r.sku) {
         const h = contentHash(r);

@@ -11,131 +11,49 @@
  * are stated in the result file; the ready rate depends on them, so read it as an illustration of
  * what the transforms fix, not as a measurement of a real catalogue.
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { type CanonicalProduct, canonicalProductSchema } from '../lib/listings/canonical';
 import { checkListing, rulesVersion } from '../lib/listings/check';
 import { asIsListing, deriveListing } from '../lib/listings/derive';
-import { gs1CheckDigit } from '../lib/listings/gtin';
 import { CHANNELS } from '../lib/listings/types';
+import { FAULT_RATES, listingsCatalogue, SKUS, TODAY } from './listings-data';
 
-const SKUS = 300;
-const TODAY = '2026-11-27';
+const { catalogue, protectedSkus } = listingsCatalogue();
+const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
 
-// Mulberry32: small deterministic PRNG so every run sees the same catalogue.
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * Issue 16's figure: every one of the 300 products checked as-is on all 6 channels (1,800
+ * checks), repeated; the first pass is cold (code not yet optimised), the rest warm. Also a hash
+ * of every finding, so a speed-up that changes a finding shows here (and in
+ * lib/listings/bench-findings.test.ts).
+ */
+function checkAll(): { ms: number; cpuMs: number; findings: number; hash: string } {
+  const h = createHash('sha256');
+  let findings = 0;
+  const s = performance.now();
+  const u = process.cpuUsage();
+  for (const channel of CHANNELS)
+    for (const p of catalogue) {
+      const c = checkListing(channel, asIsListing(p), { today: TODAY });
+      findings += c.findings.length;
+      for (const f of c.findings) h.update(`${channel}|${p.id}|${f.rule}|${f.severity}|${f.field}|${f.message}\n`);
+    }
+  const ms = performance.now() - s;
+  const c = process.cpuUsage(u);
+  return { ms, cpuMs: (c.user + c.system) / 1000, findings, hash: h.digest('hex').slice(0, 16) };
 }
-const rand = rng(20261127);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-const chance = (p: number) => rand() < p;
-
-const TYPES = [
-  { type: 'T-Shirt', noun: 'T-Shirt', material: 'Cotton' },
-  { type: 'Hoodie', noun: 'Hoodie', material: 'Fleece' },
-  { type: 'Tote Bag', noun: 'Tote Bag', material: 'Canvas' },
-  { type: 'Beanie', noun: 'Beanie', material: 'Merino Wool' },
-  { type: 'Candle', noun: 'Scented Candle', material: 'Soy Wax' },
-  { type: 'Mug', noun: 'Ceramic Mug', material: 'Stoneware' },
-  { type: 'Socks', noun: 'Crew Socks', material: 'Organic Cotton' },
-  { type: 'Blanket', noun: 'Throw Blanket', material: 'Recycled Wool' },
-] as const;
-const STYLES = ['Classic', 'Everyday', 'Heritage', 'Coastal', 'Studio', 'Weekend', 'Trail', 'Harbor'];
-const COLORS = ['Black', 'Navy', 'Heather Grey', 'Oat', 'Forest Green', 'Rust', 'Ivory'];
-const FEATURES = [
-  'Soft hand feel that gets better with every wash',
-  'Relaxed fit with room to layer',
-  'Reinforced seams for everyday wear',
-  'Pre-shrunk so it stays true to size',
-  'Designed in Brooklyn and made in Portugal',
-  'Tag-free label for all-day comfort',
-  'Machine wash cold, tumble dry low',
-  'Packed in plastic-free packaging',
-];
-
-function gtin12(prefix: string, n: number, valid: boolean): string {
-  const body = `${prefix}${String(n).padStart(11 - prefix.length, '0')}`;
-  const check = gs1CheckDigit(body);
-  return `${body}${valid ? check : (check + 1) % 10}`;
-}
-
-const FAULT_RATES = {
-  longTitle: 0.55,
-  bangOrPromo: 0.25,
-  allCapsBullet: 0.2,
-  ecoClaim: 0.2,
-  contactLine: 0.3,
-  invalidCheckDigit: 0.06,
-  restrictedPrefix: 0.04,
-  missingBarcode: 0.05,
-  smallImage: 0.1,
-  offWhiteMain: 0.1,
-  fewImages: 0.3,
-};
-
-function product(i: number): CanonicalProduct {
-  const t = pick(TYPES);
-  const style = pick(STYLES);
-  const color = pick(COLORS);
-  let title = `${style} ${t.noun}`;
-  if (chance(FAULT_RATES.longTitle))
-    title += ` - ${t.material} ${t.noun} for Men & Women, ${color}, Soft Breathable Everyday Essential`;
-  if (chance(FAULT_RATES.bangOrPromo))
-    title += pick([' - Free Shipping!', '! Best Seller', ' (Limited Time Deal)', ' ★ Gift Idea']);
-  const feats = [...FEATURES].sort(() => rand() - 0.5).slice(0, 4 + Math.floor(rand() * 3));
-  if (chance(FAULT_RATES.allCapsBullet)) feats[0] = (feats[0] ?? '').toUpperCase();
-  if (chance(FAULT_RATES.ecoClaim)) feats.push('Eco-friendly and biodegradable materials');
-  let html = `<p>Our ${style} ${t.noun.toLowerCase()} is made from ${t.material.toLowerCase()} for everyday use. It is the piece you reach for first.</p><ul>${feats.map((f) => `<li>${f}.</li>`).join('')}</ul>`;
-  if (chance(FAULT_RATES.contactLine))
-    html += '<p>Questions? Email hello@northwind-apparel.com or visit www.northwind-apparel.com.</p>';
-  let barcode = chance(FAULT_RATES.missingBarcode) ? '' : gtin12('85001', i, !chance(FAULT_RATES.invalidCheckDigit));
-  if (barcode && chance(FAULT_RATES.restrictedPrefix)) barcode = gtin12('4', i, true);
-  const side = chance(FAULT_RATES.smallImage) ? 800 : 2048;
-  const nImages = chance(FAULT_RATES.fewImages) ? 3 : 6;
-  const white: [number, number, number][] = chance(FAULT_RATES.offWhiteMain) ? [[250, 249, 246]] : [[255, 255, 255]];
-  const price = Math.round((15 + rand() * 85) * 100) / 100;
-  return canonicalProductSchema.parse({
-    id: String(8100000000 + i),
-    handle: `${style}-${t.noun}-${i}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-    title,
-    description_html: html,
-    vendor: 'Northwind',
-    product_type: t.type,
-    tags: [t.type.toLowerCase(), t.material.toLowerCase(), color.toLowerCase(), 'new', 'gift', 'bestseller', 'basics'],
-    options: [{ name: 'Color', values: [color] }],
-    variants: [
-      {
-        sku: `NW-${String(i).padStart(4, '0')}`,
-        barcode,
-        price,
-        compare_at_price: chance(0.3) ? Math.round(price * 1.25) : null,
-        options: [color],
-      },
-    ],
-    images: Array.from({ length: nImages }, (_, k) => ({
-      url: `https://cdn.shopify.com/s/files/1/0612/files/nw-${i}-${k}.jpg`,
-      alt: `${style} ${t.noun} view ${k + 1}`,
-      format: 'jpeg',
-      width: side,
-      height: side,
-      file_mb: 1.4,
-      corner_rgb: k === 0 ? white : [[255, 255, 255]],
-      product_fill: 0.88,
-      on_model: t.type === 'T-Shirt' || t.type === 'Hoodie',
-    })),
-    seo_title: `${style} ${t.noun} | Northwind`,
-    seo_description: `${style} ${t.noun.toLowerCase()} in ${t.material.toLowerCase()}.`,
-  });
-}
-
-const catalogue = Array.from({ length: SKUS }, (_, i) => product(i + 1));
-const protectedSkus = catalogue.slice(0, 15).flatMap((p) => p.variants.map((v) => v.sku)); // top 5% as hero products
+const REPEATS = 15;
+const checkRuns = Array.from({ length: REPEATS }, () => checkAll());
+const coldCheck = checkRuns[0]!;
+const warmMs = checkRuns
+  .slice(1)
+  .map((r) => r.ms)
+  .sort((a, b) => a - b);
+const warmCpuMs = checkRuns
+  .slice(1)
+  .map((r) => r.cpuMs)
+  .sort((a, b) => a - b);
 
 type ChannelResult = {
   asIs: { fail: number; warn: number; pass: number; ms: number; findings: number };
@@ -188,6 +106,23 @@ const summary = {
   faultRates: FAULT_RATES,
   protectedSkus: protectedSkus.length,
   totalMs: round(totalMs),
+  check300x6: {
+    note: 'every product checked as-is on all 6 channels (1,800 checks) per run; goal (issue 16): ≤ 100 ms warm',
+    cold_ms: round(coldCheck.ms),
+    warm_runs: warmMs.length,
+    warm_ms_min: round(warmMs[0]!),
+    warm_ms_median: round(warmMs[Math.floor(warmMs.length / 2)]!),
+    warm_ms_max: round(warmMs.at(-1)!),
+    cpu_note: 'CPU time of this process per run (less inflated than wall time when other jobs share the 2 cores)',
+    warm_cpu_ms_min: round(warmCpuMs[0]!),
+    warm_cpu_ms_median: round(warmCpuMs[Math.floor(warmCpuMs.length / 2)]!),
+    warm_cpu_ms_max: round(warmCpuMs.at(-1)!),
+    findings: coldCheck.findings,
+    findings_hash: coldCheck.hash,
+    same_findings_every_run: checkRuns.every((r) => r.hash === coldCheck.hash),
+    load_average_before: loadBefore,
+    load_average_after: loadavg().map((x) => Math.round(x * 100) / 100),
+  },
   // Timings depend on machine load (the benchmark machine is shared): recorded alongside.
   machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
   perChannel: Object.fromEntries(
@@ -202,6 +137,7 @@ const summary = {
 };
 writeFileSync(new URL('./results/listings.json', import.meta.url), `${JSON.stringify(summary, null, 2)}\n`);
 
+console.log('check 300 × 6 as-is:', summary.check300x6);
 console.log(
   `listings benchmark: ${SKUS} SKUs × ${CHANNELS.length} channels in ${round(totalMs)} ms (check as-is + derive + re-check)`,
 );

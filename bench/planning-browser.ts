@@ -6,7 +6,10 @@
  *   COUNTERPART_OUT=.output-planning npx wxt build
  *   COUNTERPART_OUT=.output-planning npx tsx bench/planning-browser.ts
  *
- * `LINES=50000` for quick runs. Also measured in the same browser: a plain IndexedDB baseline (raw
+ * `LINES=50000` for quick runs. The yardstick of issue 16 is measured in the same run and browser:
+ * papaparse alone parsing the same file (3 times before the import, 2 after); the first import is
+ * reported over each of them (min / median / max). `RAW=0` leaves out the slow one-row-per-line
+ * IndexedDB baseline below. Also measured in the same browser: a plain IndexedDB baseline (raw
  * `put` of N rows shaped like sales lines, one transaction per 10k, and a paged `getAll` of them),
  * and the plan in a fresh worker (sales lines read from IndexedDB) next to the plan right after an
  * import (sales lines kept in the worker's memory).
@@ -16,6 +19,7 @@
  * because other processes share the CPUs.
  */
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -108,6 +112,36 @@ const FRESH_WORKER_PLAN = `async ({ url, today }) => {
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
+/**
+ * The yardstick of issue 16 (browser import ≤ 3× parse-only): papaparse alone parsing the same
+ * file (a File from a file input, 1 MiB chunks, rows counted and dropped) in a plain page of the
+ * same browser, timed `n` times.
+ */
+async function parseOnly(context: import('@playwright/test').BrowserContext, file: string, n: number) {
+  const page = await context.newPage();
+  await page.setContent('<input type="file" id="f">');
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('papaparse') });
+  await page.setInputFiles('#f', file);
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++)
+    ms.push(
+      (await page.evaluate(`new Promise((resolve) => {
+        const f = document.getElementById('f').files[0];
+        const t = performance.now();
+        Papa.parse(f, { header: false, skipEmptyLines: false, delimiter: ',', chunkSize: 1 << 20,
+          chunk: () => {}, complete: () => resolve(performance.now() - t) });
+      })`)) as number,
+    );
+  await page.close();
+  return ms.map((x) => Math.round(x));
+}
+
+const spread = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { min: r(s[0]!), median: r(s[Math.floor(s.length / 2)]!), max: r(s.at(-1)!) };
+};
+
 /** Imports one file and returns the wall time and the distinct progress values seen on the bar. */
 async function timedImport(page: Page, file: string, nth: number) {
   await page.getByLabel('Choose files to import').setInputFiles(file);
@@ -178,7 +212,9 @@ async function main() {
     );
     await page.goto(`chrome-extension://${session.extensionId}/planner.html`);
     await page.getByLabel('Plan as of').fill('2026-11-27');
+    const parseBefore = await parseOnly(session.context, file, 3);
     const first = await timedImport(page, file, 0);
+    const parseAfter = await parseOnly(session.context, file, 2);
     loads.after_first_import = load();
     const planFirst = await planAfterImport(page, null);
     const second = await timedImport(page, file, 1);
@@ -190,12 +226,19 @@ async function main() {
         )
       : null;
     loads.after_plans = load();
-    const raw = await page.evaluate(`(${RAW_BASELINE})(${LINES})`);
+    const raw = process.env.RAW === '0' ? null : await page.evaluate(`(${RAW_BASELINE})(${LINES})`);
+    const parseMs = [...parseBefore, ...parseAfter];
+    const importMs = first.seconds * 1000;
     loads.end = load();
     const result = {
       at: new Date().toISOString(),
       lines: LINES,
       megabytes: Math.round(bytes / 1e5) / 10,
+      papaparse_parse_only_ms: parseMs,
+      first_import_over_parse_only: {
+        note: 'first import (parse + store in the worker, from the click to the report) over each parse-only run of the same file in the same browser (3 before the import, 2 after): issue 16 goal ≤ 3×',
+        ...spread(parseMs.map((p) => importMs / p)),
+      },
       first_import: first,
       plan_after_first_import: planFirst,
       second_import_same_file: second,

@@ -6,14 +6,15 @@
  */
 import Dexie from 'dexie';
 import * as clock from '../../lib/clock';
-import { readAllRows, TABLE_OF_SOURCE, TableSink } from '../../lib/db/import-store';
+import { type SinkMode, type StoreCounts, TABLE_OF_SOURCE, TableSink } from '../../lib/db/import-store';
 import { recordImport } from '../../lib/db/imports';
 import { loadPlanInput, savePlan } from '../../lib/db/planning-store';
+import { readSalesLines, SalesLineSink } from '../../lib/db/sales-lines';
 import { type CounterpartDB, DB_NAME, db } from '../../lib/db/schema';
 import type { SourceSpec } from '../../lib/import/core';
 import { stableId } from '../../lib/import/hash';
 import { SOURCES } from '../../lib/planning/import/sources';
-import { streamImport } from '../../lib/planning/import/stream';
+import { type RecordSink, streamImport } from '../../lib/planning/import/stream';
 import type { OrderLine } from '../../lib/planning/import/types';
 import { planReorder } from '../../lib/planning/plan';
 import type { ImportJob, PlanJob, WorkerEvent, WorkerJob } from '../../lib/planning/worker-protocol';
@@ -26,12 +27,12 @@ const running = new Map<number, AbortController>();
 /**
  * The sales lines as this worker last read or wrote them, so a plan right after an import does not
  * re-read every line from IndexedDB. Dropped when another context changes the table (Dexie
- * broadcasts every committed change to the origin's contexts); the row count is checked before use.
+ * broadcasts every committed change to the origin's contexts); the pack count is checked before use.
  */
-let salesCache: Map<string, OrderLine> | null = null;
-/** Imports into salesLines running here: their own change events must not drop the cache. */
+let salesCache: { lines: Map<string, OrderLine>; packs: number } | null = null;
+/** Imports into salesPacks running here: their own change events must not drop the cache. */
 let ownSalesWrites = 0;
-const SALES_PART = `idb://${DB_NAME}/salesLines/`;
+const SALES_PART = `idb://${DB_NAME}/salesPacks/`;
 Dexie.on('storagemutated', (parts) => {
   if (ownSalesWrites > 0) return;
   if (Object.keys(parts).some((k) => k.startsWith(SALES_PART))) salesCache = null;
@@ -52,20 +53,28 @@ async function runImport(job: ImportJob): Promise<void> {
   const spec: SourceSpec<string, { id: string }> = SOURCES[job.source];
   const database = db();
   const table = TABLE_OF_SOURCE[job.source];
-  const sales = table === 'salesLines';
+  const sales = table === 'salesPacks';
   if (sales) ownSalesWrites += 1;
   try {
+    // The lines this worker holds are compared instead of reading every pack, when nothing else changed them.
+    if (sales && salesCache && salesCache.packs !== (await database.salesPacks.count())) salesCache = null;
     const cache = sales ? salesCache : null;
-    const sink = await TableSink.open<typeof table>(database, table, {
-      expected: await estimateRows(job.file),
-      // The lines this worker holds are compared instead of reading the table (when it holds as many rows).
-      stored: cache ?? undefined,
-      onWritten: cache
-        ? (rows) => {
-            for (const r of rows) cache.set(r.id, r as OrderLine);
-          }
-        : undefined,
-    });
+    const onWritten = cache
+      ? (rows: readonly { id: string }[]) => {
+          for (const r of rows) cache.lines.set(r.id, r as OrderLine);
+        }
+      : undefined;
+    // The sink takes whatever records the source builds (sales lines for the orders sources).
+    const sink: RecordSink<{ id: string }> & { counts: StoreCounts; mode: SinkMode; written: number } =
+      table === 'salesPacks'
+        ? ((await SalesLineSink.open(database, { onWritten, stored: cache?.lines })) as unknown as RecordSink<{
+            id: string;
+          }> & {
+            counts: StoreCounts;
+            mode: SinkMode;
+            written: number;
+          })
+        : await TableSink.open(database, table, { expected: await estimateRows(job.file) });
     let lastPost = 0;
     const { result, parsedMs, waitMs } = await streamImport(job.file, spec, sink, {
       asOf: job.asOf,
@@ -92,8 +101,11 @@ async function runImport(job: ImportJob): Promise<void> {
     const records = result.records as { id: string }[];
     // A first import into an empty table: what was parsed is exactly what is stored.
     if (sales && !cache && sink.mode === 'empty' && !result.fatal) {
-      salesCache = new Map((records as OrderLine[]).map((r) => [r.id, r]));
-    }
+      salesCache = {
+        lines: new Map((records as OrderLine[]).map((r) => [r.id, r])),
+        packs: await database.salesPacks.count(),
+      };
+    } else if (sales && cache) cache.packs = await database.salesPacks.count();
     const counts = { ...sink.counts };
     const excluded: Record<string, number> = {};
     if (sales) {
@@ -150,14 +162,14 @@ async function runImport(job: ImportJob): Promise<void> {
 }
 
 /**
- * The stored sales lines: from this worker's memory when it holds as many lines as the table,
- * else read once and kept.
+ * The stored sales lines: from this worker's memory when nothing else changed them since (and the
+ * table holds as many packs), else read once and kept.
  */
 async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[]; cached: boolean }> {
-  const count = await database.salesLines.count();
-  if (salesCache && salesCache.size === count) return { orders: [...salesCache.values()], cached: true };
-  const orders = await readAllRows(database, 'salesLines');
-  salesCache = new Map(orders.map((o) => [o.id, o]));
+  const packs = await database.salesPacks.count();
+  if (salesCache && salesCache.packs === packs) return { orders: [...salesCache.lines.values()], cached: true };
+  const orders = await readSalesLines(database);
+  salesCache = { lines: new Map(orders.map((o) => [o.id, o])), packs };
   return { orders, cached: false };
 }
 

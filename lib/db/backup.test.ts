@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderLine } from '../planning/import/types';
 import { BRAND_DEFAULTS } from '../settings/schemas';
 import { exportBackup, restoreBackup, type SettingsIO } from './backup';
+import { countSalesLines, putSalesLines, readSalesLines } from './sales-lines';
 import { CounterpartDB } from './schema';
 
 function memorySettings(initial: Record<string, unknown>): SettingsIO & { values: Record<string, unknown> } {
@@ -54,7 +55,7 @@ async function seeded(name: string) {
     action: 'edited',
     editDistance: 0.12,
   });
-  await database.salesLines.bulkAdd([
+  await putSalesLines(database, [
     salesLine('s1', 'shopify', '2026-11-01', 3),
     salesLine('s2', 'amazon', '2026-11-02', 1),
   ]);
@@ -82,9 +83,13 @@ describe('backup export and restore', () => {
 
     expect(report.tables.salesLines).toBe(2);
     expect(await target.pastReplies.count()).toBe(0);
-    for (const name of ['snapshots', 'audit', 'salesLines', 'settings'] as const) {
+    for (const name of ['snapshots', 'audit', 'settings'] as const) {
       expect(await target.table(name).toArray()).toEqual(await source.table(name).toArray());
     }
+    // Sales lines: one row per line in the file, stored packed again (same packs as the source's).
+    expect(JSON.parse(json).tables.salesLines).toHaveLength(2);
+    expect(await readSalesLines(target)).toEqual(await readSalesLines(source));
+    expect(await target.salesPacks.toArray()).toEqual(await source.salesPacks.toArray());
     // Issue 14: settings are restored as their schema's output (brand fields the file lacks keep
     // the defaults) and the AI provider is never restored.
     expect(targetSettings.values).toEqual({ 'local:settings.brand': { ...BRAND_DEFAULTS, name: 'Northwind' } });
@@ -104,7 +109,7 @@ describe('backup export and restore', () => {
         settings: {},
       }),
     ).rejects.toThrow(/newer Counterpart/);
-    expect(await target.salesLines.count()).toBe(2);
+    expect(await countSalesLines(target)).toBe(2);
     expect(settings.values).toEqual({ keep: true });
   });
 
@@ -114,7 +119,7 @@ describe('backup export and restore', () => {
     const broken = await exportBackup(target, settings, new Date('2026-11-27T12:00:00Z'));
     broken.tables.suppliers = [{ supplier: 'no primary key' }];
     await expect(restoreBackup(target, settings, broken)).rejects.toThrow();
-    expect(await target.salesLines.count()).toBe(2);
+    expect(await countSalesLines(target)).toBe(2);
     expect(await target.snapshots.count()).toBe(1);
   });
 });

@@ -1,17 +1,37 @@
 import { z } from 'zod';
 import { detectInjection } from '../ai/guards/injection';
+import type { OrderLine } from '../planning/import/types';
 import { BACKUP_SETTING_KEYS } from '../settings/items';
 import { SETTING_SCHEMAS } from '../settings/setting-schemas';
 import { ROW_SCHEMAS } from './row-schemas';
+import { readSalesLines, replaceSalesLines } from './sales-lines';
 import { type CounterpartDB, TABLE_NAMES } from './schema';
 
 export const BACKUP_FORMAT = 'counterpart-backup';
 /** The format this version writes. 1: settings held the AI provider. 2: the provider is for reference only. */
 export const BACKUP_FORMAT_VERSION = 2;
 
-type TableName = (typeof TABLE_NAMES)[number];
+/**
+ * The tables a backup file holds: the database's, with the sales lines one row per line under
+ * `salesLines` (as before they were stored packed) instead of their packs, so files of every
+ * version restore alike and a restore checks and compares each line.
+ */
+type TableName = Exclude<(typeof TABLE_NAMES)[number], 'salesPacks'> | 'salesLines';
+const unpacked = TABLE_NAMES.filter((t): t is Exclude<typeof t, 'salesPacks'> => t !== 'salesPacks');
+/** In the order earlier versions wrote them (sales lines after returns). */
+export const BACKUP_TABLES: readonly TableName[] = [
+  ...unpacked.slice(0, unpacked.indexOf('returns') + 1),
+  'salesLines',
+  ...unpacked.slice(unpacked.indexOf('returns') + 1),
+];
 // Every table has a row schema (compile-time).
 const _allChecked: Record<TableName, unknown> = ROW_SCHEMAS;
+
+/** A backup table's rows as stored. */
+async function storedRows(database: CounterpartDB, name: TableName): Promise<Record<string, unknown>[]> {
+  if (name === 'salesLines') return (await readSalesLines(database)) as unknown as Record<string, unknown>[];
+  return (await database.table(name).toArray()) as Record<string, unknown>[];
+}
 void _allChecked;
 
 /**
@@ -53,7 +73,7 @@ export async function exportBackup(
 ): Promise<Backup> {
   const tables: Backup['tables'] = {};
   await database.transaction('r', database.tables, async () => {
-    for (const name of TABLE_NAMES) tables[name] = (await database.table(name).toArray()) as Record<string, unknown>[];
+    for (const name of BACKUP_TABLES) tables[name] = await storedRows(database, name);
   });
   return {
     format: BACKUP_FORMAT,
@@ -163,7 +183,7 @@ export async function planRestore(database: CounterpartDB, settings: SettingsIO,
     );
   }
   const backup = migrateBackup(parsed.data);
-  const unknownTables = Object.keys(backup.tables).filter((t) => !(TABLE_NAMES as string[]).includes(t));
+  const unknownTables = Object.keys(backup.tables).filter((t) => !(BACKUP_TABLES as string[]).includes(t));
   if (unknownTables.length)
     throw new Error(`The backup names tables this version does not know: ${unknownTables.join(', ')}.`);
 
@@ -171,7 +191,7 @@ export async function planRestore(database: CounterpartDB, settings: SettingsIO,
     exportedAt: backup.exportedAt,
     fromFormat: parsed.data.formatVersion,
     tables: {},
-    untouched: TABLE_NAMES.filter((t) => !(t in backup.tables)),
+    untouched: BACKUP_TABLES.filter((t) => !(t in backup.tables)),
     skipped: NOT_RESTORED_TABLES.filter((t) => t in backup.tables),
     settings: {},
     providerIgnored: backup.reference?.[PROVIDER_KEY] !== undefined,
@@ -181,13 +201,12 @@ export async function planRestore(database: CounterpartDB, settings: SettingsIO,
   };
 
   await database.transaction('r', database.tables, async () => {
-    for (const name of TABLE_NAMES) {
+    for (const name of BACKUP_TABLES) {
       const fileRows = backup.tables[name];
       if (!fileRows || NOT_RESTORED_TABLES.includes(name)) continue;
-      const table = database.table(name);
-      const keyPath = table.schema.primKey.keyPath as string;
+      const keyPath = name === 'salesLines' ? 'id' : (database.table(name).schema.primKey.keyPath as string);
       const stored = new Map<unknown, string>();
-      for (const row of (await table.toArray()) as Record<string, unknown>[]) stored.set(row[keyPath], canonical(row));
+      for (const row of await storedRows(database, name)) stored.set(row[keyPath], canonical(row));
       const diff: TableDiff = { added: 0, changed: 0, unchanged: 0, removed: 0, invalid: [], held: [] };
       const keep: Record<string, unknown>[] = [];
       const seen = new Set<unknown>();
@@ -280,14 +299,19 @@ export async function applyRestore(
   if (names.length) {
     await database.transaction(
       'rw',
-      names.map((n) => database.table(n)),
+      names.map((n) => database.table(n === 'salesLines' ? 'salesPacks' : n)),
       async () => {
         for (const name of names) {
           const rows = plan.rows[name] ?? [];
+          report.tables[name] = rows.length;
+          // Sales lines are checked one by one above, then stored packed.
+          if (name === 'salesLines') {
+            await replaceSalesLines(database, rows as unknown as OrderLine[]);
+            continue;
+          }
           const table = database.table(name);
           await table.clear();
           await table.bulkAdd(rows);
-          report.tables[name] = rows.length;
         }
       },
     );

@@ -6,7 +6,18 @@ import { importText } from '../import/core';
 import { SOURCES } from '../planning/import/sources';
 import { streamImport } from '../planning/import/stream';
 import type { OrderLine } from '../planning/import/types';
-import { contentHash, readAllRows, TableSink } from './import-store';
+import { contentHash, readAllRows } from './import-store';
+import {
+  countSalesLines,
+  getSalesLine,
+  PACK_LINES,
+  putSalesLines,
+  readSalesLines,
+  readSalesLinesOf,
+  replaceSalesLines,
+  SalesLineSink,
+  salesPackSchema,
+} from './sales-lines';
 import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
@@ -15,12 +26,10 @@ const fresh = () => new CounterpartDB(`import-store-${Math.random()}`);
 /** Small parse and write chunks so a fixture file streams through many chunks and parser pauses. */
 const small = { chunkSize: 16 * 1024, maxBacklog: 1 };
 
-async function importOrders(database: CounterpartDB, text: string, expected?: number, mode?: 'lookup') {
+async function importOrders(database: CounterpartDB, text: string) {
   const written: OrderLine[] = [];
-  const sink = await TableSink.open(database, 'salesLines', {
+  const sink = await SalesLineSink.open(database, {
     chunk: 500,
-    expected,
-    mode,
     onWritten: (rows) => written.push(...rows),
   });
   const { result } = await streamImport(text, SOURCES['shopify-orders'], sink, small);
@@ -37,24 +46,44 @@ describe('streamed import into IndexedDB', () => {
     expect(first.counts).toEqual({ inserted: 7724, updated: 0, unchanged: 0 });
     expect(first.written.length).toBe(7724);
     expect(first.result.records.length).toBe(7724);
-    expect(await database.salesLines.count()).toBe(7724);
-    const stored = await database.salesLines.get(reference[100]!.id);
+    expect(await countSalesLines(database)).toBe(7724);
+    const stored = await getSalesLine(database, reference[100]!.id);
     expect(stored).toEqual(reference[100]);
     database.close();
   });
 
-  it('re-imports the same file as unchanged and writes nothing, whether it scans the table or looks rows up', async () => {
+  it('re-imports the same file as unchanged and writes nothing', async () => {
     const database = fresh();
     await importOrders(database, orders);
-    const scan = await importOrders(database, orders, 7724);
+    const packs = await database.salesPacks.toArray();
+    const scan = await importOrders(database, orders);
     expect(scan.mode).toBe('scan');
     expect(scan.counts).toEqual({ inserted: 0, updated: 0, unchanged: 7724 });
     expect(scan.written).toEqual([]);
-    const lookup = await importOrders(database, orders, 10);
-    expect(lookup.mode).toBe('lookup');
-    expect(lookup.counts).toEqual({ inserted: 0, updated: 0, unchanged: 7724 });
-    expect(lookup.written).toEqual([]);
-    expect(await database.salesLines.count()).toBe(7724);
+    expect(await database.salesPacks.toArray()).toEqual(packs);
+    expect(await countSalesLines(database)).toBe(7724);
+    database.close();
+  });
+
+  it('stores many lines of one SKU per record, and every line once', async () => {
+    const database = fresh();
+    await importOrders(database, orders);
+    const packs = await database.salesPacks.toArray();
+    const skus = new Set(packs.map((p) => p.sku));
+    expect(packs.length).toBeLessThan(7724 / 20);
+    for (const p of packs) {
+      expect(p.lines.length).toBeGreaterThan(0);
+      expect(p.lines.length).toBeLessThanOrEqual(PACK_LINES);
+      expect(p.lines.every((l) => l.sku === p.sku)).toBe(true);
+      expect(salesPackSchema.safeParse(p).success).toBe(true);
+    }
+    const ids = packs.flatMap((p) => p.lines.map((l) => l.id));
+    expect(new Set(ids).size).toBe(7724);
+    const one = [...skus][0]!;
+    expect((await readSalesLinesOf(database, [one])).every((l) => l.sku === one)).toBe(true);
+    expect((await readSalesLinesOf(database, [one])).length).toBe(
+      ids.length - packs.filter((p) => p.sku !== one).reduce((n, p) => n + p.lines.length, 0),
+    );
     database.close();
   });
 
@@ -69,66 +98,42 @@ describe('streamed import into IndexedDB', () => {
     );
     const changed = `${lines.join('\n')}\n`;
     const beanie = importText(changed, SOURCES['shopify-orders']).records[0]!;
-    for (const expected of [7725, 5]) {
-      const again = await importOrders(database, changed, expected);
-      if (expected === 7725) {
-        expect(again.mode).toBe('scan');
+    for (const time of [1, 2]) {
+      const again = await importOrders(database, changed);
+      expect(again.mode).toBe('scan');
+      if (time === 1) {
         expect(again.counts).toEqual({ inserted: 1, updated: 1, unchanged: 7723 });
         expect(again.written.map((r) => r.orderId).sort()).toEqual(['#1001', '#99999']);
       } else {
-        // The same file once more, looked up row by row: nothing left to write.
-        expect(again.mode).toBe('lookup');
+        // The same file once more: nothing left to write.
         expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 7725 });
+        expect(again.written).toEqual([]);
       }
     }
-    expect((await database.salesLines.get(beanie.id))!.qty).toBe(3);
-    expect(await database.salesLines.count()).toBe(7725);
+    expect((await getSalesLine(database, beanie.id))!.qty).toBe(3);
+    expect(await countSalesLines(database)).toBe(7725);
     database.close();
   });
 
-  it('counts a changed line as updated in lookup mode too', async () => {
-    const database = fresh();
-    await importOrders(database, orders);
-    const changed = orders.replace(
-      ',1,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
-      ',4,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
-    );
-    const again = await importOrders(database, changed, 1, 'lookup');
-    expect(again.counts).toEqual({ inserted: 0, updated: 1, unchanged: 7723 });
-    expect(again.written.length).toBe(1);
-    database.close();
-  });
-
-  it('compares with the rows the caller holds when they match the table, and reads the table when they do not', async () => {
+  it('compares with the lines the caller holds, reading only the packs of SKUs with a change', async () => {
     const database = fresh();
     const first = await importOrders(database, orders);
     const held = new Map(first.written.map((r) => [r.id, r]));
-    const feed = async (text: string, stored: ReadonlyMap<string, unknown>) => {
-      const sink = await TableSink.open(database, 'salesLines', { chunk: 500, expected: 7724, stored });
+    const feed = async (text: string) => {
+      const sink = await SalesLineSink.open(database, { chunk: 500, stored: held });
       await streamImport(text, SOURCES['shopify-orders'], sink, small);
-      return { mode: sink.mode, counts: { ...sink.counts }, written: sink.written };
+      return { mode: sink.mode, counts: { ...sink.counts } };
     };
-    expect(await feed(orders, held)).toEqual({
-      mode: 'memory',
-      counts: { inserted: 0, updated: 0, unchanged: 7724 },
-      written: 0,
-    });
+    expect(await feed(orders)).toEqual({ mode: 'memory', counts: { inserted: 0, updated: 0, unchanged: 7724 } });
     const changed = orders.replace(
       ',1,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
       ',2,Rib Beanie - Red,24.00,BEANIE-RED,US,,0.00,pos',
     );
-    expect(await feed(changed, held)).toEqual({
-      mode: 'memory',
-      counts: { inserted: 0, updated: 1, unchanged: 7723 },
-      written: 1,
-    });
-    // One row short of the table: not trusted, the table is scanned (and finds the line as stored now).
-    const short = new Map([...held].slice(1));
-    expect(await feed(changed, short)).toEqual({
-      mode: 'scan',
-      counts: { inserted: 0, updated: 0, unchanged: 7724 },
-      written: 0,
-    });
+    expect(await feed(changed)).toEqual({ mode: 'memory', counts: { inserted: 0, updated: 1, unchanged: 7723 } });
+    const stored = await readSalesLines(database);
+    expect(stored.length).toBe(7724);
+    const reference = importText(changed, SOURCES['shopify-orders']).records;
+    expect(new Map(stored.map((l) => [l.id, l]))).toEqual(new Map(reference.map((l) => [l.id, l])));
     database.close();
   });
 
@@ -137,7 +142,7 @@ describe('streamed import into IndexedDB', () => {
     // Partial order lines: the sink compares and stores whatever a row holds.
     const row = (id: string, qty: number) => ({ id, sku: 'A', qty }) as unknown as OrderLine;
     const feed = async (rows: OrderLine[]) => {
-      const sink = await TableSink.open(database, 'salesLines', { chunk: 2, expected: rows.length });
+      const sink = await SalesLineSink.open(database, { chunk: 2 });
       for (const r of rows) sink.add(r);
       return { counts: await sink.finish(), written: sink.written, mode: sink.mode };
     };
@@ -145,26 +150,26 @@ describe('streamed import into IndexedDB', () => {
     const file = [row('x', 1), row('y', 1), row('z', 1), row('w', 1), row('x', 5)];
     const first = await feed(file);
     expect(first).toEqual({ counts: { inserted: 4, updated: 0, unchanged: 0 }, written: 5, mode: 'empty' });
-    expect((await database.salesLines.get('x'))!.qty).toBe(5);
+    expect((await getSalesLine(database, 'x'))!.qty).toBe(5);
     const again = await feed(file);
     expect(again.mode).toBe('scan');
     expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
-    expect((await database.salesLines.get('x'))!.qty).toBe(5);
+    expect((await getSalesLine(database, 'x'))!.qty).toBe(5);
     // Now the repeat changes x for real (qty 7): one update.
     const changed = await feed([...file.slice(0, 4), row('x', 7)]);
     expect(changed.counts).toEqual({ inserted: 0, updated: 1, unchanged: 3 });
-    expect((await database.salesLines.get('x'))!.qty).toBe(7);
+    expect((await getSalesLine(database, 'x'))!.qty).toBe(7);
     database.close();
   });
 
   it('reports rejected rows with their line while storing the good ones', async () => {
     const database = fresh();
-    const sink = await TableSink.open(database, 'salesLines');
+    const sink = await SalesLineSink.open(database);
     const { result } = await streamImport(fixture('shopify-orders-broken.csv'), SOURCES['shopify-orders'], sink);
     expect(result.rejected.length).toBe(5);
     expect(result.rejected.every((r) => r.line > 1)).toBe(true);
     expect(sink.counts.inserted).toBe(result.records.length);
-    expect(await database.salesLines.count()).toBe(result.records.length);
+    expect(await countSalesLines(database)).toBe(result.records.length);
     database.close();
   });
 
@@ -177,11 +182,11 @@ describe('streamed import into IndexedDB', () => {
       fields: { sku: { aliases: ['sku'], required: true } },
       rowBuilder: () => (cells) => ({ record: { id: undefined, sku: cells.sku } as unknown as OrderLine }),
     };
-    const sink = await TableSink.open(database, 'salesLines');
+    const sink = await SalesLineSink.open(database);
     await expect(streamImport('sku\nA\nB\n', bad, sink)).rejects.toThrow();
     const controller = new AbortController();
     controller.abort();
-    const sink2 = await TableSink.open(database, 'salesLines');
+    const sink2 = await SalesLineSink.open(database);
     await expect(
       streamImport(orders, SOURCES['shopify-orders'], sink2, { ...small, signal: controller.signal }),
     ).rejects.toThrow('Import cancelled');
@@ -191,11 +196,41 @@ describe('streamed import into IndexedDB', () => {
   it('reads every row of a table across pages, once each', async () => {
     const database = fresh();
     const rows = Array.from({ length: 25_001 }, (_, i) => ({ id: `r${String(i).padStart(6, '0')}`, sku: 'A', qty: i }));
-    await database.table('salesLines').bulkAdd(rows);
-    const read = await readAllRows(database, 'salesLines');
+    await database.table('suppliers').bulkAdd(rows);
+    const read = await readAllRows(database, 'suppliers');
     expect(read.length).toBe(25_001);
     expect(new Set(read.map((r) => r.id)).size).toBe(25_001);
     expect(read[25_000]).toEqual({ id: 'r025000', sku: 'A', qty: 25_000 });
+    database.close();
+  }, 60_000);
+
+  it('reads every sales line across pages of packs, and a restore-style replace keeps every line', async () => {
+    const database = fresh();
+    // 700 SKUs × 3 lines: more packs than one read page holds.
+    const lines = Array.from(
+      { length: 2100 },
+      (_, i) =>
+        ({
+          id: `l${i}`,
+          source: 'shopify-orders',
+          channel: 'shopify',
+          orderId: `#${i}`,
+          day: '2026-11-01',
+          sku: `SKU-${i % 700}`,
+          qty: 1 + (i % 3),
+          unitPrice: null,
+          currency: null,
+          country: null,
+          excluded: null,
+        }) satisfies OrderLine,
+    );
+    const counts = await putSalesLines(database, lines);
+    expect(counts).toEqual({ inserted: 2100, updated: 0, unchanged: 0 });
+    expect(await database.salesPacks.count()).toBe(700);
+    const read = await readSalesLines(database);
+    expect(read.map((l) => l.id).sort()).toEqual(lines.map((l) => l.id).sort());
+    await replaceSalesLines(database, lines.slice(0, 10));
+    expect((await readSalesLines(database)).length).toBe(10);
     database.close();
   }, 60_000);
 

@@ -19,10 +19,10 @@ import type { SourceId } from '../planning/import/sources';
 import type { RecordSink } from '../planning/import/stream';
 import type { CounterpartDB } from './schema';
 
-/** The Dexie table each import source fills. */
+/** The Dexie table each import source fills (sales lines: packed, through `SalesLineSink` in sales-lines.ts). */
 export const TABLE_OF_SOURCE = {
-  'shopify-orders': 'salesLines',
-  'amazon-orders': 'salesLines',
+  'shopify-orders': 'salesPacks',
+  'amazon-orders': 'salesPacks',
   'shopify-inventory': 'inventoryCounts',
   'fba-inventory': 'inventoryCounts',
   '3pl-onhand': 'inventoryCounts',
@@ -33,10 +33,10 @@ export const TABLE_OF_SOURCE = {
   products: 'skuCatalog',
 } as const satisfies Record<SourceId, keyof CounterpartDB>;
 
-/** A table an import fills. */
-export type PlanningTable = (typeof TABLE_OF_SOURCE)[SourceId];
+/** A table an import fills one row per record (`TableSink`); sales lines are packed instead. */
+export type PlanningTable = Exclude<(typeof TABLE_OF_SOURCE)[SourceId], 'salesPacks'>;
 
-/** The row type of a planning table (`OrderLine` for `salesLines`, …), as the database declares it. */
+/** The row type of a planning table (`InventoryCount` for `inventoryCounts`, …), as the database declares it. */
 export type RowOf<N extends PlanningTable> = Extract<
   CounterpartDB[N] extends Table<infer R, string> ? R : never,
   { id: string }

@@ -8,17 +8,14 @@ import { planReorder } from '../planning/plan';
 import { TableSink } from './import-store';
 import { recordImport } from './imports';
 import { canPlan, loadPlanInput, storeRecords } from './planning-store';
+import { putSalesLines, SalesLineSink } from './sales-lines';
 import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
 const TODAY = '2026-11-27';
 
 async function stored(database: CounterpartDB) {
-  await storeRecords(
-    database,
-    'salesLines',
-    importText(fixture('shopify-orders.csv'), SOURCES['shopify-orders']).records,
-  );
+  await putSalesLines(database, importText(fixture('shopify-orders.csv'), SOURCES['shopify-orders']).records);
   await storeRecords(database, 'inventoryCounts', importText(fixture('3pl-onhand.csv'), SOURCES['3pl-onhand']).records);
   await storeRecords(database, 'suppliers', importText(fixture('suppliers.csv'), SOURCES.suppliers).records);
 }
@@ -95,7 +92,7 @@ describe('canPlan', () => {
 describe('streamed import reads the file as it is written', () => {
   it('detects a semicolon-delimited orders export instead of reading one column', async () => {
     const database = new CounterpartDB(`unusable-${Math.random()}`);
-    const sink = await TableSink.open(database, 'salesLines', {});
+    const sink = await SalesLineSink.open(database);
     const { result } = await streamImport(fixture('shopify-orders-semicolon.csv'), SOURCES['shopify-orders'], sink);
     expect(result).toMatchObject({ delimiter: ';', fatal: null, rejected: [] });
     expect(result.records).toHaveLength(

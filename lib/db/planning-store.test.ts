@@ -7,6 +7,7 @@ import { countsFromPage } from '../planning/page-counts';
 import { planReorder } from '../planning/plan';
 import { editPoLine, type PoDraft } from '../planning/po';
 import { countStored, hasPlanningData, loadPlanInput, readStoredPlan, savePlan, storeRecords } from './planning-store';
+import { putSalesLines } from './sales-lines';
 import { CounterpartDB } from './schema';
 
 const fixture = (f: string) => readFileSync(path.join(__dirname, '../../e2e/fixtures/planning', f), 'utf8');
@@ -61,7 +62,10 @@ describe('planning store', () => {
         table,
         importText(fixture(file), SOURCES[source] as never, { asOf: '2026-11-27' }).records as never,
       );
-    await load('shopify-orders.csv', 'shopify-orders', 'salesLines');
+    await putSalesLines(
+      database,
+      importText(fixture('shopify-orders.csv'), SOURCES['shopify-orders'], { asOf: '2026-11-27' }).records,
+    );
     await load('shopify-inventory.csv', 'shopify-inventory', 'inventoryCounts');
     await load('suppliers.csv', 'suppliers', 'suppliers');
     await load('budget.csv', 'budget', 'budgets');

@@ -23,6 +23,7 @@ import type { PlanSettings } from '../planning/settings';
 import { unusableFromLog } from '../planning/unusable-files';
 import { AUDIT_KINDS, recordAudit } from './audit';
 import { type PlanningTable, type RowOf, type StoreCounts, TableSink } from './import-store';
+import { hasSalesLines, readSalesLines, readSalesLinesOf } from './sales-lines';
 import type { CounterpartDB } from './schema';
 
 /** Settings-table keys of the planner. */
@@ -109,7 +110,7 @@ export async function readPlanRecords(
     const bundles = await database.bundles.toArray();
     const { saleSkus } = skuScope(skus, bundles);
     return {
-      orders: await database.salesLines.where('sku').anyOf(saleSkus).toArray(),
+      orders: await readSalesLinesOf(database, saleSkus),
       counts: await database.inventoryCounts
         .where('sku')
         .anyOf([...skus])
@@ -124,7 +125,7 @@ export async function readPlanRecords(
     };
   }
   return {
-    orders: known.orders ?? (await database.salesLines.toArray()),
+    orders: known.orders ?? (await readSalesLines(database)),
     counts: await database.inventoryCounts.toArray(),
     suppliers: await database.suppliers.toArray(),
     promos,
@@ -151,7 +152,7 @@ export async function loadPlanInput(
  * usable (the plan then shows every line it blocks and why, instead of no plan at all).
  */
 export async function canPlan(database: CounterpartDB): Promise<boolean> {
-  if ((await database.salesLines.count()) > 0) return true;
+  if (await hasSalesLines(database)) return true;
   return unusableFromLog(await database.imports.toArray()).length > 0;
 }
 
@@ -160,7 +161,7 @@ export async function canPlan(database: CounterpartDB): Promise<boolean> {
  * read off Shopify pages do not count: the snapshot hook stores them before the panel asks.
  */
 export async function hasPlanningData(database: CounterpartDB): Promise<boolean> {
-  if ((await database.salesLines.count()) + (await database.suppliers.count()) > 0) return true;
+  if ((await hasSalesLines(database)) || (await database.suppliers.count()) > 0) return true;
   return (await database.inventoryCounts.filter((r) => r.source !== PAGE_COUNTS_SOURCE).first()) !== undefined;
 }
 

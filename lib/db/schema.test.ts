@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import type { OrderLine } from '../planning/import/types';
+import { PACK_LINES, readSalesLines, readSalesLinesOf } from './sales-lines';
 import { CounterpartDB, SCHEMA_V1, SCHEMA_V2_CHANGES, SCHEMA_V3_CHANGES } from './schema';
 
 /** A database frozen at version 1, as an installed older Counterpart would have left it. */
@@ -10,22 +12,24 @@ class V1 extends Dexie {
   }
 }
 
-/** A database frozen at version 2. */
-class V2 extends Dexie {
-  constructor(name: string) {
-    super(name);
-    this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2_CHANGES);
-  }
-}
-
-/** A database frozen at version 3. */
+/** A database frozen at version 3 (sales lines one per row). */
 class V3 extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2_CHANGES);
     this.version(3).stores(SCHEMA_V3_CHANGES);
+  }
+}
+
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+/** A database frozen at version 2. */
+class V2 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2_CHANGES);
   }
 }
 
@@ -43,7 +47,7 @@ describe('Dexie schema upgrade from v3 to v4', () => {
 
     const upgraded = new CounterpartDB(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     expect(await upgraded.pastReplies.toArray()).toEqual(replies);
     expect(await upgraded.skuCatalog.count()).toBe(1);
     await upgraded.brandExamples.bulkAdd([
@@ -97,9 +101,14 @@ describe('Dexie schema upgrade from v1 to v3', () => {
 
     const upgraded = new CounterpartDB(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     for (const [tableName, rows] of Object.entries(before)) {
-      expect(await upgraded.table(tableName).toArray(), tableName).toEqual(rows);
+      // Sales lines are stored packed since version 4: read back through sales-lines.ts.
+      if (tableName === 'salesLines')
+        expect((await readSalesLines(upgraded)).sort(byId), tableName).toEqual(
+          [...(rows as { id: string }[])].sort(byId),
+        );
+      else expect(await upgraded.table(tableName).toArray(), tableName).toEqual(rows);
     }
     await upgraded.aiUsage.add({
       at: 1,
@@ -145,11 +154,10 @@ describe('Dexie schema upgrade from v2 to v3', () => {
 
     const upgraded = new CounterpartDB(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(4);
-    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    expect((await upgraded.salesLines.toArray()).sort(byId)).toEqual([...lines].sort(byId));
-    expect(await upgraded.salesLines.where('sku').equals('SKU-1').count()).toBe(10);
-    expect(upgraded.salesLines.schema.indexes.map((i) => i.name)).toEqual(['sku']);
+    expect(upgraded.verno).toBe(5);
+    expect((await readSalesLines(upgraded)).sort(byId)).toEqual([...lines].sort(byId));
+    expect((await readSalesLinesOf(upgraded, ['SKU-1'])).length).toBe(10);
+    expect(upgraded.salesPacks.schema.indexes.map((i) => i.name)).toEqual(['sku']);
     expect(await upgraded.budgets.toArray()).toEqual([
       { id: 'b1', start: '2026-11-01', end: '2026-11-30', amount: 5000 },
     ]);
@@ -157,6 +165,47 @@ describe('Dexie schema upgrade from v2 to v3', () => {
       .table('skuCatalog')
       .add({ id: 'catalog:TEE-M', sku: 'TEE-M', tags: ['tees'], collections: ['Summer'] });
     expect(await upgraded.skuCatalog.where('sku').equals('TEE-M').count()).toBe(1);
+    upgraded.close();
+  });
+});
+
+describe('Dexie schema upgrade from v3 to v4', () => {
+  it('moves every sales line into packs of one SKU, keeps every other table, and drops the one-per-line table', async () => {
+    const name = `upgrade4-${Math.random()}`;
+    const old = new V3(name);
+    await old.open();
+    // 1,300 lines: one SKU with more than a pack's worth, many with a few, and an older row missing fields.
+    const lines: OrderLine[] = Array.from({ length: 1300 }, (_, i) => ({
+      id: `shopify-orders:${i.toString(36)}`,
+      source: 'shopify-orders',
+      channel: i % 5 === 0 ? 'pos' : 'shopify',
+      orderId: `#${1000 + (i >> 1)}`,
+      day: `2026-10-${String((i % 28) + 1).padStart(2, '0')}`,
+      sku: i < 700 ? 'TEE-M' : `SKU-${i % 37}`,
+      qty: 1 + (i % 4),
+      unitPrice: 28,
+      currency: 'USD',
+      country: 'US',
+      excluded: i % 97 === 0 ? 'refunded' : null,
+    }));
+    const partial = { id: 'legacy-1', sku: 'SKU-1', qty: 2 } as unknown as OrderLine;
+    await old.table('salesLines').bulkAdd([...lines, partial]);
+    await old.table('suppliers').add({ id: 'sup-1', supplier: 'Acme' });
+    old.close();
+
+    const upgraded = new CounterpartDB(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(5);
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('salesLines');
+    expect((await readSalesLines(upgraded)).sort(byId)).toEqual([...lines, partial].sort(byId));
+    const packs = await upgraded.salesPacks.toArray();
+    expect(packs.length).toBeLessThan(60);
+    for (const p of packs) {
+      expect(p.lines.length).toBeLessThanOrEqual(PACK_LINES);
+      expect(p.lines.every((l) => l.sku === p.sku)).toBe(true);
+    }
+    expect((await readSalesLinesOf(upgraded, ['TEE-M'])).length).toBe(700);
+    expect(await upgraded.suppliers.toArray()).toEqual([{ id: 'sup-1', supplier: 'Acme' }]);
     upgraded.close();
   });
 });

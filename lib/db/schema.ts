@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { HistoryRecord, ProductRecord } from '../listings/capture';
 import type { ListingRecord } from '../listings/marketplace-status';
 import type {
@@ -13,6 +13,7 @@ import type {
 import type { PoDraft } from '../planning/po';
 import type { LoopReturnLine } from '../returns/loop-export';
 import type { StoredReturnLine } from '../returns/service';
+import { packLines, type SalesPack } from './sales-lines';
 
 export const DB_NAME = 'counterpart';
 
@@ -149,7 +150,8 @@ export class CounterpartDB extends Dexie {
   // Returns
   returns!: Table<ReturnLineRow, string>;
   // Planning
-  salesLines!: Table<OrderLine, string>;
+  /** Sales lines, many of one SKU per record: read and write them through `sales-lines.ts`. */
+  salesPacks!: Table<SalesPack, string>;
   inventoryCounts!: Table<InventoryCount, string>;
   suppliers!: Table<SupplierTerm, string>;
   calendar!: Table<Promo, string>;
@@ -172,6 +174,7 @@ export class CounterpartDB extends Dexie {
     this.version(2).stores(SCHEMA_V2_CHANGES);
     this.version(3).stores(SCHEMA_V3_CHANGES);
     this.version(4).stores(SCHEMA_V4_CHANGES);
+    this.version(5).stores(SCHEMA_V5_CHANGES).upgrade(packStoredSalesLines);
   }
 }
 
@@ -222,17 +225,39 @@ export const SCHEMA_V4_CHANGES = {
   shadowAnswers: '++id, at, ticketId',
 } as const;
 
-/** Every table name of the current schema. */
-export const TABLE_NAMES = Object.keys({
-  ...SCHEMA_V1,
-  ...SCHEMA_V2_CHANGES,
-  ...SCHEMA_V3_CHANGES,
-  ...SCHEMA_V4_CHANGES,
-}) as Array<
+/**
+ * Version 5 stores sales lines packed, many of one SKU per record (`salesPacks`, see
+ * sales-lines.ts): IndexedDB costs about the same per record whatever its size, so a 500k-line
+ * import wrote for minutes one line per record. The upgrade moves every stored line into packs.
+ */
+export const SCHEMA_V5_CHANGES = {
+  salesLines: null,
+  salesPacks: 'id, sku',
+} as const;
+
+/** Version 5's upgrade: every line of the old `salesLines` table into packs (none dropped). */
+async function packStoredSalesLines(tx: Transaction): Promise<void> {
+  const lines = (await tx.table('salesLines').toArray()) as OrderLine[];
+  if (lines.length) await tx.table('salesPacks').bulkAdd(packLines(lines));
+}
+
+type SchemaKeys =
   | keyof typeof SCHEMA_V1
   | keyof typeof SCHEMA_V2_CHANGES
   | keyof typeof SCHEMA_V3_CHANGES
   | keyof typeof SCHEMA_V4_CHANGES
+  | keyof typeof SCHEMA_V5_CHANGES;
+const ALL_SCHEMAS: Record<string, string | null> = {
+  ...SCHEMA_V1,
+  ...SCHEMA_V2_CHANGES,
+  ...SCHEMA_V3_CHANGES,
+  ...SCHEMA_V4_CHANGES,
+  ...SCHEMA_V5_CHANGES,
+};
+
+/** Every table name of the current schema (tables a version deleted left out). */
+export const TABLE_NAMES = Object.keys(ALL_SCHEMAS).filter((t) => ALL_SCHEMAS[t] !== null) as Array<
+  Exclude<SchemaKeys, 'salesLines'>
 >;
 
 let instance: CounterpartDB | undefined;

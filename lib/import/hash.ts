@@ -18,5 +18,34 @@ export function hash53(text: string, seed = 0): number {
 /** Stable row id from the source and the row's natural key, e.g. `shopify-orders:1k3f9x0a2b`. */
 export function stableId(source: string, ...naturalKey: (string | number)[]): string {
   // \u001f (unit separator) cannot appear in a CSV cell we keep, so keys never run together.
-  return `${source}:${hash53(`${source}\u001f${naturalKey.join('\u001f')}`).toString(36)}`;
+  // The hash of `${source}\u001f${naturalKey.join('\u001f')}`, fed piece by piece (the same
+  // characters in the same order, so the same id) without building that string: an import of
+  // 500k order lines makes one id per line.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  for (let k = 0; k < naturalKey.length; k++) {
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    const part = naturalKey[k];
+    // Array.prototype.join writes null and undefined as ''.
+    const text = part === null || part === undefined ? '' : String(part);
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  }
+  if (naturalKey.length === 0) {
+    // join of no parts is '', but the separator after the source is still there.
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${source}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }

@@ -44,6 +44,8 @@ export function parseNumber(text: string): number | null {
  */
 export function parseDay(text: string, order?: DateOrder): string | null {
   const s = text.trim();
+  const iso = isoDayFast(s);
+  if (iso !== undefined) return iso;
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(s);
   let y: number;
   let mo: number;
@@ -66,4 +68,29 @@ export function parseDay(text: string, order?: DateOrder): string | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+
+/** Whether `c` is the char code of an ASCII digit. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * parseDay's answer for `YYYY-MM-DD` followed by nothing, `T` or a space (every row of a large
+ * Shopify or Amazon export), read from the char codes; undefined for any other text, which then
+ * takes the regex path. Same answers as that path: years below 100 are refused there too (Date.UTC
+ * reads them as 19xx), and a day past the month's end is null.
+ */
+function isoDayFast(s: string): string | null | undefined {
+  if (s.length < 10 || (s.length > 10 && s[10] !== 'T' && s[10] !== ' ')) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  for (const i of ISO_DIGITS) if (!isDigit(s.charCodeAt(i))) return undefined;
+  const y = Number(s.slice(0, 4));
+  const mo = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
+  const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const last = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  if (d > last) return null;
+  return s.length === 10 ? s : s.slice(0, 10);
 }

@@ -77,11 +77,18 @@ export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
 }
 
+/** The global copy of each phrase regex, made once (matchAll clones it, so sharing it is safe). */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+
 /** Every distinct phrase of the list found in `text` (lower-case, in order of appearance). */
 export function findPhrases(text: string | undefined, re: RegExp): string[] {
   const found = new Set<string>();
-  for (const m of norm(text).matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)))
-    found.add(m[0].toLowerCase().replace(/\s+/g, ' '));
+  let g = GLOBAL_COPIES.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    GLOBAL_COPIES.set(re, g);
+  }
+  for (const m of norm(text).matchAll(g)) found.add(m[0].toLowerCase().replace(/\s+/g, ' '));
   return [...found];
 }
 

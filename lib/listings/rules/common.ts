@@ -89,12 +89,31 @@ export function repeatedWords(text: string, max: number): { word: string; count:
   return [...counts].filter(([, c]) => c > max).map(([word, count]) => ({ word, count }));
 }
 
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+
 /** Share of letters outside the Latin script (a proxy for "not in the store's language"). */
 export function nonLatinShare(text: string): number {
-  const letters = [...norm(text)].filter((c) => /\p{L}/u.test(c));
-  if (letters.length === 0) return 0;
-  const nonLatin = letters.filter((c) => !/\p{Script=Latin}/u.test(c)).length;
-  return nonLatin / letters.length;
+  // Hot (every text field of every listing): ASCII is decided by its code, and only other code
+  // points go through the two Unicode regexes (same counts as testing every character).
+  const s = norm(text);
+  let letters = 0;
+  let nonLatin = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+      continue;
+    }
+    const cp = s.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (LETTER.test(ch)) {
+      letters++;
+      if (!LATIN.test(ch)) nonLatin++;
+    }
+  }
+  return letters === 0 ? 0 : nonLatin / letters;
 }
 
 /** The MAIN image: role MAIN/main, else the first image. */
@@ -169,30 +188,42 @@ const SYMPTOM_TERMS = ['arthritis', 'asthma', 'hypertension', 'insomnia', 'anxie
 const CLAIM_VERBS =
   /^(cure|cures|cured|treat|treats|treated|prevent|prevents|prevented|mitigate|mitigates|heal|heals|reverse|reverses|fight|fights|relieve|relieves|reduce|reduces)$/;
 
+/** The term lists split into tokens once (diseaseClaims runs on every text field). */
+const TERM_PARTS: { parts: string[]; term: string; symptom: boolean }[] = [
+  ...DISEASE_TERMS.map((t) => ({ parts: t.split(' '), term: t, symptom: false })),
+  ...SYMPTOM_TERMS.map((t) => ({ parts: t.split(' '), term: t, symptom: true })),
+];
+/** Matches where some term's first token stands as a whole token: no match, no claim. */
+const TERM_FIRST_TOKEN_RE = new RegExp(
+  `(?:^|[\\s,.;:()/])(?:${[...new Set(TERM_PARTS.map((t) => t.parts[0]!))]
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?=[\\s,.;:()/]|$)`,
+  'u',
+);
+
 /** Disease claims: a claim verb within 6 tokens of a disease (or, as a warning, symptom) term. */
 export function diseaseClaims(text: string): { term: string; symptom: boolean }[] {
-  const tokens = norm(text)
-    .toLowerCase()
-    .split(/[\s,.;:()/]+/u)
-    .filter(Boolean);
+  const lower = norm(text).toLowerCase();
   const out: { term: string; symptom: boolean }[] = [];
-  const multi = (list: string[]) => list.map((t) => t.split(' '));
-  const check = (list: string[], symptom: boolean) => {
-    for (const parts of multi(list)) {
-      for (let i = 0; i + parts.length <= tokens.length; i++) {
-        if (parts.every((p, k) => tokens[i + k] === p)) {
-          const lo = Math.max(0, i - 6);
-          const hi = Math.min(tokens.length, i + parts.length + 6);
-          if (tokens.slice(lo, hi).some((t) => CLAIM_VERBS.test(t))) {
-            out.push({ term: parts.join(' '), symptom });
-            break;
-          }
+  // Most texts hold no term at all: one regex pass decides that before tokenising.
+  if (!TERM_FIRST_TOKEN_RE.test(lower)) return out;
+  const tokens = lower.split(/[\s,.;:()/]+/u).filter(Boolean);
+  let verbAt: boolean[] | null = null;
+  for (const { parts, term, symptom } of TERM_PARTS) {
+    for (let i = 0; i + parts.length <= tokens.length; i++) {
+      if (parts.every((p, k) => tokens[i + k] === p)) {
+        verbAt ??= tokens.map((t) => CLAIM_VERBS.test(t));
+        const lo = Math.max(0, i - 6);
+        const hi = Math.min(tokens.length, i + parts.length + 6);
+        let near = false;
+        for (let k = lo; k < hi && !near; k++) near = verbAt[k]!;
+        if (near) {
+          out.push({ term, symptom });
+          break;
         }
       }
     }
-  };
-  check(DISEASE_TERMS, false);
-  check(SYMPTOM_TERMS, true);
+  }
   return out;
 }
 

@@ -35,7 +35,10 @@ test.describe('Seller Central: fix only what breaks a rule, preview first, undo 
     await captureCanonical(page, panel);
     await page.goto(AMAZON_EDIT);
     const check = panel.region('Listing check');
-    await expect(check.getByTestId('listing-counts')).toHaveText('Not ready to submit: 13 must fix · 4 advice.');
+    // The image findings come once the pictures are measured in the background (after the first read).
+    await expect(check.getByTestId('listing-counts')).toHaveText('Not ready to submit: 13 must fix · 4 advice.', {
+      timeout: 30_000,
+    });
     await check.getByRole('button', { name: 'Review 7 fixes' }).click();
 
     const preview = check.getByRole('group', { name: 'Changes to apply' });
@@ -115,6 +118,7 @@ test.describe('Seller Central: fix only what breaks a rule, preview first, undo 
     await page.goto(AMAZON_EDIT);
     await expect(panel.region('Listing check').getByTestId('listing-counts')).toHaveText(
       'Not ready to submit: 13 must fix · 4 advice.',
+      { timeout: 30_000 },
     );
     await expect(panel.region('Must fix').getByTestId('violations').locator('.ls-card')).toHaveCount(7);
 

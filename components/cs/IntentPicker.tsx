@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { INTENT_IDS, INTENT_LABELS, type IntentId } from '../../lib/cs/taxonomy';
 import { callOrThrow } from '../../lib/messaging/client';
 import type { CsAnalysisView } from '../../lib/messaging/contract/cs';
+import { CandidateChoices } from '../ui/CandidateChoices';
 import { Notice } from '../ui/primitives';
 import './intent-picker.css';
 
@@ -13,7 +14,6 @@ import './intent-picker.css';
  */
 export function IntentPicker({ analysis }: { analysis: CsAnalysisView }) {
   const [picked, setPicked] = useState<{ ticketHash: string; intent: IntentId; corrections: number } | null>(null);
-  const [showAll, setShowAll] = useState(false);
   const pick = useMutation({
     mutationFn: (intent: IntentId) => callOrThrow('brandModel.pickIntent', { intent }),
     onSuccess: (r, intent) => setPicked({ ticketHash: analysis.ticketHash, intent, corrections: r.corrections }),
@@ -32,55 +32,16 @@ export function IntentPicker({ analysis }: { analysis: CsAnalysisView }) {
             they stay in this browser.
           </span>
         ) : (
-          <>
-            <span>This ticket will not be answered on its own. Which is it?</span>
-            <fieldset className="cs-picker-buttons" aria-label="Pick the intent">
-              {candidates.map((id) => (
-                <button
-                  key={id}
-                  type="button"
-                  className="cp-btn small"
-                  disabled={pick.isPending}
-                  onClick={() => pick.mutate(id)}
-                >
-                  {label(id)}
-                </button>
-              ))}
-              <button
-                type="button"
-                className="cp-btn small"
-                aria-expanded={showAll}
-                onClick={() => setShowAll((v) => !v)}
-              >
-                Something else…
-              </button>
-            </fieldset>
-            {showAll ? (
-              <label className="cs-picker-all">
-                Intent{' '}
-                <select
-                  defaultValue=""
-                  disabled={pick.isPending}
-                  onChange={(e) => {
-                    const v = e.target.value as IntentId;
-                    if (v) pick.mutate(v);
-                  }}
-                >
-                  <option value="" disabled>
-                    Choose…
-                  </option>
-                  {INTENT_IDS.map((id) => (
-                    <option key={id} value={id}>
-                      {label(id)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ) : null}
-            {pick.isError ? (
-              <div className="cs-picker-error">Could not record the pick: {pick.error.message}</div>
-            ) : null}
-          </>
+          <CandidateChoices
+            prompt="This ticket will not be answered on its own. Which is it?"
+            candidates={candidates}
+            all={INTENT_IDS}
+            labelOf={label}
+            what="intent"
+            pending={pick.isPending}
+            error={pick.isError ? pick.error.message : null}
+            onPick={(id) => pick.mutate(id)}
+          />
         )}
       </Notice>
     </div>

@@ -1,4 +1,5 @@
 import { splitRationale } from './format';
+import './rationale.css';
 
 /** A plan line's rationale: the reasons as sentences, the working folded behind "How it's worked out". */
 export function Rationale({ text, className }: { text: string; className?: string }) {

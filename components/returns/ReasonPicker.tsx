@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { callOrThrow } from '../../lib/messaging/client';
 import { REASON_IDS, REASON_LABELS, type ReasonId } from '../../lib/returns/taxonomy';
+import { CandidateChoices } from '../ui/CandidateChoices';
 import { Notice } from '../ui/primitives';
 import '../cs/intent-picker.css';
 
@@ -19,7 +20,6 @@ export function ReasonPicker({ returnId }: { returnId: string }) {
     networkMode: 'always',
   });
   const [picked, setPicked] = useState<{ returnId: string; reason: ReasonId; corrections: number } | null>(null);
-  const [showAll, setShowAll] = useState(false);
   const pick = useMutation({
     mutationFn: (reason: ReasonId) => callOrThrow('brandModel.pickReason', { reason }),
     onSuccess: (r, reason) => setPicked({ returnId, reason, corrections: r.corrections }),
@@ -35,55 +35,16 @@ export function ReasonPicker({ returnId }: { returnId: string }) {
             Thanks: recorded as “{REASON_LABELS[done.reason]}” ({done.corrections} picks so far, kept in this browser).
           </span>
         ) : (
-          <>
-            <span>The comment points more than one way. Which reason is it?</span>
-            <fieldset className="cs-picker-buttons" aria-label="Pick the return reason">
-              {d.candidates.map((id) => (
-                <button
-                  key={id}
-                  type="button"
-                  className="cp-btn small"
-                  disabled={pick.isPending}
-                  onClick={() => pick.mutate(id)}
-                >
-                  {REASON_LABELS[id]}
-                </button>
-              ))}
-              <button
-                type="button"
-                className="cp-btn small"
-                aria-expanded={showAll}
-                onClick={() => setShowAll((v) => !v)}
-              >
-                Something else…
-              </button>
-            </fieldset>
-            {showAll ? (
-              <label className="cs-picker-all">
-                Reason{' '}
-                <select
-                  defaultValue=""
-                  disabled={pick.isPending}
-                  onChange={(e) => {
-                    const v = e.target.value as ReasonId;
-                    if (v) pick.mutate(v);
-                  }}
-                >
-                  <option value="" disabled>
-                    Choose…
-                  </option>
-                  {REASON_IDS.map((id) => (
-                    <option key={id} value={id}>
-                      {REASON_LABELS[id]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ) : null}
-            {pick.isError ? (
-              <div className="cs-picker-error">Could not record the pick: {pick.error.message}</div>
-            ) : null}
-          </>
+          <CandidateChoices
+            prompt="The comment points more than one way. Which reason is it?"
+            candidates={d.candidates}
+            all={REASON_IDS}
+            labelOf={(id) => REASON_LABELS[id]}
+            what="return reason"
+            pending={pick.isPending}
+            error={pick.isError ? pick.error.message : null}
+            onPick={(id) => pick.mutate(id)}
+          />
         )}
       </Notice>
     </div>

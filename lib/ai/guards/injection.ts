@@ -27,15 +27,26 @@ import {
   MORE_RULES,
   type Rule,
 } from './injection-rules';
+import MODEL from './injection-model.json';
 import { maskLinks, VIEW_REASONS, type View, viewsOf } from './normalise';
+import { type ScorerModel, scoreText } from './scorer';
 
 export interface InjectionResult {
   injection: boolean;
   /** Human-readable reason per rule that fired, e.g. "override: asks to ignore previous instructions". */
   reasons: string[];
-  /** 0..1; combined weight of the rules that fired. */
+  /** 0..1; combined weight of the rules that fired (and of the learned scorer when it fired). */
   score: number;
+  /** 0..1; the learned scorer's probability (highest over views and windows), see scorer.ts. */
+  model?: number;
 }
+
+/** Reason given when the learned scorer flags text (prefixed by the view when not the plain text). */
+export const SCORER_REASON = 'wording like known injection attempts (learned scorer)';
+
+const SCORER: ScorerModel = MODEL as ScorerModel;
+/** rot13 reads every text as gibberish; the scorer reads that view only for short text. */
+const ROT13_SCORED_CHARS = 2000;
 
 /** Score at or above which text counts as an injection attempt. */
 export const INJECTION_THRESHOLD = 0.5;
@@ -74,7 +85,7 @@ const RULES: Rule[] = (() => {
 const SPACED_RUN_SIGNAL = 9;
 
 /** Flags instruction-like content in customer/page text (overrides, role play, prompt leaks, hidden text, fake turns). */
-export function detectInjection(text: string): InjectionResult {
+export function detectInjection(text: string, options: { scorer?: boolean } = {}): InjectionResult {
   const reasons: string[] = [];
   const weights: number[] = [];
   const fire = (reason: string, weight: number): void => {
@@ -110,9 +121,24 @@ export function detectInjection(text: string): InjectionResult {
   )
     fire(`${VIEW_REASONS.spaced}: override or prompt leak spelled out letter by letter`, 0.9);
 
+  // The learned scorer, beside the rules: flags reworded attacks the phrase rules miss.
+  let model = 0;
+  let modelView: View['kind'] = 'plain';
+  for (const v of options.scorer === false ? [] : views) {
+    if (v.kind === 'rot13' && v.text.length > ROT13_SCORED_CHARS) continue;
+    const p = scoreText(SCORER, v.text);
+    if (p > model) {
+      model = p;
+      modelView = v.kind;
+    }
+  }
+  if (model >= SCORER.threshold) {
+    fire(modelView === 'plain' ? SCORER_REASON : `${VIEW_REASONS[modelView]}: ${SCORER_REASON}`, 0.6);
+  }
+
   const score = 1 - weights.reduce((keep, w) => keep * (1 - w), 1);
   const rounded = Math.round(score * 1000) / 1000;
-  return { injection: rounded >= INJECTION_THRESHOLD, reasons, score: rounded };
+  return { injection: rounded >= INJECTION_THRESHOLD, reasons, score: rounded, model: Math.round(model * 1000) / 1000 };
 }
 
 /** One JSON line of `cli guard-injection`: `{"text": "..."}`. */

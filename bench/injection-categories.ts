@@ -187,7 +187,10 @@ for (const [split, rows] of Object.entries(SPLITS)) {
     const d = detectInjection(r.text);
     result.set(r, d);
     rulesOnly.set(r, detectInjection(r.text, { scorer: false }).injection);
-    scorerOnly.set(r, d.reasons.some((x) => x.endsWith(SCORER_REASON)));
+    scorerOnly.set(
+      r,
+      d.reasons.some((x) => x.endsWith(SCORER_REASON)),
+    );
   }
   const flagsOf = (rs: Row[]): boolean[] => rs.map((r) => result.get(r)?.injection ?? false);
   /** Combined (rules OR scorer), rules alone and scorer alone, per group. */
@@ -273,11 +276,15 @@ for (const [split, rows] of Object.entries(SPLITS)) {
   console.log(
     `false alarms on look-alike customer messages: ${headline.lookalikeFalseAlarms.flagged}/${headline.lookalikeFalseAlarms.n} = ${(headline.lookalikeFalseAlarms.rate * 100).toFixed(1)}%`,
   );
-  for (const [k, t] of Object.entries(headline).filter(([k]) => k.startsWith('own ')))
-    if ('combined' in t)
-      console.log(
-        `  ${k}: ${t.combined.flagged}/${t.combined.n} flagged (rules alone ${t.rules.flagged}, scorer alone ${t.scorer.flagged})`,
-      );
+  for (const [k, rs] of group(
+    rows.filter((r) => r.source.startsWith('own')),
+    (r) => `${r.source} ${r.label}`,
+  )) {
+    const t = three(rs);
+    console.log(
+      `  ${k}: ${t.combined.flagged}/${t.combined.n} flagged (rules alone ${t.rules.flagged}, scorer alone ${t.scorer.flagged})`,
+    );
+  }
   console.log('  category                   label      combined        rules   scorer');
   for (const [cat, t] of Object.entries(byCategory))
     console.log(
@@ -295,7 +302,9 @@ for (const [split, rows] of Object.entries(SPLITS)) {
   );
   if (process.env.VERBOSE) {
     for (const [k, t] of Object.entries(bySourceCategory))
-      console.log(`  ${k}: ${t.combined.flagged}/${t.combined.n} (rules ${t.rules.flagged}, scorer ${t.scorer.flagged})`);
+      console.log(
+        `  ${k}: ${t.combined.flagged}/${t.combined.n} (rules ${t.rules.flagged}, scorer ${t.scorer.flagged})`,
+      );
     for (const [cat, t] of Object.entries(byCategory))
       for (const e of t.examples) console.log(`    [${cat}] ${JSON.stringify(e.text)} ${e.reasons.join(' | ')}`);
   }

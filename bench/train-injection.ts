@@ -48,7 +48,13 @@ const own = readFileSync(new URL('./data/injection-dev.jsonl', import.meta.url),
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as { label: string; text: string })
-  .map((r): Example => ({ y: r.label === 'attack' ? 1 : 0, group: r.label === 'attack' ? 'attack' : 'lookalike', text: r.text }));
+  .map(
+    (r): Example => ({
+      y: r.label === 'attack' ? 1 : 0,
+      group: r.label === 'attack' ? 'attack' : 'lookalike',
+      text: r.text,
+    }),
+  );
 // BIPIA's training attacks that tell the assistant what to put in its answer (links, added
 // sentences, rewritten output); its off-task questions ("What is the capital of Brazil?") are left
 // out, since ordinary customers ask questions too.
@@ -161,7 +167,9 @@ function fit(rows: Example[], keep: Set<string> | undefined): ScorerModel {
     version: 1,
     bias: Math.round(bias * 1000) / 1000,
     threshold: 0.5,
-    weights: Object.fromEntries(top.filter(([, w]) => Math.abs(w) >= 0.001).map(([f, w]) => [f, Math.round(w * 1000) / 1000])),
+    weights: Object.fromEntries(
+      top.filter(([, w]) => Math.abs(w) >= 0.001).map(([f, w]) => [f, Math.round(w * 1000) / 1000]),
+    ),
   };
 }
 
@@ -203,7 +211,12 @@ const rate = (group: Example['group'], t: number): number => {
 const LOOKALIKE_FA = Number(process.env.LOOKALIKE_FA ?? 0.03);
 let threshold = 0.99;
 for (let t = 0.3; t <= 0.99; t += 0.01) {
-  if (rate('lookalike', t) <= LOOKALIKE_FA && rate('deepset_benign', t) <= 0.05 && rate('email', t) <= 0.05 && rate('bitext', t) <= 0.005) {
+  if (
+    rate('lookalike', t) <= LOOKALIKE_FA &&
+    rate('deepset_benign', t) <= 0.05 &&
+    rate('email', t) <= 0.05 &&
+    rate('bitext', t) <= 0.005
+  ) {
     threshold = Math.round(t * 100) / 100;
     break;
   }
@@ -213,7 +226,11 @@ const caught = (rows: ReadonlyArray<readonly [Example, number]>): string =>
   `${rows.filter(([, i]) => (oof[i] ?? 0) >= threshold).length}/${rows.length}`;
 for (const t of [0.5, 0.7, 0.8, 0.9, 0.95])
   console.log(
-    `t=${t} lookalike FA ${(rate('lookalike', t) * 100).toFixed(1)}% deepset benign ${(rate('deepset_benign', t) * 100).toFixed(1)}% email ${(rate('email', t) * 100).toFixed(1)}% attacks ${ALL.map((r, i) => [r, i] as const).filter(([r]) => r.group === 'attack').filter(([, i]) => (oof[i] ?? 0) >= t).length}`,
+    `t=${t} lookalike FA ${(rate('lookalike', t) * 100).toFixed(1)}% deepset benign ${(rate('deepset_benign', t) * 100).toFixed(1)}% email ${(rate('email', t) * 100).toFixed(1)}% attacks ${
+      ALL.map((r, i) => [r, i] as const)
+        .filter(([r]) => r.group === 'attack')
+        .filter(([, i]) => (oof[i] ?? 0) >= t).length
+    }`,
   );
 console.log(`threshold ${threshold}`);
 console.log(
@@ -221,7 +238,9 @@ console.log(
     ALL.map((r, i) => [r, i] as const).filter(([r]) => r.group === 'attack' && deepset.includes(r)),
   )}, look-alike FA ${(rate('lookalike', threshold) * 100).toFixed(1)}%, deepset benign FA ${(
     rate('deepset_benign', threshold) * 100
-  ).toFixed(1)}%, e-mail FA ${(rate('email', threshold) * 100).toFixed(1)}%, Bitext train FA ${(rate('bitext', threshold) * 100).toFixed(2)}%`,
+  ).toFixed(
+    1,
+  )}%, e-mail FA ${(rate('email', threshold) * 100).toFixed(1)}%, Bitext train FA ${(rate('bitext', threshold) * 100).toFixed(2)}%`,
 );
 
 const model = { ...train(ALL), threshold };

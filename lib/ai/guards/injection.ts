@@ -1,9 +1,12 @@
 /**
  * Prompt-injection detection for customer and page text.
  *
- * Rules, not a model: each rule is a named family of patterns (lib/ai/guards/injection-rules.ts)
- * with a weight; the score combines the weights of the rules that fired as independent evidence
- * (1 − Π(1 − w)). Text is flagged when the score reaches {@link INJECTION_THRESHOLD}.
+ * Rules and a small learned scorer. Each rule is a named family of patterns
+ * (lib/ai/guards/injection-rules.ts) with a weight; the score combines the weights of the rules
+ * that fired as independent evidence (1 − Π(1 − w)). Text is flagged when that score reaches
+ * {@link INJECTION_THRESHOLD}, OR when the learned scorer (lib/ai/guards/scorer.ts, a logistic
+ * regression trained by bench/train-injection.ts) reaches its threshold on any view: phrase rules
+ * do not generalise to reworded attacks, the scorer partly does.
  *
  * The rules never see the raw text: they run on views of it (lib/ai/guards/normalise.ts) —
  * NFKC with invisible characters removed, look-alike letters mapped to Latin, spaced-out letters
@@ -17,6 +20,7 @@
  */
 
 import { z } from 'zod';
+import MODEL from './injection-model.json';
 import {
   BASE_RULES,
   COMPACT_SIGNATURES,
@@ -27,7 +31,6 @@ import {
   MORE_RULES,
   type Rule,
 } from './injection-rules';
-import MODEL from './injection-model.json';
 import { maskLinks, VIEW_REASONS, type View, viewsOf } from './normalise';
 import { type ScorerModel, scoreText } from './scorer';
 
@@ -35,7 +38,7 @@ export interface InjectionResult {
   injection: boolean;
   /** Human-readable reason per rule that fired, e.g. "override: asks to ignore previous instructions". */
   reasons: string[];
-  /** 0..1; combined weight of the rules that fired (and of the learned scorer when it fired). */
+  /** 0..1; combined weight of the rules that fired. */
   score: number;
   /** 0..1; the learned scorer's probability (highest over views and windows), see scorer.ts. */
   model?: number;
@@ -132,13 +135,19 @@ export function detectInjection(text: string, options: { scorer?: boolean } = {}
       modelView = v.kind;
     }
   }
-  if (model >= SCORER.threshold) {
-    fire(modelView === 'plain' ? SCORER_REASON : `${VIEW_REASONS[modelView]}: ${SCORER_REASON}`, 0.6);
-  }
+  const byModel = model >= SCORER.threshold;
+  if (byModel) reasons.push(modelView === 'plain' ? SCORER_REASON : `${VIEW_REASONS[modelView]}: ${SCORER_REASON}`);
 
+  // Flagged when the rules' combined weight reaches the threshold OR the scorer's probability
+  // reaches its own (chosen in bench/train-injection.ts).
   const score = 1 - weights.reduce((keep, w) => keep * (1 - w), 1);
   const rounded = Math.round(score * 1000) / 1000;
-  return { injection: rounded >= INJECTION_THRESHOLD, reasons, score: rounded, model: Math.round(model * 1000) / 1000 };
+  return {
+    injection: rounded >= INJECTION_THRESHOLD || byModel,
+    reasons,
+    score: rounded,
+    model: Math.round(model * 1000) / 1000,
+  };
 }
 
 /** One JSON line of `cli guard-injection`: `{"text": "..."}`. */

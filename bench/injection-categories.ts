@@ -21,6 +21,13 @@
  * role, transcript, authority and link requests mostly do not (≈10%). Phrase rules cannot
  * reach the target on attacks nobody has written down yet; treat detection as one layer.
  *
+ * The learned scorer (lib/ai/guards/scorer.ts, trained by bench/train-injection.ts) never saw
+ * dev-2/3/4, test-1, test-5, giskard, BIPIA test or Bitext's test split: for the scorer, dev-2/3/4
+ * are blind too (the rules were tuned on them, so only the "scorer" column is blind there).
+ * Every tally is given three ways: combined (what the product does: rules OR scorer), rules
+ * alone, scorer alone. Bitext is split by its own `split` column: train (the scorer's benign
+ * customer requests) is reported under dev, test under test.
+ *
  * Own cases: attacks per category (override, role / new system prompt, fake transcript,
  * authority claim, JSON setting our output fields, exfiltration / links, obfuscated) in English,
  * German, French, Spanish and Italian; benign look-alikes are ordinary customer messages that

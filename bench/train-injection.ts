@@ -111,6 +111,7 @@ function shuffle<T>(xs: T[], rand: () => number): T[] {
   return a;
 }
 
+const CHAR_GRAMS: [number, number] = [Number(process.env.CMIN ?? 4), Number(process.env.CMAX ?? 4)];
 const KEEP = Number(process.env.KEEP ?? 6000);
 const L2 = Number(process.env.L2 ?? 0.02);
 const EPOCHS = Number(process.env.EPOCHS ?? 10);
@@ -125,7 +126,7 @@ function items(rows: Example[]): Item[] {
   return rows.flatMap((r) => {
     const ws = windowsOf(scorerText(r.text));
     const weight = (ownRows.has(r) ? OWN_WEIGHT : bitextRows.has(r) ? BITEXT_WEIGHT : 1) / ws.length;
-    return ws.map((w) => ({ y: r.y, f: [...featuresOf(w)], w: weight }));
+    return ws.map((w) => ({ y: r.y, f: [...featuresOf(w, CHAR_GRAMS)], w: weight }));
   });
 }
 
@@ -165,6 +166,7 @@ function fit(rows: Example[], keep: Set<string> | undefined): ScorerModel {
   const top = [...weights.entries()].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, KEEP);
   return {
     version: 1,
+    charGrams: CHAR_GRAMS,
     bias: Math.round(bias * 1000) / 1000,
     threshold: 0.5,
     weights: Object.fromEntries(
@@ -183,7 +185,7 @@ function score(model: ScorerModel, text: string): number {
   let best = 0;
   for (const w of windowsOf(scorerText(text))) {
     let z = model.bias;
-    for (const f of featuresOf(w)) z += model.weights[f] ?? 0;
+    for (const f of featuresOf(w, CHAR_GRAMS)) z += model.weights[f] ?? 0;
     best = Math.max(best, 1 / (1 + Math.exp(-z)));
   }
   return best;

@@ -23,6 +23,8 @@ export interface ScorerModel {
   bias: number;
   /** Probability at or above which the scorer flags text (chosen on the training folds). */
   threshold: number;
+  /** Character n-gram lengths, smallest and largest (default 4 and 4). */
+  charGrams?: [number, number];
   weights: Record<string, number>;
 }
 
@@ -39,7 +41,7 @@ export function scorerText(text: string): string {
 }
 
 /** Feature names of one (already {@link scorerText}-ed) window: each counted once. */
-export function featuresOf(clean: string): Set<string> {
+export function featuresOf(clean: string, charGrams: [number, number] = [4, 4]): Set<string> {
   const out = new Set<string>();
   const words = clean.split(' ').filter(Boolean);
   for (let i = 0; i < words.length; i++) {
@@ -47,7 +49,8 @@ export function featuresOf(clean: string): Set<string> {
     if (i + 1 < words.length) out.add(`b:${words[i]} ${words[i + 1]}`);
   }
   const padded = ` ${clean} `;
-  for (let i = 0; i + 4 <= padded.length; i++) out.add(`c:${padded.slice(i, i + 4)}`);
+  for (let n = charGrams[0]; n <= charGrams[1]; n++)
+    for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
   return out;
 }
 
@@ -72,7 +75,7 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 /** Probability that one cleaned window is an injection. */
 export function scoreWindow(model: ScorerModel, clean: string): number {
   let z = model.bias;
-  for (const f of featuresOf(clean)) z += model.weights[f] ?? 0;
+  for (const f of featuresOf(clean, model.charGrams)) z += model.weights[f] ?? 0;
   return sigmoid(z);
 }
 

@@ -21,6 +21,13 @@
  * role, transcript, authority and link requests mostly do not (≈10%). Phrase rules cannot
  * reach the target on attacks nobody has written down yet; treat detection as one layer.
  *
+ * The learned scorer (lib/ai/guards/scorer.ts, trained by bench/train-injection.ts) never saw
+ * dev-2/3/4, test-1, test-5, giskard, BIPIA test or Bitext's test split: for the scorer, dev-2/3/4
+ * are blind too (the rules were tuned on them, so only the "scorer" column is blind there).
+ * Every tally is given three ways: combined (what the product does: rules OR scorer), rules
+ * alone, scorer alone. Bitext is split by its own `split` column: train (the scorer's benign
+ * customer requests) is reported under dev, test under test.
+ *
  * Own cases: attacks per category (override, role / new system prompt, fake transcript,
  * authority claim, JSON setting our output fields, exfiltration / links, obfuscated) in English,
  * German, French, Spanish and Italian; benign look-alikes are ordinary customer messages that
@@ -37,7 +44,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { detectInjection } from '../lib/ai/guards/injection';
+import { detectInjection, SCORER_REASON } from '../lib/ai/guards/injection';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, DATA), 'utf8');
@@ -108,6 +115,20 @@ interface BipiaRow {
 }
 const bipiaEmails = jsonl<BipiaRow>(read('prompt_injection/bipia_email/bipia_emailqa_test_injected_sample.jsonl'));
 
+/** Bitext by its own `split` column: the scorer trains on `train` (bench/train-injection.ts). */
+const bitext = (split: 'train' | 'test'): Row[] =>
+  csv('bitext_customer_support/bitext_cs_intents_4514.csv')
+    .filter((r) => r.split === split)
+    .map(
+      (r): Row => ({
+        label: 'benign',
+        category: split === 'test' ? 'bitext_customer' : 'bitext_customer_train',
+        lang: 'en',
+        text: r.instruction ?? '',
+        source: `bitext ${split}`,
+      }),
+    );
+
 const SPLITS: Record<'dev' | 'test', Row[]> = {
   dev: [
     ...own('./data/injection-dev.jsonl', 'own dev'),
@@ -124,6 +145,7 @@ const SPLITS: Record<'dev' | 'test', Row[]> = {
       }),
     ),
     ...bipiaAttacks('text_attack_train.json'),
+    ...bitext('train'),
   ],
   test: [
     ...own('./data/injection-test.jsonl', 'own test-1'),
@@ -141,15 +163,7 @@ const SPLITS: Record<'dev' | 'test', Row[]> = {
         source: 'bipia email-QA test sample',
       }),
     ),
-    ...csv('bitext_customer_support/bitext_cs_intents_4514.csv').map(
-      (r): Row => ({
-        label: 'benign',
-        category: 'bitext_customer',
-        lang: 'en',
-        text: r.instruction ?? '',
-        source: 'bitext',
-      }),
-    ),
+    ...bitext('test'),
   ],
 };
 
@@ -174,13 +188,42 @@ const group = <K extends string>(rows: Row[], key: (r: Row) => K): Map<K, Row[]>
 const report: Record<string, unknown> = {};
 for (const [split, rows] of Object.entries(SPLITS)) {
   const result = new Map<Row, { injection: boolean; reasons: string[] }>();
-  for (const r of rows) result.set(r, detectInjection(r.text));
+  const rulesOnly = new Map<Row, boolean>();
+  const scorerOnly = new Map<Row, boolean>();
+  for (const r of rows) {
+    const d = detectInjection(r.text);
+    result.set(r, d);
+    rulesOnly.set(r, detectInjection(r.text, { scorer: false }).injection);
+    scorerOnly.set(
+      r,
+      d.reasons.some((x) => x.endsWith(SCORER_REASON)),
+    );
+  }
   const flagsOf = (rs: Row[]): boolean[] => rs.map((r) => result.get(r)?.injection ?? false);
+  /** Combined (rules OR scorer), rules alone and scorer alone, per group. */
+  const three = (rs: Row[]): { combined: Tally; rules: Tally; scorer: Tally } => ({
+    combined: tally(rs, flagsOf(rs)),
+    rules: tally(
+      rs,
+      rs.map((r) => rulesOnly.get(r) ?? false),
+    ),
+    scorer: tally(
+      rs,
+      rs.map((r) => scorerOnly.get(r) ?? false),
+    ),
+  });
 
   const attacks = rows.filter((r) => r.label === 'attack' && !OFF_HEADLINE.has(r.category));
   const lookalikes = rows.filter((r) => r.label === 'benign' && r.category.startsWith('lookalike'));
-  const byCategory: Record<string, Tally & { label: string; examples: Array<{ text: string; reasons: string[] }> }> =
-    {};
+  const byCategory: Record<
+    string,
+    Tally & {
+      label: string;
+      rulesOnly: Tally;
+      scorerOnly: Tally;
+      examples: Array<{ text: string; reasons: string[] }>;
+    }
+  > = {};
   for (const [cat, rs] of group(rows, (r) => r.category)) {
     const label = rs[0]?.label ?? 'attack';
     // Examples of what went wrong: missed attacks, flagged benign rows.
@@ -188,15 +231,17 @@ for (const [split, rows] of Object.entries(SPLITS)) {
     byCategory[cat] = {
       label,
       ...tally(rs, flagsOf(rs)),
+      rulesOnly: three(rs).rules,
+      scorerOnly: three(rs).scorer,
       examples: wrong.map((r) => ({ text: r.text.slice(0, 140), reasons: result.get(r)?.reasons ?? [] })),
     };
   }
-  const bySourceCategory: Record<string, Tally> = {};
+  const bySourceCategory: Record<string, ReturnType<typeof three>> = {};
   for (const [k, rs] of group(
     rows.filter((r) => r.source.startsWith('own')),
     (r) => `${r.source} · ${r.category}`,
   ))
-    bySourceCategory[k] = tally(rs, flagsOf(rs));
+    bySourceCategory[k] = three(rs);
   const byLanguage: Record<string, Tally> = {};
   for (const [lang, rs] of group(
     rows.filter((r) => r.source.startsWith('own')),
@@ -223,7 +268,7 @@ for (const [split, rows] of Object.entries(SPLITS)) {
           rows.filter((r) => r.source.startsWith('own')),
           (r) => `${r.source} ${r.label}`,
         ),
-      ].map(([k, rs]) => [k, tally(rs, flagsOf(rs))]),
+      ].map(([k, rs]) => [k, three(rs)]),
     ),
   };
   report[split] = { headline, byCategory, bySourceCategory, byLanguage, byTransform };
@@ -238,11 +283,19 @@ for (const [split, rows] of Object.entries(SPLITS)) {
   console.log(
     `false alarms on look-alike customer messages: ${headline.lookalikeFalseAlarms.flagged}/${headline.lookalikeFalseAlarms.n} = ${(headline.lookalikeFalseAlarms.rate * 100).toFixed(1)}%`,
   );
-  for (const [k, t] of Object.entries(headline).filter(([k]) => k.startsWith('own ')))
-    console.log(`  ${k}: ${t.flagged}/${t.n} flagged`);
+  for (const [k, rs] of group(
+    rows.filter((r) => r.source.startsWith('own')),
+    (r) => `${r.source} ${r.label}`,
+  )) {
+    const t = three(rs);
+    console.log(
+      `  ${k}: ${t.combined.flagged}/${t.combined.n} flagged (rules alone ${t.rules.flagged}, scorer alone ${t.scorer.flagged})`,
+    );
+  }
+  console.log('  category                   label      combined        rules   scorer');
   for (const [cat, t] of Object.entries(byCategory))
     console.log(
-      `  ${cat.padEnd(26)} ${t.label.padEnd(7)} ${String(t.flagged).padStart(5)}/${String(t.n).padEnd(5)} ${(t.rate * 100).toFixed(1)}%`,
+      `  ${cat.padEnd(26)} ${t.label.padEnd(7)} ${String(t.flagged).padStart(5)}/${String(t.n).padEnd(5)} ${(t.rate * 100).toFixed(1).padStart(5)}%  ${String(t.rulesOnly.flagged).padStart(5)}  ${String(t.scorerOnly.flagged).padStart(5)}`,
     );
   console.log(
     `  by language: ${Object.entries(byLanguage)
@@ -255,7 +308,10 @@ for (const [split, rows] of Object.entries(SPLITS)) {
       .join(', ')}`,
   );
   if (process.env.VERBOSE) {
-    for (const [k, t] of Object.entries(bySourceCategory)) console.log(`  ${k}: ${t.flagged}/${t.n}`);
+    for (const [k, t] of Object.entries(bySourceCategory))
+      console.log(
+        `  ${k}: ${t.combined.flagged}/${t.combined.n} (rules ${t.rules.flagged}, scorer ${t.scorer.flagged})`,
+      );
     for (const [cat, t] of Object.entries(byCategory))
       for (const e of t.examples) console.log(`    [${cat}] ${JSON.stringify(e.text)} ${e.reasons.join(' | ')}`);
   }

@@ -38,7 +38,11 @@ describe('detectInjection', () => {
   it('does not treat a leading byte-order mark or stray zero-width spaces from pasted text as an injection', () => {
     expect(detectInjection('\uFEFFWhere is my parcel?').injection).toBe(false);
     const stray = detectInjection('I work in the area of \u200B\u200BIT and need an invoice.');
-    expect(stray).toEqual({ injection: false, reasons: ['hidden text: stray zero-width characters'], score: 0.15 });
+    expect(stray).toMatchObject({
+      injection: false,
+      reasons: ['hidden text: stray zero-width characters'],
+      score: 0.15,
+    });
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { aiHandlers } from './ai';
 import { brandModelHandlers } from './brand-model';
 import { csHandlers } from './cs';
+import { fieldFixHandlers } from './field-fixes';
 import { listingsHandlers } from './listings';
 import { pageWriteHandlers } from './page-write';
 import { planningHandlers } from './planning';
@@ -21,6 +22,7 @@ const handlers: Handlers = {
   ...listingsHandlers,
   ...brandModelHandlers,
   ...siteReadHandlers,
+  ...fieldFixHandlers,
 };
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldFixesSchema, fieldNameSchema } from '../../sites/field-fixes';
 import { gorgiasTicketSchema } from '../../sites/gorgias/schema';
 import { loopApiPartSchema } from '../../sites/loop/api-schema';
 import { defineMessage } from '../define';
@@ -44,5 +45,17 @@ export const sitesMessages = {
     request: z.object({ apiKey: z.string().trim().max(500) }).strict(),
     response: z.object({ hasKey: z.boolean() }),
     senders: ['page'],
+  }),
+  /** Panel: the values the user typed for fields its tab's record is missing (lib/sites/field-fixes.ts). */
+  'sites.fieldFixes': defineMessage({
+    request: z.object({}).strict(),
+    response: z.object({ fixes: fieldFixesSchema }),
+    senders: ['panel'],
+  }),
+  /** Panel: keeps (or with `''` forgets) a value the user typed for a missing field of its tab's record. */
+  'sites.saveFieldFix': defineMessage({
+    request: z.object({ field: fieldNameSchema, value: z.string().trim().max(2000) }).strict(),
+    response: z.object({ fixes: fieldFixesSchema }),
+    senders: ['panel'],
   }),
 } as const;

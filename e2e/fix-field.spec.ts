@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Frame, Page } from '@playwright/test';
+import { FIXTURES } from './support/paths';
+import { expect, test } from './support/test';
+
+const ticketUrl = (id: number) => `https://acme.gorgias.com/app/views/123/${id}?folder=inbox`;
+
+/** Serves a Gorgias fixture variant at its ticket URL (no API route: the page is read). */
+async function serveTicket(page: Page, id: number, file: string) {
+  const body = await readFile(path.join(FIXTURES, 'gorgias', file), 'utf8');
+  await page.route(`https://acme.gorgias.com/app/views/123/${id}**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+  );
+}
+
+/** The panel's frame, with the clipboard's writeText recorded (the copy the user would paste). */
+async function spyClipboard(page: Page): Promise<Frame> {
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+  if (!frame) throw new Error('no panel frame');
+  await frame.evaluate(() => {
+    const w = window as unknown as { copied: string[] };
+    w.copied = [];
+    navigator.clipboard.writeText = async (text: string) => {
+      w.copied.push(text);
+    };
+  });
+  return frame;
+}
+const copied = (frame: Frame) => frame.evaluate(() => (window as unknown as { copied: string[] }).copied);
+
+test.describe('Fixing a missing field and reporting the page', () => {
+  test('the Instagram ticket lacks its order: the typed order number reaches the triage, marked "from you"', async ({
+    page,
+    panel,
+  }) => {
+    await serveTicket(page, 5202, 'instagram-dm.html');
+    await page.goto(ticketUrl(5202));
+    await expect(panel.frame.getByTestId('missing-list')).toContainText('order widget not found');
+    await expect(panel.frame.getByTestId('cs-no-order')).toBeVisible();
+
+    await panel.frame.getByRole('textbox', { name: 'Order number' }).fill('#1047');
+    await panel.frame.getByRole('button', { name: 'Add it' }).click();
+    const fixed = panel.frame.getByTestId('fixed-orderNumber');
+    await expect(fixed).toContainText('#1047');
+    await expect(fixed).toContainText('from you');
+    // The CS process now works from an order: the "No order data" notice is gone.
+    await expect(panel.frame.getByTestId('cs-intent')).toBeVisible();
+    await expect(panel.frame.getByTestId('cs-no-order')).toHaveCount(0);
+    await expect(panel.frame.getByTestId('draft-text')).toBeVisible();
+    await page.screenshot({ path: '/tmp/fix-field-typed.png' });
+
+    // The value is kept for the record: a reload of the same ticket shows it again.
+    await page.reload();
+    await expect(panel.frame.getByTestId('fixed-orderNumber')).toContainText('#1047');
+    await expect(panel.frame.getByTestId('cs-no-order')).toHaveCount(0);
+
+    // Removing it brings the missing order back.
+    await panel.frame.getByTestId('fixed-orderNumber').getByRole('button', { name: 'Remove' }).click();
+    await expect(panel.frame.getByRole('textbox', { name: 'Order number' })).toBeVisible();
+    await expect(panel.frame.getByTestId('cs-no-order')).toBeVisible();
+  });
+
+  test('"Copy page report" copies what was read and missing, without the customer or the ids', async ({
+    page,
+    panel,
+  }) => {
+    await serveTicket(page, 5202, 'instagram-dm.html');
+    await page.goto(ticketUrl(5202));
+    await expect(panel.frame.getByTestId('missing-list')).toBeVisible();
+    const frame = await spyClipboard(page);
+    await panel.frame.getByRole('button', { name: 'Copy page report' }).click();
+    await expect(panel.text('Copied. Customer details are left out.')).toBeVisible();
+    const [report] = await copied(frame);
+    expect(report).toContain('App: Gorgias (gorgias)');
+    expect(report).toContain('Address: https://acme.gorgias.com/app/views/[id]/[id] (query string removed)');
+    expect(report).toContain('Source: page');
+    expect(report).toContain('- Gorgias: order widget not found on ticket view');
+    expect(report).toContain('- customer.email: e-mail');
+    expect(report).toMatch(/Extension version: \d+\.\d+/);
+    expect(report).toMatch(/Browser: Chrom(e|ium)? ?\d+|Browser: Chrome \d+/);
+    for (const leak of ['Lena', 'Fischer', 'lena.fischer@example.com', '5202', 'inbox'])
+      expect(report, leak).not.toContain(leak);
+  });
+});

@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
+import { PanelObject } from './support/pages';
 import { FIXTURES } from './support/paths';
 import { expect, test } from './support/test';
 
 const ticketUrl = (id: number) => `https://acme.gorgias.com/app/views/123/${id}?folder=inbox`;
 
 /** Serves a Gorgias fixture variant at its ticket URL (no API route: the page is read). */
-async function serveTicket(page: Page, id: number, file: string) {
-  const body = await readFile(path.join(FIXTURES, 'gorgias', file), 'utf8');
+async function serveTicket(page: Page, id: number, file: string, edit: (html: string) => string = (h) => h) {
+  const body = edit(await readFile(path.join(FIXTURES, 'gorgias', file), 'utf8'));
   await page.route(`https://acme.gorgias.com/app/views/123/${id}**`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
   );
@@ -59,6 +60,47 @@ test.describe('Fixing a missing field and reporting the page', () => {
     await panel.frame.getByTestId('fixed-orderNumber').getByRole('button', { name: 'Remove' }).click();
     await expect(panel.frame.getByRole('textbox', { name: 'Order number' })).toBeVisible();
     await expect(panel.frame.getByTestId('cs-no-order')).toBeVisible();
+  });
+
+  test('pointing at the order number on the page: it is used, and the place is read again in another tab', async ({
+    page,
+    panel,
+  }) => {
+    // The customer's order reference sits in the sidebar as plain text the adapter does not know.
+    const withRef = (html: string) =>
+      html.replace('<div>lena.fischer@example.com</div>', '$&<div class="ref" data-qa="order-ref">#1047</div>');
+    await serveTicket(page, 5202, 'instagram-dm.html', withRef);
+    await page.goto(ticketUrl(5202));
+    await expect(panel.frame.getByTestId('cs-no-order')).toBeVisible();
+    await panel.frame.getByRole('button', { name: 'Point at it' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Click the order number on the page' })).toBeVisible();
+    await page.locator('[data-qa="order-ref"]').click();
+    await expect(panel.frame.getByTestId('fixed-orderNumber')).toContainText('#1047');
+    await expect(panel.frame.getByTestId('cs-no-order')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Click the order number' })).toHaveCount(0);
+
+    // Another tab, same app, nothing typed there: the remembered place is read when the field is missing.
+    const other = await page.context().newPage();
+    await serveTicket(other, 5202, 'instagram-dm.html', withRef);
+    await other.goto(ticketUrl(5202));
+    const otherPanel = new PanelObject(other);
+    await expect(otherPanel.frame.getByTestId('pointed-orderNumber')).toContainText('#1047');
+    await expect(otherPanel.frame.getByTestId('cs-intent')).toBeVisible();
+    await expect(otherPanel.frame.getByTestId('cs-no-order')).toHaveCount(0);
+    await other.screenshot({ path: '/tmp/fix-field-pointed.png' });
+    await other.close();
+  });
+
+  test('Escape cancels pointing and nothing is kept', async ({ page, panel }) => {
+    await serveTicket(page, 5202, 'instagram-dm.html');
+    await page.goto(ticketUrl(5202));
+    await panel.frame.getByRole('button', { name: 'Point at it' }).click();
+    const banner = page.getByRole('status').filter({ hasText: 'Click the order number' });
+    await expect(banner).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(banner).toHaveCount(0);
+    await expect(panel.text('Nothing was picked.')).toBeVisible();
+    await expect(panel.frame.getByTestId('fixed-orderNumber')).toHaveCount(0);
   });
 
   test('"Copy page report" copies what was read and missing, without the customer or the ids', async ({

@@ -9,15 +9,20 @@ import { Notice, Section } from '../ui/primitives';
 /** The panel's own key for its tab's typed values; under `panel` so a page change refetches it. */
 export const fieldFixesKey = [...queryKeys.panel.all, 'field-fixes'] as const;
 
-/** The values the user typed for this tab's record (empty while loading or on error). */
-export function useFieldFixes(enabled: boolean): Record<string, string> {
+const NONE: Record<string, string> = {};
+
+/**
+ * The values the user gave for this tab's record: typed (or picked) for it, and read at a place
+ * the user pointed at before on this app. Empty while loading or on error.
+ */
+export function useFieldFixes(enabled: boolean): { fixes: Record<string, string>; pointed: Record<string, string> } {
   const q = useQuery({
     queryKey: fieldFixesKey,
     queryFn: () => callOrThrow('sites.fieldFixes', {}),
     enabled,
     networkMode: 'always',
   });
-  return q.data?.fixes ?? {};
+  return { fixes: q.data?.fixes ?? NONE, pointed: q.data?.pointed ?? NONE };
 }
 
 /**
@@ -27,36 +32,53 @@ export function useFieldFixes(enabled: boolean): Record<string, string> {
  */
 export function FixFields({ snapshot }: { snapshot: Pick<SnapshotEnvelope, 'app' | 'page' | 'missing' | 'entityId'> }) {
   const fields = fixableMissing(snapshot);
-  const fixes = useFieldFixes(fields.length > 0);
+  const { fixes, pointed } = useFieldFixes(fields.length > 0);
   if (!fields.length || !snapshot.entityId) return null;
   return (
     <Section title="Fill in what is missing">
       <p className="cp-muted" style={{ marginTop: 0 }}>
-        Type or paste what the page did not show. Counterpart uses it for this record in this tab only.
+        Type or paste what the page did not show, or point at it on the page. A typed value is used for this record in
+        this tab only; a place you point at is remembered for this app.
       </p>
       <ul className="fix-fields" data-testid="fix-fields" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {fields.map((f) => (
-          <FixOne key={f.field} field={f} value={fixes[f.field] ?? null} />
+          <FixOne key={f.field} field={f} value={fixes[f.field] ?? null} pointed={pointed[f.field] ?? null} />
         ))}
       </ul>
     </Section>
   );
 }
 
-function FixOne({ field, value }: { field: FixableField; value: string | null }) {
+function FixOne({ field, value, pointed }: { field: FixableField; value: string | null; pointed: string | null }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
+  // The whole panel view of the tab: the triage and draft are worked out again with the value.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.panel.all });
   const save = useMutation({
     mutationFn: (v: string) => callOrThrow('sites.saveFieldFix', { field: field.field, value: v }),
     onSuccess: () => {
       setEditing(false);
       setDraft('');
-      // The whole panel view of the tab: the triage and draft are worked out again with the value.
-      return queryClient.invalidateQueries({ queryKey: queryKeys.panel.all });
+      return refresh();
     },
   });
+  const point = useMutation({
+    mutationFn: () => callOrThrow('sites.pointAtField', { field: field.field }),
+    onSuccess: (answer) => (answer.picked ? refresh() : undefined),
+  });
   const id = `fix-${field.field}`;
+  const pointButton = (
+    <button
+      className="cp-btn"
+      type="button"
+      disabled={point.isPending}
+      title="Click the value on the page; Counterpart remembers where it is for this app."
+      onClick={() => point.mutate()}
+    >
+      {point.isPending ? 'Click it on the page…' : 'Point at it'}
+    </button>
+  );
   if (value && !editing)
     return (
       <li className="cp-row" data-testid={`fixed-${field.field}`} style={{ marginBottom: 8, flexWrap: 'wrap' }}>
@@ -101,8 +123,16 @@ function FixOne({ field, value }: { field: FixableField; value: string | null })
         <button className="cp-btn primary" type="submit" disabled={save.isPending || !draft.trim()}>
           Add it
         </button>
+        {pointButton}
       </form>
+      {pointed && !editing ? (
+        <p className="cp-muted" data-testid={`pointed-${field.field}`} style={{ margin: '4px 0 0' }}>
+          Using <strong>{pointed}</strong>, read where you pointed before on this app.
+        </p>
+      ) : null}
+      {point.isSuccess && !point.data.picked ? <p className="cp-muted">Nothing was picked.</p> : null}
       {save.isError ? <Notice tone="bad">{save.error.message}</Notice> : null}
+      {point.isError ? <Notice tone="bad">{point.error.message}</Notice> : null}
     </li>
   );
 }

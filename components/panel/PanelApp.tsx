@@ -41,13 +41,13 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
   }, [app]);
   const appLabel = APP_LABELS[app] ?? 'this app';
   const snapshot = context.data?.snapshot ?? null;
-  const fixes = useFieldFixes(Boolean(snapshot?.recognised && snapshot.entityId));
+  const { fixes, pointed } = useFieldFixes(Boolean(snapshot?.recognised && snapshot.entityId));
   const report = snapshot ? (
     <PageReportButton
       snapshot={snapshot}
       appLabel={APP_LABELS[snapshot.app] ?? appLabel}
       pasted={Boolean(context.data?.manual)}
-      fixed={Object.keys(fixes)}
+      fixed={[...Object.keys(fixes), ...Object.keys(pointed).map((f) => `${f} (read where the user pointed before)`)]}
       version={context.data?.version ?? ''}
     />
   ) : null;

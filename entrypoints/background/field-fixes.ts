@@ -4,7 +4,14 @@ import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
-import { type FieldFixes, fieldFixesSchema, isFixable, withFieldFixes } from '../../lib/sites/field-fixes';
+import {
+  FIXABLE_FIELDS,
+  type FieldFixes,
+  fieldFixesSchema,
+  isFixable,
+  withFieldFixes,
+} from '../../lib/sites/field-fixes';
+import { pickInTab, pointedValues, rememberLocator } from './picker';
 import { readTabSnapshot } from './tab-state';
 
 // Values the user typed for fields a record's page did not show, per tab and record, in
@@ -29,7 +36,21 @@ export async function fixesFor(tabId: number, entityId: string | null): Promise<
  */
 export async function fixedTabSnapshot(tabId: number): Promise<CheckedSnapshot | null> {
   const snapshot = await readTabSnapshot(tabId);
-  return snapshot ? withFieldFixes(snapshot, await fixesFor(tabId, snapshot.entityId)) : null;
+  if (!snapshot) return null;
+  const typed = await fixesFor(tabId, snapshot.entityId);
+  return withFieldFixes(snapshot, { ...(await pointedValues(tabId, snapshot, typed)), ...typed });
+}
+
+/** Keeps (or with `''` forgets) the user's value for a field of the record the tab shows. */
+async function saveFix(tabId: number, entityId: string, field: string, value: string): Promise<FieldFixes> {
+  const all = await readAll(tabId);
+  const fixes = { ...(all[entityId] ?? {}) };
+  if (value) fixes[field] = value;
+  else delete fixes[field];
+  delete all[entityId];
+  const next = Object.fromEntries([...Object.entries(all).slice(-(MAX_RECORDS - 1)), [entityId, fixes]]);
+  await browser.storage.session.set({ [key(tabId)]: next });
+  return fixes;
 }
 
 async function panelRecord(sender: Sender): Promise<{ tabId: number; snapshot: CheckedSnapshot | null }> {
@@ -40,19 +61,34 @@ async function panelRecord(sender: Sender): Promise<{ tabId: number; snapshot: C
 export const fieldFixHandlers: Handlers = {
   'sites.fieldFixes': async (_payload, sender) => {
     const { tabId, snapshot } = await panelRecord(sender);
-    return { fixes: await fixesFor(tabId, snapshot?.entityId ?? null) };
+    const fixes = await fixesFor(tabId, snapshot?.entityId ?? null);
+    return { fixes, pointed: snapshot ? await pointedValues(tabId, snapshot, fixes) : {} };
   },
   'sites.saveFieldFix': async ({ field, value }, sender) => {
     const { tabId, snapshot } = await panelRecord(sender);
     if (!snapshot?.entityId || !isFixable(snapshot.app, snapshot.page, field))
       throw new MessageError('invalid_request', 'This page has no such field to fill in.');
-    const all = await readAll(tabId);
-    const fixes = { ...(all[snapshot.entityId] ?? {}) };
-    if (value) fixes[field] = value;
-    else delete fixes[field];
-    delete all[snapshot.entityId];
-    const next = Object.fromEntries([...Object.entries(all).slice(-(MAX_RECORDS - 1)), [snapshot.entityId, fixes]]);
-    await browser.storage.session.set({ [key(tabId)]: next });
-    return { fixes };
+    return { fixes: await saveFix(tabId, snapshot.entityId, field, value) };
+  },
+  'sites.pointAtField': async ({ field }, sender) => {
+    const { tabId, snapshot } = await panelRecord(sender);
+    const fixable = FIXABLE_FIELDS.find(
+      (f) => f.app === snapshot?.app && f.page === snapshot.page && f.field === field,
+    );
+    if (!snapshot?.entityId || !fixable)
+      throw new MessageError('invalid_request', 'This page has no such field to point at.');
+    let picked: Awaited<ReturnType<typeof pickInTab>>;
+    try {
+      picked = await pickInTab(tabId, fixable.label);
+    } catch (e) {
+      console.warn('[counterpart] picker failed', e);
+      throw new MessageError(
+        'unavailable',
+        'Counterpart could not let you point at this page. Type the value instead.',
+      );
+    }
+    if (!picked?.text) return { fixes: await fixesFor(tabId, snapshot.entityId), picked: false };
+    await rememberLocator(snapshot.app, field, picked.locator);
+    return { fixes: await saveFix(tabId, snapshot.entityId, field, picked.text), picked: true };
   },
 };

@@ -49,7 +49,13 @@ export const sitesMessages = {
   /** Panel: the values the user typed for fields its tab's record is missing (lib/sites/field-fixes.ts). */
   'sites.fieldFixes': defineMessage({
     request: z.object({}).strict(),
-    response: z.object({ fixes: fieldFixesSchema }),
+    response: z.object({ fixes: fieldFixesSchema, pointed: fieldFixesSchema }),
+    senders: ['panel'],
+  }),
+  /** Panel: lets the user click the field on the page; its text is kept like a typed value and the place remembered for the app. */
+  'sites.pointAtField': defineMessage({
+    request: z.object({ field: fieldNameSchema }).strict(),
+    response: z.object({ fixes: fieldFixesSchema, picked: z.boolean() }),
     senders: ['panel'],
   }),
   /** Panel: keeps (or with `''` forgets) a value the user typed for a missing field of its tab's record. */

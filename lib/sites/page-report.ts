@@ -34,7 +34,7 @@ const MAX_FIELDS = 80;
 export function pageReport(input: PageReportInput): string {
   const { snapshot } = input;
   const fields: string[] = [];
-  describe(snapshot.data, '', 0, fields);
+  listFields(snapshot.data, '', 0, fields);
   const source = input.pasted ? 'pasted (text the user pasted into the panel)' : SOURCE[snapshot.source ?? 'dom'];
   const lines = [
     'Counterpart page report',
@@ -117,7 +117,7 @@ function piiKinds(text: string): string[] {
 }
 
 /** Field names with shapes, nested two levels deep; lists describe their first item. */
-function describe(value: unknown, path: string, depth: number, out: string[]): void {
+function listFields(value: unknown, path: string, depth: number, out: string[]): void {
   if (value === null || typeof value !== 'object') {
     if (path) out.push(`${path}: ${valueShape(value)}`);
     return;
@@ -125,7 +125,7 @@ function describe(value: unknown, path: string, depth: number, out: string[]): v
   if (Array.isArray(value)) {
     if (path) out.push(`${path}: ${valueShape(value)}`);
     if (depth < 2 && value.length && value[0] !== null && typeof value[0] === 'object')
-      describe(value[0], `${path}[0]`, depth + 1, out);
+      listFields(value[0], `${path}[0]`, depth + 1, out);
     return;
   }
   if (depth >= 3) {
@@ -133,7 +133,7 @@ function describe(value: unknown, path: string, depth: number, out: string[]): v
     return;
   }
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    describe(v, path ? `${path}.${safeKey(key)}` : safeKey(key), depth + 1, out);
+    listFields(v, path ? `${path}.${safeKey(key)}` : safeKey(key), depth + 1, out);
   }
 }
 

@@ -89,7 +89,10 @@ export function pickOnPage(label: string): Promise<PickedElement | null> {
       resolve(value);
     };
     const move = (e: MouseEvent) => {
-      if (ours(e.target)) return void (box.style.display = 'none');
+      if (ours(e.target)) {
+        box.style.display = 'none';
+        return;
+      }
       const r = (e.target as Element).getBoundingClientRect();
       box.style.cssText += `;display:block;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
     };

@@ -67,7 +67,7 @@ test.describe('Gorgias adapters on evidence-built pages', () => {
     await expect(panel.frame.getByTestId('missing-list')).toContainText(
       'Gorgias: order widget not found on ticket view',
     );
-    await expect(panel.frame.getByTestId('cs-intent')).toContainText('size_fit');
+    await expect(panel.frame.getByTestId('cs-intent')).toHaveAttribute('data-intent', 'size_fit');
   });
 
   test('without the app’s data the page is read, translated messages are flagged as uncertain', async ({
@@ -91,7 +91,7 @@ test.describe('Gorgias adapters on evidence-built pages', () => {
     await panel.frame.getByRole('button', { name: 'Use this text' }).click();
     await expect(panel.text('Saved for this tab.')).toBeVisible();
     const pasted = panel.frame.getByTestId('pasted-ticket');
-    await expect(pasted.getByTestId('cs-intent')).toContainText('order_status');
+    await expect(pasted.getByTestId('cs-intent')).toHaveAttribute('data-intent', 'order_status');
     // No order data came with the text, so the draft asks instead of inventing any.
     await expect(pasted.getByTestId('draft-text')).toContainText(/order/i);
     await page.screenshot({ path: '/tmp/adapters-gorgias-paste.png' });

@@ -103,6 +103,27 @@ test.describe('Fixing a missing field and reporting the page', () => {
     await expect(panel.frame.getByTestId('fixed-orderNumber')).toHaveCount(0);
   });
 
+  test('text pasted for an unreadable Loop page is read like a return comment', async ({ page, panel }) => {
+    await page.route('https://admin.loopreturns.com/returns/77001', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html><body><main><h1>Loading</h1><p>Nothing Counterpart knows here.</p></main></body></html>',
+      }),
+    );
+    await page.goto('https://admin.loopreturns.com/returns/77001');
+    await expect(panel.text('Could not read this page')).toBeVisible();
+    await panel.frame
+      .getByRole('textbox', { name: 'Pasted page text' })
+      .fill('The jeans are way too small in the waist, I usually wear a 32 and could not close them.');
+    await panel.frame.getByRole('button', { name: 'Use this text' }).click();
+    const pasted = panel.frame.getByTestId('pasted-return');
+    await expect(pasted.getByTestId('pasted-reason')).toHaveText(/small/i);
+    await expect(pasted.locator('mark').first()).toBeVisible();
+    await expect(pasted.getByTestId('read-source')).toHaveText('From the text you pasted');
+    await page.screenshot({ path: '/tmp/fix-field-loop-paste.png' });
+  });
+
   test('"Copy page report" copies what was read and missing, without the customer or the ids', async ({
     page,
     panel,

@@ -27,11 +27,18 @@ const content: Sender = {
   tabId: 7,
   url: 'https://northwind.gorgias.com/app/ticket/4101',
 };
-const call = (name: string, payload: unknown, sender: Sender = panel) => {
-  const handler = fieldFixHandlers[name];
+const call = (
+  name: 'sites.fieldFixes' | 'sites.saveFieldFix' | 'sites.pointAtField',
+  payload: unknown,
+  sender: Sender = panel,
+) => {
+  const handler = fieldFixHandlers[name] as ((p: unknown, s: Sender) => Promise<unknown>) | undefined;
   if (!handler) throw new Error(`${name} has no handler`);
-  return handler(payload as never, sender);
+  return handler(payload, sender);
 };
+/** The first order's number in a snapshot's Gorgias data. */
+const orderOf = (s: { data: unknown } | null) =>
+  (s?.data as { orders?: Array<{ number: string }> } | undefined)?.orders?.[0]?.number;
 
 async function showTicket(entityId = '4101') {
   const snapshot = checkPageData(
@@ -68,7 +75,7 @@ describe('field fixes in the background', () => {
       fixes: { orderNumber: '#1047' },
     });
     const fixed = await fixedTabSnapshot(7);
-    expect((fixed?.data as { orders: Array<{ number: string }> }).orders[0]?.number).toBe('#1047');
+    expect(orderOf(fixed)).toBe('#1047');
     expect(fixed?.missing).toEqual([]);
     // Another record in the same tab has its own values.
     await showTicket('4102');
@@ -101,10 +108,10 @@ describe('field fixes in the background', () => {
     await showTicket('4103');
     page.pointed = { orderNumber: '#3003' };
     const fixed = await fixedTabSnapshot(7);
-    expect((fixed?.data as { orders: Array<{ number: string }> }).orders[0]?.number).toBe('#3003');
+    expect(orderOf(fixed)).toBe('#3003');
     await call('sites.saveFieldFix', { field: 'orderNumber', value: '#4004' });
     const typed = await fixedTabSnapshot(7);
-    expect((typed?.data as { orders: Array<{ number: string }> }).orders[0]?.number).toBe('#4004');
+    expect(orderOf(typed)).toBe('#4004');
   });
 
   it('a cancelled pick keeps nothing', async () => {

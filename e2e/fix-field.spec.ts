@@ -45,6 +45,9 @@ test.describe('Fixing a missing field and reporting the page', () => {
     const fixed = panel.frame.getByTestId('fixed-orderNumber');
     await expect(fixed).toContainText('#1047');
     await expect(fixed).toContainText('from you');
+    await expect(panel.frame.getByTestId('missing-list')).toContainText(
+      'order widget not found on ticket view — filled in by you',
+    );
     // The CS process now works from an order: the "No order data" notice is gone.
     await expect(panel.frame.getByTestId('cs-intent')).toBeVisible();
     await expect(panel.frame.getByTestId('cs-no-order')).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { panelQueries } from '../../lib/messaging/queries';
+import { answeredMissing } from '../../lib/sites/field-fixes';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
 import { FixFields, useFieldFixes } from './FixField';
 import { PageReportButton } from './PageReportButton';
@@ -85,7 +86,11 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
     const views = found === undefined ? [] : found.length ? found : [SnapshotSummary];
     body = (
       <>
-        <ReadReport snapshot={snapshot} appLabel={APP_LABELS[snapshot.app] ?? appLabel} />
+        <ReadReport
+          snapshot={snapshot}
+          appLabel={APP_LABELS[snapshot.app] ?? appLabel}
+          answered={answeredMissing(snapshot, [...Object.keys(fixes), ...Object.keys(pointed)])}
+        />
         {report}
         <FixFields snapshot={snapshot} />
         {found === undefined ? (

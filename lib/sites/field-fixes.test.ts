@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPageData } from './data-schemas';
 import { exampleTicketSnapshot } from './example-snapshot';
-import { fieldFixesSchema, fixableMissing, withFieldFixes } from './field-fixes';
+import { answeredMissing, fieldFixesSchema, fixableMissing, withFieldFixes } from './field-fixes';
 import { gorgiasTicketCase } from './gorgias/to-ticket';
 
 const ticketData = (over: Record<string, unknown> = {}) => ({

@@ -50,6 +50,17 @@ export function fixableMissing(
   return out;
 }
 
+/** The missing-field messages the given filled-in fields answer (the panel marks them "filled in by you"). */
+export function answeredMissing(
+  snapshot: Pick<CheckedSnapshot, 'app' | 'page' | 'missing'>,
+  fields: string[],
+): string[] {
+  const used = FIXABLE_FIELDS.filter(
+    (f) => f.app === snapshot.app && f.page === snapshot.page && fields.includes(f.field),
+  );
+  return snapshot.missing.filter((m) => used.some((f) => f.answers.test(m)));
+}
+
 /** Whether `field` can be fixed on this app's page. */
 export function isFixable(app: string, page: string, field: string): boolean {
   return FIXABLE_FIELDS.some((f) => f.app === app && f.page === page && f.field === field);

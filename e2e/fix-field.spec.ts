@@ -106,6 +106,34 @@ test.describe('Fixing a missing field and reporting the page', () => {
     await expect(panel.frame.getByTestId('fixed-orderNumber')).toHaveCount(0);
   });
 
+  test('a Loop return whose page shows no reason or comment: the typed comment decides the true reason', async ({
+    page,
+    panel,
+  }) => {
+    const html = await readFile(path.join(FIXTURES, 'loop', 'counts-inline.html'), 'utf8');
+    // The same return with its reasons and comments left off the page.
+    const bare = html.replace(/<p>(Reason|Comment): [^<]*<\/p>/g, '');
+    await page.route('https://admin.loopreturns.com/returns/59001', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bare }),
+    );
+    await page.goto('https://admin.loopreturns.com/returns/59001');
+    await expect(panel.frame.getByTestId('missing-list')).toContainText('customer comment not found');
+    await expect(panel.frame.getByTestId('true-reason')).toBeVisible();
+    await expect(panel.frame.getByTestId('true-reason')).not.toHaveAttribute('data-reason', 'too_small');
+    await panel.frame
+      .getByRole('textbox', { name: 'Customer comment' })
+      .fill('Way too tight across the chest, I need an L.');
+    await panel.frame
+      .getByTestId('fix-fields')
+      .getByRole('listitem')
+      .filter({ hasText: 'Customer comment' })
+      .getByRole('button', { name: 'Add it' })
+      .click();
+    await expect(panel.frame.getByTestId('fixed-comment')).toContainText('from you');
+    await expect(panel.frame.getByTestId('true-reason')).toHaveAttribute('data-reason', 'too_small');
+    await page.screenshot({ path: '/tmp/fix-field-loop.png' });
+  });
+
   test('text pasted for an unreadable Loop page is read like a return comment', async ({ page, panel }) => {
     await page.route('https://admin.loopreturns.com/returns/77001', (route) =>
       route.fulfill({

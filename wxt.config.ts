@@ -17,7 +17,9 @@ export default defineConfig({
     description:
       'Drafts, classifications, reorder suggestions and listing checks inside Gorgias, Shopify admin, Amazon Seller Central and Loop Returns.',
     // `alarms`: the daily retention run (lib/db/retention.ts); it shows no install warning.
-    permissions: ['storage', 'alarms'],
+    // `scripting`: "Point at it" injects a one-off picker into the app's tab when the user asks, and
+    // reads a remembered field from it (entrypoints/background/picker.ts); only on the four apps' hosts.
+    permissions: ['storage', 'alarms', 'scripting'],
     // Only the four apps at install. The AI endpoint is asked for when the user saves it in the
     // options page: any https origin, or a local server on localhost / 127.0.0.1 (never plain http
     // elsewhere; lib/ai/settings.ts endpointProblem). Firefox MV2 has no optional_host_permissions:

@@ -130,7 +130,7 @@ test.describe('returns in Loop', () => {
       await expect(draft).toContainText(/\S{20,}|Hi|Hello/);
       await expect(f.getByTestId('citation-chip').first()).toBeVisible();
       // Loop has no reply editor: Copy, no Insert.
-      await expect(f.getByRole('button', { name: 'Copy' })).toBeVisible();
+      await expect(f.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
       await expect(f.getByRole('button', { name: 'Insert' })).toHaveCount(0);
       await shoot(page, String(c.id));
     });
@@ -206,7 +206,7 @@ test.describe('returns in Loop', () => {
     session,
   }) => {
     await openReturn(page, panel, 48213577);
-    await panel.frame.getByRole('button', { name: 'Copy' }).click();
+    await panel.frame.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect(panel.frame.getByTestId('draft-action-result')).toHaveText('Copied to the clipboard.');
     await panel.frame.getByRole('button', { name: 'Good draft' }).click();
     await expect(panel.frame.getByText('Thanks — feedback recorded (good).')).toBeVisible();

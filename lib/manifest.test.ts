@@ -39,7 +39,8 @@ describe('manifest: least privilege', () => {
       const m = await manifestFor(browser);
       expect(m.host_permissions).toEqual(HOST_MATCHES.all);
       expect(m.host_permissions?.some((p) => p.startsWith('http:'))).toBe(false);
-      expect(m.permissions).toEqual(['storage', 'alarms']);
+      // `scripting` only for the on-demand picker of a missing field (host permissions stay the four apps).
+      expect(m.permissions).toEqual(['storage', 'alarms', 'scripting']);
     }
   });
 

@@ -27,7 +27,7 @@ export interface DraftCardProps {
 }
 
 /** Copies text from a framed extension page: the async clipboard API, else a selection copy. */
-async function copyText(text: string): Promise<boolean> {
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { panelQueries } from '../../lib/messaging/queries';
+import { answeredMissing } from '../../lib/sites/field-fixes';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
+import { FixFields, useFieldFixes } from './FixField';
+import { PageReportButton } from './PageReportButton';
 import { ReadReport, SnapshotSummary } from './SnapshotSummary';
 import { UnreadablePage } from './UnreadablePage';
 import { usePanelPort } from './usePanelPort';
@@ -39,6 +42,16 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
   }, [app]);
   const appLabel = APP_LABELS[app] ?? 'this app';
   const snapshot = context.data?.snapshot ?? null;
+  const { fixes, pointed } = useFieldFixes(Boolean(snapshot?.recognised && snapshot.entityId));
+  const report = snapshot ? (
+    <PageReportButton
+      snapshot={snapshot}
+      appLabel={APP_LABELS[snapshot.app] ?? appLabel}
+      pasted={Boolean(context.data?.manual)}
+      fixed={[...Object.keys(fixes), ...Object.keys(pointed).map((f) => `${f} (read where the user pointed before)`)]}
+      version={context.data?.version ?? ''}
+    />
+  ) : null;
 
   let body: React.ReactNode;
   if (context.isPending)
@@ -62,13 +75,24 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
     );
   else if (!snapshot) body = <Empty>Waiting for the page to load…</Empty>;
   else if (!snapshot.recognised || snapshot.page === 'unknown')
-    body = <UnreadablePage context={context.data} appLabel={appLabel} />;
+    body = (
+      <>
+        <UnreadablePage context={context.data} appLabel={appLabel} />
+        {report}
+      </>
+    );
   else {
     const found = viewsFor(snapshot.app, snapshot.page);
     const views = found === undefined ? [] : found.length ? found : [SnapshotSummary];
     body = (
       <>
-        <ReadReport snapshot={snapshot} appLabel={APP_LABELS[snapshot.app] ?? appLabel} />
+        <ReadReport
+          snapshot={snapshot}
+          appLabel={APP_LABELS[snapshot.app] ?? appLabel}
+          answered={answeredMissing(snapshot, [...Object.keys(fixes), ...Object.keys(pointed)])}
+        />
+        {report}
+        <FixFields snapshot={snapshot} />
         {found === undefined ? (
           <Section title="Loading">
             <Spinner label="Loading…" />

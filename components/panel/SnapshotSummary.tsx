@@ -43,9 +43,12 @@ const SOURCE_TEXT: Record<string, (app: string) => string> = {
 export function ReadReport({
   snapshot,
   appLabel,
+  answered = [],
 }: {
   snapshot: Pick<SnapshotEnvelope, 'source' | 'missing' | 'uncertain'> & { data?: unknown };
   appLabel: string;
+  /** Missing parts the user filled in (FixField.tsx): still listed, marked as given by the user. */
+  answered?: string[];
 }) {
   const source = SOURCE_TEXT[snapshot.source ?? 'dom']?.(appLabel) ?? 'Read from the page';
   // Two roads in: the snapshot's own list (Gorgias, Loop) and the page data's `lowCertainty` (Shopify, Seller Central).
@@ -61,7 +64,10 @@ export function ReadReport({
             <Notice tone="warn" title="Some parts of the page were not found">
               <ul className="missing-list" data-testid="missing-list">
                 {snapshot.missing.map((m) => (
-                  <li key={m}>{m}</li>
+                  <li key={m}>
+                    {m}
+                    {answered.includes(m) ? <span className="cp-muted"> — filled in by you</span> : null}
+                  </li>
                 ))}
               </ul>
             </Notice>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { Notice, Section } from '../ui/primitives';
+import { PastedReturn } from './PastedReturn';
 import type { PanelContext } from './types';
 import { viewsFor } from './views';
 
@@ -71,6 +72,7 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
           ))}
         </div>
       ) : null}
+      {context.manual && context.app === 'loop' ? <PastedReturn text={context.manual.text} /> : null}
     </>
   );
 }

@@ -20,12 +20,13 @@ import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { ticketFromPaste } from '../../lib/sites/gorgias/paste';
 import { gorgiasTicketCase } from '../../lib/sites/gorgias/to-ticket';
 import { ports, tabPorts } from './cs-ports';
-import { readManualInput, readTabSnapshot } from './tab-state';
+import { fixedTabSnapshot } from './field-fixes';
+import { readManualInput } from './tab-state';
 
 /** The Gorgias ticket the panel's own tab shows (from the checked snapshot, never from the payload). */
 async function panelCase(sender: Sender): Promise<{ tabId: number; found: TicketCase }> {
   if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks about its ticket.');
-  const snapshot = await readTabSnapshot(sender.tabId);
+  const snapshot = await fixedTabSnapshot(sender.tabId);
   let found = gorgiasTicketCase(snapshot);
   // The manual path: a Gorgias page that could not be read is classified and drafted from the pasted text.
   if (!found && sender.app === 'gorgias') {
@@ -73,7 +74,7 @@ export const csHandlers: Handlers = {
     const p = ports(sender.tabId);
     const draft = await shownDraft(p, outcome.draftId);
     if (!draft) throw new MessageError('not_found', 'Unknown draft.');
-    const current = outcome.action === 'inserted' ? gorgiasTicketCase(await readTabSnapshot(sender.tabId)) : null;
+    const current = outcome.action === 'inserted' ? gorgiasTicketCase(await fixedTabSnapshot(sender.tabId)) : null;
     return { recorded: true, editDistance: await recordOutcome(p, draft, outcome, current) };
   },
 

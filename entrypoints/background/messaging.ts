@@ -3,7 +3,9 @@ import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { aiHandlers } from './ai';
 import { brandModelHandlers } from './brand-model';
 import { csHandlers } from './cs';
+import { fieldFixHandlers } from './field-fixes';
 import { listingsHandlers } from './listings';
+import { loopPasteHandlers } from './loop-paste';
 import { pageWriteHandlers } from './page-write';
 import { planningHandlers } from './planning';
 import { returnsHandlers } from './returns';
@@ -21,6 +23,8 @@ const handlers: Handlers = {
   ...listingsHandlers,
   ...brandModelHandlers,
   ...siteReadHandlers,
+  ...fieldFixHandlers,
+  ...loopPasteHandlers,
 };
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */

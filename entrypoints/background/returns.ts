@@ -11,7 +11,7 @@ import { parseReturnsSettings, returnsSettings } from '../../lib/settings/return
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { loopReturnOf } from '../../lib/sites/loop/to-return-case';
 import { aiProvider, loadAiSettings, localEngine } from './ai';
-import { readTabSnapshot } from './tab-state';
+import { fixedTabSnapshot } from './field-fixes';
 
 /** The returns policy in force: saved settings, defaults filled, shop country and currency from the brand. */
 async function loadReturnsConfig(): Promise<ReturnsConfig> {
@@ -33,7 +33,7 @@ export async function storeReturnLines(snapshot: CheckedSnapshot): Promise<void>
 export const returnsHandlers: Handlers = {
   'returns.analyse': async ({ draft }, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel analyses the return on screen.');
-    const snapshot = await readTabSnapshot(sender.tabId);
+    const snapshot = await fixedTabSnapshot(sender.tabId);
     if (snapshot?.app !== 'loop' || snapshot.page !== 'return')
       throw new MessageError('invalid_request', 'This tab does not show a Loop return.');
     const page = loopReturnOf(snapshot);

@@ -8,8 +8,9 @@ import { snapshotEnvelopeSchema } from '../../lib/sites/snapshot-schema';
 
 // Per-tab state lives in storage.session: it survives service-worker restarts, is cleared with
 // the browser session, and (unlike storage.local) is not readable by content scripts by default.
-type Part = 'snapshot' | 'manual' | 'cs.analysis' | 'cs.draft';
-const PARTS: readonly Part[] = ['snapshot', 'manual', 'cs.analysis', 'cs.draft'];
+type Part = 'snapshot' | 'manual' | 'cs.analysis' | 'cs.draft' | 'fixes';
+// `fixes`: the values the user typed for missing fields (field-fixes.ts).
+const PARTS: readonly Part[] = ['snapshot', 'manual', 'cs.analysis', 'cs.draft', 'fixes'];
 const key = (tabId: number, part: Part) => `tab.${tabId}.${part}`;
 
 async function read(tabId: number, part: Part): Promise<unknown> {

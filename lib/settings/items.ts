@@ -26,4 +26,5 @@ export const BACKUP_SETTING_KEYS = [
   'local:settings.planning',
   'local:settings.listings',
   'local:settings.retention',
+  'local:settings.locators',
 ] as const;

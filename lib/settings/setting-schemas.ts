@@ -3,6 +3,7 @@ import { csSettingsSchema } from '../cs/settings';
 import { returnsConfigSchema } from '../returns/config';
 import type { BACKUP_SETTING_KEYS } from './items';
 import { listingsSettingsSchema } from './listings';
+import { fieldLocatorsSchema } from './locators';
 import { planningSettingsSchema } from './planning';
 import { retentionSettingsSchema } from './retention';
 import { BRAND_DEFAULTS, brandSettingsSchema } from './schemas';
@@ -20,4 +21,5 @@ export const SETTING_SCHEMAS: Record<(typeof BACKUP_SETTING_KEYS)[number], z.Zod
   'local:settings.planning': planningSettingsSchema,
   'local:settings.listings': listingsSettingsSchema,
   'local:settings.retention': retentionSettingsSchema,
+  'local:settings.locators': fieldLocatorsSchema,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldFixesSchema, fieldNameSchema } from '../../sites/field-fixes';
 import { gorgiasTicketSchema } from '../../sites/gorgias/schema';
 import { loopApiPartSchema } from '../../sites/loop/api-schema';
 import { defineMessage } from '../define';
@@ -44,5 +45,39 @@ export const sitesMessages = {
     request: z.object({ apiKey: z.string().trim().max(500) }).strict(),
     response: z.object({ hasKey: z.boolean() }),
     senders: ['page'],
+  }),
+  /** Panel: the values the user typed for fields its tab's record is missing (lib/sites/field-fixes.ts). */
+  'sites.fieldFixes': defineMessage({
+    request: z.object({}).strict(),
+    response: z.object({ fixes: fieldFixesSchema, pointed: fieldFixesSchema }),
+    senders: ['panel'],
+  }),
+  /** Panel: lets the user click the field on the page; its text is kept like a typed value and the place remembered for the app. */
+  'sites.pointAtField': defineMessage({
+    request: z.object({ field: fieldNameSchema }).strict(),
+    response: z.object({ fixes: fieldFixesSchema, picked: z.boolean() }),
+    senders: ['panel'],
+  }),
+  /** Panel: keeps (or with `''` forgets) a value the user typed for a missing field of its tab's record. */
+  'sites.saveFieldFix': defineMessage({
+    request: z.object({ field: fieldNameSchema, value: z.string().trim().max(2000) }).strict(),
+    response: z.object({ fixes: fieldFixesSchema }),
+    senders: ['panel'],
+  }),
+  /** Panel: the true return reason in the text pasted for an unreadable Loop page, read like a return comment. */
+  'loop.classifyPasted': defineMessage({
+    request: z.object({}).strict(),
+    response: z.object({
+      text: z.string().max(50_000),
+      reason: z.string().max(100),
+      confidence: z.number().min(0).max(1),
+      others: z.array(z.string().max(100)).max(10),
+      safety: z.boolean(),
+      question: z.string().max(500).nullable(),
+      marks: z
+        .array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0), title: z.string().max(100) }))
+        .max(200),
+    }),
+    senders: ['panel'],
   }),
 } as const;

@@ -15,7 +15,7 @@ import './intent-picker.css';
 export function IntentPicker({ analysis }: { analysis: CsAnalysisView }) {
   const [picked, setPicked] = useState<{ ticketHash: string; intent: IntentId; corrections: number } | null>(null);
   const pick = useMutation({
-    mutationFn: (intent: IntentId) => callOrThrow('brandModel.pickIntent', { intent }),
+    mutationFn: (intent: IntentId) => callOrThrow('learning.pickIntent', { intent }),
     onSuccess: (r, intent) => setPicked({ ticketHash: analysis.ticketHash, intent, corrections: r.corrections }),
   });
   const doubt = analysis.doubt;

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { INTENT_LABELS, isIntentId } from '../../lib/cs/taxonomy';
 import { callOrThrow } from '../../lib/messaging/client';
 import type { ResponseOf } from '../../lib/messaging/contract';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { REASON_LABELS, type ReasonId } from '../../lib/returns/taxonomy';
 import { Empty, Notice, RejectedRows } from '../ui/primitives';
 
-const STATS_KEY = ['brandModel', 'stats'] as const;
+const STATS_KEY = queryKeys.learning.stats();
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-type Stats = ResponseOf<'brandModel.stats'>;
+type Stats = ResponseOf<'learning.stats'>;
 
 function intentName(id: string): string {
   return isIntentId(id) ? INTENT_LABELS[id] : id;
@@ -60,7 +61,7 @@ function FileImport({
 }: {
   title: string;
   hint: string;
-  kind: 'brandModel.importTickets' | 'brandModel.importLoop';
+  kind: 'learning.importTickets' | 'learning.importLoop';
   onDone: () => void;
 }) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -114,7 +115,7 @@ export function BrandModelSection() {
   const queryClient = useQueryClient();
   const stats = useQuery({
     queryKey: STATS_KEY,
-    queryFn: () => callOrThrow('brandModel.stats', {}),
+    queryFn: () => callOrThrow('learning.stats', {}),
     staleTime: 10_000,
     networkMode: 'always',
   });
@@ -195,13 +196,13 @@ export function BrandModelSection() {
         <FileImport
           title="Past tickets with your tags (CSV or JSON)"
           hint="One row per ticket: the customer’s message and its tag or Gorgias intent (for example “order status”)."
-          kind="brandModel.importTickets"
+          kind="learning.importTickets"
           onDone={refresh}
         />
         <FileImport
           title="Loop returns export (CSV)"
           hint="The comments and reasons of your past returns."
-          kind="brandModel.importLoop"
+          kind="learning.importLoop"
           onDone={refresh}
         />
         <details>

@@ -10,7 +10,7 @@ import { Notice, Section, Spinner } from '../ui/primitives';
  */
 export function PastedReturn({ text }: { text: string }) {
   const q = useQuery({
-    queryKey: [...queryKeys.panel.all, 'loop-pasted', text],
+    queryKey: queryKeys.learning.pastedReturn(text),
     queryFn: () => callOrThrow('loop.classifyPasted', {}),
     networkMode: 'always',
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { callOrThrow } from '../../lib/messaging/client';
+import { queryKeys } from '../../lib/messaging/query-keys';
 import { REASON_IDS, REASON_LABELS, type ReasonId } from '../../lib/returns/taxonomy';
 import { CandidateChoices } from '../ui/CandidateChoices';
 import { Notice } from '../ui/primitives';
@@ -13,15 +14,15 @@ import '../cs/intent-picker.css';
  */
 export function ReasonPicker({ returnId }: { returnId: string }) {
   const doubt = useQuery({
-    queryKey: ['brandModel', 'reasonDoubt', returnId],
-    queryFn: () => callOrThrow('brandModel.reasonDoubt', {}),
+    queryKey: queryKeys.learning.reasonDoubt(returnId),
+    queryFn: () => callOrThrow('learning.reasonDoubt', {}),
     staleTime: Number.POSITIVE_INFINITY,
     retry: 0,
     networkMode: 'always',
   });
   const [picked, setPicked] = useState<{ returnId: string; reason: ReasonId; corrections: number } | null>(null);
   const pick = useMutation({
-    mutationFn: (reason: ReasonId) => callOrThrow('brandModel.pickReason', { reason }),
+    mutationFn: (reason: ReasonId) => callOrThrow('learning.pickReason', { reason }),
     onSuccess: (r, reason) => setPicked({ returnId, reason, corrections: r.corrections }),
   });
   const d = doubt.data?.doubt;

@@ -39,18 +39,18 @@ const corrections = () => db().brandExamples.where('source').equals('correction'
 
 /** Background handlers of the per-brand model (issue 15). */
 export const brandModelHandlers: Handlers = {
-  'brandModel.pickIntent': async ({ intent }, sender) => {
+  'learning.pickIntent': async ({ intent }, sender) => {
     const text = await panelTicketText(sender);
     await addCorrection(db(), { kind: 'intent', text, label: intent, was: classifyText(text).intent }, clock.nowIso());
     return { recorded: true, corrections: await corrections() };
   },
 
-  'brandModel.reasonDoubt': async (_p, sender) => {
+  'learning.reasonDoubt': async (_p, sender) => {
     const comment = await panelReturnComment(sender);
     return { doubt: comment ? classifyReturn({ comment, selectedReason: null }).doubt : null };
   },
 
-  'brandModel.pickReason': async ({ reason }, sender) => {
+  'learning.pickReason': async ({ reason }, sender) => {
     const text = await panelReturnComment(sender);
     if (!text) throw new MessageError('invalid_request', 'This return has no comment to learn from.');
     const was = classifyReturn({ comment: text, selectedReason: null }).reason;
@@ -58,7 +58,7 @@ export const brandModelHandlers: Handlers = {
     return { recorded: true, corrections: await corrections() };
   },
 
-  'brandModel.stats': async () => {
+  'learning.stats': async () => {
     const examples = await loadBrandExamples(db());
     const count = (s: string) => examples.filter((e) => e.source === s).length;
     return {
@@ -69,7 +69,7 @@ export const brandModelHandlers: Handlers = {
     };
   },
 
-  'brandModel.importTickets': async (file) => importTaggedTickets(db(), file, clock.nowIso()),
+  'learning.importTickets': async (file) => importTaggedTickets(db(), file, clock.nowIso()),
 
-  'brandModel.importLoop': async (file) => importLoopReasons(db(), file, clock.nowIso()),
+  'learning.importLoop': async (file) => importLoopReasons(db(), file, clock.nowIso()),
 };

@@ -32,6 +32,14 @@ export const queryKeys = {
     draft: (ticketHash: string) => [...queryKeys.cs.all, 'draft', ticketHash] as const,
     regenerate: () => [...queryKeys.cs.all, 'regenerate'] as const,
   },
+  learning: {
+    all: ['learning'] as const,
+    stats: () => [...queryKeys.learning.all, 'stats'] as const,
+    /** Whether the panel tab's return reason is in doubt (under `panel`: a page change asks again). */
+    reasonDoubt: (returnId: string) => [...queryKeys.panel.all, 'learning', 'reasonDoubt', returnId] as const,
+    /** The reason read from text pasted on an unreadable Loop page. */
+    pastedReturn: (text: string) => [...queryKeys.panel.all, 'loop-pasted', text] as const,
+  },
   returns: {
     all: ['returns'] as const,
     analysis: (returnId: string | null, capturedAt: string) =>

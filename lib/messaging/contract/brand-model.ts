@@ -32,13 +32,13 @@ const fileRequest = z
  */
 export const brandModelMessages = {
   /** Panel → background: the agent picked the intent of the ticket on screen; kept as a correction. */
-  'brandModel.pickIntent': defineMessage({
+  'learning.pickIntent': defineMessage({
     request: z.object({ intent: z.enum(INTENT_IDS) }).strict(),
     response: z.object({ recorded: z.boolean(), corrections: z.number().int() }),
     senders: ['panel'],
   }),
   /** Panel → background: the reason doubt of the Loop return on screen (null when sure). */
-  'brandModel.reasonDoubt': defineMessage({
+  'learning.reasonDoubt': defineMessage({
     request: z.object({}).strict(),
     response: z.object({
       doubt: z
@@ -48,13 +48,13 @@ export const brandModelMessages = {
     senders: ['panel'],
   }),
   /** Panel → background: the agent picked the reason of the return on screen; kept as a correction. */
-  'brandModel.pickReason': defineMessage({
+  'learning.pickReason': defineMessage({
     request: z.object({ reason: z.enum(REASON_IDS) }).strict(),
     response: z.object({ recorded: z.boolean(), corrections: z.number().int() }),
     senders: ['panel'],
   }),
   /** Options page: per-intent and per-reason accuracy before/after, corrections, shadow agreement. */
-  'brandModel.stats': defineMessage({
+  'learning.stats': defineMessage({
     request: z.object({}).strict(),
     response: z.object({
       examples: z.object({ import: z.number().int(), loop: z.number().int(), correction: z.number().int() }),
@@ -71,7 +71,7 @@ export const brandModelMessages = {
     senders: ['page'],
   }),
   /** Options page: past tickets with the brand's tags or Gorgias intents (CSV or JSON). */
-  'brandModel.importTickets': defineMessage({ request: fileRequest, response: importResult, senders: ['page'] }),
+  'learning.importTickets': defineMessage({ request: fileRequest, response: importResult, senders: ['page'] }),
   /** Options page: a Loop returns export (reasons and comments). */
-  'brandModel.importLoop': defineMessage({ request: fileRequest, response: importResult, senders: ['page'] }),
+  'learning.importLoop': defineMessage({ request: fileRequest, response: importResult, senders: ['page'] }),
 } as const satisfies Record<string, MessageDef>;

@@ -46,8 +46,9 @@ export function RetentionSection() {
       <header>
         <h2 id="retention-title">Data retention</h2>
         <p>
-          Page snapshots, cached AI answers, AI usage and the audit log are removed once they are older than this
-          (checked when the browser starts and daily). Imports, plans, returns and listings are kept.
+          Page snapshots, cached AI answers, AI usage, the audit log and the model's recorded answers are removed once
+          they are older than this (checked when the browser starts and daily). Imports, plans, returns and listings are
+          kept.
         </p>
       </header>
       <form

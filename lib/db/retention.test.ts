@@ -46,6 +46,13 @@ async function seeded(): Promise<CounterpartDB> {
       model: 'm',
       action: 'shown',
     });
+    await database.shadowAnswers.add({
+      at: at.toISOString(),
+      ticketId: entityId,
+      localIntent: 'order_status',
+      modelIntent: 'order_status',
+      provider: 'custom',
+    });
   }
   await database.pastReplies.add({
     id: 'gorgias:1',
@@ -60,10 +67,11 @@ async function seeded(): Promise<CounterpartDB> {
 }
 
 describe('retention', () => {
-  it('removes snapshots, AI cache, usage and audit rows older than the period, each by its own date', async () => {
+  it('removes snapshots, AI cache, usage, audit and shadow-answer rows older than the period, each by its own date', async () => {
     const database = await seeded();
     const report = await pruneOldRows(database, 90, NOW);
-    expect(report).toEqual({ snapshots: 1, aiCache: 1, aiUsage: 1, audit: 1 });
+    expect(report).toEqual({ snapshots: 1, aiCache: 1, aiUsage: 1, audit: 1, shadowAnswers: 1 });
+    expect((await database.shadowAnswers.toArray()).map((r) => r.ticketId)).toEqual(['edge', 'new']);
     expect((await database.snapshots.toArray()).map((r) => r.entityId)).toEqual(['edge', 'new']);
     expect((await database.aiCache.toArray()).map((r) => r.key).sort()).toEqual(['edge', 'new']);
     expect(await database.aiUsage.count()).toBe(2);
@@ -79,7 +87,19 @@ describe('retention', () => {
 
   it('a shorter period prunes more; running again removes nothing more', async () => {
     const database = await seeded();
-    expect(await pruneOldRows(database, 30, NOW)).toEqual({ snapshots: 2, aiCache: 2, aiUsage: 2, audit: 2 });
-    expect(await pruneOldRows(database, 30, NOW)).toEqual({ snapshots: 0, aiCache: 0, aiUsage: 0, audit: 0 });
+    expect(await pruneOldRows(database, 30, NOW)).toEqual({
+      snapshots: 2,
+      aiCache: 2,
+      aiUsage: 2,
+      audit: 2,
+      shadowAnswers: 2,
+    });
+    expect(await pruneOldRows(database, 30, NOW)).toEqual({
+      snapshots: 0,
+      aiCache: 0,
+      aiUsage: 0,
+      audit: 0,
+      shadowAnswers: 0,
+    });
   });
 });

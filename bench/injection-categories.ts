@@ -191,7 +191,7 @@ for (const [split, rows] of Object.entries(SPLITS)) {
   const rulesOnly = new Map<Row, boolean>();
   const scorerOnly = new Map<Row, boolean>();
   for (const r of rows) {
-    const d = detectInjection(r.text);
+    const d = detectInjection(r.text, { scorer: true });
     result.set(r, d);
     rulesOnly.set(r, detectInjection(r.text, { scorer: false }).injection);
     scorerOnly.set(

@@ -243,4 +243,11 @@ describe('detectInjection across languages and attack families', () => {
   ])('leaves the look-alike customer message %j alone', (text) => {
     expect(detectInjection(text).injection).toBe(false);
   });
+
+  describe('ordinary return comments', () => {
+    it('are not injection attempts (the learned scorer, off by default, flagged this one at 0.97)', () => {
+      const comment = 'Way too tight across the chest, I normally wear a M in everything. Could I get an L instead?';
+      expect(detectInjection(comment).injection).toBe(false);
+    });
+  });
 });

@@ -4,9 +4,12 @@
  * Rules and a small learned scorer. Each rule is a named family of patterns
  * (lib/ai/guards/injection-rules.ts) with a weight; the score combines the weights of the rules
  * that fired as independent evidence (1 − Π(1 − w)). Text is flagged when that score reaches
- * {@link INJECTION_THRESHOLD}, OR when the learned scorer (lib/ai/guards/scorer.ts, a logistic
- * regression trained by bench/train-injection.ts) reaches its threshold on any view: phrase rules
- * do not generalise to reworded attacks, the scorer partly does.
+ * {@link INJECTION_THRESHOLD}. The learned scorer (lib/ai/guards/scorer.ts, a logistic regression
+ * trained by bench/train-injection.ts) is OFF unless asked for (`{ scorer: true }`, the benches):
+ * it catches reworded attacks the phrase rules miss, but it flagged 17.7% of 1,499 real clothing
+ * reviews (ordinary words like "I normally wear a M … instead" score 0.97), and a flagged return
+ * comment goes to a person, a flagged ticket gets a holding reply. It ships once it is quiet on
+ * real customer text.
  *
  * The rules never see the raw text: they run on views of it (lib/ai/guards/normalise.ts) —
  * NFKC with invisible characters removed, look-alike letters mapped to Latin, spaced-out letters
@@ -91,6 +94,7 @@ const SPACED_RUN_SIGNAL = 9;
 
 /** Flags instruction-like content in customer/page text (overrides, role play, prompt leaks, hidden text, fake turns). */
 export function detectInjection(text: string, options: { scorer?: boolean } = {}): InjectionResult {
+  const useScorer = options.scorer === true;
   const reasons: string[] = [];
   const weights: number[] = [];
   const fire = (reason: string, weight: number): void => {
@@ -129,7 +133,7 @@ export function detectInjection(text: string, options: { scorer?: boolean } = {}
   // The learned scorer, beside the rules: flags reworded attacks the phrase rules miss.
   let model = 0;
   let modelView: View['kind'] = 'plain';
-  for (const v of options.scorer === false ? [] : views) {
+  for (const v of useScorer ? views : []) {
     if (v.kind === 'rot13' && v.text.length > ROT13_SCORED_CHARS) continue;
     const p = scoreText(SCORER, v.text);
     if (p > model) {

@@ -167,7 +167,7 @@ describe('Firefox: a remote model (OpenAI-compatible test server)', () => {
     const panel = await panelFrame(page);
     expect(await textContaining(panel, '[data-testid="draft-text"]', MODEL_REPLY)).toBe(MODEL_REPLY);
     expect(await textContaining(panel, '[data-testid="draft-provenance"]', 'gpt-4o-mini')).toContain(
-      'custom · gpt-4o-mini',
+      'Written by gpt-4o-mini',
     );
     expect(await textContaining(panel, 'header.panel-header', 'AI · gpt-4o-mini')).toContain('AI · gpt-4o-mini');
     const chats = server.requests.slice(before).filter((r) => r.path.endsWith('/chat/completions'));
@@ -195,7 +195,9 @@ describe('Firefox: a remote model (OpenAI-compatible test server)', () => {
     await page.goto(GORGIAS_TICKET);
     const panel = await panelFrame(page);
     await textContaining(panel, '[data-testid="draft-text"]', '1Z999AA10123456784');
-    expect(await textContaining(panel, '[data-testid="draft-provenance"]', 'Local engine')).toContain('Local engine');
+    expect(await textContaining(panel, '[data-testid="draft-provenance"]', 'built-in engine')).toContain(
+      'Written by Counterpart’s built-in engine',
+    );
     expect(server.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(before);
   });
 

@@ -45,6 +45,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { detectInjection, SCORER_REASON } from '../lib/ai/guards/injection';
+import { INJECTION_SCORER } from '../lib/ai/guards/injection-scorer';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, DATA), 'utf8');
@@ -191,9 +192,9 @@ for (const [split, rows] of Object.entries(SPLITS)) {
   const rulesOnly = new Map<Row, boolean>();
   const scorerOnly = new Map<Row, boolean>();
   for (const r of rows) {
-    const d = detectInjection(r.text, { scorer: true });
+    const d = detectInjection(r.text, { scorer: INJECTION_SCORER });
     result.set(r, d);
-    rulesOnly.set(r, detectInjection(r.text, { scorer: false }).injection);
+    rulesOnly.set(r, detectInjection(r.text, {}).injection);
     scorerOnly.set(
       r,
       d.reasons.some((x) => x.endsWith(SCORER_REASON)),

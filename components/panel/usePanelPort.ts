@@ -1,7 +1,8 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { queryKeys } from '../../lib/messaging/query-keys';
+import { createPanelRefresher } from './refresh';
 import type { PanelContext } from './types';
 
 /**
@@ -14,6 +15,7 @@ export function usePanelPort(): void {
     let closed = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
+    const refresher = createPanelRefresher(queryClient);
     const connect = () => {
       if (closed) return;
       let port: ReturnType<typeof browser.runtime.connect>;
@@ -29,7 +31,7 @@ export function usePanelPort(): void {
           queryClient.setQueryData<PanelContext>(queryKeys.panel.context(), (old) =>
             old ? { ...old, snapshot } : old,
           );
-        invalidate(queryClient);
+        refresher.refresh();
       });
       port.onDisconnect.addListener(() => {
         if (closed) return;
@@ -37,7 +39,7 @@ export function usePanelPort(): void {
         retry = setTimeout(
           () => {
             connect();
-            invalidate(queryClient);
+            refresher.refresh();
           },
           Math.min(5000, 250 * attempts),
         );
@@ -47,10 +49,7 @@ export function usePanelPort(): void {
     return () => {
       closed = true;
       if (retry) clearTimeout(retry);
+      refresher.dispose();
     };
   }, [queryClient]);
-}
-
-function invalidate(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.panel.all });
 }

@@ -1,0 +1,70 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { queryKeys } from '../../lib/messaging/query-keys';
+import { createPanelRefresher } from './refresh';
+
+/** A query function whose answers the test hands out one by one: what the page shows when it is asked. */
+function pageReads() {
+  const waiting: Array<(v: string) => void> = [];
+  let asked = 0;
+  return {
+    fn: () => {
+      asked += 1;
+      return new Promise<string>((resolve) => waiting.push(resolve));
+    },
+    answer: (v: string) => waiting.shift()?.(v),
+    asked: () => asked,
+  };
+}
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('the panel refresh on "your page changed"', () => {
+  it('asks again a query whose first fetch was running when the page changed (it read the old page)', async () => {
+    const qc = new QueryClient();
+    const reads = pageReads();
+    const key = queryKeys.listings.editor('B0CXYZ1234');
+    const observer = new QueryObserver(qc, { queryKey: key, queryFn: reads.fn, retry: false });
+    const off = observer.subscribe(() => {});
+    const refresher = createPanelRefresher(qc);
+    await settle();
+    expect(reads.asked()).toBe(1);
+
+    refresher.refresh(); // the page changed while the first read was on its way
+    reads.answer('11 must fix'); // the first read: the page before the change
+    await settle();
+    expect(reads.asked()).toBe(2);
+    reads.answer('13 must fix');
+    await settle();
+    expect(qc.getQueryData(key)).toBe('13 must fix');
+
+    off();
+    refresher.dispose();
+  });
+
+  it('restarts a query that has data, and leaves queries outside the panel alone', async () => {
+    const qc = new QueryClient();
+    const panel = pageReads();
+    const other = pageReads();
+    const offs = [
+      new QueryObserver(qc, { queryKey: queryKeys.panel.context(), queryFn: panel.fn }).subscribe(() => {}),
+      new QueryObserver(qc, { queryKey: ['planning', 'other'], queryFn: other.fn }).subscribe(() => {}),
+    ];
+    const refresher = createPanelRefresher(qc);
+    await settle();
+    panel.answer('old');
+    other.answer('kept');
+    await settle();
+
+    refresher.refresh();
+    await settle();
+    expect([panel.asked(), other.asked()]).toEqual([2, 1]);
+    panel.answer('new');
+    await settle();
+    expect(panel.asked()).toBe(2); // answered once: not asked a third time
+    expect(qc.getQueryData(queryKeys.panel.context())).toBe('new');
+
+    for (const off of offs) off();
+    refresher.dispose();
+  });
+});

@@ -1,0 +1,30 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../lib/messaging/query-keys';
+
+/**
+ * "Your page changed" for the panel's queries (`queryKeys.panel.all`). TanStack's invalidation does
+ * not restart a query's first fetch (it has no data yet, so the running fetch is reused), and that
+ * fetch may have read the page as it was before the change: the panel would then show the old page
+ * until the next change (a Seller Central count without its measured pictures, for ever). Such a
+ * query is asked again as soon as its running fetch ends. A fetch is never cancelled, so a page that
+ * keeps changing still gets answers.
+ */
+export function createPanelRefresher(queryClient: QueryClient): { refresh(): void; dispose(): void } {
+  const again = new Set<string>();
+  const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+    const { query } = event;
+    if (event.type !== 'updated' || query.state.fetchStatus !== 'idle' || !again.delete(query.queryHash)) return;
+    void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  });
+  return {
+    refresh() {
+      for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.panel.all }))
+        if (query.state.fetchStatus === 'fetching' && query.state.data === undefined) again.add(query.queryHash);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.panel.all });
+    },
+    dispose() {
+      unsubscribe();
+      again.clear();
+    },
+  };
+}

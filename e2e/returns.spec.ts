@@ -174,9 +174,19 @@ test.describe('returns in Loop', () => {
     await openReturn(page, panel, 48213584);
     const picker = panel.frame.getByTestId('returns-reason-picker');
     await expect(picker).toContainText('Not sure:');
+    // A guessed reason decides nothing: the return goes to a person until the reason is picked.
+    const f = panel.frame;
+    await expect(f.getByTestId('decision')).toHaveAttribute('data-decision', 'human_review');
+    await expect(f.getByTestId('decision-rule')).toHaveAttribute('data-rule', 'human_review.reason_unsure');
+    await page.screenshot({ path: `${SHOTS}/returns-48213584-unsure.png` });
     await picker.screenshot({ path: `${SHOTS}/returns-reason-picker.png` });
     await picker.getByRole('button', { name: 'Defective' }).click();
-    await expect(panel.frame.getByTestId('returns-reason-picked')).toContainText('Defective');
+    await expect(f.getByTestId('returns-reason-picked')).toContainText('Defective');
+    // The pick is learnt: the return is analysed again with it, and the panel says who decided.
+    await expect(f.getByTestId('true-reason')).toHaveAttribute('data-reason', 'defective');
+    await expect(f.getByTestId('reason-learned')).toHaveAttribute('data-by', 'pick');
+    await expect(f.getByTestId('decision-rule')).not.toHaveAttribute('data-rule', 'human_review.reason_unsure');
+    await page.screenshot({ path: `${SHOTS}/returns-48213584-picked.png` });
     const rows = await session.worker.evaluate(
       () =>
         new Promise<Array<{ kind: string; source: string; label: string; text: string }>>((resolve) => {

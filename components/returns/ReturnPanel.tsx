@@ -119,7 +119,11 @@ export function ReturnPanel({ context }: { context: PanelContext }) {
     <>
       <DecisionSection a={a} />
       <ReasonSection a={a} commentMissing={commentMissing} />
-      <ReasonPicker returnId={a.returnId} />
+      <ReasonPicker
+        returnId={a.returnId}
+        doubt={a.classification.doubt}
+        onPicked={() => queryClient.invalidateQueries({ queryKey: key.queryKey })}
+      />
       <Section title="Customer reply" label="Customer reply">
         <DraftCard
           key={toDraftView(a).id}
@@ -191,6 +195,7 @@ function ReasonSection({ a, commentMissing }: { a: ReturnAnalysis; commentMissin
           <Badge tone="ok">matches the customer’s choice</Badge>
         )}
       </div>
+      <LearnedNote cls={cls} />
       <div className="rt-dropdown">
         <span className="cp-muted">Customer picked</span>{' '}
         <span className={cls.mismatch ? 'rt-struck' : ''} data-testid="dropdown-reason">
@@ -257,6 +262,26 @@ function ReasonSection({ a, commentMissing }: { a: ReturnAnalysis; commentMissin
         <ProviderDetail note={a.provider.classify} what="Reason" />
       </Details>
     </Section>
+  );
+}
+
+/** Says when the brand's own data (a team pick or the brand's model) changed the reason or settled a doubt. */
+function LearnedNote({ cls }: { cls: ReturnAnalysis['classification'] }) {
+  const l = cls.learned;
+  if (!l) return null;
+  const changed = l.was !== cls.reason;
+  const text =
+    l.by === 'pick'
+      ? changed
+        ? `Your team picked this reason for this comment; the built-in engine read “${REASON_LABELS[l.was]}”.`
+        : 'Your team picked this reason for this comment.'
+      : changed
+        ? `Your brand’s model changed the reason: the built-in engine read “${REASON_LABELS[l.was]}”, your own returns say “${REASON_LABELS[cls.reason]}”.`
+        : 'Your brand’s model settled the doubt: your own returns say it is this reason.';
+  return (
+    <p className="rt-learned" data-testid="reason-learned" data-by={l.by} data-was={l.was}>
+      <Badge tone="accent">{l.by === 'pick' ? 'picked by your team' : 'learned from your returns'}</Badge> {text}
+    </p>
   );
 }
 

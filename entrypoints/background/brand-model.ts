@@ -15,6 +15,7 @@ import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
 import { evaluateReasons } from '../../lib/returns/brand-reasons';
 import { classifyReturn } from '../../lib/returns/classify';
+import { returnWords } from '../../lib/returns/service';
 import { gorgiasTicketCase } from '../../lib/sites/gorgias/to-ticket';
 import { loopReturnOf } from '../../lib/sites/loop/to-return-case';
 import { readTabSnapshot } from './tab-state';
@@ -32,7 +33,7 @@ async function panelReturnComment(sender: Sender): Promise<string> {
   if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel picks for its return.');
   const page = loopReturnOf(await readTabSnapshot(sender.tabId));
   if (!page) throw new MessageError('not_found', 'Open a Loop return to pick its reason.');
-  return [page.comment ?? '', ...page.itemNotes.map((n) => n.comment ?? '')].filter((t) => t.trim()).join('\n');
+  return returnWords(page);
 }
 
 const corrections = () => db().brandExamples.where('source').equals('correction').count();
@@ -43,11 +44,6 @@ export const brandModelHandlers: Handlers = {
     const text = await panelTicketText(sender);
     await addCorrection(db(), { kind: 'intent', text, label: intent, was: classifyText(text).intent }, clock.nowIso());
     return { recorded: true, corrections: await corrections() };
-  },
-
-  'learning.reasonDoubt': async (_p, sender) => {
-    const comment = await panelReturnComment(sender);
-    return { doubt: comment ? classifyReturn({ comment, selectedReason: null }).doubt : null };
   },
 
   'learning.pickReason': async ({ reason }, sender) => {

@@ -1,5 +1,7 @@
 import * as clock from '../../lib/clock';
+import { brandReasonAnswers } from '../../lib/db/brand-model-store';
 import { allReturnLines, recordReturnOutcome, saveReturnLines } from '../../lib/db/returns-store';
+import { db } from '../../lib/db/schema';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import type { ReturnsConfig } from '../../lib/returns/config';
@@ -24,9 +26,14 @@ const loadRecords = async () => toReturnRecords(await allReturnLines());
 export async function storeReturnLines(snapshot: CheckedSnapshot): Promise<void> {
   const page = loopReturnOf(snapshot);
   if (!page || page.case.items.length === 0) return;
-  const [config, brand, lines] = await Promise.all([loadReturnsConfig(), brandSettings.getValue(), allReturnLines()]);
+  const [config, brand, lines, brandReason] = await Promise.all([
+    loadReturnsConfig(),
+    brandSettings.getValue(),
+    allReturnLines(),
+    brandReasonAnswers(db()),
+  ]);
   const history = pageReturnHistory(lines, page);
-  await saveReturnLines(localStoredLines(page, { config, brand: brand.name, history, now: clock.now() }));
+  await saveReturnLines(localStoredLines(page, { config, brand: brand.name, history, now: clock.now(), brandReason }));
 }
 
 /** Background handlers of the returns process. */
@@ -39,17 +46,18 @@ export const returnsHandlers: Handlers = {
     const page = loopReturnOf(snapshot);
     const missing = snapshot.missing[0] ?? 'Loop: returned items not found on return page; paste the return instead.';
     if (!page || page.case.items.length === 0) throw new MessageError('invalid_request', missing);
-    const [config, brand, ai, lines] = await Promise.all([
+    const [config, brand, ai, lines, brandReason] = await Promise.all([
       loadReturnsConfig(),
       brandSettings.getValue(),
       loadAiSettings(),
       allReturnLines(),
+      brandReasonAnswers(db()),
     ]);
     const history = pageReturnHistory(lines, page);
     const [provider, now] = [await aiProvider(), clock.now()];
     const vision = ai.mode === 'remote' && ai.vision;
     const drafter = draft === 'model' ? provider : localEngine();
-    const deps = { classifier: provider, drafter, config, brand, vision, history, now };
+    const deps = { classifier: provider, drafter, config, brand, vision, history, now, brandReason };
     const a = await analyseLoopReturn(page, deps);
     const ids = storedLines(page, a, now).map((r) => r.id);
     return analysisPanel(page, a, config, history, ids);

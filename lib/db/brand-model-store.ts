@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { type BrandExample, brandView, isHeldOut, trainBrandIntentModel } from '../cs/brand-model';
 import type { BrandModelView } from '../cs/classify';
 import { isIntentId } from '../cs/taxonomy';
+import { type BrandReasonAnswer, brandReasonModel } from '../returns/brand-reasons';
 import { importLoopReturnsText } from '../returns/loop-export';
 import { reasonsFromDropdown } from '../returns/taxonomy';
 import { fnv1a } from '../util/hash';
@@ -43,6 +44,25 @@ export async function brandIntentModel(database: CounterpartDB): Promise<BrandMo
   const view = brandView(trainBrandIntentModel(examples), examples.filter((e) => !isHeldOut(e.text)).length);
   cached = { key, view };
   return view;
+}
+
+let cachedReasons: { key: string; model: ((comment: string) => BrandReasonAnswer | null) | null } | null = null;
+
+/**
+ * The brand's reason model with the team's picks, for live returns (issue 15 item 2), retrained
+ * when the examples change (as {@link brandIntentModel}).
+ */
+export async function brandReasonAnswers(
+  database: CounterpartDB,
+): Promise<((comment: string) => BrandReasonAnswer | null) | null> {
+  const count = await database.brandExamples.where('kind').equals('reason').count();
+  const last = (await database.brandExamples.orderBy(':id').last())?.id ?? 0;
+  const key = `${count}:${last}`;
+  if (cachedReasons?.key === key) return cachedReasons.model;
+  const examples = (await loadBrandExamples(database)).filter((e) => e.kind === 'reason');
+  const model = brandReasonModel(examples, { picks: true });
+  cachedReasons = { key, model };
+  return model;
 }
 
 /** A short key of the brand model's state, so a cached analysis is redone after a correction. */

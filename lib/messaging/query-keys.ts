@@ -35,8 +35,6 @@ export const queryKeys = {
   learning: {
     all: ['learning'] as const,
     stats: () => [...queryKeys.learning.all, 'stats'] as const,
-    /** Whether the panel tab's return reason is in doubt (under `panel`: a page change asks again). */
-    reasonDoubt: (returnId: string) => [...queryKeys.panel.all, 'learning', 'reasonDoubt', returnId] as const,
     /** The reason read from text pasted on an unreadable Loop page. */
     pastedReturn: (text: string) => [...queryKeys.panel.all, 'loop-pasted', text] as const,
   },

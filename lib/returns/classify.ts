@@ -44,6 +44,12 @@ export interface Classification {
    * reasons to ask the agent about, best first, and the question in plain words.
    */
   doubt: { candidates: ReasonId[]; question: string } | null;
+  /**
+   * Set when the brand's own data changed the reason or settled the doubt (see
+   * `withBrandReason`): the shipped classifier's reason, and whether a team's pick or the brand's
+   * model decided.
+   */
+  learned?: { was: ReasonId; by: 'pick' | 'model' } | null;
 }
 
 /** Weight of the dropdown choice: a weak prior that one clear cue (≥ 1.5) in the comment outweighs. */
@@ -254,8 +260,17 @@ export function classifyReturn(input: { comment?: string | null; selectedReason?
     mismatch: fromComment && primaryDropdown !== 'other' && !dropdown.includes(reason),
     safety,
     basis: fromComment ? 'comment' : 'dropdown',
-    doubt: reasonDoubt(ranked),
+    // Doubt is about what the comment says: the dropdown's prior does not hide a comment pointing two ways.
+    doubt: reasonDoubt(fromComment ? commentRanked(commentScores) : ranked),
   };
+}
+
+/** The comment's own reasons, best first (the dropdown's prior left out). */
+function commentRanked(commentScores: ReadonlyMap<ReasonId, number>): Array<[ReasonId, number]> {
+  return [...commentScores.entries()]
+    .map(([id, s]): [ReasonId, number] => [id, s + (TIE_BONUS[id] ?? 0)])
+    .filter(([, s]) => s >= MIN_SCORE)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /** Below this share of the support the best reason is a guess. */

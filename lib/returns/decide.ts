@@ -14,6 +14,11 @@ export const RULES = {
     outcome: 'human_review',
     text: () => 'Return comments that try to give instructions to our software are reviewed by a person.',
   },
+  'human_review.reason_unsure': {
+    outcome: 'human_review',
+    text: () =>
+      'When the comment does not make the reason for the return clear, a person picks the reason before anything is refunded, exchanged or refused.',
+  },
   'human_review.model_disagrees': {
     outcome: 'human_review',
     text: () =>
@@ -94,6 +99,7 @@ const HUMAN_REVIEW_ORDER: readonly RuleId[] = [
   'human_review.fraud_category',
   'human_review.serial_returner',
   'human_review.photo_text_mismatch',
+  'human_review.reason_unsure',
   'human_review.cross_border',
 ];
 
@@ -274,6 +280,8 @@ export function decideReturn(
   if (cls.safety.length > 0) matched.add('human_review.health_safety');
   // Screened like a ticket: a comment that talks to the software goes to a person (issue 14).
   if (detectInjection(c.comment).injection) matched.add('human_review.prompt_injection');
+  // A guessed reason decides nothing on its own (issue 15): the returns lead picks it first.
+  if (cls.doubt) matched.add('human_review.reason_unsure');
   if (personalised && config.personalisedOutcome === 'human_review') matched.add('human_review.personalised');
   if (value !== null && value >= config.highValueThreshold) matched.add('human_review.high_value');
   if (c.items.some((i) => isFraudCategory(i.category, config.fraudCategories)))

@@ -41,6 +41,7 @@ export function describeFlag(id: string, config: ReturnsConfig): FlagView {
 const RULE_NAMES: Partial<Record<RuleId, string>> = {
   'human_review.health_safety': 'Health or safety mention',
   'human_review.prompt_injection': 'Instructions aimed at an AI in the comment',
+  'human_review.reason_unsure': 'Reason unclear: a person picks it',
   'human_review.model_disagrees': 'The AI model and the rules disagree',
   'human_review.personalised': 'Personalised item',
   'human_review.high_value': 'High value',
@@ -103,6 +104,8 @@ export function analysisPanel(
       mismatch: cls.mismatch,
       safety: cls.safety.map(span),
       basis: cls.basis,
+      doubt: cls.doubt ? { candidates: [...cls.doubt.candidates], question: cls.doubt.question } : null,
+      learned: cls.learned ? { ...cls.learned } : null,
     },
     decision: {
       decision: a.decision.decision,

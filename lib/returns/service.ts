@@ -3,6 +3,7 @@ import { createLocalEngine } from '../ai/local/engine';
 import type { AiMeta, AiProvider, AiSource } from '../ai/types';
 import { type Analysis, analyseReturn } from './analyse';
 import type { ReturnLineFields } from './analytics';
+import { type BrandReasonAnswer, withBrandReason } from './brand-reasons';
 import { type Classification, classifyReturn } from './classify';
 import type { ReturnsConfig } from './config';
 import { RETURNS_TASKS, returnsLocalTasks, TEMPLATE_SOURCE_ID } from './local-tasks';
@@ -57,6 +58,13 @@ export interface AnalyseDeps {
   vision: boolean;
   history: { orders: number; returns: number } | null;
   now: Date;
+  /** The brand's own reason model with the team's picks (issue 15), beside the shipped classifier. */
+  brandReason?: ((comment: string) => BrandReasonAnswer | null) | null;
+}
+
+/** The customer's words of a return: its comment and the items' own comments, one a line (what a pick is learnt from). */
+export function returnWords(page: PageReturn): string {
+  return [page.comment ?? '', ...page.itemNotes.map((n) => n.comment ?? '')].filter((t) => t.trim()).join('\n');
 }
 
 function note(meta: AiMeta): ProviderNote {
@@ -76,7 +84,11 @@ function note(meta: AiMeta): ProviderNote {
  */
 export async function analyseLoopReturn(page: PageReturn, deps: AnalyseDeps): Promise<ServiceAnalysis> {
   const c: ReturnCase = { ...page.case, history: deps.history };
-  const local = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  const local = withBrandReason(
+    classifyReturn({ comment: c.comment, selectedReason: c.selected_reason }),
+    returnWords(page),
+    deps.brandReason,
+  );
   // Screened like a ticket: a comment that talks to the software is never sent to a model; the
   // rules send it to a person (`human_review.prompt_injection`) and the template is the reply.
   if (detectInjection(c.comment).injection) {
@@ -188,10 +200,14 @@ export function storedLines(page: PageReturn, a: Analysis, now: Date): StoredRet
  */
 export function localStoredLines(
   page: PageReturn,
-  deps: Pick<AnalyseDeps, 'config' | 'history' | 'now'> & { brand: string },
+  deps: Pick<AnalyseDeps, 'config' | 'history' | 'now' | 'brandReason'> & { brand: string },
 ): StoredReturnLine[] {
   const c: ReturnCase = { ...page.case, history: deps.history };
-  const classification = classifyReturn({ comment: c.comment, selectedReason: c.selected_reason });
+  const classification = withBrandReason(
+    classifyReturn({ comment: c.comment, selectedReason: c.selected_reason }),
+    returnWords(page),
+    deps.brandReason,
+  );
   const a = analyseReturn(c, { config: deps.config, now: deps.now, brand: deps.brand, classification });
   return storedLines(page, a, deps.now);
 }

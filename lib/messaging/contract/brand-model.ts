@@ -37,16 +37,6 @@ export const brandModelMessages = {
     response: z.object({ recorded: z.boolean(), corrections: z.number().int() }),
     senders: ['panel'],
   }),
-  /** Panel → background: the reason doubt of the Loop return on screen (null when sure). */
-  'learning.reasonDoubt': defineMessage({
-    request: z.object({}).strict(),
-    response: z.object({
-      doubt: z
-        .object({ candidates: z.array(z.enum(REASON_IDS)).min(1).max(4), question: z.string().max(200) })
-        .nullable(),
-    }),
-    senders: ['panel'],
-  }),
   /** Panel → background: the agent picked the reason of the return on screen; kept as a correction. */
   'learning.pickReason': defineMessage({
     request: z.object({ reason: z.enum(REASON_IDS) }).strict(),

@@ -36,6 +36,12 @@ export const returnAnalysisSchema = z.object({
     mismatch: z.boolean(),
     safety: z.array(spanSchema),
     basis: z.enum(['comment', 'dropdown']),
+    /** The reason is unsure (issue 15): the candidates to ask the returns lead about, and the question. */
+    doubt: z
+      .object({ candidates: z.array(z.enum(REASON_IDS)).min(1).max(4), question: z.string().max(200) })
+      .nullable(),
+    /** The brand's own data changed the reason or settled the doubt: what the shipped engine said, and who decided. */
+    learned: z.object({ was: z.enum(REASON_IDS), by: z.enum(['pick', 'model']) }).nullable(),
   }),
   decision: z.object({
     decision: z.enum(OUTCOMES),

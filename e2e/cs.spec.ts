@@ -408,6 +408,115 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     await section.screenshot({ path: '/tmp/cs-brand-model-options.png' });
   });
 
+  test('imports past tickets from Gorgias through its API: pages, waits out a 429, GET only, then per-intent accuracy', async ({
+    page,
+    session,
+  }) => {
+    // The documented REST shapes: GET /api/tickets?limit&cursor → { data, meta: { next_cursor } }, GET /api/tickets/{id}/.
+    const openings: Array<[string, { tags?: string[]; intent?: string }]> = [];
+    for (let i = 0; i < 20; i++) {
+      openings.push([
+        `Hi, my order #${3100 + i} still says processing after ${i + 3} days, when will it ship?`,
+        { tags: ['WISMO'] },
+      ]);
+      openings.push([
+        `I sent the ${['dress', 'jumper', 'jeans', 'coat'][i % 4]} back ${i + 2} weeks ago and the money is not on my card yet`,
+        { tags: ['VIP', 'Refund'] },
+      ]);
+      openings.push([
+        `Please send order ${4100 + i} to my work address instead, ${i + 1} Mill Lane`,
+        { intent: 'address/change' },
+      ]);
+    }
+    const tickets = openings.map(([text, l], i) => ({
+      id: 9000 + i,
+      subject: null,
+      tags: (l.tags ?? []).map((name) => ({ name })),
+      messages: [
+        {
+          public: true,
+          from_agent: false,
+          body_text: text,
+          stripped_text: text,
+          intents: l.intent ? [{ name: l.intent, rejected: false }] : [],
+        },
+        { public: true, from_agent: true, body_text: 'Thanks, we are on it.' },
+      ],
+    }));
+    const asked: string[] = [];
+    let throttled = false;
+    const handler = async (route: import('@playwright/test').Route) => {
+      const req = route.request();
+      const url = new URL(req.url());
+      asked.push(`${req.method()} ${url.pathname}${url.search} ${req.headers().authorization ?? ''}`);
+      if (url.pathname === '/api/tickets') {
+        const from = Number(url.searchParams.get('cursor') ?? 0);
+        if (from === 25 && !throttled) {
+          throttled = true;
+          return route.fulfill({
+            status: 429,
+            headers: { 'Retry-After': '1' },
+            contentType: 'application/json',
+            body: '{}',
+          });
+        }
+        const data = tickets.slice(from, from + 25).map((t) => ({ id: t.id, tags: t.tags }));
+        const next = from + 25 < tickets.length ? String(from + 25) : null;
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            data,
+            object: 'list',
+            uri: '/api/tickets',
+            meta: { next_cursor: next, prev_cursor: null },
+          }),
+        });
+      }
+      const t = tickets.find((x) => url.pathname === `/api/tickets/${x.id}/`);
+      return t
+        ? route.fulfill({ contentType: 'application/json', body: JSON.stringify(t) })
+        : route.fulfill({ status: 404, body: '' });
+    };
+    await session.context.route('https://acme.gorgias.com/api/**', handler);
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(optionsUrl(session.extensionId));
+      const box = page.getByTestId('gorgias-import');
+      await box.getByLabel('Gorgias account').fill('acme');
+      await box.getByLabel('Gorgias user e-mail').fill('lead@acme.test');
+      await box.getByLabel('Gorgias API key').fill('gorgias-key-123456');
+      await box.getByRole('button', { name: 'Import past tickets from Gorgias' }).click();
+      const status = box.getByTestId('gorgias-import-status');
+      await expect(status).toHaveAttribute('data-phase', 'waiting');
+      await expect(status).toContainText('Gorgias asked Counterpart to slow down');
+      await box.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/cs-gorgias-import-waiting.png' });
+      await expect(status).toHaveAttribute('data-phase', 'done');
+      await expect(status).toContainText(
+        '60 of 60 tickets read, 60 with a usable tag or intent, 60 new examples learned',
+      );
+      const section = page.getByTestId('brand-model-section');
+      await expect(section.getByTestId('brand-model-counts')).toContainText('Learned from 60 past tickets');
+      const table = section.getByTestId('brand-model-intents');
+      await expect(table.getByRole('row', { name: /Order status/ })).toBeVisible();
+      await table.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/cs-gorgias-import-done.png' });
+      // Only GETs, with the user's key, to the account's own API; the list was paged and the 429 asked again.
+      expect(asked.every((a) => a.startsWith('GET /api/tickets'))).toBe(true);
+      const basic = `Basic ${Buffer.from('lead@acme.test:gorgias-key-123456').toString('base64')}`;
+      expect(asked.every((a) => a.endsWith(basic))).toBe(true);
+      expect(asked.filter((a) => a.includes('cursor=25'))).toHaveLength(2);
+      expect(asked.filter((a) => /\/api\/tickets\/\d+\//.test(a))).toHaveLength(60);
+      // Run again: nothing new is learned twice.
+      await box.getByLabel('Gorgias API key').fill('gorgias-key-123456');
+      await box.getByRole('button', { name: 'Import past tickets from Gorgias' }).click();
+      await expect(status).toContainText('0 new examples learned');
+      await expect(section.getByTestId('brand-model-counts')).toContainText('Learned from 60 past tickets');
+    } finally {
+      await session.context.unroute('https://acme.gorgias.com/api/**', handler);
+    }
+  });
+
   test('screenshots of the panel on each fixture ticket', async ({ page, panel, dock }) => {
     await page.setViewportSize({ width: 1440, height: 1500 });
     for (const id of ['4101', '4102', '4103', '4104', '4105', '4106']) {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { INTENT_LABELS, isIntentId } from '../../lib/cs/taxonomy';
 import { callOrThrow } from '../../lib/messaging/client';
 import type { ResponseOf } from '../../lib/messaging/contract';
@@ -105,6 +106,158 @@ function FileImport({
   );
 }
 
+type ImportProgress = ResponseOf<'learning.gorgiasImportStatus'>;
+const RUNNING: ReadonlySet<ImportProgress['phase']> = new Set(['listing', 'reading', 'waiting']);
+
+function importLine(p: ImportProgress): string {
+  switch (p.phase) {
+    case 'listing':
+      return `Listing your tickets: ${p.listed} so far…`;
+    case 'reading':
+      return `Reading tickets: ${p.read} of ${p.toRead} (${p.found} with one of your tags or Gorgias intents).`;
+    case 'waiting':
+      return `Gorgias asked Counterpart to slow down: going on in ${p.waitSeconds ?? 0} s (${
+        p.toRead ? `${p.read} of ${p.toRead} read` : `${p.listed} tickets listed so far`
+      }).`;
+    case 'done':
+      return `Done: ${p.read} of ${p.toRead} tickets read, ${p.found} with a usable tag or intent, ${p.imported} new examples learned.`;
+    case 'cancelled':
+      return `Stopped: ${p.read} of ${p.toRead} tickets read, ${p.imported} new examples learned and kept.`;
+    case 'failed':
+      return `The import stopped: ${p.error ?? 'Gorgias did not answer'}${p.imported ? ` (${p.imported} examples kept)` : ''}.`;
+    default:
+      return '';
+  }
+}
+
+/**
+ * "Import past tickets from Gorgias": pages through the account's tickets with the documented REST
+ * API (GET only), with the e-mail and API key of a Gorgias user; the key is used for this run only
+ * and is not kept. Progress n of N, Gorgias' slow-downs waited out, Cancel keeps what was read.
+ */
+function GorgiasImport({ onDone }: { onDone: () => void }) {
+  const [account, setAccount] = useState('');
+  const [email, setEmail] = useState('');
+  const [apiKey, setApiKey] = useState('');
+  const [max, setMax] = useState(500);
+  const [note, setNote] = useState<string | null>(null);
+  const status = useQuery({
+    queryKey: queryKeys.learning.gorgiasImport(),
+    queryFn: () => callOrThrow('learning.gorgiasImportStatus', {}),
+    networkMode: 'always',
+    refetchInterval: (q) => (q.state.data && RUNNING.has(q.state.data.phase) ? 500 : false),
+  });
+  const qc = useQueryClient();
+  const p = status.data;
+  const running = !!p && RUNNING.has(p.phase);
+  const endKey = p && !running && p.phase !== 'idle' ? `${p.phase}:${p.read}:${p.imported}` : null;
+  // When an import ends, the figures above are measured again.
+  useEffect(() => {
+    if (endKey) onDone();
+  }, [endKey, onDone]);
+  const start = useMutation({
+    mutationFn: async () => {
+      setNote(null);
+      const host = account
+        .trim()
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/\.gorgias\.com.*$/, '');
+      // Asked inside the click, for this account's API only.
+      const granted = await browser.permissions
+        .request({ origins: [`https://${host}.gorgias.com/api/*`] })
+        .catch(() => false);
+      if (!granted) throw new Error(`Counterpart was not allowed to contact ${host}.gorgias.com.`);
+      return callOrThrow('learning.gorgiasImportStart', { account: host, email, apiKey, max });
+    },
+    onSuccess: (value) => {
+      setApiKey('');
+      qc.setQueryData(queryKeys.learning.gorgiasImport(), value);
+    },
+    onError: (e) => setNote(e.message),
+  });
+  const cancel = useMutation({
+    mutationFn: () => callOrThrow('learning.gorgiasImportCancel', {}),
+    onSuccess: (value) => qc.setQueryData(queryKeys.learning.gorgiasImport(), value),
+  });
+  const canStart = account.trim() !== '' && email.trim() !== '' && apiKey.trim() !== '' && !running && !start.isPending;
+  return (
+    <div className="cp-field-group bm-gorgias" data-testid="gorgias-import">
+      <h4>Import past tickets from Gorgias</h4>
+      <p className="cp-muted">
+        Counterpart reads your recent tickets (it never changes anything in Gorgias) and learns from those with your
+        tags or Gorgias intents. Use the e-mail and an API key from Gorgias → Settings → REST API. The key is used for
+        this import only and is not kept.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canStart) start.mutate();
+        }}
+      >
+        <label className="cp-field" htmlFor="gorgias-account">
+          <span>Gorgias account</span>
+          <input
+            id="gorgias-account"
+            value={account}
+            placeholder="acme (from acme.gorgias.com)"
+            autoComplete="off"
+            onChange={(e) => setAccount(e.target.value)}
+          />
+        </label>
+        <label className="cp-field" htmlFor="gorgias-email">
+          <span>Gorgias user e-mail</span>
+          <input id="gorgias-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label className="cp-field" htmlFor="gorgias-key">
+          <span>Gorgias API key</span>
+          <input
+            id="gorgias-key"
+            type="password"
+            autoComplete="off"
+            value={apiKey}
+            onChange={(e) => setApiKey(e.target.value)}
+          />
+        </label>
+        <label className="cp-field" htmlFor="gorgias-max">
+          <span>Most recent tickets to read</span>
+          <input
+            id="gorgias-max"
+            type="number"
+            min={1}
+            max={5000}
+            value={max}
+            onChange={(e) => setMax(Math.max(1, Math.min(5000, Number(e.target.value) || 1)))}
+          />
+        </label>
+        <div className="cp-row">
+          <button className="cp-btn" type="submit" disabled={!canStart}>
+            {start.isPending ? 'Starting…' : 'Import past tickets from Gorgias'}
+          </button>
+          {running ? (
+            <button className="cp-btn" type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {note ? <Notice tone="bad">{note}</Notice> : null}
+      {p && p.phase !== 'idle' ? (
+        <div role="status" aria-live="polite" data-testid="gorgias-import-status" data-phase={p.phase}>
+          {running ? (
+            <progress
+              max={Math.max(p.toRead, 1)}
+              value={p.phase === 'listing' ? undefined : p.read}
+              aria-label="Tickets read"
+            />
+          ) : null}
+          <Notice tone={p.phase === 'failed' ? 'bad' : p.phase === 'done' ? 'ok' : 'info'}>{importLine(p)}</Notice>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * The brand's own language model (issue 15): what it learned from (imports, Loop exports, agents'
  * picks), how often it is right on a fifth of the brand's own examples set aside — with the shipped
@@ -119,7 +272,7 @@ export function BrandModelSection() {
     staleTime: 10_000,
     networkMode: 'always',
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: STATS_KEY });
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: STATS_KEY }), [queryClient]);
   const s = stats.data;
   return (
     <section className="card" aria-labelledby="brand-model-title" data-testid="brand-model-section">
@@ -193,6 +346,7 @@ export function BrandModelSection() {
         )}
 
         <h3>Teach it</h3>
+        <GorgiasImport onDone={refresh} />
         <FileImport
           title="Past tickets with your tags (CSV or JSON)"
           hint="One row per ticket: the customer’s message and its tag or Gorgias intent (for example “order status”)."

@@ -149,6 +149,41 @@ export async function importTaggedTickets(
   return { imported: rows.length, total: rows.length + rejected.length, rejected: rejected.slice(0, REJECTED_KEPT) };
 }
 
+/**
+ * Keeps past tickets read through Gorgias' API as the brand's examples (issue 15 item 4): a text
+ * already imported is not added twice, so an import run again only adds new tickets. Logged in
+ * the import log like a file.
+ */
+export async function importGorgiasExamples(
+  database: CounterpartDB,
+  rows: ReadonlyArray<{ text: string; label: string }>,
+  meta: { account: string; at: string },
+): Promise<{ imported: number; total: number }> {
+  return database.transaction('rw', database.brandExamples, database.imports, async () => {
+    const known = new Set(
+      (await database.brandExamples.where('source').equals('import').toArray()).map((r) => r.text.trim()),
+    );
+    const fresh: BrandExampleRow[] = [];
+    for (const r of rows) {
+      const text = r.text.slice(0, 20_000);
+      if (!isIntentId(r.label) || !text.trim() || known.has(text.trim())) continue;
+      known.add(text.trim());
+      fresh.push({ kind: 'intent', text, label: r.label, source: 'import', at: meta.at });
+    }
+    await database.brandExamples.bulkAdd(fresh);
+    await recordImport(database, {
+      source: 'cs.brandTickets',
+      fileName: `Gorgias API (${meta.account})`,
+      fileHash: fnv1a(rows.map((r) => `${r.label}\t${r.text}`).join('\n')),
+      importedAt: meta.at,
+      rowsTotal: rows.length,
+      rowsAccepted: fresh.length,
+      rejected: [],
+    });
+    return { imported: fresh.length, total: rows.length };
+  });
+}
+
 /** Imports a Loop returns export's comments with their reasons (the existing Loop parser) as reason examples. */
 export async function importLoopReasons(
   database: CounterpartDB,

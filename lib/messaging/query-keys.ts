@@ -35,6 +35,8 @@ export const queryKeys = {
   learning: {
     all: ['learning'] as const,
     stats: () => [...queryKeys.learning.all, 'stats'] as const,
+    /** The running (or last) import of past tickets from Gorgias. */
+    gorgiasImport: () => [...queryKeys.learning.all, 'gorgiasImport'] as const,
     /** The reason read from text pasted on an unreadable Loop page. */
     pastedReturn: (text: string) => [...queryKeys.panel.all, 'loop-pasted', text] as const,
   },

@@ -25,6 +25,20 @@ const fileRequest = z
   })
   .strict();
 
+const gorgiasImportProgress = z.object({
+  phase: z.enum(['idle', 'listing', 'reading', 'waiting', 'done', 'cancelled', 'failed']),
+  account: z.string().max(100),
+  listed: z.number().int(),
+  read: z.number().int(),
+  toRead: z.number().int(),
+  found: z.number().int(),
+  /** Examples kept (new ones; a ticket imported before is not added again). */
+  imported: z.number().int(),
+  /** Seconds left while waiting out Gorgias' rate limit. */
+  waitSeconds: z.number().int().nullable(),
+  error: z.string().max(300).nullable(),
+});
+
 /**
  * The brand's own language model (issue 15): the agent's pick when the engine is unsure (read with
  * the ticket or return from the panel tab's snapshot, never from the payload), imports of tagged
@@ -62,6 +76,41 @@ export const brandModelMessages = {
   }),
   /** Options page: past tickets with the brand's tags or Gorgias intents (CSV or JSON). */
   'learning.importTickets': defineMessage({ request: fileRequest, response: importResult, senders: ['page'] }),
+  /**
+   * Options page: import past tickets through Gorgias' REST API (GET only). The key is used for
+   * this run only, in the background, and sent only to `https://{account}.gorgias.com/api/`.
+   */
+  'learning.gorgiasImportStart': defineMessage({
+    request: z
+      .object({
+        account: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(
+            /^[a-z0-9][a-z0-9-]{0,62}$/,
+            'The account is the first part of your Gorgias address (acme in acme.gorgias.com).',
+          ),
+        email: z.string().trim().email().max(320),
+        apiKey: z.string().trim().min(8).max(200),
+        max: z.number().int().min(1).max(5000),
+      })
+      .strict(),
+    response: gorgiasImportProgress,
+    senders: ['page'],
+  }),
+  /** Options page: how the running (or last) Gorgias import is doing. */
+  'learning.gorgiasImportStatus': defineMessage({
+    request: z.object({}).strict(),
+    response: gorgiasImportProgress,
+    senders: ['page'],
+  }),
+  /** Options page: stop the running Gorgias import (what was read is kept). */
+  'learning.gorgiasImportCancel': defineMessage({
+    request: z.object({}).strict(),
+    response: gorgiasImportProgress,
+    senders: ['page'],
+  }),
   /** Options page: a Loop returns export (reasons and comments). */
   'learning.importLoop': defineMessage({ request: fileRequest, response: importResult, senders: ['page'] }),
 } as const satisfies Record<string, MessageDef>;

@@ -517,6 +517,39 @@ test.describe('customer-service triage on Gorgias tickets', () => {
     }
   });
 
+  test('a Gorgias import held up by a ten-minute rate limit can be cancelled while it waits', async ({
+    page,
+    session,
+  }) => {
+    const handler = async (route: import('@playwright/test').Route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/api/tickets' && !url.searchParams.get('cursor'))
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ data: [{ id: 1, tags: [{ name: 'WISMO' }] }], meta: { next_cursor: 'next' } }),
+        });
+      // Every later list page is rate-limited for ten minutes.
+      return route.fulfill({ status: 429, headers: { 'Retry-After': '600' }, body: '' });
+    };
+    await session.context.route('https://acme.gorgias.com/api/**', handler);
+    try {
+      await page.goto(optionsUrl(session.extensionId));
+      const box = page.getByTestId('gorgias-import');
+      await box.getByLabel('Gorgias account').fill('acme.gorgias.com');
+      await box.getByLabel('Gorgias user e-mail').fill('lead@acme.test');
+      await box.getByLabel('Gorgias API key').fill('gorgias-key-123456');
+      await box.getByRole('button', { name: 'Import past tickets from Gorgias' }).click();
+      const status = box.getByTestId('gorgias-import-status');
+      await expect(status).toContainText(/going on in (600|599|598) s \(1 ticket listed so far\)/);
+      await box.getByRole('button', { name: 'Cancel' }).click();
+      await expect(status).toHaveAttribute('data-phase', 'cancelled');
+      await expect(status).toContainText('Stopped');
+      await expect(box.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    } finally {
+      await session.context.unroute('https://acme.gorgias.com/api/**', handler);
+    }
+  });
+
   test('screenshots of the panel on each fixture ticket', async ({ page, panel, dock }) => {
     await page.setViewportSize({ width: 1440, height: 1500 });
     for (const id of ['4101', '4102', '4103', '4104', '4105', '4106']) {

@@ -117,7 +117,7 @@ function importLine(p: ImportProgress): string {
       return `Reading tickets: ${p.read} of ${p.toRead} (${p.found} with one of your tags or Gorgias intents).`;
     case 'waiting':
       return `Gorgias asked Counterpart to slow down: going on in ${p.waitSeconds ?? 0} s (${
-        p.toRead ? `${p.read} of ${p.toRead} read` : `${p.listed} tickets listed so far`
+        p.toRead ? `${p.read} of ${p.toRead} read` : `${p.listed} ticket${p.listed === 1 ? '' : 's'} listed so far`
       }).`;
     case 'done':
       return `Done: ${p.read} of ${p.toRead} tickets read, ${p.found} with a usable tag or intent, ${p.imported} new examples learned.`;

@@ -134,6 +134,68 @@ function intentSplit(split: 'dev' | 'test') {
   };
 }
 
+// ---- e-commerce tweets (retail brands of a 5,000-tweet TWCS sample) -----------------------------
+interface RetailLabel {
+  source: 'twcs-retail';
+  brand: string;
+  tweet_id: string;
+  labels: string[];
+  /** The customer's first tweet of the conversation (not a reply to the brand). */
+  opening: boolean;
+}
+const RETAIL = {
+  repo: 'divya-gh+conversational-ai-analyst',
+  rev: '4edb106',
+  path: 'data/twcs_small.csv',
+};
+const retailTexts = new Map<string, string>();
+for (const row of csvRows(gitShow(RETAIL.repo, RETAIL.rev, RETAIL.path))) retailTexts.set(row.tweet_id ?? '', row.text ?? '');
+const retailLabels = jsonl<RetailLabel>('real-retail-labels.jsonl');
+/** Split by source: dev = tweets to @AmazonHelp (rules may be written against them), test = the other shops. */
+const retailSplit = (r: RetailLabel) => (r.brand === 'AmazonHelp' ? 'dev' : 'test');
+
+function retailIntents(split: 'dev' | 'test', only?: (r: RetailLabel) => boolean) {
+  const rows = retailLabels.filter((r) => retailSplit(r) === split && (!only || only(r)));
+  const pairs: Array<{ gold: string; got: string }> = [];
+  let correct = 0;
+  let unsure = 0;
+  let sure = 0;
+  let sureCorrect = 0;
+  let shopRows = 0;
+  let shopCorrect = 0;
+  const misses: Array<{ id: string; gold: string[]; got: string; unsure: boolean }> = [];
+  for (const r of rows) {
+    const text = retailTexts.get(r.tweet_id);
+    if (text === undefined) throw new Error(`missing text for ${r.tweet_id}`);
+    const c = classifyText(tweetBody(text));
+    const ok = r.labels.includes(c.intent);
+    if (ok) correct += 1;
+    else misses.push({ id: r.tweet_id, gold: r.labels, got: c.intent, unsure: Boolean(c.doubt) });
+    if (c.doubt) unsure += 1;
+    else {
+      sure += 1;
+      if (ok) sureCorrect += 1;
+    }
+    // "Shop intents": texts whose first label is a shop intent (not feedback or other).
+    if (r.labels[0] !== 'other' && r.labels[0] !== 'feedback') {
+      shopRows += 1;
+      if (ok) shopCorrect += 1;
+    }
+    pairs.push({ gold: ok ? c.intent : r.labels[0]!, got: c.intent });
+  }
+  return {
+    rows: rows.length,
+    brands: [...new Set(rows.map((r) => r.brand))],
+    accuracy: +(correct / rows.length).toFixed(4),
+    unsureRate: +(unsure / rows.length).toFixed(4),
+    accuracyWhenSure: sure ? +(sureCorrect / sure).toFixed(4) : null,
+    shopIntentRows: shopRows,
+    shopIntentAccuracy: shopRows ? +(shopCorrect / shopRows).toFixed(4) : null,
+    ...perClassReport(pairs),
+    misses: misses.slice(0, 60),
+  };
+}
+
 // ---- fit / size reasons ------------------------------------------------------------------------
 interface FitLabel {
   row: number;
@@ -194,7 +256,7 @@ function fitSplit(split: 'dev' | 'test') {
 // ---- throughput ---------------------------------------------------------------------------------
 // Every tweet of both sources (about 15,000), classified twice after a warm-up. Wall time depends
 // on the machine's load (shared by several processes), so CPU time is reported beside it.
-const all = [...texts.values()].map(tweetBody).filter((t) => t.length > 0);
+const all = [...texts.values(), ...retailTexts.values()].map(tweetBody).filter((t) => t.length > 0);
 const N = all.length * 2;
 for (let i = 0; i < 500; i++) classifyText(all[i % all.length]!); // warm-up
 const cpu0 = process.cpuUsage();
@@ -209,6 +271,11 @@ const result = {
     'Real customer text only (TWCS tweets, Women’s E-Commerce Clothing Reviews); labels by the Counterpart team. See bench/data/README.md.',
   loadAverage: loadavg().map((x) => +x.toFixed(2)),
   intents: { dev: intentSplit('dev'), test: intentSplit('test') },
+  retailIntents: {
+    dev: retailIntents('dev'),
+    test: retailIntents('test'),
+    testOpenings: retailIntents('test', (r) => r.opening),
+  },
   fit: { dev: fitSplit('dev'), test: fitSplit('test') },
   throughput: {
     tickets: N,
@@ -218,6 +285,12 @@ const result = {
   },
 };
 writeFileSync(new URL('./results/real-text.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+for (const s of ['dev', 'test', 'testOpenings'] as const) {
+  const r = result.retailIntents[s];
+  console.log(
+    `retail ${s}: intents ${(r.accuracy * 100).toFixed(1)}% of ${r.rows} (macro-F1 ${r.macroF1}, unsure ${(r.unsureRate * 100).toFixed(0)}%, sure-accuracy ${r.accuracyWhenSure}, shop intents ${r.shopIntentAccuracy} of ${r.shopIntentRows})`,
+  );
+}
 for (const s of ['dev', 'test'] as const) {
   const i = result.intents[s];
   const f = result.fit[s];

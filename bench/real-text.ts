@@ -149,7 +149,8 @@ const RETAIL = {
   path: 'data/twcs_small.csv',
 };
 const retailTexts = new Map<string, string>();
-for (const row of csvRows(gitShow(RETAIL.repo, RETAIL.rev, RETAIL.path))) retailTexts.set(row.tweet_id ?? '', row.text ?? '');
+for (const row of csvRows(gitShow(RETAIL.repo, RETAIL.rev, RETAIL.path)))
+  retailTexts.set(row.tweet_id ?? '', row.text ?? '');
 const retailLabels = jsonl<RetailLabel>('real-retail-labels.jsonl');
 /** Split by source: dev = tweets to @AmazonHelp (rules may be written against them), test = the other shops. */
 const retailSplit = (r: RetailLabel) => (r.brand === 'AmazonHelp' ? 'dev' : 'test');

@@ -39,6 +39,15 @@ describe('classifyText', () => {
     expect(c.involvesMoney).toBe(true);
   });
 
+  it('reads how shop customers write on social media (issue 15: dev tweets to a marketplace)', () => {
+    // Sentences written for this test in the style of the dev tweets, not taken from any test set.
+    expect(classifyText("Ordered on Monday and it hasn't been dispatched yet, why?").intent).toBe('order_status');
+    expect(classifyText('So my parcel will not be delivered until next Tuesday now?').intent).toBe('delivery_late');
+    expect(classifyText('Out for delivery since 7am and still nothing').intent).toBe('delivery_late');
+    expect(classifyText('Worst customer service ever, nobody called me back').intent).toBe('feedback');
+    expect(classifyText("I never got the cashback from last week's offer").intent).toBe('promo_code');
+  });
+
   it('does not count a cancellation as money when the order is known to be unpaid', () => {
     const unpaid = classifyText('Please cancel my order, I ordered the wrong colour', { paidOrder: false });
     expect(unpaid.intent).toBe('cancel_order');

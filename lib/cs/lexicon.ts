@@ -21,6 +21,16 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
       0.7,
     ],
     [/\b(?:i )?(?:still )?(?:don't|do not) have my (?:order|package|parcel)\b/, 0.65],
+    // Real shop tweets (issue 15, TWCS @AmazonHelp dev split): "why haven't they despatched yet",
+    // "it hasn't been shipped", "didn't get any updates from tracking".
+    [
+      /\b(?:haven'?t|hasn'?t|have not|has not|not yet|still not|not been)(?: been| yet)? (?:despatched|dispatched|shipped|sent out)\b|\bawaiting dispatch\b/,
+      0.7,
+    ],
+    [
+      /\b(?:no|any|get any|didn't get any) updates? (?:from|on|in) (?:the )?tracking\b|\btracking (?:hasn'?t|has not) (?:been )?updated\b/,
+      0.65,
+    ],
     [
       /\bwann (?:kommt|wird|erhalte) (?:meine|die) (?:bestellung|lieferung|paket)\b|\bwo ist mein paket\b|\bbestellung (?:noch )?nicht (?:erhalten|bekommen|angekommen)\b/,
       0.75,
@@ -49,6 +59,16 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
     [/\b(?:weeks?|days?) (?:late|overdue|ago and still|later and still)\b/, 0.6],
     [/\b(?:past|missed|beyond) the (?:estimated |expected |promised )?delivery (?:date|window)\b/, 0.75],
     [/\bstuck in transit\b|\bnot updated in\b|\bno movement\b/, 0.65],
+    // "won't be delivered until Monday", "aren't being delivered until 29/11", "out for delivery … still nothing".
+    [
+      /\b(?:not|won'?t|will not) be(?:ing)? delivered (?:until|untill|till)\b|\b(?:won'?t|will not) (?:arrive|get here|be here) (?:until|untill|till)\b/,
+      0.7,
+    ],
+    [
+      /\bout for delivery\b[^.!?\n]{0,80}\b(?:still nothing|nothing yet|still not here|never came|hasn'?t (?:come|arrived))\b/,
+      0.75,
+    ],
+    [/\b(?:package|parcel|order|delivery) (?:is not|isn'?t|is still not) here\b/, 0.65],
     [/\bverspatet\b|\bimmer noch nicht angekommen\b|\ben retard\b|\bllega tarde\b|\bretrasad[oa]\b/, 0.7],
   ],
   delivery_issue: [
@@ -156,6 +176,8 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
   promo_code: [
     [/\b(?:promo|discount|coupon|voucher|gift|referral) ?code\b/, 0.8],
     [/\b(?:coupon|voucher)\b/, 0.55],
+    // "I don't get ₹101 cashback", "a promotion which should have given me a 10 dollar credit".
+    [/\bcash ?back\b|\bpromotion\b[^.!?\n]{0,60}\b(?:credit|discount|offer)\b/, 0.65],
     [/\brabattcode\b|\bgutschein(?:code)?\b|\bcode promo\b|\bcodigo (?:de )?descuento\b/, 0.8],
   ],
   subscription: [
@@ -203,6 +225,16 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
   feedback: [
     [/\bjust wanted to (?:say|let you know)\b|\bkeep up the good work\b|\blove (?:my|the|your)\b/, 0.55],
     [/\b(?:complaint|feedback|review)\b/, 0.5],
+    // Complaints about the service itself (issue 15, TWCS @AmazonHelp dev split): they are feedback
+    // for the team, not an unknown request.
+    [
+      /\b(?:worst|poor|pathetic|terrible|awful|horrible|useless|rude) (?:customer )?(?:service|support|care|experience)\b|\b(?:customer (?:service|care|support)|your (?:service|executives?|reps?|staff|call cent(?:er|re)))\b[^.!?\n]{0,40}\b(?:worst|poor|pathetic|terrible|awful|useless|rude|a joke|not helping|unhelpful)\b/,
+      0.65,
+    ],
+    [
+      /\b(?:cut me off|no call ?back|nobody (?:has )?called|never got a call|what a joke|is a (?:fucking )?joke|#pathetic|#poorcustomerservice)\b/,
+      0.6,
+    ],
     [
       /\b(?:please (?:bring|add) (?:back )?(?:this|that|the|it)|feature request|you should (?:add|make)|would be (?:nice|great) (?:if|to)|bring (?:back|this back))\b/,
       0.6,

@@ -210,6 +210,46 @@ test.describe('returns in Loop', () => {
     ]);
   });
 
+  test("the brand's own reason model, learnt from its Loop export, changes a live return's reason and the panel says so", async ({
+    page,
+    panel,
+    session,
+  }) => {
+    const header =
+      'Return ID,Order Name,Created At,State,Outcome,Return Method,Customer Email,Customer Name,Customer Country,Product Title,Variant Title,SKU,Product Type,Price,Currency,Quantity,Parent Return Reason,Return Reason,Return Comment';
+    const rows: string[] = [];
+    const wears = ['first', 'second', 'third', 'fourth', 'fifth'];
+    for (let i = 0; i < 30; i++) {
+      const id = 47900000 + i;
+      rows.push(
+        `${id},#${3000 + i},2026-10-0${1 + (i % 9)} 10:00:00,closed,refund,Ship with any carrier,c${i}@example.com,C ${i},US,Relaxed Hoodie,Grey / M,HOOD-${i},Apparel,72.00,USD,1,Damaged/Defective,Defective,"The seam ripped on the ${wears[i % 5]} wear (${i})"`,
+      );
+      rows.push(
+        `${id + 100},#${3100 + i},2026-10-0${1 + (i % 9)} 11:00:00,closed,refund,Ship with any carrier,d${i}@example.com,D ${i},US,Relaxed Hoodie,Grey / XL,HOODX-${i},Apparel,72.00,USD,1,Size,Too large,"Way too big everywhere, swimming in it (${i})"`,
+      );
+    }
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const section = page.getByTestId('brand-model-section');
+    await section.getByLabel('Loop returns export (CSV)').setInputFiles({
+      name: 'loop-export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, ...rows].join('\n')),
+    });
+    await section.getByRole('button', { name: 'Import', exact: true }).nth(1).click();
+    await expect(section.getByText(/Learned from \d+ of 60 rows/)).toBeVisible();
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openReturn(page, panel, 48213584);
+    const f = panel.frame;
+    await expect(f.getByTestId('true-reason')).toHaveAttribute('data-reason', 'defective');
+    const learned = f.getByTestId('reason-learned');
+    await expect(learned).toHaveAttribute('data-by', 'model');
+    await expect(learned).toHaveAttribute('data-was', 'too_small');
+    await expect(learned).toContainText('Your brand’s model changed the reason');
+    await learned.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'returns-brand-model-live.png') });
+  });
+
   test('copy and feedback are recorded; the analysed return is stored once however often it is opened', async ({
     page,
     panel,

@@ -44,6 +44,10 @@ describe('classifyText', () => {
     expect(classifyText("Ordered on Monday and it hasn't been dispatched yet, why?").intent).toBe('order_status');
     expect(classifyText('So my parcel will not be delivered until next Tuesday now?').intent).toBe('delivery_late');
     expect(classifyText('Out for delivery since 7am and still nothing').intent).toBe('delivery_late');
+    expect(classifyText("My three books aren't being delivered until next week??").intent).toBe('delivery_late');
+    expect(classifyText('The app says attempted delivery at 6pm, that is false, I was in all day').intent).toBe(
+      'delivery_issue',
+    );
     expect(classifyText('Worst customer service ever, nobody called me back').intent).toBe('feedback');
     expect(classifyText("I never got the cashback from last week's offer").intent).toBe('promo_code');
   });

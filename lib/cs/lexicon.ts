@@ -24,7 +24,7 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
     // Real shop tweets (issue 15, TWCS @AmazonHelp dev split): "why haven't they despatched yet",
     // "it hasn't been shipped", "didn't get any updates from tracking".
     [
-      /\b(?:haven'?t|hasn'?t|have not|has not|not yet|still not|not been)(?: been| yet)? (?:despatched|dispatched|shipped|sent out)\b|\bawaiting dispatch\b/,
+      /\b(?:haven'?t|hasn'?t|have not|has not|not yet|still not|not been)(?: they| you| it)?(?: been| yet)? (?:despatched|dispatched|shipped|sent out)\b|\bawaiting dispatch\b/,
       0.7,
     ],
     [
@@ -61,7 +61,7 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
     [/\bstuck in transit\b|\bnot updated in\b|\bno movement\b/, 0.65],
     // "won't be delivered until Monday", "aren't being delivered until 29/11", "out for delivery … still nothing".
     [
-      /\b(?:not|won'?t|will not) be(?:ing)? delivered (?:until|untill|till)\b|\b(?:won'?t|will not) (?:arrive|get here|be here) (?:until|untill|till)\b/,
+      /\b(?:not|aren'?t|isn'?t|won'?t|will not) be(?:ing)? delivered (?:until|untill|till)\b|\b(?:won'?t|will not) (?:arrive|get here|be here) (?:until|untill|till)\b/,
       0.7,
     ],
     [
@@ -72,6 +72,12 @@ export const INTENT_RULES: Record<IntentId, Array<[RegExp, number]>> = {
     [/\bverspatet\b|\bimmer noch nicht angekommen\b|\ben retard\b|\bllega tarde\b|\bretrasad[oa]\b/, 0.7],
   ],
   delivery_issue: [
+    // Real shop tweets (@AmazonHelp dev split): "delivered!!! er nope, stolen", "no delivery was
+    // attempted", "sent a msg of attempted delivery which is false".
+    [
+      /\bdelivered\b[^.?\n]{0,60}\bstolen\b|\bno delivery (?:was )?attempted\b|\battempted delivery\b[^.!?\n]{0,40}\b(?:false|never|wasn't|was not|a lie)\b/,
+      0.7,
+    ],
     [/\b(?:says|shows|marked(?: as)?|status is|shows as) delivered\b/, 0.8],
     [
       /\b(?:lost|stolen) (?:package|parcel|order|shipment|delivery|in transit|in the (?:mail|post))\b|\b(?:package|parcel|order|shipment) (?:was |got |has been |is )?(?:lost|stolen)\b/,

@@ -49,4 +49,26 @@ describe('draftReturnReply', () => {
     expect(reply.draft.startsWith('Hallo Dana,')).toBe(true);
     expect(reply.draft).toContain('Rückgabefrist');
   });
+
+  it('offers a size only when the exchange is for fit; a defective item is exchanged for a new one', () => {
+    const fit = analyseReturn(
+      { ...base, selected_reason: 'Too small', comment: 'runs small, I need a size up' },
+      { now },
+    );
+    expect(fit.decision.decision).toBe('exchange');
+    expect(fit.reply.draft).toContain('a size that fits you better');
+    const broken = analyseReturn(
+      {
+        ...base,
+        selected_reason: 'Defective',
+        comment: 'the zip broke on the first day',
+        requested_outcome: 'exchange',
+      },
+      { now },
+    );
+    expect(broken.classification.reason).toBe('defective');
+    expect(broken.decision.decision).toBe('exchange');
+    expect(broken.reply.draft).not.toContain('size that fits');
+    expect(broken.reply.draft).toContain('exchange it for a new one');
+  });
 });

@@ -18,14 +18,23 @@ export interface ReplyDraft {
   lang: ReplyLang;
 }
 
-type Vars = { name: string; order: string; item: string; amount: string; policy: string; warehouse: string };
+type Vars = {
+  name: string;
+  order: string;
+  item: string;
+  amount: string;
+  policy: string;
+  warehouse: string;
+  /** The exchange is for size or fit (the size wording); otherwise a replacement of the same item. */
+  fit: boolean;
+};
 
 const BODY: Record<ReplyLang, Record<Decision['decision'], (v: Vars) => string>> = {
   en: {
     refund: (v) =>
       `Thank you for sending back ${v.item}${v.order}. We have approved your refund${v.amount}. ${v.policy} Please use the return label in your email; the refund is issued once the parcel is scanned by the carrier.`,
     exchange: (v) =>
-      `Thank you for letting us know about ${v.item}${v.order}. We'd be glad to exchange it for a size that fits you better. ${v.policy} Reply with the size you would like and we'll reserve it for you.`,
+      `Thank you for letting us know about ${v.item}${v.order}. ${v.fit ? `We'd be glad to exchange it for a size that fits you better. ${v.policy} Reply with the size you would like and we'll reserve it for you.` : `We'd be glad to exchange it for a new one. ${v.policy} Reply to confirm, or tell us if you would like another size or colour, and we'll reserve it for you.`}`,
     store_credit: (v) =>
       `Thank you for sending back ${v.item}${v.order}. We've approved store credit${v.amount}. ${v.policy}`,
     keep_item: (v) =>
@@ -39,7 +48,7 @@ const BODY: Record<ReplyLang, Record<Decision['decision'], (v: Vars) => string>>
     refund: (v) =>
       `vielen Dank für die Rücksendung von ${v.item}${v.order}. Wir haben die Erstattung${v.amount} genehmigt. ${v.policy} Bitte nutzen Sie das Rücksendeetikett aus Ihrer E-Mail; die Erstattung erfolgt, sobald das Paket vom Versanddienst erfasst wurde.`,
     exchange: (v) =>
-      `danke für Ihre Nachricht zu ${v.item}${v.order}. Gerne tauschen wir den Artikel in eine passendere Größe um. ${v.policy} Antworten Sie einfach mit der gewünschten Größe, wir reservieren sie für Sie.`,
+      `danke für Ihre Nachricht zu ${v.item}${v.order}. ${v.fit ? `Gerne tauschen wir den Artikel in eine passendere Größe um. ${v.policy} Antworten Sie einfach mit der gewünschten Größe, wir reservieren sie für Sie.` : `Gerne tauschen wir den Artikel gegen einen neuen um. ${v.policy} Bestätigen Sie uns dies kurz oder nennen Sie uns eine andere Größe oder Farbe, wir reservieren den Artikel für Sie.`}`,
     store_credit: (v) =>
       `vielen Dank für die Rücksendung von ${v.item}${v.order}. Wir haben ein Guthaben${v.amount} genehmigt. ${v.policy}`,
     keep_item: (v) =>
@@ -50,6 +59,8 @@ const BODY: Record<ReplyLang, Record<Decision['decision'], (v: Vars) => string>>
       `danke für Ihre Nachricht zu ${v.item}${v.order}. Ein Teammitglied prüft Ihre Rücksendung persönlich und meldet sich innerhalb von zwei Werktagen.`,
   },
 };
+
+const SIZE_REASONS: ReadonlySet<ReasonId> = new Set<ReasonId>(['too_small', 'too_large', 'fit_other']);
 
 const GREETING: Record<ReplyLang, (name: string | null) => string> = {
   en: (n) => (n ? `Hi ${n},` : 'Hi there,'),
@@ -147,6 +158,7 @@ export function draftReturnReply(
     amount: amountText,
     policy,
     warehouse: decision.warehouse ?? '',
+    fit: decision.rule === 'exchange.fit' || (opts.reason !== undefined && SIZE_REASONS.has(opts.reason)),
   };
   const firstName = c.customer?.name?.trim().split(/\s+/)[0] ?? null;
   const body = BODY[lang]

@@ -1,7 +1,7 @@
 import * as clock from '../../clock';
 import { type SiteAdapter, safeExtract } from '../adapter';
+import type { ShadowRootOf } from '../shadow-root';
 import type { SnapshotEnvelope } from '../snapshot';
-import { snapshotHash } from '../snapshot-change';
 import type { PageIdentityCheck } from '../snapshot-identity';
 
 /** Quiet time after a DOM change before the page is read again (a render rarely spans more). */
@@ -26,8 +26,13 @@ export interface ReaderOptions {
   read?(adapter: SiteAdapter, doc: Document, url: URL): SnapshotEnvelope | Promise<SnapshotEnvelope>;
   /** Nodes whose changes are Counterpart's own (the dock): never a reason to read again. */
   ignore?(node: Node): boolean;
-  /** How to reach a shadow root; by default `composedShadowRoot` (closed ones too in Chrome's content scripts). */
-  shadowRootOf?(el: Element): ShadowRoot | null;
+  /**
+   * Given (Shopify, Seller Central: `composedShadowRootOf()`), changes inside shadow roots reached
+   * with it and inside same-origin iframes (rich-text editors) count too. Finding those walks every
+   * element the page adds, so apps whose adapter reads neither (Gorgias, Loop) leave it out: then
+   * only the document's own tree is watched.
+   */
+  shadowRootOf?: ShadowRootOf;
 }
 
 export interface PageReader {
@@ -40,15 +45,6 @@ export interface PageReader {
   disconnect(): void;
 }
 
-/** Chrome lets a content script into closed shadow roots (`chrome.dom`); elsewhere open roots only. */
-export const composedShadowRoot = (el: Element): ShadowRoot | null => {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } })
-    .chrome?.dom;
-  if (dom?.openOrClosedShadowRoot) return dom.openOrClosedShadowRoot(el) ?? null;
-  const r = el.shadowRoot;
-  return r && r.mode !== 'closed' ? r : null;
-};
-
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
@@ -60,12 +56,15 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  * published, so the old record's content never goes out under the new address.
  */
 export function createPageReader(o: ReaderOptions): PageReader {
-  const shadowOf = o.shadowRootOf ?? composedShadowRoot;
+  const shadowOf = o.shadowRootOf;
   let reads = 0;
   // Plain timers: `disconnect` (on the content script's invalidation) clears them.
   const setT = setTimeout;
   const clearT = clearTimeout as (id: unknown) => void;
-  let lastHash = '';
+  // The last published snapshot as JSON (capture time left out): string equality is cheaper than hashing it.
+  let lastJson = '';
+  // The address at the last read: another one is a navigation.
+  let lastHref = o.href();
   let timer: unknown;
   let firstChangeAt: number | null = null;
   let staleTimer: unknown;
@@ -79,10 +78,13 @@ export function createPageReader(o: ReaderOptions): PageReader {
     for (const r of records) {
       if (o.ignore?.(r.target)) continue;
       relevant = true;
-      for (const n of r.addedNodes) if (n.nodeType === 1) pendingScan.push(n);
+      if (shadowOf) for (const n of r.addedNodes) if (n.nodeType === 1) pendingScan.push(n);
     }
     if (!relevant) return;
-    // After a navigation the content is checked on each change: published the moment it shows the new record.
+    // An address changed by the app (pushState) is noticed with the DOM change that follows it.
+    if (o.href() !== lastHref) navigating = true;
+    // After a navigation the content is checked on each change: published the moment it shows the
+    // new record (its id in the content matches the address), not after a quiet time.
     if (navigating && !isStale()) {
       readNow();
       return;
@@ -95,7 +97,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     if (watched.has(root)) return;
     watched.add(root);
     observer.observe(root, OBSERVE);
-    scan(root);
+    if (shadowOf) scan(root);
   }
 
   /** Finds shadow roots and same-origin iframes under `node` (only custom elements may hide closed roots). */
@@ -106,7 +108,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     for (const el of els) {
       if (o.ignore?.(el)) continue;
       if (el.shadowRoot || el.localName.includes('-')) {
-        const sr = shadowOf(el);
+        const sr = shadowOf?.(el);
         if (sr) watch(sr);
       }
       if (el.localName === 'iframe') watchFrame(el as HTMLIFrameElement);
@@ -142,7 +144,8 @@ export function createPageReader(o: ReaderOptions): PageReader {
       const n = pendingScan.pop() as Node;
       if (n.isConnected) scan(n);
     }
-    const url = new URL(o.href());
+    lastHref = o.href();
+    const url = new URL(lastHref);
     const identity = o.identity;
     if (identity?.check(o.doc, url).stale) {
       // The address names another record than the content shows: wait for the content (observer).
@@ -172,9 +175,9 @@ export function createPageReader(o: ReaderOptions): PageReader {
   }
 
   function publish(snapshot: SnapshotEnvelope) {
-    const hash = snapshotHash(snapshot);
-    if (hash === lastHash) return;
-    lastHash = hash;
+    const json = JSON.stringify({ ...snapshot, capturedAt: '' });
+    if (json === lastJson) return;
+    lastJson = json;
     void o.send(snapshot);
   }
 

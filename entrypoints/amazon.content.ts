@@ -1,4 +1,5 @@
 import { amazonAdapter } from '../lib/sites/amazon/adapter';
+import { deepScan } from '../lib/sites/content/deep-scan';
 import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import { composedShadowRootOf } from '../lib/sites/shadow-root';
@@ -10,6 +11,6 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     // Its adapter reads inside shadow roots (and iframes): the reader watches them too.
-    return runContentScript(ctx, amazonAdapter, undefined, composedShadowRootOf());
+    return runContentScript(ctx, amazonAdapter, undefined, deepScan(composedShadowRootOf()));
   },
 });

@@ -4,6 +4,7 @@ import type { SiteAdapter } from '../adapter';
 import { openShadowRoot } from '../shadow-root';
 import type { SnapshotEnvelope } from '../snapshot';
 import { gorgiasIdentity, loopIdentity } from '../snapshot-identity';
+import { deepScan } from './deep-scan';
 import { createPageReader, type PageReader } from './reader';
 
 /** A stand-in adapter: the snapshot carries the id in the address and every text the page shows. */
@@ -57,7 +58,7 @@ function start(app: SiteAdapter['app'], href: { value: string }, identity = gorg
     identity,
     doc: document,
     href: () => href.value,
-    shadowRootOf: openShadowRoot,
+    deep: deepScan(openShadowRoot),
     send: (s) => {
       sent.push(s);
     },
@@ -161,7 +162,7 @@ describe('re-reads on changes the light DOM does not show', () => {
       doc: document,
       href: () => href.value,
       ignore: mine,
-      shadowRootOf: openShadowRoot,
+      deep: deepScan(openShadowRoot),
       send: (s) => {
         sent.push(s);
       },
@@ -222,7 +223,7 @@ describe('SPA navigation without a fixed wait', () => {
   });
 });
 
-describe('without shadowRootOf', () => {
+describe('without a deep scan', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('does not walk the page for shadow roots and iframes (Gorgias and Loop read neither)', async () => {

@@ -1,6 +1,5 @@
 import * as clock from '../../clock';
 import { type SiteAdapter, safeExtract } from '../adapter';
-import type { ShadowRootOf } from '../shadow-root';
 import type { SnapshotEnvelope } from '../snapshot';
 import type { PageIdentityCheck } from '../snapshot-identity';
 
@@ -27,13 +26,21 @@ export interface ReaderOptions {
   /** Nodes whose changes are Counterpart's own (the dock): never a reason to read again. */
   ignore?(node: Node): boolean;
   /**
-   * Given (Shopify, Seller Central: `composedShadowRootOf()`), changes inside shadow roots reached
-   * with it and inside same-origin iframes (rich-text editors) count too. Finding those walks every
-   * element the page adds, so apps whose adapter reads neither (Gorgias, Loop) leave it out: then
-   * only the document's own tree is watched.
+   * Given (Shopify, Seller Central: `deepScan(composedShadowRootOf())`), changes inside shadow roots
+   * and same-origin iframes (rich-text editors) count too. Finding those walks every element the
+   * page adds, so apps whose adapter reads neither (Gorgias, Loop) leave it out: then only the
+   * document's own tree is watched, and their content scripts carry no scanning code.
    */
-  shadowRootOf?: ShadowRootOf;
+  deep?: DeepScan;
 }
+
+/** What a deep scan may do from the reader: watch another root, ask for a re-read, skip our own nodes. */
+export interface ScanHooks {
+  watch(root: Document | ShadowRoot): void;
+  schedule(): void;
+  ignore?(node: Node): boolean;
+}
+export type DeepScan = (node: Node, hooks: ScanHooks) => void;
 
 export interface PageReader {
   /** Reads now (first read, or after a write the panel asked for). */
@@ -56,7 +63,8 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  * published, so the old record's content never goes out under the new address.
  */
 export function createPageReader(o: ReaderOptions): PageReader {
-  const shadowOf = o.shadowRootOf;
+  const deep = o.deep;
+  const hooks: ScanHooks = { watch, schedule, ignore: o.ignore };
   let reads = 0;
   // Plain timers: `disconnect` (on the content script's invalidation) clears them.
   const setT = setTimeout;
@@ -78,7 +86,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     for (const r of records) {
       if (o.ignore?.(r.target)) continue;
       relevant = true;
-      if (shadowOf) for (const n of r.addedNodes) if (n.nodeType === 1) pendingScan.push(n);
+      if (deep) for (const n of r.addedNodes) if (n.nodeType === 1) pendingScan.push(n);
     }
     if (!relevant) return;
     // An address changed by the app (pushState) is noticed with the DOM change that follows it.
@@ -97,40 +105,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     if (watched.has(root)) return;
     watched.add(root);
     observer.observe(root, OBSERVE);
-    if (shadowOf) scan(root);
-  }
-
-  /** Finds shadow roots and same-origin iframes under `node` (only custom elements may hide closed roots). */
-  function scan(node: Node) {
-    const els: Element[] = [];
-    if (node.nodeType === 1) els.push(node as Element);
-    if ('querySelectorAll' in node) els.push(...(node as ParentNode).querySelectorAll('*'));
-    for (const el of els) {
-      if (o.ignore?.(el)) continue;
-      if (el.shadowRoot || el.localName.includes('-')) {
-        const sr = shadowOf?.(el);
-        if (sr) watch(sr);
-      }
-      if (el.localName === 'iframe') watchFrame(el as HTMLIFrameElement);
-    }
-  }
-
-  function watchFrame(frame: HTMLIFrameElement) {
-    if (watched.has(frame)) return;
-    watched.add(frame);
-    const attach = () => {
-      try {
-        const d = frame.contentDocument;
-        if (d) watch(d);
-      } catch {
-        // Cross-origin frame: not ours to read.
-      }
-    };
-    attach();
-    frame.addEventListener('load', () => {
-      attach();
-      schedule();
-    });
+    deep?.(root, hooks);
   }
 
   const isStale = () => o.identity?.check(o.doc, new URL(o.href())).stale === true;
@@ -142,7 +117,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     firstChangeAt = null;
     while (pendingScan.length) {
       const n = pendingScan.pop() as Node;
-      if (n.isConnected) scan(n);
+      if (n.isConnected) deep?.(n, hooks);
     }
     lastHref = o.href();
     const url = new URL(lastHref);

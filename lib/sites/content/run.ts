@@ -5,12 +5,11 @@ import { parseWriteAction } from '../../messaging/contract/write-guard';
 import { DOCK_DEFAULTS, readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
 import { readPage, type SiteAdapter, unsupportedWrite } from '../adapter';
 import { setImageMeasuredListener, setMeasureSource } from '../images';
-import type { ShadowRootOf } from '../shadow-root';
 import type { PageIdentityCheck } from '../snapshot-identity';
 import { TOGGLE_DOCK_MESSAGE } from './commands';
 import type { ContentContext } from './context';
 import { detachedDock, mountDock, pushPage } from './dock';
-import { createPageReader } from './reader';
+import { createPageReader, type DeepScan } from './reader';
 
 /**
  * Whether this page may frame the panel: every host the content scripts run on may, except the
@@ -33,8 +32,8 @@ export async function runContentScript(
   ctx: ContentContext,
   adapter: SiteAdapter,
   identity?: PageIdentityCheck,
-  /** How the adapter reaches shadow roots, for apps that read them (see `ReaderOptions.shadowRootOf`). */
-  shadowRootOf?: ShadowRootOf,
+  /** For apps whose adapter reads shadow roots and iframes: `deepScan(…)` (see `ReaderOptions.deep`). */
+  deep?: DeepScan,
 ): Promise<void> {
   const framed = mayFramePanel(location.hostname);
   // Pushed by the usual width at once, before the host lays out its page; the stored state follows.
@@ -73,7 +72,7 @@ export async function runContentScript(
     href: () => location.href,
     read: readPage,
     ignore: (node) => dock.owns(node),
-    shadowRootOf,
+    deep,
     send: async (snapshot) => {
       if (ctx.isInvalid) return;
       const result = await call('snapshot.publish', snapshot);

@@ -76,9 +76,10 @@ export function findLabels(scope: Element, names: readonly string[], includeHead
   for (const el of scope.querySelectorAll('*')) {
     if (SKIP_TAGS.has(el.tagName) || el.closest('script,style,template')) continue;
     if (!includeHeadings && isHeading(el)) continue;
-    if (inOverlay(el)) continue;
     const t = norm(el.textContent);
     if (!names.includes(t)) continue;
+    // The overlay test walks every ancestor: only for elements that carry a label (host overhead).
+    if (inOverlay(el)) continue;
     if ([...el.children].some((c) => norm(c.textContent) === t)) continue;
     out.push(el);
   }

@@ -250,3 +250,28 @@ describe('without a deep scan', () => {
     expect(walked()).toBe(0);
   });
 });
+
+describe('prefetch', () => {
+  it('asks the adapter to fetch the new record’s data as soon as the address names it, before the render', () => {
+    const href = { value: 'https://acme.gorgias.com/app/views/1/4101' };
+    document.body.innerHTML = ticket('4101', 'Where is my order?');
+    const asked: string[] = [];
+    const sent: SnapshotEnvelope[] = [];
+    reader = createPageReader({
+      adapter: { ...adapter('gorgias'), prefetch: (_doc, url) => asked.push(url.pathname) },
+      identity: gorgiasIdentity,
+      doc: document,
+      href: () => href.value,
+      send: (s) => {
+        sent.push(s);
+      },
+    });
+    reader.readNow();
+    expect(asked).toEqual([]);
+    href.value = 'https://acme.gorgias.com/app/views/1/4102';
+    reader.locationChanged();
+    reader.locationChanged();
+    expect(asked).toEqual(['/app/views/1/4102']);
+    expect(sent).toHaveLength(1);
+  });
+});

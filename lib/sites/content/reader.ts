@@ -125,6 +125,8 @@ export function createPageReader(o: ReaderOptions): PageReader {
     if (identity?.check(o.doc, url).stale) {
       // The address names another record than the content shows: wait for the content (observer).
       navigating = true;
+      // The app is fetching the new record: the structured read for it starts now, not after the render.
+      if (staleTimer === undefined) o.adapter.prefetch?.(o.doc, url);
       if (staleTimer === undefined)
         staleTimer = setT(() => {
           staleTimer = undefined;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { REMOTE_PROVIDER_DATA } from './lib/ai/settings';
 import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_SHORTCUT } from './lib/sites/content/commands';
@@ -75,10 +76,17 @@ export default defineConfig({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = viteConfig.resolve?.alias;
       const native = require.resolve('wxt/browser');
+      // WXT's ContentScriptContext (location watcher, logger, a postMessage to the page) replaced
+      // by the small one the content scripts use (lib/sites/content/context.ts: ~2 kB each).
+      const context = fileURLToPath(new URL('./lib/sites/content/context.ts', import.meta.url));
       if (Array.isArray(alias)) {
         for (const a of alias) if (a.find === 'wxt/browser') a.replacement = native;
+        alias.push({ find: 'wxt/utils/content-script-context', replacement: context });
       } else if (alias && typeof alias === 'object') {
         (alias as Record<string, string>)['wxt/browser'] = native;
+        (alias as Record<string, string>)['wxt/utils/content-script-context'] = context;
+      } else {
+        viteConfig.resolve = { ...viteConfig.resolve, alias: { 'wxt/utils/content-script-context': context } };
       }
     },
   },

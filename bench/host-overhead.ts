@@ -18,7 +18,7 @@
  *     frame in another process and is not counted.
  *   - Added time = (with − without) / without of the same repetition pair; min / median / max.
  *   - Panel ready: the first time the panel frame shows triage + draft (Gorgias), the decision (Loop),
- *     the listing check (Seller Central: violations by field; Shopify: channel readiness), as
+ *     the listing check (Seller Central: the verdict with its counts; Shopify: channel readiness), as
  *     `performance.timeOrigin + performance.now()` in the panel frame, against the host page's load
  *     event (`loadEventStart` of its navigation entry), both from navigation start:
  *     `panel_ready_over_load` uses the load event of the same page (with the extension; the panel
@@ -26,7 +26,8 @@
  *     load event of the page without the extension in the same repetition (the stricter figure), and
  *     `load_with_over_without` how much later the page's load event fires with the extension.
  *   - SPA: ms from the new ticket having rendered (stamped by the page right after its render) to
- *     the panel showing ticket 4102 (record), and to its triage + a new draft.
+ *     the content script's snapshot of ticket 4102 reaching the background (`publishMs`: the content
+ *     script's part), to the panel showing ticket 4102 (record), and to its triage + a new draft.
  *
  * Writes bench/results/host-overhead.json (merged per LABEL) with `os.loadavg()` before and after:
  * 8 engineers share 2 cores, so single figures move with the load; the ratios are per pair.
@@ -34,7 +35,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { launchExtension } from '../e2e/support/launch';
 import { chromiumPath, ROOT } from '../e2e/support/paths';
 import { amazonPage, gorgiasPage, loopPage, shopifyPage } from './host-pages';
@@ -84,7 +85,8 @@ const PANEL_PROBE = `(() => {
       intent: text('[data-testid="cs-intent"]').length > 0,
       draft: text('[data-testid="draft-text"]').slice(0, 120),
       decision: !!document.querySelector('[data-testid="decision"]'),
-      violations: !!document.querySelector('section[aria-label="Violations by field"]'),
+      // The listing check's verdict with its counts (the panel's 'Violations by field' section became it).
+      violations: !!document.querySelector('[data-testid="listing-counts"], section[aria-label="Violations by field"]'),
       readiness: !!document.querySelector('[data-testid="channel-readiness"]'),
     };
     const key = JSON.stringify(s);
@@ -121,7 +123,40 @@ async function routePages(context: BrowserContext): Promise<void> {
 
 interface Session {
   context: BrowserContext;
+  /** With the extension: its service worker, where the content script's publishes arrive. */
+  worker?: Worker;
   close(): Promise<void>;
+}
+
+/**
+ * A second listener in the background that stamps each `snapshot.publish` as it arrives: the
+ * content script's part of the SPA latency (notice the render, read, structured read, send) ends
+ * there; the rest (store, notify, the panel's queries and render) is the background's and the panel's.
+ */
+const PUBLISH_PROBE = () => {
+  const g = globalThis as unknown as {
+    __publishes?: Array<{ t: number; entityId: unknown }>;
+    chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } } };
+  };
+  if (g.__publishes) return;
+  const log: Array<{ t: number; entityId: unknown }> = [];
+  g.__publishes = log;
+  g.chrome.runtime.onMessage.addListener((m) => {
+    const msg = m as { type?: string; payload?: { entityId?: unknown } } | null;
+    if (msg?.type === 'snapshot.publish')
+      log.push({ t: performance.timeOrigin + performance.now(), entityId: msg.payload?.entityId });
+    return undefined;
+  });
+};
+
+async function publishes(session: Session): Promise<Array<{ t: number; entityId: unknown }>> {
+  if (!session.worker) return [];
+  await session.worker.evaluate(PUBLISH_PROBE).catch(() => undefined);
+  return session.worker
+    .evaluate(
+      () => (globalThis as unknown as { __publishes?: Array<{ t: number; entityId: unknown }> }).__publishes ?? [],
+    )
+    .catch(() => []);
 }
 
 async function withoutExtension(): Promise<Session> {
@@ -152,7 +187,8 @@ async function withoutExtension(): Promise<Session> {
 async function withExtension(): Promise<Session> {
   const s = await launchExtension({ grantLocalHosts: false, viewport: { width: 1366, height: 768 } });
   await routePages(s.context);
-  return { context: s.context, close: () => s.close() };
+  await s.worker.evaluate(PUBLISH_PROBE);
+  return { context: s.context, worker: s.worker, close: () => s.close() };
 }
 
 interface TraceEvent {
@@ -332,6 +368,7 @@ async function measureSpa(session: Session, page: Page, pids: Set<number>, withE
   const rendered = await page.evaluate(() => (window as unknown as { __renderedAt: number }).__renderedAt);
   let recordMs: number | null = null;
   let readyMs: number | null = null;
+  let publishMs: number | null = null;
   if (withExt) {
     const prevDraft = (await probe(page))[before - 1]?.s.draft ?? '';
     const rec = await waitProbe(page, (log) => log.slice(before).find((x) => x.s.record.includes('4102'))?.t ?? null);
@@ -343,11 +380,13 @@ async function measureSpa(session: Session, page: Page, pids: Set<number>, withE
           ?.t ?? null,
     );
     readyMs = ready === null ? null : ready - rendered;
+    const pub = (await publishes(session)).find((p) => p.entityId === '4102' && p.t > rendered - 1000);
+    publishMs = pub ? pub.t - rendered : null;
   }
   await wait(SETTLE_MS);
   const events = await trace.stop();
   const { ms, wallMs } = mainThreadMs(events, 'gorgias.com', pids);
-  return { mainMs: ms, wallMs, recordMs, readyMs };
+  return { mainMs: ms, wallMs, recordMs, readyMs, publishMs };
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -425,6 +464,7 @@ async function main() {
           withoutWallMs: r1(spa.without.wallMs),
           withWallMs: r1(spa.with.wallMs),
           recordMs: spa.with.recordMs === null ? null : r1(spa.with.recordMs),
+          publishMs: spa.with.publishMs === null ? null : r1(spa.with.publishMs),
           readyMs: spa.with.readyMs === null ? null : r1(spa.with.readyMs),
         });
       console.error(
@@ -445,6 +485,7 @@ async function main() {
             added_main_thread: stats(col('added'), r3),
             host_main_ms: stats(col('withoutMs')),
             with_ext_main_ms: stats(col('withMs')),
+            content_publish_after_render_ms: stats(col('publishMs')),
             panel_record_after_render_ms: stats(col('recordMs')),
             panel_triage_draft_after_render_ms: stats(col('readyMs')),
           }

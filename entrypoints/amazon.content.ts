@@ -1,6 +1,8 @@
 import { amazonAdapter } from '../lib/sites/amazon/adapter';
+import { deepScan } from '../lib/sites/content/deep-scan';
 import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
+import { composedShadowRootOf } from '../lib/sites/shadow-root';
 
 // Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
 // From document start: the dock and its panel frame load while the host page does (see runContentScript).
@@ -8,6 +10,7 @@ export default defineContentScript({
   matches: [...HOST_MATCHES.amazon],
   runAt: 'document_start',
   main(ctx) {
-    return runContentScript(ctx, amazonAdapter);
+    // Its adapter reads inside shadow roots (and iframes): the reader watches them too.
+    return runContentScript(ctx, amazonAdapter, undefined, deepScan(composedShadowRootOf()));
   },
 });

@@ -1,5 +1,7 @@
+import { deepScan } from '../lib/sites/content/deep-scan';
 import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
+import { composedShadowRootOf } from '../lib/sites/shadow-root';
 import { shopifyAdapter } from '../lib/sites/shopify/adapter';
 
 // Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
@@ -8,6 +10,7 @@ export default defineContentScript({
   matches: [...HOST_MATCHES.shopify],
   runAt: 'document_start',
   main(ctx) {
-    return runContentScript(ctx, shopifyAdapter);
+    // Its adapter reads inside shadow roots (and iframes): the reader watches them too.
+    return runContentScript(ctx, shopifyAdapter, undefined, deepScan(composedShadowRootOf()));
   },
 });

@@ -23,11 +23,14 @@ export async function callOrThrow<K extends MessageType>(type: K, payload: Reque
   return unwrap(await call(type, payload));
 }
 
+/** What a content script says once the extension was updated or reloaded under it. */
+export const RELOAD_NOTICE = 'Counterpart was updated or reloaded. Reload this page to continue.';
+
 /** Turns the browser's channel errors into a sentence for a person. */
 export function describeChannelError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/context invalidated|Extension context/i.test(text)) {
-    return 'Counterpart was updated or reloaded. Reload this page to continue.';
+    return RELOAD_NOTICE;
   }
   if (/Receiving end does not exist|Could not establish connection/i.test(text)) {
     return 'Counterpart’s background is not reachable. Reload the page.';

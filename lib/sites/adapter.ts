@@ -18,6 +18,12 @@ export interface SiteAdapter {
   refine?(snapshot: SnapshotEnvelope, doc: Document, url: URL): Promise<SnapshotEnvelope>;
   /** Optional set-up awaited before each read; the adapter does its work once (e.g. fetching the label table from the background). */
   prepare?(): Promise<void>;
+  /**
+   * Optional: the address moved to another record the content does not show yet (SPA navigation,
+   * the app still fetching it). Starts fetching what `refine` will need for it, so the read after
+   * the render finds it cached instead of waiting for it. Never throws; returns nothing.
+   */
+  prefetch?(doc: Document, url: URL): void;
   /** Carries out a write action; absent actions answer "not supported here". */
   write?(doc: Document, action: WriteAction): WriteResult | Promise<WriteResult>;
 }

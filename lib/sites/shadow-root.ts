@@ -21,7 +21,17 @@ type ChromeDom = { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot |
  */
 export function composedShadowRootOf(scope: unknown = globalThis): ShadowRootOf {
   const dom = (scope as { chrome?: ChromeDom }).chrome?.dom;
-  if (typeof dom?.openOrClosedShadowRoot === 'function') return (el) => dom.openOrClosedShadowRoot?.(el) ?? null;
+  if (typeof dom?.openOrClosedShadowRoot === 'function') {
+    // Each `chrome.dom` call goes through the extension runtime (it showed in host-page profiles):
+    // an open root is taken directly, and a root once found is remembered (an element keeps its
+    // shadow root for good; one without may get one later, so "none" is asked again).
+    const found = new WeakMap<Element, ShadowRoot>();
+    return (el) => {
+      const root = el.shadowRoot ?? found.get(el) ?? dom.openOrClosedShadowRoot?.(el) ?? null;
+      if (root) found.set(el, root);
+      return root;
+    };
+  }
   return (el) => {
     const ff: unknown = Reflect.get(el, 'openOrClosedShadowRoot');
     return ((typeof ff === 'function' ? ff.call(el) : ff) as ShadowRoot | null) ?? openShadowRoot(el);

@@ -69,3 +69,28 @@ describe('mountDock', () => {
     dock.destroy();
   });
 });
+
+describe('the push style', () => {
+  it('is not rewritten when the width stays the same (a rewrite restyles the whole host page)', async () => {
+    const dock = mountDock(document, {
+      src: 'about:blank',
+      appLabel: 'Loop',
+      state: { collapsed: false, width: 380 },
+      onStateChange: () => {},
+    });
+    const push = document.getElementById('counterpart-dock-push') as HTMLStyleElement;
+    const writes: MutationRecord[] = [];
+    const watch = new MutationObserver((r) => writes.push(...r));
+    watch.observe(push, { childList: true, characterData: true, subtree: true });
+    dock.setState({ width: 380 });
+    dock.setState({ collapsed: false });
+    await Promise.resolve();
+    expect(writes).toEqual([]);
+    dock.setState({ width: 400 });
+    await Promise.resolve();
+    expect(writes.length).toBeGreaterThan(0);
+    expect(push.textContent).toContain('margin-right: 400px');
+    watch.disconnect();
+    dock.destroy();
+  });
+});

@@ -46,7 +46,10 @@ export function clampWidth(width: number, viewport: number): number {
 export function pushPage(doc: Document, width: number): HTMLStyleElement {
   const style = (doc.getElementById(PUSH_STYLE_ID) as HTMLStyleElement | null) ?? doc.createElement('style');
   style.id = PUSH_STYLE_ID;
-  style.textContent = width ? `html { margin-right: ${width}px !important; }` : '';
+  const css = width ? `html { margin-right: ${width}px !important; }` : '';
+  // Written only when it changes: any write replaces the style sheet, and the host page's style is
+  // then recomputed, even for the same text.
+  if (style.textContent !== css) style.textContent = css;
   if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
   return style;
 }
@@ -117,7 +120,7 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
   let state = { ...options.state, width: clampWidth(options.state.width, Number.POSITIVE_INFINITY) };
   let noticeShown = false;
 
-  const pushStyle = pushPage(doc, 0);
+  const pushStyle = pushPage(doc, state.collapsed ? 0 : state.width);
 
   function render() {
     dock.hidden = state.collapsed;
@@ -128,8 +131,10 @@ export function mountDock(doc: Document, options: DockOptions): Dock {
   }
 
   function update(next: Partial<typeof state>, persist = true) {
+    const before = state;
     state = { ...state, ...next };
-    render();
+    // Nothing to lay out again when nothing changed (the window clamp after the first frame, mostly).
+    if (state.width !== before.width || state.collapsed !== before.collapsed) render();
     if (persist) options.onStateChange(state);
   }
 

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../adapter';
+import { openShadowRoot } from '../shadow-root';
 import type { SnapshotEnvelope } from '../snapshot';
 import { gorgiasIdentity, loopIdentity } from '../snapshot-identity';
+import { deepScan } from './deep-scan';
 import { createPageReader, type PageReader } from './reader';
 
 /** A stand-in adapter: the snapshot carries the id in the address and every text the page shows. */
@@ -56,6 +58,7 @@ function start(app: SiteAdapter['app'], href: { value: string }, identity = gorg
     identity,
     doc: document,
     href: () => href.value,
+    deep: deepScan(openShadowRoot),
     send: (s) => {
       sent.push(s);
     },
@@ -159,6 +162,7 @@ describe('re-reads on changes the light DOM does not show', () => {
       doc: document,
       href: () => href.value,
       ignore: mine,
+      deep: deepScan(openShadowRoot),
       send: (s) => {
         sent.push(s);
       },
@@ -178,5 +182,96 @@ describe('re-reads on changes the light DOM does not show', () => {
     (root.querySelector('b') as HTMLElement).textContent = 'second';
     await new Promise((r) => setTimeout(r, 300));
     expect(texts(sent).at(-1)).toContain('second');
+  });
+});
+
+describe('SPA navigation without a fixed wait', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('notices an address changed by the app with the DOM change, and publishes the new ticket at once', async () => {
+    // Fake timers: nothing waits for a quiet time here; a read that waited would never run.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const href = { value: 'https://acme.gorgias.com/app/views/1/4101' };
+    document.body.innerHTML = ticket('4101', 'Where is my order?');
+    const sent = start('gorgias', href);
+    reader?.readNow();
+    // pushState with no event the content script sees (Firefox has no Navigation API).
+    href.value = 'https://acme.gorgias.com/app/views/1/4102';
+    document.body.querySelector('[role=list]')?.append('(loading)');
+    await Promise.resolve();
+    expect(sent).toHaveLength(1);
+    document.body.innerHTML = ticket('4102', 'Charged twice');
+    await Promise.resolve();
+    expect(texts(sent)).toEqual(['4101:#4101 Where is my order?', '4102:#4102 Charged twice']);
+  });
+
+  it('after locationChanged, the render of the new ticket is published at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const href = { value: 'https://admin.loopreturns.com/returns/48213577' };
+    document.body.innerHTML = '<h1>Return #48213577</h1><p>Too small</p>';
+    const sent = start('loop', href, loopIdentity);
+    reader?.readNow();
+    href.value = 'https://admin.loopreturns.com/returns/48213578';
+    reader?.locationChanged();
+    expect(sent).toHaveLength(1);
+    document.body.innerHTML = '<h1>Return #48213578</h1><p>Wrong colour</p>';
+    await Promise.resolve();
+    expect(sent.map((s) => s.entityId)).toEqual(['48213577', '48213578']);
+  });
+});
+
+describe('without a deep scan', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('does not walk the page for shadow roots and iframes (Gorgias and Loop read neither)', async () => {
+    document.body.innerHTML = ticket('4101', '<p>a</p><p>b</p>');
+    const all = vi.spyOn(Document.prototype, 'querySelectorAll');
+    const inEl = vi.spyOn(Element.prototype, 'querySelectorAll');
+    const walked = () => [...all.mock.calls, ...inEl.mock.calls].filter(([sel]) => sel === '*').length;
+    const sent: SnapshotEnvelope[] = [];
+    reader = createPageReader({
+      adapter: adapter('gorgias'),
+      identity: gorgiasIdentity,
+      doc: document,
+      href: () => 'https://acme.gorgias.com/app/views/1/4101',
+      send: (s) => {
+        sent.push(s);
+      },
+    });
+    reader.readNow();
+    const p = document.createElement('p');
+    p.innerHTML = '<span>c</span>';
+    document.querySelector('[role=list]')?.append(p);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(texts(sent).at(-1)).toContain('c');
+    expect(walked()).toBe(0);
+  });
+});
+
+describe('prefetch', () => {
+  it('asks the adapter to fetch the new record’s data as soon as the address names it, before the render', () => {
+    const href = { value: 'https://acme.gorgias.com/app/views/1/4101' };
+    document.body.innerHTML = ticket('4101', 'Where is my order?');
+    const asked: string[] = [];
+    const sent: SnapshotEnvelope[] = [];
+    reader = createPageReader({
+      adapter: { ...adapter('gorgias'), prefetch: (_doc, url) => asked.push(url.pathname) },
+      identity: gorgiasIdentity,
+      doc: document,
+      href: () => href.value,
+      send: (s) => {
+        sent.push(s);
+      },
+    });
+    reader.readNow();
+    expect(asked).toEqual([]);
+    href.value = 'https://acme.gorgias.com/app/views/1/4102';
+    reader.locationChanged();
+    reader.locationChanged();
+    expect(asked).toEqual(['/app/views/1/4102']);
+    expect(sent).toHaveLength(1);
   });
 });

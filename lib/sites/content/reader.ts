@@ -1,7 +1,6 @@
 import * as clock from '../../clock';
 import { type SiteAdapter, safeExtract } from '../adapter';
 import type { SnapshotEnvelope } from '../snapshot';
-import { snapshotHash } from '../snapshot-change';
 import type { PageIdentityCheck } from '../snapshot-identity';
 
 /** Quiet time after a DOM change before the page is read again (a render rarely spans more). */
@@ -26,9 +25,22 @@ export interface ReaderOptions {
   read?(adapter: SiteAdapter, doc: Document, url: URL): SnapshotEnvelope | Promise<SnapshotEnvelope>;
   /** Nodes whose changes are Counterpart's own (the dock): never a reason to read again. */
   ignore?(node: Node): boolean;
-  /** How to reach a shadow root; by default `composedShadowRoot` (closed ones too in Chrome's content scripts). */
-  shadowRootOf?(el: Element): ShadowRoot | null;
+  /**
+   * Given (Shopify, Seller Central: `deepScan(composedShadowRootOf())`), changes inside shadow roots
+   * and same-origin iframes (rich-text editors) count too. Finding those walks every element the
+   * page adds, so apps whose adapter reads neither (Gorgias, Loop) leave it out: then only the
+   * document's own tree is watched, and their content scripts carry no scanning code.
+   */
+  deep?: DeepScan;
 }
+
+/** What a deep scan may do from the reader: watch another root, ask for a re-read, skip our own nodes. */
+export interface ScanHooks {
+  watch(root: Document | ShadowRoot): void;
+  schedule(): void;
+  ignore?(node: Node): boolean;
+}
+export type DeepScan = (node: Node, hooks: ScanHooks) => void;
 
 export interface PageReader {
   /** Reads now (first read, or after a write the panel asked for). */
@@ -39,15 +51,6 @@ export interface PageReader {
   locationChanged(): void;
   disconnect(): void;
 }
-
-/** Chrome lets a content script into closed shadow roots (`chrome.dom`); elsewhere open roots only. */
-export const composedShadowRoot = (el: Element): ShadowRoot | null => {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } })
-    .chrome?.dom;
-  if (dom?.openOrClosedShadowRoot) return dom.openOrClosedShadowRoot(el) ?? null;
-  const r = el.shadowRoot;
-  return r && r.mode !== 'closed' ? r : null;
-};
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -60,12 +63,16 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  * published, so the old record's content never goes out under the new address.
  */
 export function createPageReader(o: ReaderOptions): PageReader {
-  const shadowOf = o.shadowRootOf ?? composedShadowRoot;
+  const deep = o.deep;
+  const hooks: ScanHooks = { watch, schedule, ignore: o.ignore };
   let reads = 0;
   // Plain timers: `disconnect` (on the content script's invalidation) clears them.
   const setT = setTimeout;
   const clearT = clearTimeout as (id: unknown) => void;
-  let lastHash = '';
+  // The last published snapshot as JSON (capture time left out): string equality is cheaper than hashing it.
+  let lastJson = '';
+  // The address at the last read: another one is a navigation.
+  let lastHref = o.href();
   let timer: unknown;
   let firstChangeAt: number | null = null;
   let staleTimer: unknown;
@@ -79,10 +86,13 @@ export function createPageReader(o: ReaderOptions): PageReader {
     for (const r of records) {
       if (o.ignore?.(r.target)) continue;
       relevant = true;
-      for (const n of r.addedNodes) if (n.nodeType === 1) pendingScan.push(n);
+      if (deep) for (const n of r.addedNodes) if (n.nodeType === 1) pendingScan.push(n);
     }
     if (!relevant) return;
-    // After a navigation the content is checked on each change: published the moment it shows the new record.
+    // An address changed by the app (pushState) is noticed with the DOM change that follows it.
+    if (o.href() !== lastHref) navigating = true;
+    // After a navigation the content is checked on each change: published the moment it shows the
+    // new record (its id in the content matches the address), not after a quiet time.
     if (navigating && !isStale()) {
       readNow();
       return;
@@ -95,40 +105,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     if (watched.has(root)) return;
     watched.add(root);
     observer.observe(root, OBSERVE);
-    scan(root);
-  }
-
-  /** Finds shadow roots and same-origin iframes under `node` (only custom elements may hide closed roots). */
-  function scan(node: Node) {
-    const els: Element[] = [];
-    if (node.nodeType === 1) els.push(node as Element);
-    if ('querySelectorAll' in node) els.push(...(node as ParentNode).querySelectorAll('*'));
-    for (const el of els) {
-      if (o.ignore?.(el)) continue;
-      if (el.shadowRoot || el.localName.includes('-')) {
-        const sr = shadowOf(el);
-        if (sr) watch(sr);
-      }
-      if (el.localName === 'iframe') watchFrame(el as HTMLIFrameElement);
-    }
-  }
-
-  function watchFrame(frame: HTMLIFrameElement) {
-    if (watched.has(frame)) return;
-    watched.add(frame);
-    const attach = () => {
-      try {
-        const d = frame.contentDocument;
-        if (d) watch(d);
-      } catch {
-        // Cross-origin frame: not ours to read.
-      }
-    };
-    attach();
-    frame.addEventListener('load', () => {
-      attach();
-      schedule();
-    });
+    deep?.(root, hooks);
   }
 
   const isStale = () => o.identity?.check(o.doc, new URL(o.href())).stale === true;
@@ -140,13 +117,16 @@ export function createPageReader(o: ReaderOptions): PageReader {
     firstChangeAt = null;
     while (pendingScan.length) {
       const n = pendingScan.pop() as Node;
-      if (n.isConnected) scan(n);
+      if (n.isConnected) deep?.(n, hooks);
     }
-    const url = new URL(o.href());
+    lastHref = o.href();
+    const url = new URL(lastHref);
     const identity = o.identity;
     if (identity?.check(o.doc, url).stale) {
       // The address names another record than the content shows: wait for the content (observer).
       navigating = true;
+      // The app is fetching the new record: the structured read for it starts now, not after the render.
+      if (staleTimer === undefined) o.adapter.prefetch?.(o.doc, url);
       if (staleTimer === undefined)
         staleTimer = setT(() => {
           staleTimer = undefined;
@@ -172,9 +152,9 @@ export function createPageReader(o: ReaderOptions): PageReader {
   }
 
   function publish(snapshot: SnapshotEnvelope) {
-    const hash = snapshotHash(snapshot);
-    if (hash === lastHash) return;
-    lastHash = hash;
+    const json = JSON.stringify({ ...snapshot, capturedAt: '' });
+    if (json === lastJson) return;
+    lastJson = json;
     void o.send(snapshot);
   }
 

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { call } from '../../messaging/client';
+import { call, RELOAD_NOTICE } from '../../messaging/client';
 import type { WriteResult } from '../../messaging/contract/core';
 import { parseWriteAction } from '../../messaging/contract/write-guard';
 import { DOCK_DEFAULTS, readDockShadowMode, readDockState, writeDockState } from '../../settings/dock';
@@ -8,8 +7,9 @@ import { readPage, type SiteAdapter, unsupportedWrite } from '../adapter';
 import { setImageMeasuredListener, setMeasureSource } from '../images';
 import type { PageIdentityCheck } from '../snapshot-identity';
 import { TOGGLE_DOCK_MESSAGE } from './commands';
+import type { ContentContext } from './context';
 import { detachedDock, mountDock, pushPage } from './dock';
-import { createPageReader } from './reader';
+import { createPageReader, type DeepScan } from './reader';
 
 /**
  * Whether this page may frame the panel: every host the content scripts run on may, except the
@@ -29,9 +29,11 @@ export const mayFramePanel = (hostname: string): boolean => !/\.myshopify\.com$/
  * is read once its DOM is parsed.
  */
 export async function runContentScript(
-  ctx: ContentScriptContext,
+  ctx: ContentContext,
   adapter: SiteAdapter,
   identity?: PageIdentityCheck,
+  /** For apps whose adapter reads shadow roots and iframes: `deepScan(…)` (see `ReaderOptions.deep`). */
+  deep?: DeepScan,
 ): Promise<void> {
   const framed = mayFramePanel(location.hostname);
   // Pushed by the usual width at once, before the host lays out its page; the stored state follows.
@@ -50,7 +52,7 @@ export async function runContentScript(
           if (!ctx.isInvalid) void writeDockState(adapter.app, next);
         },
       });
-  ctx.onInvalidated(() => dock.showNotice('Counterpart was updated or reloaded. Reload this page to continue.'));
+  ctx.onInvalidated(() => dock.showNotice(RELOAD_NOTICE));
   // An update orphans this script silently; reading `ctx.isInvalid` notices it (runtime.id is gone)
   // and fires onInvalidated once. Checked when the person reaches for the panel and every few seconds.
   const checkAlive = () => void ctx.isInvalid;
@@ -70,6 +72,7 @@ export async function runContentScript(
     href: () => location.href,
     read: readPage,
     ignore: (node) => dock.owns(node),
+    deep,
     send: async (snapshot) => {
       if (ctx.isInvalid) return;
       const result = await call('snapshot.publish', snapshot);
@@ -78,7 +81,11 @@ export async function runContentScript(
     },
   });
   ctx.onInvalidated(() => reader.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', () => reader.locationChanged());
+  // SPA navigation. The Navigation API's `navigate` fires inside the app's pushState, before the
+  // address changes: the reader looks once the app's script has returned (a microtask). Without
+  // that API (Firefox) the reader notices the new address with the DOM change that follows it.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation) ctx.addEventListener(navigation, 'navigate', () => queueMicrotask(() => reader.locationChanged()));
   ctx.addEventListener(window, 'popstate', () => reader.locationChanged());
   // An image finishing loading, or measured off the main thread, changes what is read but not the DOM.
   ctx.addEventListener(document, 'load', (e) => (e.target as Element | null)?.tagName === 'IMG' && reader.schedule(), {

@@ -1,7 +1,9 @@
 import type { SiteAdapter } from '../adapter';
 import { unsupportedWrite } from '../adapter';
+import { readGorgiasApi } from './api-read';
 import { extract } from './extract';
 import { refineGorgias } from './refine';
+import { ticketIdFromUrl } from './urls';
 import { insertDraft, readEditorText } from './write';
 
 /** Gorgias: read the ticket view, insert drafts into the Draft.js reply editor. */
@@ -10,6 +12,11 @@ export const gorgiasAdapter: SiteAdapter = {
   label: 'Gorgias',
   extract,
   refine: (snapshot, doc) => refineGorgias(snapshot, doc),
+  // The app's own ticket and customer, asked for while the app fetches and renders the new ticket.
+  prefetch(doc, url) {
+    const id = ticketIdFromUrl(url);
+    if (id) void readGorgiasApi(id, doc);
+  },
   write(doc, action) {
     if (action.action === 'insertReplyText') {
       const result = insertDraft(doc, action.text);

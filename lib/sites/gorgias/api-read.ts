@@ -23,8 +23,10 @@ export const CACHE_MS = 5 * 60_000;
 /** The CSRF token the page boots with: `<meta name="csrf-token">` or the inline `window.CSRF_TOKEN = "…"` (the isolated world cannot read the global). */
 export function csrfToken(doc: Document): string | null {
   const meta = doc.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
+  // The scripts' text only when the meta is absent: it holds the whole boot data on a big ticket.
+  if (meta) return meta;
   const inline = /CSRF_TOKEN\s*=\s*["']([^"']{8,200})["']/.exec([...doc.scripts].map((s) => s.text).join('\n'));
-  return meta || inline?.[1] || null;
+  return inline?.[1] || null;
 }
 
 /** `Retry-After` seconds → milliseconds to wait, 1 s to 10 min (absent or an HTTP date: 20 s, Gorgias documents seconds). */

@@ -30,6 +30,27 @@ const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g
 const norm = normLabel;
 
 /**
+ * `norm(el.textContent)`, computed once per element per read: the label searches go over the same
+ * elements many times (every label of every item card). Forgotten at the next microtask, so a
+ * later read sees the page as it is then.
+ */
+let normCache: WeakMap<Element, string> | null = null;
+function normText(el: Element): string {
+  if (!normCache) {
+    normCache = new WeakMap();
+    queueMicrotask(() => {
+      normCache = null;
+    });
+  }
+  let t = normCache.get(el);
+  if (t === undefined) {
+    t = norm(el.textContent);
+    normCache.set(el, t);
+  }
+  return t;
+}
+
+/**
  * The AI image-recognition overlay beside shopper photos (help.loopreturns.com 9565825): its
  * description and flags are the model's words, never the customer's, so no label inside it counts.
  */
@@ -43,7 +64,7 @@ function inOverlay(el: Element): boolean {
       head &&
       head !== el &&
       !head.contains(el) &&
-      WORDS.imageRecognition.includes(norm(head.textContent)) &&
+      WORDS.imageRecognition.includes(normText(head)) &&
       head.children.length === 0
     )
       return true;
@@ -75,11 +96,12 @@ export function findLabels(scope: Element, names: readonly string[], includeHead
   const out: Element[] = [];
   for (const el of scope.querySelectorAll('*')) {
     if (SKIP_TAGS.has(el.tagName) || el.closest('script,style,template')) continue;
-    if (!includeHeadings && isHeading(el)) continue;
-    if (inOverlay(el)) continue;
-    const t = norm(el.textContent);
+    const t = normText(el);
     if (!names.includes(t)) continue;
-    if ([...el.children].some((c) => norm(c.textContent) === t)) continue;
+    if (!includeHeadings && isHeading(el)) continue;
+    // The overlay test walks every ancestor: only for elements that carry a label (host overhead).
+    if (inOverlay(el)) continue;
+    if ([...el.children].some((c) => normText(c) === t)) continue;
     out.push(el);
   }
   return out;
@@ -117,9 +139,11 @@ const INLINE = 'p, span, div, li, dd, td, small';
 export function inlineLabelled(scope: Element | null, names: readonly string[]): string | null {
   if (!scope) return null;
   for (const el of scope.querySelectorAll(INLINE)) {
-    if (el.children.length > 2 || inOverlay(el)) continue;
+    if (el.children.length > 2) continue;
     const m = /^([^:：]{1,40})[:：]\s*(.+)$/.exec(clean(el.textContent));
-    if (m && names.includes(norm(m[1])) && !el.querySelector('p, div, li')) return m[2]!.trim() || null;
+    // The overlay test (an ancestor walk) only for a matching label.
+    if (m && names.includes(norm(m[1])) && !el.querySelector('p, div, li') && !inOverlay(el))
+      return m[2]!.trim() || null;
   }
   return null;
 }
@@ -197,9 +221,9 @@ const intOf = (s: string | null): number | null => {
 /** SKU anchors: elements whose whole text is a SKU label, or the innermost inline "SKU: X" elements. */
 function skuAnchors(scope: Element): Element[] {
   const inline = [...scope.querySelectorAll(INLINE)].filter((el) => {
-    if (el.children.length > 2 || el.querySelector('p, div, li') || inOverlay(el)) return false;
+    if (el.children.length > 2 || el.querySelector('p, div, li')) return false;
     const m = /^([^:：]{1,40})[:：]\s*\S/.exec(clean(el.textContent));
-    return !!m && LABELS.sku.includes(norm(m[1]));
+    return !!m && LABELS.sku.includes(norm(m[1])) && !inOverlay(el);
   });
   return [...findLabels(scope, LABELS.sku), ...inline.filter((el) => !inline.some((o) => o !== el && el.contains(o)))];
 }

@@ -1,6 +1,7 @@
 import { amazonAdapter } from '../lib/sites/amazon/adapter';
 import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
+import { amazonIdentity } from '../lib/sites/snapshot-identity';
 
 // Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
 // From document start: the dock and its panel frame load while the host page does (see runContentScript).
@@ -8,6 +9,6 @@ export default defineContentScript({
   matches: [...HOST_MATCHES.amazon],
   runAt: 'document_start',
   main(ctx) {
-    return runContentScript(ctx, amazonAdapter);
+    return runContentScript(ctx, amazonAdapter, amazonIdentity);
   },
 });

@@ -1,6 +1,7 @@
 import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import { shopifyAdapter } from '../lib/sites/shopify/adapter';
+import { shopifyIdentity } from '../lib/sites/snapshot-identity';
 
 // Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
 // From document start: the dock and its panel frame load while the host page does (see runContentScript).
@@ -8,6 +9,6 @@ export default defineContentScript({
   matches: [...HOST_MATCHES.shopify],
   runAt: 'document_start',
   main(ctx) {
-    return runContentScript(ctx, shopifyAdapter);
+    return runContentScript(ctx, shopifyAdapter, shopifyIdentity);
   },
 });

@@ -138,5 +138,8 @@ let amazonShadowOf: ShadowRootOf | null = null;
 export const amazonIdentity = /* @__PURE__ */ identityCheck({
   url: amazonUrlId,
   // Closed Katal roots too, with the browser's own reader (resolved on first use, not at import).
-  dom: (doc) => amazonDomId(doc, (amazonShadowOf ??= composedShadowRootOf())),
+  dom: (doc) => {
+    amazonShadowOf ??= composedShadowRootOf();
+    return amazonDomId(doc, amazonShadowOf);
+  },
 });

@@ -17,7 +17,8 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
   });
   const missing = context.snapshot?.missing ?? [];
   // Pasted text on a Gorgias page is a ticket: it is classified and drafted like one (the background
-  // builds the ticket from the text, lib/sites/gorgias/paste.ts). Other apps keep the text for now.
+  // builds the ticket from the text, lib/sites/gorgias/paste.ts); on a Loop page it is a return
+  // (PastedReturn, lib/sites/loop/paste.ts). Other apps keep the text for now.
   const pastedViews = context.manual && context.app === 'gorgias' ? (viewsFor('gorgias', 'ticket') ?? []) : [];
   return (
     <>
@@ -56,7 +57,11 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
             <button className="cp-btn primary" type="submit" disabled={submit.isPending || !text.trim()}>
               Use this text
             </button>
-            {submit.isSuccess && context.manual ? <span className="cp-muted">Saved for this tab.</span> : null}
+            {submit.isSuccess && context.manual ? (
+              <span className="cp-muted">
+                {context.app === 'gorgias' || context.app === 'loop' ? 'Read below.' : 'Saved for this tab.'}
+              </span>
+            ) : null}
           </div>
           {submit.isError ? <Notice tone="bad">{submit.error.message}</Notice> : null}
         </form>
@@ -72,7 +77,7 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
           ))}
         </div>
       ) : null}
-      {context.manual && context.app === 'loop' ? <PastedReturn text={context.manual.text} /> : null}
+      {context.manual && context.app === 'loop' ? <PastedReturn context={context} text={context.manual.text} /> : null}
     </>
   );
 }

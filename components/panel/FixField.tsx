@@ -98,7 +98,7 @@ function FixOne({ field, value, pointed }: { field: FixableField; value: string 
       title="Click the value on the page, or press Tab there to go through its texts and Enter to pick one; Counterpart remembers where it is for this app."
       onClick={() => point.mutate()}
     >
-      {point.isPending ? 'Click it on the page, or Tab to it and press Enter…' : 'Point at it'}
+      {point.isPending ? 'Waiting: click it, or Tab + Enter…' : 'Point at it'}
     </button>
   );
   if (value && !editing)

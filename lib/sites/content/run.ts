@@ -78,7 +78,9 @@ export async function runContentScript(
     },
   });
   ctx.onInvalidated(() => reader.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', () => reader.locationChanged());
+  // WXT raises this from the Navigation API's `navigate` event, which fires before the address
+  // changes: read the address on the next task, once it names the new record.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => reader.locationChanged(), 0));
   ctx.addEventListener(window, 'popstate', () => reader.locationChanged());
   // An image finishing loading, or measured off the main thread, changes what is read but not the DOM.
   ctx.addEventListener(document, 'load', (e) => (e.target as Element | null)?.tagName === 'IMG' && reader.schedule(), {

@@ -63,11 +63,7 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
             <button className="cp-btn primary" type="submit" disabled={submit.isPending || !text.trim()}>
               Use this text
             </button>
-            {submit.isSuccess && context.manual ? (
-              <span className="cp-muted">
-                {context.app === 'gorgias' || context.app === 'loop' ? 'Read below.' : 'Saved for this tab.'}
-              </span>
-            ) : null}
+            {submit.isSuccess && context.manual ? <span className="cp-muted">Saved for this tab.</span> : null}
           </div>
           {submit.isError ? <Notice tone="bad">{submit.error.message}</Notice> : null}
         </form>

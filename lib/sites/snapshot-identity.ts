@@ -101,12 +101,19 @@ export function pageIdentity(reader: IdentityReader | undefined, doc: Document, 
 /** A page's identity check, as a content script uses it (see `createPageReader`). */
 export interface PageIdentityCheck {
   check(doc: Document, url: URL): PageIdentity;
+  /**
+   * Checked only once the address has changed in the page (SPA navigation), until the content
+   * matches it again: a page as loaded shows the record it was loaded for, and a field of the
+   * form the user may edit (Seller Central's Seller SKU on a new listing) must not block its read.
+   */
+  afterNavigationOnly?: boolean;
   /** What is published when the content keeps showing another record than the address names. */
   staleSnapshot(app: AppId, appLabel: string, id: PageIdentity, url: URL, title: string): SnapshotEnvelope;
 }
 
-function identityCheck(reader: IdentityReader): PageIdentityCheck {
+function identityCheck(reader: IdentityReader, afterNavigationOnly = false): PageIdentityCheck {
   return {
+    afterNavigationOnly,
     check: (doc, url) => pageIdentity(reader, doc, url),
     staleSnapshot: (app, appLabel, id, url, title) => ({
       app,
@@ -126,20 +133,26 @@ export const gorgiasIdentity = /* @__PURE__ */ identityCheck({ url: (u) => ticke
 export const loopIdentity = /* @__PURE__ */ identityCheck({ url: (u) => returnIdFromUrl(u), dom: loopDomId });
 // Shopify: product pages only (the adapter reads no order page). Each content script carries only its
 // own app's check (size budget).
-export const shopifyIdentity = /* @__PURE__ */ identityCheck({
-  url: (u) => {
-    const r = shopifyRoute(u);
-    return r.page === 'product' ? r.id : null;
+export const shopifyIdentity = /* @__PURE__ */ identityCheck(
+  {
+    url: (u) => {
+      const r = shopifyRoute(u);
+      return r.page === 'product' ? r.id : null;
+    },
+    dom: shopifyDomId,
   },
-  dom: shopifyDomId,
-});
+  true,
+);
 
 let amazonShadowOf: ShadowRootOf | null = null;
-export const amazonIdentity = /* @__PURE__ */ identityCheck({
-  url: amazonUrlId,
-  // Closed Katal roots too, with the browser's own reader (resolved on first use, not at import).
-  dom: (doc) => {
-    amazonShadowOf ??= composedShadowRootOf();
-    return amazonDomId(doc, amazonShadowOf);
+export const amazonIdentity = /* @__PURE__ */ identityCheck(
+  {
+    url: amazonUrlId,
+    // Closed Katal roots too, with the browser's own reader (resolved on first use, not at import).
+    dom: (doc) => {
+      amazonShadowOf ??= composedShadowRootOf();
+      return amazonDomId(doc, amazonShadowOf);
+    },
   },
-});
+  true,
+);

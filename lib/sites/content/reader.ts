@@ -70,6 +70,8 @@ export function createPageReader(o: ReaderOptions): PageReader {
   let firstChangeAt: number | null = null;
   let staleTimer: unknown;
   let navigating = false;
+  // The address changed and the content has not matched it since (see `afterNavigationOnly`).
+  let moved = false;
   const watched = new WeakSet<Node>();
   const pendingScan: Node[] = [];
   let closed = false;
@@ -131,7 +133,8 @@ export function createPageReader(o: ReaderOptions): PageReader {
     });
   }
 
-  const isStale = () => o.identity?.check(o.doc, new URL(o.href())).stale === true;
+  const checks = () => o.identity !== undefined && (moved || !o.identity.afterNavigationOnly);
+  const isStale = () => checks() && o.identity?.check(o.doc, new URL(o.href())).stale === true;
 
   function readNow() {
     if (closed) return;
@@ -144,7 +147,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     }
     const url = new URL(o.href());
     const identity = o.identity;
-    if (identity?.check(o.doc, url).stale) {
+    if (identity && checks() && identity.check(o.doc, url).stale) {
       // The address names another record than the content shows: wait for the content (observer).
       navigating = true;
       if (staleTimer === undefined)
@@ -158,6 +161,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
       return;
     }
     navigating = false;
+    moved = false;
     if (staleTimer !== undefined) clearT(staleTimer);
     staleTimer = undefined;
     if (!o.read) {
@@ -196,6 +200,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     schedule,
     locationChanged() {
       navigating = true;
+      moved = true;
       readNow();
     },
     disconnect() {

@@ -265,6 +265,31 @@ test.describe('Fixing a missing field and reporting the page', () => {
     await expect(panel.frame.getByTestId('panel-record')).toBeVisible();
   });
 
+  test('a Shopify product without a vendor field: the typed vendor reaches the listing check, marked "from you"', async ({
+    page,
+    panel,
+  }) => {
+    const url = 'https://admin.shopify.com/store/demo-shop/products/8123456794';
+    const body = await readFile(path.join(FIXTURES, 'shopify', 'product-ja-no-vendor.html'));
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    await page.goto(url);
+    await expect(panel.frame.getByTestId('missing-list')).toContainText('vendor field not found');
+    await expect(panel.region('Captured as canonical')).toBeVisible();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: '/tmp/fix-field-vendor-before.png', fullPage: false });
+    await expect(panel.frame.getByText('Brand: Brand is missing').first()).toBeVisible();
+    await panel.frame.getByRole('textbox', { name: 'Vendor' }).fill('Kaze Linen');
+    await panel.frame.getByTestId('fix-fields').getByRole('button', { name: 'Add it' }).click();
+    await expect(panel.frame.getByTestId('fixed-vendor')).toContainText('from you');
+    await expect(panel.frame.getByTestId('missing-list')).toContainText(
+      'vendor field not found on product page — filled in by you',
+    );
+    await page.screenshot({ path: '/tmp/fix-field-vendor-after.png', fullPage: false });
+    // The check now has a brand (the vendor): a new version is stored and "Brand is missing" is gone.
+    await expect(panel.region('Captured as canonical')).toContainText('v2');
+    await expect(panel.frame.getByText('Brand: Brand is missing')).toHaveCount(0);
+  });
+
   test('"Copy page report" copies what was read and missing, without the customer or the ids', async ({
     page,
     panel,

@@ -12,6 +12,7 @@ import {
   withFieldFixes,
 } from '../../lib/sites/field-fixes';
 import { pickInTab, pointedValues, rememberLocator } from './picker';
+import { runSnapshotHooks } from './snapshot-hooks';
 import { readTabSnapshot } from './tab-state';
 
 // Values the user typed for fields a record's page did not show, per tab and record, in
@@ -36,9 +37,23 @@ export async function fixesFor(tabId: number, entityId: string | null): Promise<
  */
 export async function fixedTabSnapshot(tabId: number): Promise<CheckedSnapshot | null> {
   const snapshot = await readTabSnapshot(tabId);
-  if (!snapshot) return null;
+  return snapshot ? withTabFixes(tabId, snapshot) : null;
+}
+
+/** A snapshot of the tab with the user's values for its record laid in (typed, or read where they pointed). */
+export async function withTabFixes(tabId: number, snapshot: CheckedSnapshot): Promise<CheckedSnapshot> {
   const typed = await fixesFor(tabId, snapshot.entityId);
   return withFieldFixes(snapshot, { ...(await pointedValues(tabId, snapshot, typed)), ...typed });
+}
+
+/**
+ * After the user gave a value, what the processes store from the page (the canonical Shopify
+ * product, Seller Central's reads, the return's lines) is stored again with it, as if the page had
+ * shown it; later publishes of the page run the hooks with the values too (snapshots.ts).
+ */
+async function storeWithFixes(tabId: number): Promise<void> {
+  const fixed = await fixedTabSnapshot(tabId);
+  if (fixed) await runSnapshotHooks(fixed);
 }
 
 /** The page the panel's own tab shows with the user's values laid in, as `read` turns it into an engine's input. */
@@ -77,11 +92,16 @@ export const fieldFixHandlers: Handlers = {
     const fixable = snapshot ? fixableField(snapshot.app, snapshot.page, field) : undefined;
     if (!snapshot?.entityId || !fixable)
       throw new MessageError('invalid_request', 'This page has no such field to fill in.');
-    if (!value) return { fixes: await saveFix(tabId, snapshot.entityId, field, '') };
-    // Checked by the field's kind (e-mail, amount, date…) and kept in its checked form.
-    const checked = checkFixValue(fixable.kind, value);
-    if (!checked.ok) throw new MessageError('invalid_request', `${fixable.label}: ${checked.error}`);
-    return { fixes: await saveFix(tabId, snapshot.entityId, field, checked.value) };
+    let kept = '';
+    if (value) {
+      // Checked by the field's kind (e-mail, amount, date…) and kept in its checked form.
+      const checked = checkFixValue(fixable.kind, value);
+      if (!checked.ok) throw new MessageError('invalid_request', `${fixable.label}: ${checked.error}`);
+      kept = checked.value;
+    }
+    const fixes = await saveFix(tabId, snapshot.entityId, field, kept);
+    await storeWithFixes(tabId);
+    return { fixes };
   },
   'sites.pointAtField': async ({ field }, sender) => {
     const { tabId, snapshot } = await panelRecord(sender);
@@ -107,6 +127,8 @@ export const fieldFixHandlers: Handlers = {
         `${fixable.label}: what you pointed at (“${picked.text.slice(0, 60)}”) does not fit. ${checked.error}`,
       );
     await rememberLocator(snapshot.app, field, picked.locator);
-    return { fixes: await saveFix(tabId, snapshot.entityId, field, checked.value), picked: true };
+    const fixes = await saveFix(tabId, snapshot.entityId, field, checked.value);
+    await storeWithFixes(tabId);
+    return { fixes, picked: true };
   },
 };

@@ -265,6 +265,33 @@ test.describe('Fixing a missing field and reporting the page', () => {
     await expect(panel.frame.getByTestId('panel-record')).toBeVisible();
   });
 
+  test('Seller Central: after the address moves to another SKU, the Offer tab still holding the old Seller SKU is not published', async ({
+    page,
+    panel,
+  }) => {
+    const offer = (sku: string) =>
+      `https://sellercentral.amazon.de/abis/listing/edit/offer?marketplaceID=A1PA6795UKMFR9&sku=${sku}&asin=B0CXYZ1234&productType=SHIRT`;
+    const body = await readFile(path.join(FIXTURES, 'amazon', 'offer-tab-de.html'));
+    await page.route(offer('TEE-CL-BLK-M'), (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
+    await page.goto(offer('TEE-CL-BLK-M'));
+    await expect(panel.frame.getByTestId('panel-record')).toContainText('TEE-CL-BLK-M');
+    await page.evaluate((url) => history.pushState({}, '', url), offer('TEE-CL-BLK-L'));
+    await expect(panel.text('Page still changing')).toBeVisible();
+    await expect(panel.frame.getByText('still shows record TEE-CL-BLK-M, not TEE-CL-BLK-L')).toBeVisible();
+    // The editor shows the next listing: its Seller SKU matches the address, and it is read.
+    await page.evaluate(() => {
+      const host = document.querySelector('[name="contribution_sku-0-value"]') as HTMLElement & { value?: string };
+      const inner = host.shadowRoot?.querySelector('input');
+      if (inner) inner.value = 'TEE-CL-BLK-L';
+      host.setAttribute('value', 'TEE-CL-BLK-L');
+      document.querySelector('h1')?.append(' ');
+    });
+    await expect(panel.frame.getByTestId('panel-record')).toContainText('TEE-CL-BLK-L');
+    await expect(panel.text('Page still changing')).toHaveCount(0);
+  });
+
   test('a Shopify product without a vendor field: the typed vendor reaches the listing check, marked "from you"', async ({
     page,
     panel,

@@ -170,7 +170,10 @@ describe('every missing field a process needs can be typed, checked by kind', ()
       ],
     });
     const fields = fixableMissing(loop).map((f) => f.field);
-    expect(fields).toEqual(['itemPrice', 'deliveredAt']);
+    expect(fields).toEqual(['itemPrice', 'deliveredAt', 'orderDate']);
+    // The order date alone is enough for the return window.
+    const byOrderDate = loopReturnOf(withFieldFixes(loop, { orderDate: '2 Nov 2026' }));
+    expect(byOrderDate?.case.order).toMatchObject({ created_at: '2026-11-02', delivered_at: null });
     const fixed = withFieldFixes(loop, { itemPrice: '68.00', deliveredAt: '2026-11-03' });
     const page = loopReturnOf(fixed);
     expect(page?.case.items.map((i) => i.price)).toEqual([68, null]);

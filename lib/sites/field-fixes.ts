@@ -48,6 +48,8 @@ export const FIXABLE_FIELDS: readonly FixableField[] = [
   f('loop', 'return', 'itemSku', 'Item SKU', 'text', /: SKU of returned item \d+/i),
   f('loop', 'return', 'itemTitle', 'Product', 'text', /: title of returned item \d+/i),
   f('loop', 'return', 'deliveredAt', 'Delivery date', 'date', /: delivery date not found/i),
+  // The return window runs from delivery, else from the order date: either one settles it.
+  f('loop', 'return', 'orderDate', 'Order date', 'date', /: delivery date not found/i),
   f('loop', 'return', 'requestedOutcome', 'Requested outcome', 'outcome', /: requested outcome not found/i),
   f('shopify', 'product', 'title', 'Product title', 'text', /: product title not found/i),
   f('shopify', 'product', 'vendor', 'Vendor', 'text', /: vendor field not found/i),
@@ -257,6 +259,7 @@ function lay(app: string, field: string, value: string, data: Data, misses: stri
       reason: ['selected_reason', (v) => v.slice(0, 300)],
       comment: ['comment', (v) => v.slice(0, 2000)],
       deliveredAt: ['delivered_at', (v) => v],
+      orderDate: ['order_created_at', (v) => v],
       requestedOutcome: ['requested_outcome', (v) => v],
     };
     const t = top[field];

@@ -3,6 +3,7 @@ import { runContentScript } from '../lib/sites/content/run';
 import { HOST_MATCHES } from '../lib/sites/hosts';
 import { composedShadowRootOf } from '../lib/sites/shadow-root';
 import { shopifyAdapter } from '../lib/sites/shopify/adapter';
+import { shopifyIdentity } from '../lib/sites/snapshot-identity';
 
 // Thin: read, dock, relay. Matches the whole app and routes inside (SPA navigation never re-injects).
 // From document start: the dock and its panel frame load while the host page does (see runContentScript).
@@ -11,6 +12,6 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     // Its adapter reads inside shadow roots (and iframes): the reader watches them too.
-    return runContentScript(ctx, shopifyAdapter, undefined, deepScan(composedShadowRootOf()));
+    return runContentScript(ctx, shopifyAdapter, shopifyIdentity, deepScan(composedShadowRootOf()));
   },
 });

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
-import { type FixableField, fixableMissing } from '../../lib/sites/field-fixes';
+import { checkFixValue, type FixableField, type FixKind, fixableMissing } from '../../lib/sites/field-fixes';
 import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
 import { Notice, Section } from '../ui/primitives';
 
@@ -10,6 +10,23 @@ import { Notice, Section } from '../ui/primitives';
 export const fieldFixesKey = [...queryKeys.panel.all, 'field-fixes'] as const;
 
 const NONE: Record<string, string> = {};
+
+/** What each kind of value looks like, as the input's example. */
+const EXAMPLE: Record<FixKind, string> = {
+  text: 'Type or paste it here',
+  email: 'name@example.com',
+  money: 'e.g. 68.00',
+  date: 'e.g. 2026-11-03 or 3 Nov 2026',
+  count: 'e.g. 12',
+  list: 'e.g. summer, tees',
+  channel: 'e.g. e-mail, chat, WhatsApp',
+  outcome: 'refund, exchange or store credit',
+};
+const INPUT_MODE: Partial<Record<FixKind, 'email' | 'decimal' | 'numeric'>> = {
+  email: 'email',
+  money: 'decimal',
+  count: 'numeric',
+};
 
 /**
  * The values the user gave for this tab's record: typed (or picked) for it, and read at a place
@@ -53,6 +70,10 @@ function FixOne({ field, value, pointed }: { field: FixableField; value: string 
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
+  // Checked as the user types once they tried to add it (the background checks again).
+  const [tried, setTried] = useState(false);
+  const check = checkFixValue(field.kind, draft);
+  const invalid = tried && !check.ok ? check.error : null;
   // The whole panel view of the tab: the triage and draft are worked out again with the value.
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.panel.all });
   const save = useMutation({
@@ -60,6 +81,7 @@ function FixOne({ field, value, pointed }: { field: FixableField; value: string 
     onSuccess: () => {
       setEditing(false);
       setDraft('');
+      setTried(false);
       return refresh();
     },
   });
@@ -73,10 +95,10 @@ function FixOne({ field, value, pointed }: { field: FixableField; value: string 
       className="cp-btn"
       type="button"
       disabled={point.isPending}
-      title="Click the value on the page; Counterpart remembers where it is for this app."
+      title="Click the value on the page, or press Tab there to go through its texts and Enter to pick one; Counterpart remembers where it is for this app."
       onClick={() => point.mutate()}
     >
-      {point.isPending ? 'Click it on the page…' : 'Point at it'}
+      {point.isPending ? 'Waiting: click it, or Tab + Enter…' : 'Point at it'}
     </button>
   );
   if (value && !editing)
@@ -106,7 +128,8 @@ function FixOne({ field, value, pointed }: { field: FixableField; value: string 
         style={{ flexWrap: 'wrap' }}
         onSubmit={(e) => {
           e.preventDefault();
-          if (draft.trim()) save.mutate(draft);
+          setTried(true);
+          if (check.ok) save.mutate(check.value);
         }}
       >
         <label htmlFor={id}>{field.label}</label>
@@ -117,7 +140,10 @@ function FixOne({ field, value, pointed }: { field: FixableField; value: string 
           value={draft}
           maxLength={2000}
           onChange={(e) => setDraft(e.target.value)}
-          placeholder="Type or paste it here"
+          placeholder={EXAMPLE[field.kind]}
+          inputMode={INPUT_MODE[field.kind]}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
           style={{ flex: '1 1 10em' }}
         />
         <button className="cp-btn primary" type="submit" disabled={save.isPending || !draft.trim()}>
@@ -128,6 +154,11 @@ function FixOne({ field, value, pointed }: { field: FixableField; value: string 
       {pointed && !editing ? (
         <p className="cp-muted" data-testid={`pointed-${field.field}`} style={{ margin: '4px 0 0' }}>
           Using <strong>{pointed}</strong>, read where you pointed before on this app.
+        </p>
+      ) : null}
+      {invalid ? (
+        <p id={`${id}-error`} className="fix-error" data-testid={`fix-error-${field.field}`} role="alert">
+          {invalid}
         </p>
       ) : null}
       {point.isSuccess && !point.data.picked ? <p className="cp-muted">Nothing was picked.</p> : null}

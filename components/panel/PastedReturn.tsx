@@ -1,56 +1,46 @@
 import { useQuery } from '@tanstack/react-query';
-import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
-import { Highlighted } from '../returns/Highlighted';
-import { Notice, Section, Spinner } from '../ui/primitives';
+import { Notice } from '../ui/primitives';
+import type { PanelContext } from './types';
+import { viewsFor } from './views';
 
 /**
- * Text pasted for a Loop page that could not be read, read like a return comment: the true reason
- * with the customer's words behind it marked. Items, the order and the policy decision need the page.
+ * Text pasted for a Loop page that could not be read, handled like a read return: the background
+ * builds the return from the text (`lib/sites/loop/paste.ts`) and the Loop panel's own sections show
+ * the true reason, the decision and the reply draft. What the text lacks is said first; without a
+ * price or a date the decision is a person's (stated as its rule).
  */
-export function PastedReturn({ text }: { text: string }) {
-  const q = useQuery({
+export function PastedReturn({ context, text }: { context: PanelContext; text: string }) {
+  // Read here only to name what is missing; the parser loads with the panel's returns sections.
+  const lacks = useQuery({
     queryKey: queryKeys.learning.pastedReturn(text),
-    queryFn: () => callOrThrow('loop.classifyPasted', {}),
+    queryFn: () => import('../../lib/sites/loop/paste').then((m) => m.returnFromPaste(text, null).lacks),
     networkMode: 'always',
+    staleTime: Number.POSITIVE_INFINITY,
   });
+  const views = viewsFor('loop', 'return') ?? [];
   return (
     <div data-testid="pasted-return">
       <p className="cp-muted" data-testid="read-source" style={{ margin: 0, padding: '10px 20px 0' }}>
         From the text you pasted
       </p>
-      <Section title="Return reason">
-        {q.isPending ? <Spinner label="Reading the text…" /> : null}
-        {q.isError ? <Notice tone="bad">{q.error.message}</Notice> : null}
-        {q.data ? (
-          <>
-            <p style={{ marginTop: 0 }}>
-              <strong data-testid="pasted-reason">{q.data.reason}</strong>{' '}
-              <span className="cp-muted">{Math.round(q.data.confidence * 100)}% sure</span>
-            </p>
-            {q.data.others.length ? <p className="cp-muted">Also mentioned: {q.data.others.join(', ')}</p> : null}
-            {q.data.question ? <Notice tone="warn">{q.data.question}</Notice> : null}
-            {q.data.safety ? (
-              <Notice tone="bad" title="Health or safety words">
-                A person should decide this return.
-              </Notice>
-            ) : null}
-            <blockquote className="pasted-comment" style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>
-              <Highlighted
-                text={q.data.text}
-                marks={q.data.marks.map((m) => ({
-                  ...m,
-                  tone: m.title === 'Health or safety' ? ('safety' as const) : ('primary' as const),
-                }))}
-              />
-            </blockquote>
-            <p className="cp-muted">
-              Items, the order and the refund decision need the return page itself; open it again or reload when it
-              shows.
-            </p>
-          </>
-        ) : null}
-      </Section>
+      {lacks.data?.length ? (
+        <div style={{ padding: '8px 20px 0' }}>
+          <Notice tone="warn" title="The pasted text does not show">
+            <ul className="missing-list" data-testid="pasted-lacks">
+              {lacks.data.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+            Paste a version that includes them (for example “Price: 68.00”, “Delivered: 3 Nov 2026”) for a decision the
+            rules can make on their own.
+          </Notice>
+        </div>
+      ) : null}
+      {views.map((View, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per page kind.
+        <View key={i} context={context} />
+      ))}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { PastedReturn } from './PastedReturn';
 import type { PanelContext } from './types';
 import { viewsFor } from './views';
 
+const STALE = /the page still shows record/;
+
 /** The manual path: says what could not be found and takes pasted text instead. */
 export function UnreadablePage({ context, appLabel }: { context: PanelContext; appLabel: string }) {
   const queryClient = useQueryClient();
@@ -16,14 +18,19 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.panel.all }),
   });
   const missing = context.snapshot?.missing ?? [];
+  // The address moved on to another record but the content still shows the previous one (page identity).
+  const stale = missing.some((m) => STALE.test(m));
   // Pasted text on a Gorgias page is a ticket: it is classified and drafted like one (the background
-  // builds the ticket from the text, lib/sites/gorgias/paste.ts). Other apps keep the text for now.
+  // builds the ticket from the text, lib/sites/gorgias/paste.ts); on a Loop page it is a return
+  // (PastedReturn, lib/sites/loop/paste.ts). Other apps keep the text for now.
   const pastedViews = context.manual && context.app === 'gorgias' ? (viewsFor('gorgias', 'ticket') ?? []) : [];
   return (
     <>
-      <Section title="Page not recognised">
+      <Section title={stale ? 'Page still changing' : 'Page not recognised'}>
         <Notice tone="warn" title={`Could not read this page`}>
-          Counterpart does not recognise the structure of this {appLabel} page, so nothing was read automatically.
+          {stale
+            ? `The address names another record than the one this ${appLabel} page still shows, so nothing was read: Counterpart reads it as soon as the page shows the record of the address. Reload the page if it stays like this.`
+            : `Counterpart does not recognise the structure of this ${appLabel} page, so nothing was read automatically.`}
           {missing.length ? (
             <ul className="missing-list">
               {missing.map((m) => (
@@ -72,7 +79,7 @@ export function UnreadablePage({ context, appLabel }: { context: PanelContext; a
           ))}
         </div>
       ) : null}
-      {context.manual && context.app === 'loop' ? <PastedReturn text={context.manual.text} /> : null}
+      {context.manual && context.app === 'loop' ? <PastedReturn context={context} text={context.manual.text} /> : null}
     </>
   );
 }

@@ -5,13 +5,14 @@ import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import {
-  FIXABLE_FIELDS,
+  checkFixValue,
   type FieldFixes,
   fieldFixesSchema,
-  isFixable,
+  fixableField,
   withFieldFixes,
 } from '../../lib/sites/field-fixes';
 import { pickInTab, pointedValues, rememberLocator } from './picker';
+import { runSnapshotHooks } from './snapshot-hooks';
 import { readTabSnapshot } from './tab-state';
 
 // Values the user typed for fields a record's page did not show, per tab and record, in
@@ -36,9 +37,31 @@ export async function fixesFor(tabId: number, entityId: string | null): Promise<
  */
 export async function fixedTabSnapshot(tabId: number): Promise<CheckedSnapshot | null> {
   const snapshot = await readTabSnapshot(tabId);
-  if (!snapshot) return null;
+  return snapshot ? withTabFixes(tabId, snapshot) : null;
+}
+
+/** A snapshot of the tab with the user's values for its record laid in (typed, or read where they pointed). */
+export async function withTabFixes(tabId: number, snapshot: CheckedSnapshot): Promise<CheckedSnapshot> {
   const typed = await fixesFor(tabId, snapshot.entityId);
   return withFieldFixes(snapshot, { ...(await pointedValues(tabId, snapshot, typed)), ...typed });
+}
+
+/**
+ * After the user gave a value, what the processes store from the page (the canonical Shopify
+ * product, Seller Central's reads, the return's lines) is stored again with it, as if the page had
+ * shown it; later publishes of the page run the hooks with the values too (snapshots.ts).
+ */
+async function storeWithFixes(tabId: number): Promise<void> {
+  const fixed = await fixedTabSnapshot(tabId);
+  if (fixed) await runSnapshotHooks(fixed);
+}
+
+/** The page the panel's own tab shows with the user's values laid in, as `read` turns it into an engine's input. */
+export async function fixedPanelTabPage<T>(sender: Sender, read: (s: CheckedSnapshot | null) => T | null): Promise<T> {
+  if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks about its tab.');
+  const page = read(await fixedTabSnapshot(sender.tabId));
+  if (!page) throw new MessageError('not_found', 'This tab does not show that page (yet). Reload it if it should.');
+  return page;
 }
 
 /** Keeps (or with `''` forgets) the user's value for a field of the record the tab shows. */
@@ -66,15 +89,23 @@ export const fieldFixHandlers: Handlers = {
   },
   'sites.saveFieldFix': async ({ field, value }, sender) => {
     const { tabId, snapshot } = await panelRecord(sender);
-    if (!snapshot?.entityId || !isFixable(snapshot.app, snapshot.page, field))
+    const fixable = snapshot ? fixableField(snapshot.app, snapshot.page, field) : undefined;
+    if (!snapshot?.entityId || !fixable)
       throw new MessageError('invalid_request', 'This page has no such field to fill in.');
-    return { fixes: await saveFix(tabId, snapshot.entityId, field, value) };
+    let kept = '';
+    if (value) {
+      // Checked by the field's kind (e-mail, amount, date…) and kept in its checked form.
+      const checked = checkFixValue(fixable.kind, value);
+      if (!checked.ok) throw new MessageError('invalid_request', `${fixable.label}: ${checked.error}`);
+      kept = checked.value;
+    }
+    const fixes = await saveFix(tabId, snapshot.entityId, field, kept);
+    await storeWithFixes(tabId);
+    return { fixes };
   },
   'sites.pointAtField': async ({ field }, sender) => {
     const { tabId, snapshot } = await panelRecord(sender);
-    const fixable = FIXABLE_FIELDS.find(
-      (f) => f.app === snapshot?.app && f.page === snapshot.page && f.field === field,
-    );
+    const fixable = snapshot ? fixableField(snapshot.app, snapshot.page, field) : undefined;
     if (!snapshot?.entityId || !fixable)
       throw new MessageError('invalid_request', 'This page has no such field to point at.');
     let picked: Awaited<ReturnType<typeof pickInTab>>;
@@ -88,7 +119,16 @@ export const fieldFixHandlers: Handlers = {
       );
     }
     if (!picked?.text) return { fixes: await fixesFor(tabId, snapshot.entityId), picked: false };
+    // The wrong text pointed at (not an amount, not a date…) is neither kept nor remembered.
+    const checked = checkFixValue(fixable.kind, picked.text);
+    if (!checked.ok)
+      throw new MessageError(
+        'invalid_request',
+        `${fixable.label}: what you pointed at (“${picked.text.slice(0, 60)}”) does not fit. ${checked.error}`,
+      );
     await rememberLocator(snapshot.app, field, picked.locator);
-    return { fixes: await saveFix(tabId, snapshot.entityId, field, picked.text), picked: true };
+    const fixes = await saveFix(tabId, snapshot.entityId, field, checked.value);
+    await storeWithFixes(tabId);
+    return { fixes, picked: true };
   },
 };

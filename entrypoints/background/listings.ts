@@ -15,8 +15,9 @@ import { toEditorPage, toInventoryPage } from '../../lib/sites/amazon/to-listing
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
 import { toProductRead } from '../../lib/sites/shopify/to-product';
 import { aiProvider } from './ai';
+import { fixedPanelTabPage as tabPage } from './field-fixes';
 import { mergedEditorPage, sellerCentralReads } from './listing-tabs';
-import { readTabSnapshot, panelTabPage as tabPage } from './tab-state';
+import { readTabSnapshot } from './tab-state';
 
 const today = () => clock.utcDay(clock.now());
 const context = async () => listingsContext(parseListingsSettings(await listingsSettings.getValue()), today());

@@ -5,7 +5,6 @@ import { brandModelHandlers } from './brand-model';
 import { csHandlers } from './cs';
 import { fieldFixHandlers } from './field-fixes';
 import { listingsHandlers } from './listings';
-import { loopPasteHandlers } from './loop-paste';
 import { pageWriteHandlers } from './page-write';
 import { planningHandlers } from './planning';
 import { returnsHandlers } from './returns';
@@ -24,7 +23,6 @@ const handlers: Handlers = {
   ...brandModelHandlers,
   ...siteReadHandlers,
   ...fieldFixHandlers,
-  ...loopPasteHandlers,
 };
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */

@@ -11,9 +11,11 @@ import { analyseLoopReturn, localStoredLines, pageReturnHistory, storedLines } f
 import { brandSettings } from '../../lib/settings/items';
 import { parseReturnsSettings, returnsSettings } from '../../lib/settings/returns';
 import type { CheckedSnapshot } from '../../lib/sites/data-schemas';
+import { decidePasted, type PastedLoopReturn, returnFromPaste } from '../../lib/sites/loop/paste';
 import { loopReturnOf } from '../../lib/sites/loop/to-return-case';
 import { aiProvider, loadAiSettings, localEngine } from './ai';
 import { fixedTabSnapshot } from './field-fixes';
+import { readManualInput } from './tab-state';
 
 /** The returns policy in force: saved settings, defaults filled, shop country and currency from the brand. */
 async function loadReturnsConfig(): Promise<ReturnsConfig> {
@@ -41,10 +43,19 @@ export const returnsHandlers: Handlers = {
   'returns.analyse': async ({ draft }, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel analyses the return on screen.');
     const snapshot = await fixedTabSnapshot(sender.tabId);
-    if (snapshot?.app !== 'loop' || snapshot.page !== 'return')
+    let page = snapshot?.app === 'loop' && snapshot.page === 'return' ? loopReturnOf(snapshot) : null;
+    // The manual path: a Loop page that could not be read is decided and drafted from the pasted text.
+    let pasted: PastedLoopReturn | null = null;
+    if ((!page || page.case.items.length === 0) && sender.app === 'loop') {
+      const manual = await readManualInput(sender.tabId);
+      if (manual) {
+        pasted = returnFromPaste(manual.text, snapshot?.entityId ?? null);
+        page = pasted.page;
+      }
+    }
+    if (!pasted && (snapshot?.app !== 'loop' || snapshot.page !== 'return'))
       throw new MessageError('invalid_request', 'This tab does not show a Loop return.');
-    const page = loopReturnOf(snapshot);
-    const missing = snapshot.missing[0] ?? 'Loop: returned items not found on return page; paste the return instead.';
+    const missing = snapshot?.missing[0] ?? 'Loop: returned items not found on return page; paste the return instead.';
     if (!page || page.case.items.length === 0) throw new MessageError('invalid_request', missing);
     const [config, brand, ai, lines, brandReason] = await Promise.all([
       loadReturnsConfig(),
@@ -58,8 +69,10 @@ export const returnsHandlers: Handlers = {
     const vision = ai.mode === 'remote' && ai.vision;
     const drafter = draft === 'model' ? provider : localEngine();
     const deps = { classifier: provider, drafter, config, brand, vision, history, now, brandReason };
-    const a = await analyseLoopReturn(page, deps);
-    const ids = storedLines(page, a, now).map((r) => r.id);
+    const analysed = await analyseLoopReturn(page, deps);
+    const a = pasted ? decidePasted(analysed, pasted, config, brand.name || undefined) : analysed;
+    // Pasted text is not stored for insights (its lines are stored only from a read page).
+    const ids = pasted ? [] : storedLines(page, a, now).map((r) => r.id);
     return analysisPanel(page, a, config, history, ids);
   },
 

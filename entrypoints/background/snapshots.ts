@@ -9,6 +9,7 @@ import { measurePixels } from '../../lib/sites/images';
 import { snapshotChange } from '../../lib/sites/snapshot-change';
 import { KeyedQueue } from '../../lib/util/keyed-queue';
 import { aiStatus } from './ai';
+import { withTabFixes } from './field-fixes';
 import { notifyPanels } from './panel-ports';
 import { runSnapshotHooks } from './snapshot-hooks';
 import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } from './tab-state';
@@ -36,7 +37,10 @@ export const snapshotHandlers: Handlers = {
       // Hooks store what the snapshot means first; only then may a panel read it (a panel opening
       // in between would otherwise read before the write). Hooks slower than HOOK_WAIT_MS (a first
       // database open on a busy machine) do not hold the page back: the panel is told again when they end.
-      const hooks = runSnapshotHooks(snapshot);
+      // With the user's values for the record laid in (field-fixes.ts), as the panel's processes see it.
+      const hooks = withTabFixes(sender.tabId, snapshot)
+        .catch(() => snapshot)
+        .then(runSnapshotHooks);
       const done = await Promise.race([hooks.then(() => true), wait(HOOK_WAIT_MS).then(() => false)]);
       await writeTabSnapshot(sender.tabId, snapshot);
       if (change.movedRecord) await writeManualInput(sender.tabId, null);

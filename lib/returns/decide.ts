@@ -50,6 +50,12 @@ export const RULES = {
     outcome: 'human_review',
     text: (c: ReturnsConfig) => `Returns from outside ${c.shopCountry} are reviewed by a person (customs and duties).`,
   },
+  // Set only by the manual path (lib/sites/loop/paste.ts), never by `decideReturn` itself.
+  'human_review.incomplete_paste': {
+    outcome: 'human_review',
+    text: () =>
+      'A return read from pasted text that does not show the item’s price or the order or delivery date is decided by a person.',
+  },
   personalised: {
     outcome: 'deny',
     text: () => 'Personalised items cannot be returned unless they arrive faulty.',

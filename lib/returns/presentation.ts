@@ -49,6 +49,7 @@ const RULE_NAMES: Partial<Record<RuleId, string>> = {
   'human_review.serial_returner': 'Frequent returner',
   'human_review.photo_text_mismatch': 'Photos do not match the comment',
   'human_review.cross_border': 'Return from abroad',
+  'human_review.incomplete_paste': 'The pasted text lacks facts',
   personalised: 'Personalised item',
   final_sale: 'Final-sale item',
   'window.expired': 'Return window passed',

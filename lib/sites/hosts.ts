@@ -56,7 +56,7 @@ export function originPatterns(patterns: readonly string[]): string[] {
  * legacy `{shop}.myshopify.com` admin, whose origin is also every Shopify storefront's (Shopify
  * redirects that admin to admin.shopify.com; there the panel is docked).
  */
-export const PANEL_FRAME_ORIGINS: string[] = originPatterns(HOST_MATCHES.all).filter(
+export const PANEL_FRAME_ORIGINS: string[] = /* @__PURE__ */ originPatterns(HOST_MATCHES.all).filter(
   (p) => p !== 'https://*.myshopify.com/*',
 );
 

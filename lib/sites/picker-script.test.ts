@@ -52,3 +52,45 @@ describe('readLocated', () => {
     expect(readLocated('][')).toBeNull();
   });
 });
+
+describe('pickOnPage without a mouse', () => {
+  const press = (key: string, shiftKey = false) =>
+    document.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+  const announced = () => document.querySelector('[data-counterpart-picker="current"]')?.textContent ?? '';
+
+  it('Tab and Shift+Tab move between the page’s texts, the banner says which, Enter picks it', async () => {
+    document.body.innerHTML =
+      '<counterpart-dock><p>panel text</p></counterpart-dock><h1>Return</h1><p hidden>secret</p><div><span id="order-ref">#1047</span></div><p>Tee</p>';
+    const picked = pickOnPage('Order number');
+    press('Tab');
+    expect(announced()).toBe('1 of 3: “Return” — Enter picks it');
+    press('Tab');
+    press('Tab');
+    press('Tab', true);
+    expect(announced()).toMatch(/^2 of 3: “#1047”/);
+    press('Enter');
+    expect(await picked).toEqual({ locator: '#order-ref', text: '#1047' });
+    expect(document.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it('the arrow keys move too, wrapping around; Escape still cancels', async () => {
+    document.body.innerHTML = '<p>A</p><p>B</p>';
+    const picked = pickOnPage('Order number');
+    press('ArrowUp');
+    expect(announced()).toMatch(/^2 of 2: “B”/);
+    press('ArrowDown');
+    expect(announced()).toMatch(/^1 of 2: “A”/);
+    press('Escape');
+    expect(await picked).toBeNull();
+  });
+
+  it('keys are not handed to the page while pointing', () => {
+    document.body.innerHTML = '<p>A</p>';
+    let seen = 0;
+    document.body.addEventListener('keydown', () => seen++);
+    void pickOnPage('Order number');
+    press('Tab');
+    press('Escape');
+    expect(seen).toBe(0);
+  });
+});

@@ -64,20 +64,4 @@ export const sitesMessages = {
     response: z.object({ fixes: fieldFixesSchema }),
     senders: ['panel'],
   }),
-  /** Panel: the true return reason in the text pasted for an unreadable Loop page, read like a return comment. */
-  'loop.classifyPasted': defineMessage({
-    request: z.object({}).strict(),
-    response: z.object({
-      text: z.string().max(50_000),
-      reason: z.string().max(100),
-      confidence: z.number().min(0).max(1),
-      others: z.array(z.string().max(100)).max(10),
-      safety: z.boolean(),
-      question: z.string().max(500).nullable(),
-      marks: z
-        .array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0), title: z.string().max(100) }))
-        .max(200),
-    }),
-    senders: ['panel'],
-  }),
 } as const;

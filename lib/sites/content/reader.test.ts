@@ -208,6 +208,22 @@ describe('SPA navigation without a fixed wait', () => {
     expect(texts(sent)).toEqual(['4101:#4101 Where is my order?', '4102:#4102 Charged twice']);
   });
 
+  it('an identity checked only after a navigation also checks an address change noticed with the DOM change', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const href = { value: 'https://acme.gorgias.com/app/views/1/4101' };
+    document.body.innerHTML = ticket('4101', 'Where is my order?');
+    const sent = start('gorgias', href, { ...gorgiasIdentity, afterNavigationOnly: true });
+    reader?.readNow();
+    // pushState with no event the content script sees: the old ticket under the new address.
+    href.value = 'https://acme.gorgias.com/app/views/1/4102';
+    document.body.querySelector('[role=list]')?.append('(loading)');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(texts(sent)).toEqual(['4101:#4101 Where is my order?']);
+    document.body.innerHTML = ticket('4102', 'Charged twice');
+    await Promise.resolve();
+    expect(texts(sent)).toEqual(['4101:#4101 Where is my order?', '4102:#4102 Charged twice']);
+  });
+
   it('after locationChanged, the render of the new ticket is published at once', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const href = { value: 'https://admin.loopreturns.com/returns/48213577' };

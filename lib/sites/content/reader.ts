@@ -77,6 +77,8 @@ export function createPageReader(o: ReaderOptions): PageReader {
   let firstChangeAt: number | null = null;
   let staleTimer: unknown;
   let navigating = false;
+  // The address changed and the content has not matched it since (see `afterNavigationOnly`).
+  let moved = false;
   const watched = new WeakSet<Node>();
   const pendingScan: Node[] = [];
   let closed = false;
@@ -90,7 +92,10 @@ export function createPageReader(o: ReaderOptions): PageReader {
     }
     if (!relevant) return;
     // An address changed by the app (pushState) is noticed with the DOM change that follows it.
-    if (o.href() !== lastHref) navigating = true;
+    if (o.href() !== lastHref) {
+      navigating = true;
+      moved = true;
+    }
     // After a navigation the content is checked on each change: published the moment it shows the
     // new record (its id in the content matches the address), not after a quiet time.
     if (navigating && !isStale()) {
@@ -108,7 +113,8 @@ export function createPageReader(o: ReaderOptions): PageReader {
     deep?.(root, hooks);
   }
 
-  const isStale = () => o.identity?.check(o.doc, new URL(o.href())).stale === true;
+  const checks = () => o.identity !== undefined && (moved || !o.identity.afterNavigationOnly);
+  const isStale = () => checks() && o.identity?.check(o.doc, new URL(o.href())).stale === true;
 
   function readNow() {
     if (closed) return;
@@ -122,7 +128,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     lastHref = o.href();
     const url = new URL(lastHref);
     const identity = o.identity;
-    if (identity?.check(o.doc, url).stale) {
+    if (identity && checks() && identity.check(o.doc, url).stale) {
       // The address names another record than the content shows: wait for the content (observer).
       navigating = true;
       // The app is fetching the new record: the structured read for it starts now, not after the render.
@@ -138,6 +144,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
       return;
     }
     navigating = false;
+    moved = false;
     if (staleTimer !== undefined) clearT(staleTimer);
     staleTimer = undefined;
     if (!o.read) {
@@ -176,6 +183,7 @@ export function createPageReader(o: ReaderOptions): PageReader {
     schedule,
     locationChanged() {
       navigating = true;
+      moved = true;
       readNow();
     },
     disconnect() {

@@ -480,10 +480,13 @@ function yearlyIndex(
   const yoyNow = meanOver(y, ok, first, days, startDay, weekly, days - 56, days);
   const yoyThen =
     days - first >= YEAR + 56 ? meanOver(y, ok, first, days, startDay, weekly, days - YEAR - 56, days - YEAR) : null;
-  const endThen = meanOver(y, ok, first, days, startDay, weekly, days - YEAR, days - YEAR + 28);
-  const endNow = meanOver(y, ok, first, days, startDay, weekly, days - 28, days);
   if (yoyNow !== null && yoyThen !== null && yoyThen > 0) growth = yoyNow / yoyThen;
-  else if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
+  else {
+    // Only without the year-over-year figures (the block's first and last 4 weeks).
+    const endThen = meanOver(y, ok, first, days, startDay, weekly, days - YEAR, days - YEAR + 28);
+    const endNow = meanOver(y, ok, first, days, startDay, weekly, days - 28, days);
+    if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
+  }
   growth = Math.min(4, Math.max(0.25, growth));
   const step = growth ** (1 / WEEKS);
   growthCurve[0] = growth ** (-25.5 / WEEKS);
@@ -620,15 +623,24 @@ function fitLevelTrend(
   let nz = 0;
   let sz = 0;
   let sz2 = 0;
-  // Weekday and week-of-year advance with t; no modulo per day.
+  // Weekday advances with t (no modulo per day); the week of the year is constant over runs of up
+  // to 7 days (the year is 52 whole weeks, so a run never crosses the year's end).
   let wd = (h.startDay + fStart) % 7;
-  let pos = (((fStart - days) % YEAR) + YEAR) % YEAR;
-  for (let t = fStart; t < days; t++, wd = wd === 6 ? 0 : wd + 1, pos = pos === YEAR - 1 ? 0 : pos + 1) {
+  const pos0 = (((fStart - days) % YEAR) + YEAR) % YEAR;
+  let week = (pos0 / 7) | 0;
+  let runEnd = Math.min(days, fStart + 7 - (pos0 % 7));
+  let fy = yearly ? yearly[week]! : 1;
+  for (let t = fStart; t < days; t++, wd = wd === 6 ? 0 : wd + 1) {
+    if (t === runEnd) {
+      week = week === WEEKS - 1 ? 0 : week + 1;
+      runEnd = Math.min(days, t + 7);
+      fy = yearly ? yearly[week]! : 1;
+    }
     if (!ok[t]) continue;
     const age = days - 1 - t;
     const w = weights[age]!;
     const x = -age;
-    const f = (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1);
+    const f = (weekly ? weekly[wd]! : 1) * fy;
     const v = y[t]!;
     // Without a branch: zeros add nothing to the sizes (sales data make the branch unpredictable).
     nz += v > 0 ? 1 : 0;
@@ -766,13 +778,19 @@ export function forecastInto(
   let damp = 0;
   let pw = 1;
   let wd = firstDay % 7;
-  let pos = 0;
-  for (let k = 0; k < out.length; k++, wd = wd === 6 ? 0 : wd + 1, pos = pos === YEAR - 1 ? 0 : pos + 1) {
+  // Week of the 364-day year: constant over each 7 days from the first future day.
+  let week = 0;
+  let fy = yearly ? yearly[0]! : 1;
+  for (let k = 0; k < out.length; k++, wd = wd === 6 ? 0 : wd + 1) {
+    if (k > 0 && k % 7 === 0) {
+      week = week === WEEKS - 1 ? 0 : week + 1;
+      fy = yearly ? yearly[week]! : 1;
+    }
     pw *= phi;
     damp += pw;
     const base = Math.max(0, model.level + model.slope * damp);
     const p = promo ? promo[k]! : 1;
-    out[k] = base * (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1) * p;
+    out[k] = base * (weekly ? weekly[wd]! : 1) * fy * p;
   }
 }
 

@@ -1,8 +1,26 @@
 import { charCount } from '../util/text';
 
+/**
+ * The last few strings normalised and their results: the rules of one check normalise the same
+ * title, bullets and description many times over. Small on purpose (one listing's fields), so it
+ * serves a check, not a catalogue.
+ */
+const NORM_SIZE = 16;
+const normIn: (string | undefined)[] = new Array(NORM_SIZE).fill(undefined);
+const normOut: string[] = new Array(NORM_SIZE).fill('');
+let normNext = 0;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** Trimmed NFC form: the string the reference's counting rules apply to. */
 export function norm(s: string | undefined): string {
-  return (s ?? '').normalize('NFC').trim();
+  if (s === undefined || s === '') return '';
+  for (let i = 0; i < NORM_SIZE; i++) if (normIn[i] === s) return normOut[i]!;
+  // ASCII is already in NFC.
+  const out = (NON_ASCII.test(s) ? s.normalize('NFC') : s).trim();
+  normIn[normNext] = s;
+  normOut[normNext] = out;
+  normNext = (normNext + 1) % NORM_SIZE;
+  return out;
 }
 
 /** Characters as the reference counts them: code points of the trimmed NFC string. */
@@ -30,8 +48,19 @@ export function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? '');
 }
 
+let lastHtml: string | null = null;
+let lastText = '';
+
 /** Plain text of an HTML fragment: block ends become newlines, tags dropped, entities decoded. */
 export function htmlToText(html: string): string {
+  // Several rules of a check read the same description's text.
+  if (html === lastHtml) return lastText;
+  lastText = htmlToTextOnce(html);
+  lastHtml = html;
+  return lastText;
+}
+
+function htmlToTextOnce(html: string): string {
   return decodeEntities(
     html
       .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
@@ -74,7 +103,35 @@ function escapeRe(s: string): string {
 /** Regex matching any of `phrases` as whole words (letters/digits not adjacent), case-insensitive; spaces match any run of whitespace. */
 export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const alts = phrases.map((p) => escapeRe(p.toLowerCase()).replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  // Each phrase's first word: an ASCII text holding none of them (lower-cased) cannot match.
+  const heads = phrases.map((p) => p.trim().toLowerCase().split(/\s+/)[0] ?? '');
+  if (flags.includes('i') && heads.every((h) => h !== '' && !NON_ASCII.test(h))) PHRASE_HEADS.set(re, [...new Set(heads)]);
+  return re;
+}
+
+/** First words of the phrases of each phraseRegex (see findPhrases). */
+const PHRASE_HEADS = new WeakMap<RegExp, string[]>();
+
+let lastLowerIn: string | null = null;
+let lastLowerOut: string | null = null;
+/** Lower-cased `t` when it is ASCII, else null (several phrase lists are tried on the same text). */
+function asciiLower(t: string): string | null {
+  if (t !== lastLowerIn) {
+    lastLowerIn = t;
+    lastLowerOut = NON_ASCII.test(t) ? null : t.toLowerCase();
+  }
+  return lastLowerOut;
+}
+
+/** False when no phrase of `re` can be in `t` (an ASCII text without any phrase's first word); true when it may be. */
+function mayHavePhrase(t: string, re: RegExp): boolean {
+  const heads = PHRASE_HEADS.get(re);
+  if (!heads) return true;
+  const lower = asciiLower(t);
+  if (lower === null) return true;
+  for (let i = 0; i < heads.length; i++) if (lower.includes(heads[i]!)) return true;
+  return false;
 }
 
 /** The global copy of each phrase regex, made once (matchAll clones it, so sharing it is safe). */
@@ -88,7 +145,9 @@ export function findPhrases(text: string | undefined, re: RegExp): string[] {
     g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     GLOBAL_COPIES.set(re, g);
   }
-  for (const m of norm(text).matchAll(g)) found.add(m[0].toLowerCase().replace(/\s+/g, ' '));
+  const t = norm(text);
+  if (!mayHavePhrase(t, re)) return [];
+  for (const m of t.matchAll(g)) found.add(m[0].toLowerCase().replace(/\s+/g, ' '));
   return [...found];
 }
 

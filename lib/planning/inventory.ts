@@ -21,8 +21,9 @@ export interface StockView {
   /** Shopify and 3PL counts differ beyond tolerance. */
   disagreement: { shopify: number; tpl: number } | null;
   /**
-   * A count used that is dated after the plan day (a misread date: day and month swapped) or more
-   * than a year before it: the stock it reports cannot be placed in time.
+   * A count used that is dated after the plan day (a misread date: day and month swapped; not an
+   * admin-page snapshot, dated by the clock) or more than a year before it: the stock it reports
+   * cannot be placed in time.
    */
   dateProblem?: { kind: 'future' | 'old'; source: string; location: string; asOf: string } | null;
   /** Two imported counts for the same location and day that disagree (which is right is unknowable). */
@@ -133,8 +134,10 @@ export function resolveStock(
       const fam = familyOf(c);
       if (c.onHand < 0) negative = true;
       if (!dateProblem) {
+        // An admin-page snapshot is dated by the clock when it is read, never from a file: it can
+        // be newer than a plan made as of an earlier day, but not misread.
         const age = todayN - dayNumber(c.asOf);
-        if (age < 0 || age > COUNT_MAX_AGE_DAYS)
+        if ((age < 0 && c.source !== 'shopify-page') || age > COUNT_MAX_AGE_DAYS)
           dateProblem = { kind: age < 0 ? 'future' : 'old', source: c.source, location: c.location, asOf: c.asOf };
       }
       if (!oldest || c.asOf < oldest) oldest = c.asOf;

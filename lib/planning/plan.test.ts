@@ -404,3 +404,15 @@ describe('orders missing for most of the year (issue 18)', () => {
     expect(stopped.checklist.find((c) => c.id === 'missing-orders')!.ok).toBe(true);
   });
 });
+
+describe('count dates and admin-page snapshots', () => {
+  it('does not block a snapshot read off the admin page after the plan day (dated by the clock, not read from a file)', () => {
+    const snap = { ...count('TEE', 40, 'shopify-page', 'SoHo', '2026-12-06'), id: 'snap' };
+    const r = planReorder(base({ counts: [snap] }));
+    expect(r.lines[0]!.action).not.toBe('blocked');
+    expect(r.checklist.find((c) => c.id === 'count-dates')!.ok).toBe(true);
+    // The same date from a 3PL file blocks.
+    const tpl = planReorder(base({ counts: [count('TEE', 40, '3pl-onhand', 'NJ1', '2026-12-06')] }));
+    expect(tpl.lines[0]!.action).toBe('blocked');
+  });
+});

@@ -3,7 +3,7 @@
  * title, bullets and description many times over. Small on purpose (one listing's fields), so it
  * serves a check, not a catalogue.
  */
-const NORM_SIZE = 16;
+const NORM_SIZE = 32;
 const normIn: (string | undefined)[] = new Array(NORM_SIZE).fill(undefined);
 const normOut: string[] = new Array(NORM_SIZE).fill('');
 let normNext = 0;
@@ -129,7 +129,7 @@ const PHRASE_HEADS = new WeakMap<RegExp, string[]>();
  * The alphanumeric tokens of a few recent ASCII texts, lower-cased (null for a text that is not
  * ASCII): several phrase lists are tried on each field of a listing.
  */
-const TOKENS_SIZE = 8;
+const TOKENS_SIZE = 24;
 const tokensIn: (string | null)[] = new Array(TOKENS_SIZE).fill(null);
 const tokensOut: (Set<string> | null)[] = new Array(TOKENS_SIZE).fill(null);
 let tokensNext = 0;

@@ -30,9 +30,26 @@ export const CHANNEL_TABLES: Record<Channel, RuleTable[]> = {
 };
 
 /** Every rule that runs for a channel. */
-export function rulesFor(channel: Channel): Rule[] {
-  return CHANNEL_TABLES[channel].flatMap((t) => t.rules);
+export function rulesFor(channel: Channel): readonly Rule[] {
+  const tables = CHANNEL_TABLES[channel];
+  const hit = RULES_CACHE.get(channel);
+  if (hit && hit.tables === tables && hit.parts.every((r, i) => tables[i]?.rules === r && r.length === hit.lengths[i]))
+    return hit.rules;
+  const rules = tables.flatMap((t) => t.rules);
+  RULES_CACHE.set(channel, {
+    tables,
+    parts: tables.map((t) => t.rules),
+    lengths: tables.map((t) => t.rules.length),
+    rules,
+  });
+  return rules;
 }
+
+/** Each channel's rules, flattened once (and again if a table changes). */
+const RULES_CACHE = new Map<
+  Channel,
+  { tables: RuleTable[]; parts: readonly Rule[][]; lengths: number[]; rules: Rule[] }
+>();
 
 /** "amazon@2026-11-27.1+gtin@2026-11-27.1": stored with results so old checks say which rules they ran. */
 export function rulesVersion(channel: Channel): string {

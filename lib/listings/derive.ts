@@ -132,6 +132,9 @@ export function asIsListing(p: CanonicalProduct): ChannelListing {
   return { ...baseListing(p), description: p.description_html, search_terms: p.tags.join(' ') };
 }
 
+/** Image roles by position when a Shopify image has none: the first is MAIN, then PT01… PT08. */
+const IMAGE_ROLES = ['MAIN', 'PT01', 'PT02', 'PT03', 'PT04', 'PT05', 'PT06', 'PT07', 'PT08'] as const;
+
 function baseListing(p: CanonicalProduct): ChannelListing {
   const first = p.variants[0];
   return {
@@ -146,7 +149,7 @@ function baseListing(p: CanonicalProduct): ChannelListing {
       first?.compare_at_price != null && first.price != null && first.compare_at_price > first.price
         ? first.compare_at_price
         : undefined,
-    images: p.images.map((im, i) => ({ ...im, role: im.role ?? (i === 0 ? 'MAIN' : `PT0${Math.min(i, 8)}`) })),
+    images: p.images.map((im, i) => ({ ...im, role: im.role ?? IMAGE_ROLES[Math.min(i, 8)]! })),
     variants: channelVariants(p),
     attributes: {},
   };

@@ -19,14 +19,16 @@ export interface Removal {
 const EDGE_WORDS = /^(and|or|but|with|from|of|for|by|in|on|to|that|which|is|are|&|plus)$/i;
 
 function tidyPart(s: string): string {
-  let t = s.replace(/\s{2,}/g, ' ').trim();
-  // Dangling joiners at either edge ("Soft and" → "Soft"; "and pre-shrunk" → "pre-shrunk").
+  // Dangling joiners at either edge ("Soft and" → "Soft"; "and pre-shrunk" → "pre-shrunk"), up to three rounds.
+  const parts = s
+    .replace(/\s{2,}/g, ' ')
+    .trim()
+    .split(' ');
   for (let i = 0; i < 3; i++) {
-    const parts = t.split(' ');
     if (parts.length > 1 && EDGE_WORDS.test(parts[parts.length - 1] ?? '')) parts.pop();
     if (parts.length > 1 && EDGE_WORDS.test(parts[0] ?? '')) parts.shift();
-    t = parts.join(' ');
   }
+  const t = parts.join(' ');
   return t.replace(/^[\s,;:/|–—-]+|[\s,;:/|–—-]+$/gu, '').trim();
 }
 
@@ -44,9 +46,21 @@ function keepCapital(original: string, out: string): string {
  * Removes every match of `re` (a phrase regex) from `text`, part by part, keeping the sentence
  * punctuation of what remains. `minWords`: a part shorter than this once the phrase is out is dropped.
  */
+/** The global and the joiner-taking copies of each phrase regex, made once. */
+const COPIES = new WeakMap<RegExp, { g: RegExp; joined: RegExp }>();
+
 export function removePhrases(text: string, re: RegExp, minWords = 3): Removal {
   const src = norm(text);
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let copies = COPIES.get(re);
+  if (!copies) {
+    copies = {
+      g: new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
+      // "Soft and eco-friendly cotton" → "Soft cotton": the joiner next to the phrase goes with it.
+      joined: new RegExp(`(?:\\b(?:and|or)\\s+|&\\s*)(?:${re.source})|(?:${re.source})\\s+(?:and|or|&)\\b`, 'giu'),
+    };
+    COPIES.set(re, copies);
+  }
+  const { g, joined } = copies;
   const removed: string[] = [];
   const dropped: string[] = [];
   // Sentences end in . ! ? followed by a space (or the end); parts are split on , and ;.
@@ -66,22 +80,17 @@ export function removePhrases(text: string, re: RegExp, minWords = 3): Removal {
         continue;
       }
       removed.push(...hits);
-      // "Soft and eco-friendly cotton" → "Soft cotton": the joiner next to the phrase goes with it.
-      const joined = new RegExp(
-        `(?:\\b(?:and|or)\\s+|&\\s*)(?:${re.source})|(?:${re.source})\\s+(?:and|or|&)\\b`,
-        'giu',
-      );
       const left = tidyPart(part.replace(joined, ' ').replace(g, ' '));
       if (words(left).length >= minWords) kept.push(left);
       else if (part.trim()) dropped.push(part.trim());
     }
     if (kept.length) out.push(`${kept.join(', ')}${end}`);
   }
-  const joined = out
+  const result = out
     .join(' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
-  return { text: keepCapital(src, joined), removed, dropped };
+  return { text: keepCapital(src, result), removed, dropped };
 }
 
 /**

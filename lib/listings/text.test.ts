@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utf8Bytes } from '../util/text';
 import { amazonTitleMax, defaultAmazonPolicy } from './policy';
-import { chars, cutAtBytes, cutAtWord, htmlToText, listItems, words } from './text';
+import { chars, cutAtBytes, cutAtWord, findPhrases, htmlToText, listItems, phraseRegex, words } from './text';
 
 describe('listing text measures', () => {
   it('counts code points after NFC and trimming, not UTF-16 units', () => {
@@ -38,5 +38,18 @@ describe('Amazon title policy', () => {
     expect(amazonTitleMax('amazon-2026-07', 'ABIS_BOOK')).toBe(200);
     expect(amazonTitleMax('amazon-2026-07', 'SHIRT', 'AE')).toBe(200);
     expect(amazonTitleMax('amazon-2025-01', 'SHIRT')).toBe(200);
+  });
+});
+
+describe('findPhrases skips texts that cannot hold a phrase', () => {
+  const re = phraseRegex(['eco-friendly', 'free shipping', '100% original', 'kills 99.9%']);
+  it('finds phrases next to punctuation, in any case, and in non-ASCII text', () => {
+    expect(findPhrases('(ECO-FRIENDLY) dyes, Free\nShipping!', re)).toEqual(['eco-friendly', 'free shipping']);
+    expect(findPhrases('100% original; kills 99.9% of odour', re)).toEqual(['100% original', 'kills 99.9%']);
+    expect(findPhrases('Café crème, eco-friendly', re)).toEqual(['eco-friendly']);
+  });
+  it('finds nothing where the first word is only part of a longer word', () => {
+    expect(findPhrases('non-ecofriendly, freeshipping, 1100% original', re)).toEqual([]);
+    expect(findPhrases('', re)).toEqual([]);
   });
 });

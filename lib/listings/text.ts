@@ -1,13 +1,39 @@
-import { charCount } from '../util/text';
+/**
+ * The last few strings normalised and their results: the rules of one check normalise the same
+ * title, bullets and description many times over. Small on purpose (one listing's fields), so it
+ * serves a check, not a catalogue.
+ */
+const NORM_SIZE = 32;
+const normIn: (string | undefined)[] = new Array(NORM_SIZE).fill(undefined);
+const normOut: string[] = new Array(NORM_SIZE).fill('');
+let normNext = 0;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Trimmed NFC form: the string the reference's counting rules apply to. */
 export function norm(s: string | undefined): string {
-  return (s ?? '').normalize('NFC').trim();
+  if (s === undefined || s === '') return '';
+  for (let i = 0; i < NORM_SIZE; i++) if (normIn[i] === s) return normOut[i]!;
+  // ASCII is already in NFC.
+  const out = (NON_ASCII.test(s) ? s.normalize('NFC') : s).trim();
+  normIn[normNext] = s;
+  normOut[normNext] = out;
+  normNext = (normNext + 1) % NORM_SIZE;
+  return out;
 }
 
 /** Characters as the reference counts them: code points of the trimmed NFC string. */
 export function chars(s: string | undefined): number {
-  return charCount(norm(s));
+  // charCount(norm(s)) without normalising twice: the code points of the normalised string.
+  const t = norm(s);
+  let n = 0;
+  for (let i = 0; i < t.length; i++, n++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
 }
 
 /** Word tokens per the reference: case-folded, split on whitespace and `, . ; : ( ) / -`, apostrophes kept. */
@@ -27,11 +53,23 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** Decodes the few HTML entities Shopify descriptions carry. */
 export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? '');
 }
 
+let lastHtml: string | null = null;
+let lastText = '';
+
 /** Plain text of an HTML fragment: block ends become newlines, tags dropped, entities decoded. */
 export function htmlToText(html: string): string {
+  // Several rules of a check read the same description's text.
+  if (html === lastHtml) return lastText;
+  lastText = htmlToTextOnce(html);
+  lastHtml = html;
+  return lastText;
+}
+
+function htmlToTextOnce(html: string): string {
   return decodeEntities(
     html
       .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
@@ -74,7 +112,49 @@ function escapeRe(s: string): string {
 /** Regex matching any of `phrases` as whole words (letters/digits not adjacent), case-insensitive; spaces match any run of whitespace. */
 export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const alts = phrases.map((p) => escapeRe(p.toLowerCase()).replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  // Each phrase's leading letters-and-digits run (see mayHavePhrase); none for a list where a
+  // phrase starts with anything else ("#1") or is not ASCII, or for a case-sensitive regex.
+  const heads = phrases.map((p) => /^[a-z0-9]+/.exec(p.trim().toLowerCase())?.[0] ?? '');
+  const ascii = phrases.every((p) => !NON_ASCII.test(p));
+  if (flags.includes('i') && ascii && heads.length > 0 && heads.every((h) => h !== ''))
+    PHRASE_HEADS.set(re, [...new Set(heads)]);
+  return re;
+}
+
+/** First words of the phrases of each phraseRegex (see findPhrases). */
+const PHRASE_HEADS = new WeakMap<RegExp, string[]>();
+
+/**
+ * The alphanumeric tokens of a few recent ASCII texts, lower-cased (null for a text that is not
+ * ASCII): several phrase lists are tried on each field of a listing.
+ */
+const TOKENS_SIZE = 24;
+const tokensIn: (string | null)[] = new Array(TOKENS_SIZE).fill(null);
+const tokensOut: (Set<string> | null)[] = new Array(TOKENS_SIZE).fill(null);
+let tokensNext = 0;
+const NOT_ALNUM = /[^a-z0-9]+/;
+function asciiTokens(t: string): Set<string> | null {
+  for (let i = 0; i < TOKENS_SIZE; i++) if (tokensIn[i] === t) return tokensOut[i]!;
+  const out = NON_ASCII.test(t) ? null : new Set(t.toLowerCase().split(NOT_ALNUM));
+  tokensIn[tokensNext] = t;
+  tokensOut[tokensNext] = out;
+  tokensNext = (tokensNext + 1) % TOKENS_SIZE;
+  return out;
+}
+
+/**
+ * False when no phrase of `re` can be in `t`; true when one may be. A phrase matches only where no
+ * letter or digit comes before it, so in an ASCII text the leading letters-and-digits run of its
+ * first word ("eco" of "eco-friendly") stands as a whole alphanumeric token of the text.
+ */
+export function mayHavePhrase(t: string, re: RegExp): boolean {
+  const heads = PHRASE_HEADS.get(re);
+  if (!heads) return true;
+  const tokens = asciiTokens(t);
+  if (tokens === null) return true;
+  for (let i = 0; i < heads.length; i++) if (tokens.has(heads[i]!)) return true;
+  return false;
 }
 
 /** The global copy of each phrase regex, made once (matchAll clones it, so sharing it is safe). */
@@ -88,7 +168,9 @@ export function findPhrases(text: string | undefined, re: RegExp): string[] {
     g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     GLOBAL_COPIES.set(re, g);
   }
-  for (const m of norm(text).matchAll(g)) found.add(m[0].toLowerCase().replace(/\s+/g, ' '));
+  const t = norm(text);
+  if (!mayHavePhrase(t, re)) return [];
+  for (const m of t.matchAll(g)) found.add(m[0].toLowerCase().replace(/\s+/g, ' '));
   return [...found];
 }
 

@@ -169,11 +169,20 @@ function emptyModel(channelRates: Float64Array, historyDays: number, known: numb
  * cheaply, where one large function was compiled several times over.
  */
 
-/** Sums the SKU's channels into `y`; returns the first day with a sale, or −1. */
-function loadDemand(h: DemandHistory, s: number, y: Float64Array): number {
+/**
+ * Sums the SKU's channels into `y` and marks its known stockout days (from counts) in `ok`, in one
+ * pass; returns the first day with a sale, or −1, and writes into `known[0]` how many known
+ * stockout days there are from that day on. (`ok` before the first sale is written but never read.)
+ */
+function loadDemand(h: DemandHistory, s: number, y: Float64Array, ok: Uint8Array, known: Float64Array): number {
   const { days } = h;
   const C = h.channels.length;
   const q = h.qty;
+  const cens = h.censored;
+  const cb = s * days;
+  let first = -1;
+  let all = 0;
+  let before = 0;
   if (C === 3) {
     // The usual three channels in one pass (same additions in the same order as the loop below).
     const b0 = s * 3 * days;
@@ -185,6 +194,13 @@ function loadDemand(h: DemandHistory, s: number, y: Float64Array): number {
       v += q[b1 + t]!;
       v += q[b2 + t]!;
       y[t] = v;
+      const c = cens[cb + t]!;
+      ok[t] = c ? 0 : 1;
+      all += c;
+      if (first < 0 && v > 0) {
+        first = t;
+        before = all - c;
+      }
     }
   } else {
     // Channel by channel: each channel's days are contiguous in memory.
@@ -193,20 +209,18 @@ function loadDemand(h: DemandHistory, s: number, y: Float64Array): number {
       const base = (s * C + c) * days;
       for (let t = 0; t < days; t++) y[t]! += q[base + t]!;
     }
+    for (let t = 0; t < days; t++) {
+      const c = cens[cb + t]!;
+      ok[t] = c ? 0 : 1;
+      all += c;
+      if (first < 0 && y[t]! > 0) {
+        first = t;
+        before = all - c;
+      }
+    }
   }
-  for (let t = 0; t < days; t++) if (y[t]! > 0) return t;
-  return -1;
-}
-
-/** Copies the SKU's known stockout days (from counts) into `ok` from `first` on; returns how many there are. */
-function markKnownStockouts(censored: Uint8Array, base: number, ok: Uint8Array, first: number, days: number): number {
-  let known = 0;
-  for (let t = first; t < days; t++) {
-    const c = censored[base + t]!;
-    ok[t] = c ? 0 : 1;
-    known += c;
-  }
-  return known;
+  known[0] = all - before;
+  return first;
 }
 
 /**
@@ -227,6 +241,18 @@ function markClosedAndPromo(
   out[0] = 0;
   out[1] = 0;
   if (!closed && !uplift) return;
+  if (!closed && uplift) {
+    // Promo days only (a few per year): the same days and counts as the loop below.
+    const list = upliftDays(uplift);
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      if (t < first || t >= days || !ok[t]) continue;
+      ok[t] = 0;
+      p += 1;
+    }
+    out[1] = p;
+    return;
+  }
   for (let t = first; t < days; t++) {
     if (!ok[t]) continue;
     if (closed?.[t]) {
@@ -239,6 +265,22 @@ function markClosedAndPromo(
   }
   out[0] = c;
   out[1] = p;
+}
+
+const upliftDayCache = new WeakMap<Float32Array, Int32Array>();
+
+/** The history days whose promo multiplier is not 1, ascending (computed once per multiplier array; SKUs share them). */
+function upliftDays(uplift: Float32Array): Int32Array {
+  let list = upliftDayCache.get(uplift);
+  if (!list) {
+    let n = 0;
+    for (let t = 0; t < uplift.length; t++) if (uplift[t] !== 1) n += 1;
+    list = new Int32Array(n);
+    n = 0;
+    for (let t = 0; t < uplift.length; t++) if (uplift[t] !== 1) list[n++] = t;
+    upliftDayCache.set(uplift, list);
+  }
+  return list;
 }
 
 /** Mean of the uncensored days in [from, to) (within [first, days)); null with fewer than 7 of them. */
@@ -325,9 +367,6 @@ function weeklyIndex(
   const S = FORECAST_SETTINGS;
   scratch.closedWeekdayDays = 0;
   const wStart = Math.max(first, days - YEAR);
-  let okCount = 0;
-  for (let t = wStart; t < days; t++) okCount += ok[t]!;
-  if (okCount < S.minDaysForWeekly) return null;
   const sums = scratch.days7[0]!;
   const counts = scratch.days7[1]!;
   const shut = scratch.days7[4]!;
@@ -349,6 +388,8 @@ function weeklyIndex(
     total += sums[i]!;
     n += counts[i]!;
   }
+  // n is the number of uncensored days in the window (counted here rather than in a pass of its own).
+  if (n < S.minDaysForWeekly) return null;
   // A weekday the store keeps closed is censored, not a weekday of zero demand (which would pull
   // the level down by its share of the week): one the store was shut on for most of the last
   // year, or one without a single sale although the other days' rate puts the Poisson odds of
@@ -439,10 +480,13 @@ function yearlyIndex(
   const yoyNow = meanOver(y, ok, first, days, startDay, weekly, days - 56, days);
   const yoyThen =
     days - first >= YEAR + 56 ? meanOver(y, ok, first, days, startDay, weekly, days - YEAR - 56, days - YEAR) : null;
-  const endThen = meanOver(y, ok, first, days, startDay, weekly, days - YEAR, days - YEAR + 28);
-  const endNow = meanOver(y, ok, first, days, startDay, weekly, days - 28, days);
   if (yoyNow !== null && yoyThen !== null && yoyThen > 0) growth = yoyNow / yoyThen;
-  else if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
+  else {
+    // Only without the year-over-year figures (the block's first and last 4 weeks).
+    const endThen = meanOver(y, ok, first, days, startDay, weekly, days - YEAR, days - YEAR + 28);
+    const endNow = meanOver(y, ok, first, days, startDay, weekly, days - 28, days);
+    if (endNow !== null && endThen !== null && endThen > 0) growth = ((endNow / endThen) ** 52) ** (1 / 48);
+  }
   growth = Math.min(4, Math.max(0.25, growth));
   const step = growth ** (1 / WEEKS);
   growthCurve[0] = growth ** (-25.5 / WEEKS);
@@ -521,13 +565,12 @@ export function fitSku(
     if (scratch.reuse.channelRates.length !== C) scratch.reuse.channelRates = new Float64Array(C);
     channelRates = scratch.reuse.channelRates.fill(0);
   } else channelRates = new Float64Array(C);
-  const first = loadDemand(h, s, y);
-  if (first < 0) return emptyModel(channelRates, 0, 0, 0);
-
-  // Censoring: known stockout days, store-closed and past promo days, then improbable zero runs
-  // and weekdays the store keeps closed.
-  const known = markKnownStockouts(h.censored, s * days, ok, first, days);
+  // Censoring: known stockout days (marked while loading), store-closed and past promo days, then
+  // improbable zero runs and weekdays the store keeps closed.
   const counts = scratch.days7[3]!;
+  const first = loadDemand(h, s, y, ok, counts);
+  if (first < 0) return emptyModel(channelRates, 0, 0, 0);
+  const known = counts[0]!;
   markClosedAndPromo(ok, first, days, closed, historyUplift, counts);
   const closedDays = counts[0]!;
   const promoDays = counts[1]!;
@@ -580,15 +623,24 @@ function fitLevelTrend(
   let nz = 0;
   let sz = 0;
   let sz2 = 0;
-  // Weekday and week-of-year advance with t; no modulo per day.
+  // Weekday advances with t (no modulo per day); the week of the year is constant over runs of up
+  // to 7 days (the year is 52 whole weeks, so a run never crosses the year's end).
   let wd = (h.startDay + fStart) % 7;
-  let pos = (((fStart - days) % YEAR) + YEAR) % YEAR;
-  for (let t = fStart; t < days; t++, wd = wd === 6 ? 0 : wd + 1, pos = pos === YEAR - 1 ? 0 : pos + 1) {
+  const pos0 = (((fStart - days) % YEAR) + YEAR) % YEAR;
+  let week = (pos0 / 7) | 0;
+  let runEnd = Math.min(days, fStart + 7 - (pos0 % 7));
+  let fy = yearly ? yearly[week]! : 1;
+  for (let t = fStart; t < days; t++, wd = wd === 6 ? 0 : wd + 1) {
+    if (t === runEnd) {
+      week = week === WEEKS - 1 ? 0 : week + 1;
+      runEnd = Math.min(days, t + 7);
+      fy = yearly ? yearly[week]! : 1;
+    }
     if (!ok[t]) continue;
     const age = days - 1 - t;
     const w = weights[age]!;
     const x = -age;
-    const f = (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1);
+    const f = (weekly ? weekly[wd]! : 1) * fy;
     const v = y[t]!;
     // Without a branch: zeros add nothing to the sizes (sales data make the branch unpredictable).
     nz += v > 0 ? 1 : 0;
@@ -726,13 +778,19 @@ export function forecastInto(
   let damp = 0;
   let pw = 1;
   let wd = firstDay % 7;
-  let pos = 0;
-  for (let k = 0; k < out.length; k++, wd = wd === 6 ? 0 : wd + 1, pos = pos === YEAR - 1 ? 0 : pos + 1) {
+  // Week of the 364-day year: constant over each 7 days from the first future day.
+  let week = 0;
+  let fy = yearly ? yearly[0]! : 1;
+  for (let k = 0; k < out.length; k++, wd = wd === 6 ? 0 : wd + 1) {
+    if (k > 0 && k % 7 === 0) {
+      week = week === WEEKS - 1 ? 0 : week + 1;
+      fy = yearly ? yearly[week]! : 1;
+    }
     pw *= phi;
     damp += pw;
     const base = Math.max(0, model.level + model.slope * damp);
     const p = promo ? promo[k]! : 1;
-    out[k] = base * (weekly ? weekly[wd]! : 1) * (yearly ? yearly[(pos / 7) | 0]! : 1) * p;
+    out[k] = base * (weekly ? weekly[wd]! : 1) * fy * p;
   }
 }
 

@@ -20,6 +20,22 @@ export interface StockView {
   negative: boolean;
   /** Shopify and 3PL counts differ beyond tolerance. */
   disagreement: { shopify: number; tpl: number } | null;
+  /**
+   * A count used that is dated after the plan day (a misread date: day and month swapped; not an
+   * admin-page snapshot, dated by the clock) or more than a year before it: the stock it reports
+   * cannot be placed in time.
+   */
+  dateProblem?: { kind: 'future' | 'old'; source: string; location: string; asOf: string } | null;
+  /** Two imported counts for the same location and day that disagree (which is right is unknowable). */
+  conflict?: { source: string; location: string; asOf: string; onHand: [number, number] } | null;
+}
+
+/** A count more than this many days before the plan day says nothing about today's stock. */
+export const COUNT_MAX_AGE_DAYS = 365;
+
+/** "3PL", "Shopify", "FBA": whose count it is, in the words the reasons use. */
+export function countSourceWords(source: string): string {
+  return source === '3pl-onhand' ? '3PL' : source === 'fba-inventory' ? 'FBA' : 'Shopify';
 }
 
 type Family = 'shopify' | 'fba' | 'tpl';
@@ -46,6 +62,9 @@ export function resolveStock(
   // Latest count per SKU, source family and location, in order of first appearance. A SKU has a
   // handful of locations: a scan of its own list beats one string-keyed map over every count.
   const bySku = new Map<number, InventoryCount[]>();
+  // Imported counts of one SKU, location and day that disagree (admin-page snapshots are taken
+  // through the day and may rightly differ; files state one count per day).
+  const conflicts = new Map<number, NonNullable<StockView['conflict']>>();
   for (const c of counts) {
     const s = skuIndex.get(c.sku);
     if (s === undefined) continue;
@@ -65,6 +84,14 @@ export function resolveStock(
     if (at < 0) list.push(c);
     else {
       const old = list[at]!;
+      if (
+        c.asOf === old.asOf &&
+        c.onHand !== old.onHand &&
+        c.source !== 'shopify-page' &&
+        old.source !== 'shopify-page' &&
+        !conflicts.has(s)
+      )
+        conflicts.set(s, { source: c.source, location: c.location, asOf: c.asOf, onHand: [old.onHand, c.onHand] });
       if (c.asOf > old.asOf || (c.asOf === old.asOf && c.source === 'shopify-page')) list[at] = c;
     }
   }
@@ -98,6 +125,7 @@ export function resolveStock(
     let incoming = 0;
     let oldest: string | null = null;
     let negative = false;
+    let dateProblem: StockView['dateProblem'] = null;
     // Sales after a count are subtracted once per family (from its oldest count date).
     let shopifySold = Number.NEGATIVE_INFINITY;
     let fbaSold = Number.NEGATIVE_INFINITY;
@@ -105,6 +133,13 @@ export function resolveStock(
     for (const c of list) {
       const fam = familyOf(c);
       if (c.onHand < 0) negative = true;
+      if (!dateProblem) {
+        // An admin-page snapshot is dated by the clock when it is read, never from a file: it can
+        // be newer than a plan made as of an earlier day, but not misread.
+        const age = todayN - dayNumber(c.asOf);
+        if ((age < 0 && c.source !== 'shopify-page') || age > COUNT_MAX_AGE_DAYS)
+          dateProblem = { kind: age < 0 ? 'future' : 'old', source: c.source, location: c.location, asOf: c.asOf };
+      }
       if (!oldest || c.asOf < oldest) oldest = c.asOf;
       const soldHere = soldAfter(s, c.asOf, DEPLETING[fam]);
       if (fam === 'shopify') shopifySold = Math.max(shopifySold, soldHere);
@@ -161,6 +196,8 @@ export function resolveStock(
       stale: oldest !== null && todayN - dayNumber(oldest) > settings.staleCountDays,
       negative,
       disagreement,
+      dateProblem,
+      conflict: conflicts.get(s) ?? null,
     };
   }
   return out;

@@ -314,3 +314,105 @@ describe('demo fixtures', () => {
     );
   });
 });
+
+describe('data checks that block (issue 18)', () => {
+  const blockedBy = (counts: InventoryCount[]) => planReorder(base({ counts }));
+  it('blocks a SKU whose 3PL count is dated after the plan day (03/11/2027 read as 11 March)', () => {
+    // 10 a day over 400 days; the 3PL says 120 on hand "as of 2027-03-11", 104 days after the plan day.
+    const r = blockedBy([count('TEE', 120, '3pl-onhand', 'NJ1', '2027-03-11')]);
+    const l = r.lines[0]!;
+    expect(l).toMatchObject({ action: 'blocked', orderQty: null, neededQty: null, confidence: 'low' });
+    expect(l.blocked).toBe(
+      "the 3PL count for NJ1 is dated 2027-03-11, after the plan day (2026-11-27), so its date is misread (day and month swapped?) or wrong: check the file's dates and import it again",
+    );
+    expect(r.checklist.find((c) => c.id === 'count-dates')).toMatchObject({
+      ok: false,
+      severity: 'error',
+      skus: ['TEE'],
+    });
+    expect(r.purchaseOrders.flatMap((p) => p.lines.map((x) => x.sku))).not.toContain('TEE');
+    // Dated the day before the plan day: a sound count, and an order (120 on hand, 10 a day, L = 30).
+    const ok = blockedBy([count('TEE', 120, '3pl-onhand', 'NJ1', '2026-11-26')]);
+    expect(ok.lines[0]!.action).toBe('order');
+    expect(ok.checklist.find((c) => c.id === 'count-dates')!.ok).toBe(true);
+  });
+
+  it('blocks a SKU whose count is more than a year old; a 300-day-old one only lowers confidence', () => {
+    const old = blockedBy([count('TEE', 500, 'shopify-inventory', 'ShipBob Warehouse', dayString(T - 366))]);
+    expect(old.lines[0]!.action).toBe('blocked');
+    expect(old.lines[0]!.blocked).toMatch(
+      /^the Shopify count for ShipBob Warehouse is from 2025-11-26, more than a year before the plan day \(2026-11-27\)/,
+    );
+    const stale = blockedBy([count('TEE', 5000, 'shopify-inventory', 'ShipBob Warehouse', dayString(T - 300))]);
+    expect(stale.lines[0]!.action).not.toBe('blocked');
+    expect(stale.lines[0]!.confidence).toBe('low');
+    expect(stale.checklist.find((c) => c.id === 'count-dates')!.ok).toBe(true);
+  });
+
+  it('blocks a SKU with two imported counts for one location and day that disagree, not two page snapshots', () => {
+    const a = count('TEE', 120, '3pl-onhand', 'NJ1', '2026-11-26');
+    const b = { ...count('TEE', 12, '3pl-onhand', 'NJ1', '2026-11-26'), id: 'other-row' };
+    const r = blockedBy([a, b]);
+    expect(r.lines[0]!.blocked).toBe(
+      'two 3PL counts for NJ1 on 2026-11-26 disagree (120 and 12 on hand), so which is right is unknown: import one count per SKU, location and day',
+    );
+    expect(r.checklist.find((c) => c.id === 'conflicting-counts')).toMatchObject({ ok: false, skus: ['TEE'] });
+    // The same figure twice is no conflict; nor are two snapshots of the admin page taken hours apart.
+    expect(blockedBy([a, { ...a, id: 'again' }]).lines[0]!.action).toBe('order');
+    const page = (onHand: number, id: string) => ({ ...count('TEE', onHand, 'shopify-page', 'SoHo', TODAY), id });
+    expect(blockedBy([page(40, 'p1'), page(38, 'p2')]).lines[0]!.action).not.toBe('blocked');
+  });
+
+  it('gives every failed check of a SKU in its block, negative count first', () => {
+    const r = blockedBy([
+      count('TEE', -4, 'shopify-inventory', 'SoHo Store'),
+      count('TEE', 80, '3pl-onhand', 'NJ1', '2027-03-11'),
+    ]);
+    expect(r.lines[0]!.blocked).toMatch(
+      /^a stock count reports negative on-hand.*; the 3PL count for NJ1 is dated 2027-03-11/,
+    );
+  });
+});
+
+describe('orders missing for most of the year (issue 18)', () => {
+  /** 10 a day on the web for 400 days, Amazon 5 a day except a hole of `hole` days ending `endsAgo` days before today. */
+  const withHole = (hole: number, endsAgo: number) => {
+    const amazon = orders('TEE', 5, 400, 'amazon').filter((o) => {
+      const d = dayNumber(o.day);
+      return d < T - endsAgo - hole || d >= T - endsAgo;
+    });
+    return planReorder(base({ orders: [...orders('TEE', 10, 400), ...amazon, ...orders('CAP', 3, 400)] }));
+  };
+  it('blocks the SKUs that sold on a channel whose orders are missing for half the fit window or more', () => {
+    // Amazon has no orders for 200 of the last 365 days (sales before and after): the export has a hole.
+    const r = withHole(200, 30);
+    const tee = r.lines.find((l) => l.sku === 'TEE')!;
+    expect(tee.action).toBe('blocked');
+    expect(tee.blocked).toBe(
+      'Amazon orders are missing for 200 of the last 365 days (2026-04-11 to 2026-10-27, with orders before and after), so the plan would read them as no demand: import the missing orders',
+    );
+    // CAP never sold on Amazon: its plan stands.
+    expect(r.lines.find((l) => l.sku === 'CAP')!.action).not.toBe('blocked');
+    expect(r.checklist.find((c) => c.id === 'missing-orders')).toMatchObject({ ok: false, skus: ['TEE'] });
+  });
+  it('only warns for a shorter hole, and for a channel that stopped selling (no orders after)', () => {
+    const short = withHole(120, 30);
+    expect(short.lines.find((l) => l.sku === 'TEE')!.action).not.toBe('blocked');
+    expect(short.checklist.find((c) => c.id === 'sales-gaps')!.ok).toBe(false);
+    const stopped = withHole(250, 0);
+    expect(stopped.lines.find((l) => l.sku === 'TEE')!.action).not.toBe('blocked');
+    expect(stopped.checklist.find((c) => c.id === 'missing-orders')!.ok).toBe(true);
+  });
+});
+
+describe('count dates and admin-page snapshots', () => {
+  it('does not block a snapshot read off the admin page after the plan day (dated by the clock, not read from a file)', () => {
+    const snap = { ...count('TEE', 40, 'shopify-page', 'SoHo', '2026-12-06'), id: 'snap' };
+    const r = planReorder(base({ counts: [snap] }));
+    expect(r.lines[0]!.action).not.toBe('blocked');
+    expect(r.checklist.find((c) => c.id === 'count-dates')!.ok).toBe(true);
+    // The same date from a 3PL file blocks.
+    const tpl = planReorder(base({ counts: [count('TEE', 40, '3pl-onhand', 'NJ1', '2026-12-06')] }));
+    expect(tpl.lines[0]!.action).toBe('blocked');
+  });
+});

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory } from './history';
+import { mulberry32 } from '../util/random';
+import { dayNumber } from './dates';
+import { buildHistory, emptyHistory } from './history';
 import type { OrderLine, Promo } from './import/types';
 import { planReorder } from './plan';
-import { checkData, emptyPromoTargets } from './quality';
+import { checkData, emptyPromoTargets, salesGaps } from './quality';
 import { resolveSettings } from './settings';
 
 const TODAY = '2026-11-27';
@@ -108,5 +110,60 @@ describe('promo target checks', () => {
       ok: false,
       detail: 'Spring linen preview targets collection "Linen Shop" but no SKU is in it',
     });
+  });
+});
+
+describe('salesGaps', () => {
+  /** The plain definition: per channel, the day totals over every SKU, and runs of zero days after the first sale. */
+  const naive = (h: ReturnType<typeof emptyHistory>, minDays: number) => {
+    const out: string[] = [];
+    const C = h.channels.length;
+    for (let c = 0; c < C; c++) {
+      const perDay = new Float64Array(h.days);
+      for (let s = 0; s < h.skus.length; s++)
+        for (let t = 0; t < h.days; t++) perDay[t]! += h.qty[(s * C + c) * h.days + t]!;
+      const first = perDay.findIndex((v) => v > 0);
+      const total = perDay.reduce((a, b) => a + b, 0);
+      if (first < 0 || total / (h.days - first) < 1) continue;
+      for (let t = first; t < h.days; ) {
+        if (perDay[t]! > 0) {
+          t += 1;
+          continue;
+        }
+        let e = t;
+        while (e < h.days && perDay[e] === 0) e += 1;
+        if (e - t >= minDays) out.push(`${h.channels[c]} ${t}-${e}`);
+        t = e;
+      }
+    }
+    return out;
+  };
+  it('finds the same gaps as summing every day of every SKU, busy or slow, with gaps anywhere', () => {
+    const rand = mulberry32(3);
+    for (let trial = 0; trial < 20; trial++) {
+      const skus = Array.from({ length: 1 + Math.floor(rand() * 30) }, (_, i) => `S${i}`);
+      const h = emptyHistory(skus, dayNumber('2025-01-01'), 200);
+      const rate = trial % 2 === 0 ? 2 : 0.02; // busy and too slow to judge
+      const gapFrom = Math.floor(rand() * 190);
+      const gapLen = 1 + Math.floor(rand() * 20);
+      const lateStart = trial % 3 === 0 ? 30 : 0; // a channel that opens later
+      for (let i = 0; i < h.qty.length; i++) {
+        const t = i % h.days;
+        if (t < lateStart || (t >= gapFrom && t < gapFrom + gapLen)) continue;
+        h.qty[i] = rand() < rate / (1 + rate) ? 1 + Math.floor(rand() * 3) : 0;
+      }
+      const got = salesGaps(h, 3).map((g) => `${g.split(':')[0]} ${g.match(/\((\d+) days\)/)![1]}`);
+      const want = naive(h, 3).map((g) => {
+        const [ch, range] = g.split(' ');
+        const [a, b] = range!.split('-').map(Number);
+        return `${ch} ${b! - a!}`;
+      });
+      expect(got).toEqual(want);
+    }
+    // A busy store with one 5-day gap on Amazon only: found, and only there.
+    const h = emptyHistory(['A', 'B'], dayNumber('2026-01-01'), 60);
+    h.qty.fill(2);
+    for (let t = 20; t < 25; t++) for (const s of [0, 1]) h.qty[(s * 3 + 2) * 60 + t] = 0;
+    expect(salesGaps(h, 3)).toEqual(['amazon: no sales Jan 21–25 2026 (5 days) — missing export?']);
   });
 });

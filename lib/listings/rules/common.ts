@@ -193,37 +193,49 @@ const TERM_PARTS: { parts: string[]; term: string; symptom: boolean }[] = [
   ...DISEASE_TERMS.map((t) => ({ parts: t.split(' '), term: t, symptom: false })),
   ...SYMPTOM_TERMS.map((t) => ({ parts: t.split(' '), term: t, symptom: true })),
 ];
-/** Matches where some term's first token stands as a whole token: no match, no claim. */
-const TERM_FIRST_TOKEN_RE = new RegExp(
-  `(?:^|[\\s,.;:()/])(?:${[...new Set(TERM_PARTS.map((t) => t.parts[0]!))]
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|')})(?=[\\s,.;:()/]|$)`,
-  'u',
-);
+/** Term indexes by their first token (a token starts at most a few terms). */
+const TERMS_BY_FIRST = new Map<string, number[]>();
+TERM_PARTS.forEach((t, i) => {
+  const list = TERMS_BY_FIRST.get(t.parts[0]!);
+  if (list) list.push(i);
+  else TERMS_BY_FIRST.set(t.parts[0]!, [i]);
+});
+const TOKEN_SPLIT = /[\s,.;:()/]+/u;
 
 /** Disease claims: a claim verb within 6 tokens of a disease (or, as a warning, symptom) term. */
 export function diseaseClaims(text: string): { term: string; symptom: boolean }[] {
   const lower = norm(text).toLowerCase();
   const out: { term: string; symptom: boolean }[] = [];
-  // Most texts hold no term at all: one regex pass decides that before tokenising.
-  if (!TERM_FIRST_TOKEN_RE.test(lower)) return out;
-  const tokens = lower.split(/[\s,.;:()/]+/u).filter(Boolean);
+  const tokens = lower.split(TOKEN_SPLIT);
+  // One pass over the tokens: where a token starts a term, the term's first claimed occurrence
+  // (a claim verb within 6 tokens). Reported in the term lists' order, each term once.
+  let claimed: boolean[] | null = null;
   let verbAt: boolean[] | null = null;
-  for (const { parts, term, symptom } of TERM_PARTS) {
-    for (let i = 0; i + parts.length <= tokens.length; i++) {
-      if (parts.every((p, k) => tokens[i + k] === p)) {
-        verbAt ??= tokens.map((t) => CLAIM_VERBS.test(t));
-        const lo = Math.max(0, i - 6);
-        const hi = Math.min(tokens.length, i + parts.length + 6);
-        let near = false;
-        for (let k = lo; k < hi && !near; k++) near = verbAt[k]!;
-        if (near) {
-          out.push({ term, symptom });
-          break;
-        }
+  for (let i = 0; i < tokens.length; i++) {
+    const starts = TERMS_BY_FIRST.get(tokens[i]!);
+    if (!starts) continue;
+    for (const ti of starts) {
+      if (claimed?.[ti]) continue;
+      const parts = TERM_PARTS[ti]!.parts;
+      if (i + parts.length > tokens.length) continue;
+      let match = true;
+      for (let k = 1; k < parts.length && match; k++) match = tokens[i + k] === parts[k];
+      if (!match) continue;
+      verbAt ??= tokens.map((t) => t !== '' && CLAIM_VERBS.test(t));
+      let near = false;
+      // Six tokens either side (split leaves an empty token only at either end, never a verb).
+      const lo = Math.max(0, i - 6);
+      const hi = Math.min(tokens.length, i + parts.length + 6);
+      for (let k = lo; k < hi && !near; k++) near = verbAt[k]!;
+      if (near) {
+        claimed ??= [];
+        claimed[ti] = true;
       }
     }
   }
+  if (claimed)
+    for (let ti = 0; ti < TERM_PARTS.length; ti++)
+      if (claimed[ti]) out.push({ term: TERM_PARTS[ti]!.term, symptom: TERM_PARTS[ti]!.symptom });
   return out;
 }
 

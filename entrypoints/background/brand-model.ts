@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import * as clock from '../../lib/clock';
 import { evaluateIntents } from '../../lib/cs/brand-model';
 import { classifyText } from '../../lib/cs/classify';
-import { readGorgiasHistory } from '../../lib/cs/gorgias-history';
 import { customerText } from '../../lib/cs/ticket';
 import {
   addCorrection,
@@ -20,6 +19,7 @@ import type { Sender } from '../../lib/messaging/trust';
 import { evaluateReasons } from '../../lib/returns/brand-reasons';
 import { classifyReturn } from '../../lib/returns/classify';
 import { returnWords } from '../../lib/returns/service';
+import { readGorgiasHistory } from '../../lib/sites/gorgias/history';
 import { gorgiasTicketCase } from '../../lib/sites/gorgias/to-ticket';
 import { loopReturnOf } from '../../lib/sites/loop/to-return-case';
 import { readTabSnapshot } from './tab-state';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type HistoryIo, type HistoryProgress, intentFromLabel, readGorgiasHistory } from './gorgias-history';
+import { type HistoryIo, type HistoryProgress, intentFromLabel, readGorgiasHistory } from './history';
 
 const customer = (text: string, intents: Array<{ name: string; rejected?: boolean }> = []) => ({
   public: true,

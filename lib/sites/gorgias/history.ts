@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiMessageSchema, htmlToText } from '../sites/gorgias/api-schema';
-import { cleanMessage } from './normalise';
-import { type IntentId, isIntentId } from './taxonomy';
+import { cleanMessage } from '../../cs/normalise';
+import { type IntentId, isIntentId } from '../../cs/taxonomy';
+import { apiMessageSchema, htmlToText } from './api-schema';
 
 /**
  * Past tickets through Gorgias' documented REST API (issue 15 item 4, first source).

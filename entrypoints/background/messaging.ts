@@ -7,6 +7,7 @@ import { fieldFixHandlers } from './field-fixes';
 import { listingsHandlers } from './listings';
 import { loopPasteHandlers } from './loop-paste';
 import { pageWriteHandlers } from './page-write';
+import { panelOpenHandler } from './panel-open';
 import { planningHandlers } from './planning';
 import { returnsHandlers } from './returns';
 import { siteReadHandlers } from './site-reads';
@@ -26,6 +27,8 @@ const handlers: Handlers = {
   ...fieldFixHandlers,
   ...loopPasteHandlers,
 };
+// The panel's boot: its context and its sections' first answers, from the handlers above.
+handlers['panel.open'] = panelOpenHandler(handlers);
 
 /** One listener for every message: the router validates sender and payload before any handler runs. */
 export function setupMessaging(): void {

@@ -3,6 +3,8 @@ import { AiSettingsSchema } from '../../ai/settings';
 import { APP_IDS } from '../../sites/hosts';
 import { snapshotEnvelopeSchema } from '../../sites/snapshot-schema';
 import { defineMessage } from '../define';
+import { PANEL_FIRST_TYPES } from '../panel-first';
+import { ERROR_CODES } from '../result';
 
 /** What the page-side write actions accept; carried out by the content script of the panel's tab. */
 export const writeActionSchema = z.discriminatedUnion('action', [
@@ -41,6 +43,15 @@ export type AiStatus = z.infer<typeof aiStatusSchema>;
 
 export const manualInputSchema = z.object({ text: z.string().min(1).max(50_000), at: z.string() });
 
+/** What the panel's tab shows and the panel needs around it. */
+const panelContextSchema = z.object({
+  app: z.enum(APP_IDS).nullable(),
+  snapshot: snapshotEnvelopeSchema.nullable(),
+  manual: manualInputSchema.nullable(),
+  ai: aiStatusSchema,
+  version: z.string(),
+});
+
 export const coreMessages = {
   ping: defineMessage({
     request: z.object({}).strict(),
@@ -78,12 +89,30 @@ export const coreMessages = {
   }),
   'panel.getContext': defineMessage({
     request: z.object({}).strict(),
+    response: panelContextSchema,
+    senders: ['panel'],
+  }),
+  /**
+   * The panel's boot and its refetches: its context and, for the page its tab shows, the answers to
+   * the first questions that page's sections ask (`PANEL_FIRST_TYPES`), computed together in the
+   * background. Each answer went through its own message's sender policy and schemas.
+   */
+  'panel.open': defineMessage({
+    request: z.object({}).strict(),
     response: z.object({
-      app: z.enum(APP_IDS).nullable(),
-      snapshot: snapshotEnvelopeSchema.nullable(),
-      manual: manualInputSchema.nullable(),
-      ai: aiStatusSchema,
-      version: z.string(),
+      context: panelContextSchema,
+      answers: z
+        .array(
+          z.object({
+            type: z.enum(PANEL_FIRST_TYPES),
+            payload: z.record(z.string(), z.unknown()),
+            answer: z.union([
+              z.object({ ok: z.literal(true), data: z.unknown() }),
+              z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+            ]),
+          }),
+        )
+        .max(PANEL_FIRST_TYPES.length),
     }),
     senders: ['panel'],
   }),

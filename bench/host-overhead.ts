@@ -18,7 +18,7 @@
  *     frame in another process and is not counted.
  *   - Added time = (with − without) / without of the same repetition pair; min / median / max.
  *   - Panel ready: the first time the panel frame shows triage + draft (Gorgias), the decision (Loop),
- *     the listing check (Seller Central: violations by field; Shopify: channel readiness), as
+ *     the listing check (Seller Central: its verdict and counts; Shopify: channel readiness), as
  *     `performance.timeOrigin + performance.now()` in the panel frame, against the host page's load
  *     event (`loadEventStart` of its navigation entry), both from navigation start:
  *     `panel_ready_over_load` uses the load event of the same page (with the extension; the panel
@@ -84,7 +84,7 @@ const PANEL_PROBE = `(() => {
       intent: text('[data-testid="cs-intent"]').length > 0,
       draft: text('[data-testid="draft-text"]').slice(0, 120),
       decision: !!document.querySelector('[data-testid="decision"]'),
-      violations: !!document.querySelector('section[aria-label="Violations by field"]'),
+      violations: !!document.querySelector('[data-testid="listing-counts"]'),
       readiness: !!document.querySelector('[data-testid="channel-readiness"]'),
     };
     const key = JSON.stringify(s);

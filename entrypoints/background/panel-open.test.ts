@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_AI_SETTINGS } from '../../lib/ai/settings';
 import { CONTRACT } from '../../lib/messaging/contract';
 import { defineMessage } from '../../lib/messaging/define';
-import { PANEL_FIRST_TYPES } from '../../lib/messaging/panel-first';
+import { PANEL_FIRST_SLOTS, PANEL_FIRST_TYPES } from '../../lib/messaging/panel-first';
 import { MessageError } from '../../lib/messaging/result';
 import type { Handlers } from '../../lib/messaging/router';
 import type { Sender } from '../../lib/messaging/trust';
 import { exampleTicketSnapshot } from '../../lib/sites/example-snapshot';
 import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
-import { FIRST_QUESTIONS, panelOpenHandler } from './panel-open';
+import { FIRST_QUESTIONS, firstQuestions, panelFirstAnswerHandler } from './panel-open';
 
 const panel: Sender = { kind: 'panel', tabId: 3, app: 'gorgias' };
 const analysis = { ticketId: '4101', ticketHash: 'h1' };
@@ -34,17 +33,6 @@ const contract = {
 function fakeHandlers(opts: { snapshot: SnapshotEnvelope | null; remote?: boolean; triage?: 'fails' | 'invalid' }) {
   const log: string[] = [];
   const handlers: Handlers = {
-    'panel.getContext': async () => ({
-      app: 'gorgias',
-      snapshot: opts.snapshot,
-      manual: null,
-      ai: {
-        settings: opts.remote ? { ...DEFAULT_AI_SETTINGS, mode: 'remote' } : DEFAULT_AI_SETTINGS,
-        hasKey: false,
-        keyOrigin: null,
-      },
-      version: '0.1.0',
-    }),
     'cs.analyseTicket': async () => {
       log.push('triage:start');
       await new Promise((r) => setTimeout(r, 5));
@@ -61,57 +49,80 @@ function fakeHandlers(opts: { snapshot: SnapshotEnvelope | null; remote?: boolea
       return { fixes: {}, pointed: {} };
     },
   };
-  return { log, open: panelOpenHandler(handlers, contract) };
+  const reads: number[] = [];
+  const first = panelFirstAnswerHandler(
+    handlers,
+    async (tabId) => {
+      reads.push(tabId);
+      return { snapshot: opts.snapshot, remote: opts.remote ?? false };
+    },
+    contract,
+  );
+  /** The panel asking for every slot at once, as its boot does. */
+  const open = () => Promise.all(Array.from({ length: PANEL_FIRST_SLOTS }, (_, index) => first({ index }, panel)));
+  return { log, reads, open };
 }
 
-describe('panel.open: the context with the first answers', () => {
-  it('answers a Gorgias ticket’s triage, then its local draft, with the context, each checked by its own contract', async () => {
-    const { log, open } = fakeHandlers({ snapshot: exampleTicketSnapshot() });
-    const r = await open({}, panel);
-    expect(r.context.snapshot?.entityId).toBe('4101');
+describe('panel.firstAnswer: the answers to a page’s first questions, asked with the context', () => {
+  it('answers a Gorgias ticket’s triage, then its local draft, from one plan, each checked by its own contract', async () => {
+    const { log, reads, open } = fakeHandlers({ snapshot: exampleTicketSnapshot() });
+    const slots = await open();
+    expect(reads).toEqual([3]); // one plan for every slot
     expect(log).toEqual(['triage:start', 'fixes', 'triage:end', 'draft:false']);
-    expect(r.answers.map((a) => [a.type, a.payload])).toEqual([
+    expect(slots.map((a) => a && [a.type, a.payload])).toEqual([
       ['cs.analyseTicket', {}],
       ['sites.fieldFixes', {}],
       ['cs.draftReply', { regenerate: false }],
+      null,
     ]);
-    expect(r.answers[2]?.answer).toEqual({ ok: true, data: draft });
-    expect(CONTRACT['panel.open'].response.safeParse(r).success).toBe(true);
+    expect(slots[2]?.answer).toEqual({ ok: true, data: draft });
+    for (const slot of slots) expect(CONTRACT['panel.firstAnswer'].response.safeParse(slot).success).toBe(true);
+    // Asked again (a context refetch): a new plan, asked anew.
+    await open();
+    expect(reads).toEqual([3, 3]);
   });
 
   it('does not draft ahead with a remote model (that draft streams over its port)', async () => {
     const { log, open } = fakeHandlers({ snapshot: exampleTicketSnapshot(), remote: true });
-    const r = await open({}, panel);
-    expect(r.answers.map((a) => a.type)).toEqual(['cs.analyseTicket', 'sites.fieldFixes']);
+    const slots = await open();
+    expect(slots.map((a) => a?.type ?? null)).toEqual(['cs.analyseTicket', 'sites.fieldFixes', null, null]);
     expect(log).not.toContain('draft:false');
   });
 
   it('gives no answers while the tab has no snapshot, and stops after a failed step', async () => {
     const waiting = fakeHandlers({ snapshot: null });
-    expect((await waiting.open({}, panel)).answers).toEqual([]);
+    expect(await waiting.open()).toEqual([null, null, null, null]);
     expect(waiting.log).toEqual([]);
 
     const failing = fakeHandlers({ snapshot: exampleTicketSnapshot(), triage: 'fails' });
-    const r = await failing.open({}, panel);
-    expect(r.answers[0]?.answer).toEqual({
+    const slots = await failing.open();
+    expect(slots[0]?.answer).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'Open a Gorgias ticket to see its triage.' },
     });
+    expect(slots[2]).toBeNull();
     expect(failing.log).not.toContain('draft:false');
   });
 
   it('turns an answer outside its message’s contract into an error, as the router does', async () => {
     const { open } = fakeHandlers({ snapshot: exampleTicketSnapshot(), triage: 'invalid' });
-    const r = await open({}, panel);
-    expect(r.answers[0]?.answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const slots = await open();
+    expect(slots[0]?.answer).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
-  it('asks ahead only first questions whose payloads their contracts accept', () => {
-    for (const [page, steps] of Object.entries(FIRST_QUESTIONS))
+  it('asks ahead only first questions whose payloads their contracts accept, within the slots', () => {
+    for (const [page, steps] of Object.entries(FIRST_QUESTIONS)) {
+      const [app, kind] = page.split(':') as ['gorgias', 'ticket'];
+      const planned = firstQuestions({
+        snapshot: { app, page: kind, recognised: true, entityId: 'x' },
+        remote: false,
+      }).flat();
+      expect(planned.length, page).toBeLessThanOrEqual(PANEL_FIRST_SLOTS);
       for (const q of steps.flat()) {
         expect(PANEL_FIRST_TYPES, page).toContain(q.type);
         expect(CONTRACT[q.type].request.safeParse(q.payload).success, `${page} ${q.type}`).toBe(true);
         expect(CONTRACT[q.type].senders, q.type).toContain('panel');
       }
+    }
   });
 });

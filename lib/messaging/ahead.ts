@@ -1,48 +1,66 @@
 import { call, setAnswerFirst } from './client';
 import type { ResponseOf } from './contract';
-import { isPanelFirstType, questionKey } from './panel-first';
+import { isPanelFirstType, PANEL_FIRST_SLOTS, questionKey } from './panel-first';
 import type { Result } from './result';
 
-type Answers = Map<string, Result<unknown>>;
-
 /**
- * The panel's answers given ahead: `panel.open` brings the context and the answers to the first
- * questions of the page's sections, computed together in the background while the panel's code
- * loads. Each answer is used once, by the call that asks exactly that question; while an open is on
- * its way, such a call waits for it instead of asking on its own. A page change drops them all.
+ * The panel's answers given ahead: with its context the panel asks the background for the answers
+ * to the first questions of its page's sections (`panel.firstAnswer`, every slot), which the
+ * background computes while the panel's code loads. Each answer is used once, by the call that asks
+ * exactly that question; while slots are still on their way, such a call waits for its answer (or
+ * for the last slot) instead of asking on its own. A page change drops them all.
  */
-const ahead = { generation: 0, pending: null as Promise<Answers> | null };
+const ahead = {
+  generation: 0,
+  /** Slots asked for and not answered yet. */
+  outstanding: 0,
+  answers: new Map<string, Result<unknown>>(),
+  waiting: [] as Array<{ key: string; resolve: (answer: Result<unknown> | undefined) => void }>,
+};
 
-async function answeredAhead(type: string, payload: unknown): Promise<Result<unknown> | undefined> {
-  const pending = ahead.pending;
-  if (!pending || !isPanelFirstType(type)) return undefined;
-  const generation = ahead.generation;
-  const answers = await pending;
-  if (generation !== ahead.generation) return undefined;
-  const key = questionKey(type, payload);
-  const answer = answers.get(key);
-  answers.delete(key);
-  return answer;
+function settle(): void {
+  ahead.waiting = ahead.waiting.filter((w) => {
+    const answer = ahead.answers.get(w.key);
+    if (answer) {
+      ahead.answers.delete(w.key);
+      w.resolve(answer);
+      return false;
+    }
+    if (ahead.outstanding > 0) return true;
+    w.resolve(undefined);
+    return false;
+  });
 }
 
-/** Opens (or re-reads) the panel: its context; the answers that came with it wait for their questions. */
+function answeredAhead(type: string, payload: unknown): Promise<Result<unknown> | undefined> {
+  if (!isPanelFirstType(type)) return Promise.resolve(undefined);
+  const key = questionKey(type, payload);
+  return new Promise((resolve) => {
+    ahead.waiting.push({ key, resolve });
+    settle();
+  });
+}
+
+/** Reads the panel's context, and asks for the answers to its page's first questions alongside. */
 export function openPanel(): Promise<Result<ResponseOf<'panel.getContext'>>> {
   setAnswerFirst(answeredAhead);
   const generation = ahead.generation;
-  const opened = call('panel.open', {});
-  ahead.pending = opened.then(
-    (r): Answers =>
-      new Map(
-        r.ok && generation === ahead.generation
-          ? r.data.answers.map((a) => [questionKey(a.type, a.payload), a.answer])
-          : [],
-      ),
-  );
-  return opened.then((r) => (r.ok ? { ok: true, data: r.data.context } : r));
+  const context = call('panel.getContext', {});
+  ahead.outstanding += PANEL_FIRST_SLOTS;
+  for (let index = 0; index < PANEL_FIRST_SLOTS; index++)
+    void call('panel.firstAnswer', { index }).then((r) => {
+      if (generation !== ahead.generation) return;
+      ahead.outstanding -= 1;
+      if (r.ok && r.data) ahead.answers.set(questionKey(r.data.type, r.data.payload), r.data.answer);
+      settle();
+    });
+  return context;
 }
 
 /** The page changed: answers given ahead, and those on their way, no longer apply. */
 export function dropAnswersAhead(): void {
   ahead.generation += 1;
-  ahead.pending = null;
+  ahead.outstanding = 0;
+  ahead.answers.clear();
+  settle();
 }

@@ -1,8 +1,7 @@
 /**
- * The panel's first questions, answered together with its context (`panel.open`): the messages the
- * sections of a page ask as soon as they show, which the background may answer ahead with the
- * context (it computes them while the panel's code is still loading). Zod-free: the panel's boot
- * chunk imports it.
+ * The panel's first questions (`panel.firstAnswer`): the messages the sections of a page ask as soon
+ * as they show, which the background answers ahead, asked for with the context (it computes them
+ * while the panel's code is still loading). Zod-free: the panel's boot chunk imports it.
  */
 export const PANEL_FIRST_TYPES = [
   'cs.analyseTicket',
@@ -15,6 +14,9 @@ export const PANEL_FIRST_TYPES = [
   'planning.skuSummary',
   'sites.fieldFixes',
 ] as const;
+/** How many first questions a page may have: the panel asks for every slot. */
+export const PANEL_FIRST_SLOTS = 4;
+
 export type PanelFirstType = (typeof PANEL_FIRST_TYPES)[number];
 
 export const isPanelFirstType = (type: string): type is PanelFirstType =>

@@ -3,7 +3,7 @@ import { AiSettingsSchema } from '../../ai/settings';
 import { APP_IDS } from '../../sites/hosts';
 import { snapshotEnvelopeSchema } from '../../sites/snapshot-schema';
 import { defineMessage } from '../define';
-import { PANEL_FIRST_TYPES } from '../panel-first';
+import { PANEL_FIRST_SLOTS, PANEL_FIRST_TYPES } from '../panel-first';
 import { ERROR_CODES } from '../result';
 
 /** What the page-side write actions accept; carried out by the content script of the panel's tab. */
@@ -93,27 +93,32 @@ export const coreMessages = {
     senders: ['panel'],
   }),
   /**
-   * The panel's boot and its refetches: its context and, for the page its tab shows, the answers to
-   * the first questions that page's sections ask (`PANEL_FIRST_TYPES`), computed together in the
-   * background. Each answer went through its own message's sender policy and schemas.
+   * The panel's boot and its context refetches ask, beside `panel.getContext`, for the answers to
+   * the first questions the sections of its tab's page ask (`PANEL_FIRST_TYPES`): slot `index` of the
+   * background's list for that page, or null. The background computes them together (the draft after
+   * the triage) while the panel's code loads; each answer went through its own message's sender
+   * policy and schemas.
    */
-  'panel.open': defineMessage({
-    request: z.object({}).strict(),
-    response: z.object({
-      context: panelContextSchema,
-      answers: z
-        .array(
-          z.object({
-            type: z.enum(PANEL_FIRST_TYPES),
-            payload: z.record(z.string(), z.unknown()),
-            answer: z.union([
-              z.object({ ok: z.literal(true), data: z.unknown() }),
-              z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
-            ]),
-          }),
-        )
-        .max(PANEL_FIRST_TYPES.length),
-    }),
+  'panel.firstAnswer': defineMessage({
+    request: z
+      .object({
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(PANEL_FIRST_SLOTS - 1),
+      })
+      .strict(),
+    response: z
+      .object({
+        type: z.enum(PANEL_FIRST_TYPES),
+        payload: z.record(z.string(), z.unknown()),
+        answer: z.union([
+          z.object({ ok: z.literal(true), data: z.unknown() }),
+          z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+        ]),
+      })
+      .nullable(),
     senders: ['panel'],
   }),
   'panel.submitManual': defineMessage({

@@ -130,6 +130,8 @@ for (let rep = -1; rep < REPS; rep++)
       got[k].ratio.push(r.ratio);
     }
 for (const s of sessions) await s.close();
-console.log(`A = ${A}\nB = ${B}\nREPS=${REPS}, loadavg ${load0.map((x) => x.toFixed(2))} → ${os.loadavg().map((x) => x.toFixed(2))}`);
+console.log(
+  `A = ${A}\nB = ${B}\nREPS=${REPS}, loadavg ${load0.map((x) => x.toFixed(2))} → ${os.loadavg().map((x) => x.toFixed(2))}`,
+);
 for (const [k, v] of Object.entries(got).sort())
   console.log(`${k.padEnd(10)} ready − load ms ${stats(v.after)}   ready / load ${stats(v.ratio, 2)}`);

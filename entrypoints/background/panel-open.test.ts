@@ -68,14 +68,14 @@ describe('panel.firstAnswer: the answers to a page’s first questions, asked wi
     const { log, reads, open } = fakeHandlers({ snapshot: exampleTicketSnapshot() });
     const slots = await open();
     expect(reads).toEqual([3]); // one plan for every slot
-    expect(log).toEqual(['triage:start', 'fixes', 'triage:end', 'draft:false']);
+    expect(log).toEqual(['triage:start', 'triage:end', 'draft:false', 'fixes']);
     expect(slots.map((a) => a && [a.type, a.payload])).toEqual([
       ['cs.analyseTicket', {}],
-      ['sites.fieldFixes', {}],
       ['cs.draftReply', { regenerate: false }],
+      ['sites.fieldFixes', {}],
       null,
     ]);
-    expect(slots[2]?.answer).toEqual({ ok: true, data: draft });
+    expect(slots[1]?.answer).toEqual({ ok: true, data: draft });
     for (const slot of slots) expect(CONTRACT['panel.firstAnswer'].response.safeParse(slot).success).toBe(true);
     // Asked again (a context refetch): a new plan, asked anew.
     await open();
@@ -100,7 +100,7 @@ describe('panel.firstAnswer: the answers to a page’s first questions, asked wi
       ok: false,
       error: { code: 'not_found', message: 'Open a Gorgias ticket to see its triage.' },
     });
-    expect(slots[2]).toBeNull();
+    expect(slots[1]).toBeNull();
     expect(failing.log).not.toContain('draft:false');
   });
 

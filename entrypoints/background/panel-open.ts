@@ -16,8 +16,10 @@ interface Question {
 
 /**
  * The first questions the panel's sections ask on each page (`app:page`), as steps: a step's
- * questions are answered together, the next step after it (the draft reuses the stored triage).
- * They must be the sections' own questions, payload included, or the panel asks them again.
+ * questions are answered together, the next step after it. The first step is what the page's
+ * ready state shows (triage, the decision, the listing check), alone so nothing competes with it;
+ * the draft reuses the stored triage. They must be the sections' own questions, payload included,
+ * or the panel asks them again.
  */
 export const FIRST_QUESTIONS: Record<string, Question[][]> = {
   'gorgias:ticket': [
@@ -25,23 +27,16 @@ export const FIRST_QUESTIONS: Record<string, Question[][]> = {
     [{ type: 'cs.draftReply', payload: { regenerate: false }, localOnly: true }],
   ],
   'loop:return': [
-    [
-      { type: 'returns.analyse', payload: { draft: 'local' } },
-      { type: 'learning.reasonDoubt', payload: {} },
-    ],
+    [{ type: 'returns.analyse', payload: { draft: 'local' } }],
+    [{ type: 'learning.reasonDoubt', payload: {} }],
   ],
   'amazon:listing-edit': [[{ type: 'listings.editor', payload: {} }]],
   'amazon:inventory': [[{ type: 'listings.inventory', payload: {} }]],
-  'shopify:product': [
-    [
-      { type: 'listings.product', payload: {} },
-      { type: 'planning.skuSummary', payload: {} },
-    ],
-  ],
+  'shopify:product': [[{ type: 'listings.product', payload: {} }], [{ type: 'planning.skuSummary', payload: {} }]],
   'shopify:inventory': [[{ type: 'planning.skuSummary', payload: {} }]],
 };
 
-/** Every recognised record's panel asks for the values the user gave for it (`useFieldFixes`). */
+/** Every recognised record's panel asks for the values the user gave for it (`useFieldFixes`): with the last step. */
 const FIELD_FIXES: Question = { type: 'sites.fieldFixes', payload: {} };
 
 type Answer = { type: PanelFirstType; payload: Record<string, unknown>; answer: Result<unknown> };
@@ -57,10 +52,12 @@ export function firstQuestions(input: PlanInput): Question[][] {
   const { snapshot } = input;
   if (!snapshot?.recognised) return [];
   const steps = FIRST_QUESTIONS[`${snapshot.app}:${snapshot.page}`] ?? [];
-  return steps
-    .map((step, i) => [...step, ...(i === 0 && snapshot.entityId ? [FIELD_FIXES] : [])])
-    .map((step) => step.filter((q) => !(q.localOnly && input.remote)))
-    .filter((step) => step.length > 0);
+  const asked = steps.map((step) => step.filter((q) => !(q.localOnly && input.remote))).filter((s) => s.length > 0);
+  if (snapshot.entityId) {
+    if (asked.length > 1) asked[asked.length - 1] = [...(asked.at(-1) ?? []), FIELD_FIXES];
+    else asked.push([FIELD_FIXES]);
+  }
+  return asked;
 }
 
 interface Plan {

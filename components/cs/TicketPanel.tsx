@@ -8,7 +8,7 @@ import { queryKeys } from '../../lib/messaging/query-keys';
 import { type ActionResult, DraftCard, StreamingDraft } from '../drafts';
 import type { PanelContext } from '../panel/types';
 import { Badge, Details, Notice, Section, Spinner, type Tone } from '../ui/primitives';
-import { type DraftAnswer, streamDraft } from './draft-stream';
+import type { DraftAnswer } from './draft-stream';
 import { IntentPicker } from './IntentPicker';
 import { csQueries } from './queries';
 import './cs.css';
@@ -199,7 +199,9 @@ export function TicketPanel({ context }: { context: PanelContext }) {
       const controller = new AbortController();
       inFlight.current = controller;
       setStreamed(null);
-      return streamDraft({ regenerate: true, signal: controller.signal, onText });
+      return import('./draft-stream').then((m) =>
+        m.streamDraft({ regenerate: true, signal: controller.signal, onText }),
+      );
     },
     onSuccess: (answer) => queryClient.setQueryData(queryKeys.cs.draft(answer.ticketHash), answer),
   });

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
-import { type DraftAnswer, streamDraft } from './draft-stream';
+import type { DraftAnswer } from './draft-stream';
 
 /** CS data over typed messages (keys from `queryKeys.cs`). */
 export const csQueries = {
@@ -25,7 +25,8 @@ export const csQueries = {
       queryKey: queryKeys.cs.draft(ticketHash),
       queryFn: ({ signal }): Promise<DraftAnswer> =>
         stream.remote
-          ? streamDraft({ regenerate: false, signal, onText: stream.onText })
+          ? // The stream's port schemas are loaded only with a model configured (no schema library otherwise).
+            import('./draft-stream').then((m) => m.streamDraft({ regenerate: false, signal, onText: stream.onText }))
           : callOrThrow('cs.draftReply', { regenerate: false }),
       staleTime: Number.POSITIVE_INFINITY,
       retry: 0,

@@ -1,15 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { callOrThrow } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { checkFixValue, type FixableField, type FixKind, fixableMissing } from '../../lib/sites/field-fixes';
 import type { SnapshotEnvelope } from '../../lib/sites/snapshot';
 import { Notice, Section } from '../ui/primitives';
-
-/** The panel's own key for its tab's typed values; under `panel` so a page change refetches it. */
-export const fieldFixesKey = [...queryKeys.panel.all, 'field-fixes'] as const;
-
-const NONE: Record<string, string> = {};
+import { useFieldFixes } from './field-fixes-query';
 
 /** What each kind of value looks like, as the input's example. */
 const EXAMPLE: Record<FixKind, string> = {
@@ -27,20 +23,6 @@ const INPUT_MODE: Partial<Record<FixKind, 'email' | 'decimal' | 'numeric'>> = {
   money: 'decimal',
   count: 'numeric',
 };
-
-/**
- * The values the user gave for this tab's record: typed (or picked) for it, and read at a place
- * the user pointed at before on this app. Empty while loading or on error.
- */
-export function useFieldFixes(enabled: boolean): { fixes: Record<string, string>; pointed: Record<string, string> } {
-  const q = useQuery({
-    queryKey: fieldFixesKey,
-    queryFn: () => callOrThrow('sites.fieldFixes', {}),
-    enabled,
-    networkMode: 'always',
-  });
-  return { fixes: q.data?.fixes ?? NONE, pointed: q.data?.pointed ?? NONE };
-}
 
 /**
  * "Fill in what is missing": for each field the page did not show that a process can use, an

@@ -1,14 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { panelQueries } from '../../lib/messaging/queries';
-import { answeredMissing } from '../../lib/sites/field-fixes';
 import { Badge, Empty, Notice, Section, Spinner } from '../ui/primitives';
-import { FixFields, useFieldFixes } from './FixField';
+import { useFieldFixes } from './field-fixes-query';
 import { PageReportButton } from './PageReportButton';
 import { ReadReport, SnapshotSummary } from './SnapshotSummary';
 import { UnreadablePage } from './UnreadablePage';
 import { usePanelPort } from './usePanelPort';
 import { loadViews, viewsFor } from './views';
+
+// The fields' rules bring the schema library: loaded beside the first render, not before it (the
+// Gorgias, Shopify and Seller Central panels need no schema library to show their answers).
+const FixFields = lazy(() => import('./FixField').then((m) => ({ default: m.FixFields })));
+type FieldFixRules = typeof import('../../lib/sites/field-fixes');
+const loadFieldFixRules = () => import('../../lib/sites/field-fixes');
 
 const APP_LABELS: Record<string, string> = {
   gorgias: 'Gorgias',
@@ -40,6 +45,14 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
       live = false;
     };
   }, [app]);
+  const [rules, setRules] = useState<FieldFixRules | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadFieldFixRules().then((m) => live && setRules(m));
+    return () => {
+      live = false;
+    };
+  }, []);
   const appLabel = APP_LABELS[app] ?? 'this app';
   const snapshot = context.data?.snapshot ?? null;
   const { fixes, pointed } = useFieldFixes(Boolean(snapshot?.recognised && snapshot.entityId));
@@ -89,10 +102,12 @@ export function PanelApp({ appHint }: { appHint: string | null }) {
         <ReadReport
           snapshot={snapshot}
           appLabel={APP_LABELS[snapshot.app] ?? appLabel}
-          answered={answeredMissing(snapshot, [...Object.keys(fixes), ...Object.keys(pointed)])}
+          answered={rules ? rules.answeredMissing(snapshot, [...Object.keys(fixes), ...Object.keys(pointed)]) : []}
         />
         {report}
-        <FixFields snapshot={snapshot} />
+        <Suspense fallback={null}>
+          <FixFields snapshot={snapshot} />
+        </Suspense>
         {found === undefined ? (
           <Section title="Loading">
             <Spinner label="Loading…" />

@@ -1,5 +1,8 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { openPanel } from '../../lib/messaging/ahead';
+import { call } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/messaging/query-keys';
 import { createPanelRefresher } from './refresh';
 
@@ -66,5 +69,23 @@ describe('the panel refresh on "your page changed"', () => {
 
     for (const off of offs) off();
     refresher.dispose();
+  });
+
+  it('drops the answers the context brought ahead: they are of the page before the change', async () => {
+    const sent: string[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => {
+      sent.push(message.type);
+      if (message.type === 'panel.getContext') return { ok: true, data: { snapshot: null } };
+      if (message.type === 'panel.firstAnswer')
+        return { ok: true, data: { type: 'listings.editor', payload: {}, answer: { ok: true, data: 'old page' } } };
+      return { ok: true, data: 'new page' };
+    }) as never);
+    const refresher = createPanelRefresher(new QueryClient());
+    void openPanel();
+    refresher.refresh();
+    expect(await call('listings.editor', {})).toEqual({ ok: true, data: 'new page' });
+    expect(sent.filter((t) => t === 'listings.editor')).toEqual(['listings.editor']);
+    refresher.dispose();
+    vi.restoreAllMocks();
   });
 });

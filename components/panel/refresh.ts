@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { dropAnswersAhead } from '../../lib/messaging/ahead';
 import { queryKeys } from '../../lib/messaging/query-keys';
 
 /**
@@ -7,7 +8,8 @@ import { queryKeys } from '../../lib/messaging/query-keys';
  * fetch may have read the page as it was before the change: the panel would then show the old page
  * until the next change (a Seller Central count without its measured pictures, for ever). Such a
  * query is asked again as soon as its running fetch ends. A fetch is never cancelled, so a page that
- * keeps changing still gets answers.
+ * keeps changing still gets answers. Answers given ahead with the context (`panel.open`) are of the
+ * page before the change: dropped first, so the questions asked again go to the background.
  */
 export function createPanelRefresher(queryClient: QueryClient): { refresh(): void; dispose(): void } {
   const again = new Set<string>();
@@ -18,6 +20,7 @@ export function createPanelRefresher(queryClient: QueryClient): { refresh(): voi
   });
   return {
     refresh() {
+      dropAnswersAhead();
       for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.panel.all }))
         if (query.state.fetchStatus === 'fetching' && query.state.data === undefined) again.add(query.queryHash);
       void queryClient.invalidateQueries({ queryKey: queryKeys.panel.all });

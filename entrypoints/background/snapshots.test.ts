@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import type { Sender } from '../../lib/messaging/trust';
 import { exampleTicketSnapshot } from '../../lib/sites/example-snapshot';
@@ -19,7 +20,11 @@ vi.mock('./snapshot-hooks', () => ({
     seen.events.push('hooks');
   },
 }));
-vi.mock('./panel-ports', () => ({ notifyPanels: () => seen.events.push('notify') }));
+vi.mock('./panel-ports', () => ({
+  notifyPanels: () => seen.events.push('notify'),
+  tabChanges: () => 5,
+  markServed: (tabId: number, count: number) => seen.events.push(`served ${tabId} at ${count}`),
+}));
 
 const { HOOK_WAIT_MS, snapshotHandlers } = await import('./snapshots');
 
@@ -75,5 +80,21 @@ describe('publishing a snapshot', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the panel reading its context', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    seen.events = [];
+  });
+
+  it('marks the tab served at the change count taken before it read (a connecting port then need not ask again)', async () => {
+    const getContext = snapshotHandlers['panel.getContext'];
+    if (!getContext) throw new Error('panel.getContext has no handler');
+    vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
+    const r = await getContext({}, { kind: 'panel', tabId: 7, app: 'gorgias' });
+    expect(r.snapshot).toBeNull();
+    expect(seen.events).toEqual(['served 7 at 5']);
   });
 });

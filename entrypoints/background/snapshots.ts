@@ -10,7 +10,7 @@ import { snapshotChange } from '../../lib/sites/snapshot-change';
 import { KeyedQueue } from '../../lib/util/keyed-queue';
 import { aiStatus } from './ai';
 import { withTabFixes } from './field-fixes';
-import { notifyPanels } from './panel-ports';
+import { markServed, notifyPanels, tabChanges } from './panel-ports';
 import { runSnapshotHooks } from './snapshot-hooks';
 import { readManualInput, readTabSnapshot, writeManualInput, writeTabSnapshot } from './tab-state';
 
@@ -63,13 +63,14 @@ export const snapshotHandlers: Handlers = {
 
   'panel.getContext': async (_payload, sender) => {
     if (sender.kind !== 'panel') throw new MessageError('forbidden', 'Only the panel asks for its context.');
-    return {
-      app: sender.app,
-      snapshot: await readTabSnapshot(sender.tabId),
-      manual: await readManualInput(sender.tabId),
-      ai: await aiStatus(),
-      version: browser.runtime.getManifest().version,
-    };
+    const count = tabChanges(sender.tabId);
+    const [snapshot, manual, ai] = await Promise.all([
+      readTabSnapshot(sender.tabId),
+      readManualInput(sender.tabId),
+      aiStatus(),
+    ]);
+    markServed(sender.tabId, count);
+    return { app: sender.app, snapshot, manual, ai, version: browser.runtime.getManifest().version };
   },
 
   'panel.submitManual': async ({ text }, sender) => {

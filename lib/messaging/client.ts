@@ -2,11 +2,19 @@ import { browser } from 'wxt/browser';
 import type { MessageType, RequestOf, ResponseOf } from './contract';
 import { fail, type Result, unwrap } from './result';
 
+/** Answers a call without asking the background (the panel's answers given ahead, `./ahead.ts`); none elsewhere. */
+let answerFirst: ((type: string, payload: unknown) => Promise<Result<unknown> | undefined>) | null = null;
+export function setAnswerFirst(fn: typeof answerFirst): void {
+  answerFirst = fn;
+}
+
 /**
  * Calls the background with one typed message. Never rejects: a closed channel (extension
  * updated or reloaded, worker gone) comes back as an `unavailable` error value.
  */
 export async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
+  const early = answerFirst ? await answerFirst(type, payload) : undefined;
+  if (early) return early as Result<ResponseOf<K>>;
   try {
     const answer = (await browser.runtime.sendMessage({ type, payload })) as Result<ResponseOf<K>> | undefined;
     if (!answer || typeof answer !== 'object' || !('ok' in answer)) {

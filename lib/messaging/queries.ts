@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import { openPanel } from './ahead';
 import { callOrThrow } from './client';
 import { queryKeys } from './query-keys';
+import { unwrap } from './result';
 
 /** How often a panel still waiting for its page's first snapshot asks again. */
 export const WAITING_RECHECK_MS = 1000;
@@ -11,11 +13,12 @@ export const panelQueries = {
    * What the panel's tab shows; refetched when the background says the page changed. While the tab
    * has no snapshot yet ("Waiting for the page to load…"), it is also asked again every second, so a
    * "page changed" signal lost between the panel's first read and its port never leaves it waiting.
+   * Each read brings the answers to the page's first questions with it (`panel.open`).
    */
   context: () =>
     queryOptions({
       queryKey: queryKeys.panel.context(),
-      queryFn: () => callOrThrow('panel.getContext', {}),
+      queryFn: () => openPanel().then(unwrap),
       staleTime: Number.POSITIVE_INFINITY,
       refetchInterval: (query) => (query.state.data && !query.state.data.snapshot ? WAITING_RECHECK_MS : false),
       retry: 1,

@@ -24,27 +24,41 @@ export function createRouter(handlers: Handlers, env: TrustEnv, contract: Record
     const handler = def ? (handlers as Record<string, Handler<MessageType> | undefined>)[type] : undefined;
     if (!def || !handler) return fail('unknown_message', `Unknown message type: ${type}`);
     const sender = classifySender(senderFields, env);
-    if (!sender || !def.senders.includes(sender.kind)) {
-      return fail('forbidden', `${type} may not be sent from here.`);
-    }
-    const parsed = def.request.safeParse(payload);
-    if (!parsed.success) {
-      return fail('invalid_request', `${type}: ${z.prettifyError(parsed.error).replaceAll('\n', ' ')}`);
-    }
-    try {
-      const answer = await handler(parsed.data as never, sender);
-      const checked = def.response.safeParse(answer);
-      if (!checked.success) {
-        console.error(`[counterpart] ${type} produced an answer outside its contract`, checked.error);
-        return fail('internal', `${type} produced an invalid answer.`);
-      }
-      return ok(checked.data);
-    } catch (error) {
-      if (error instanceof MessageError) return fail(error.code, error.message);
-      // Full storage: one clear sentence instead of IndexedDB's own text.
-      if (isQuotaError(error)) return fail('unavailable', QUOTA_MESSAGE);
-      console.error(`[counterpart] ${type} failed`, error);
-      return fail('internal', error instanceof Error ? error.message : String(error));
-    }
+    if (!sender) return fail('forbidden', `${type} may not be sent from here.`);
+    return answerAs(def, handler, type, payload, sender);
   };
+}
+
+/**
+ * One message answered for an already classified sender: its sender policy, its payload schema,
+ * the handler and its answer schema, as the router does for a message from the browser. The
+ * panel's boot (`panel.open`) answers its sections' first questions through this, checked alike.
+ */
+export async function answerAs(
+  def: MessageDef,
+  handler: Handler<MessageType>,
+  type: string,
+  payload: unknown,
+  sender: Sender,
+): Promise<Result<unknown>> {
+  if (!def.senders.includes(sender.kind)) return fail('forbidden', `${type} may not be sent from here.`);
+  const parsed = def.request.safeParse(payload);
+  if (!parsed.success) {
+    return fail('invalid_request', `${type}: ${z.prettifyError(parsed.error).replaceAll('\n', ' ')}`);
+  }
+  try {
+    const answer = await handler(parsed.data as never, sender);
+    const checked = def.response.safeParse(answer);
+    if (!checked.success) {
+      console.error(`[counterpart] ${type} produced an answer outside its contract`, checked.error);
+      return fail('internal', `${type} produced an invalid answer.`);
+    }
+    return ok(checked.data);
+  } catch (error) {
+    if (error instanceof MessageError) return fail(error.code, error.message);
+    // Full storage: one clear sentence instead of IndexedDB's own text.
+    if (isQuotaError(error)) return fail('unavailable', QUOTA_MESSAGE);
+    console.error(`[counterpart] ${type} failed`, error);
+    return fail('internal', error instanceof Error ? error.message : String(error));
+  }
 }

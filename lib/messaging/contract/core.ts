@@ -3,6 +3,8 @@ import { AiSettingsSchema } from '../../ai/settings';
 import { APP_IDS } from '../../sites/hosts';
 import { snapshotEnvelopeSchema } from '../../sites/snapshot-schema';
 import { defineMessage } from '../define';
+import { PANEL_FIRST_SLOTS, PANEL_FIRST_TYPES } from '../panel-first';
+import { ERROR_CODES } from '../result';
 
 /** What the page-side write actions accept; carried out by the content script of the panel's tab. */
 export const writeActionSchema = z.discriminatedUnion('action', [
@@ -41,6 +43,15 @@ export type AiStatus = z.infer<typeof aiStatusSchema>;
 
 export const manualInputSchema = z.object({ text: z.string().min(1).max(50_000), at: z.string() });
 
+/** What the panel's tab shows and the panel needs around it. */
+const panelContextSchema = z.object({
+  app: z.enum(APP_IDS).nullable(),
+  snapshot: snapshotEnvelopeSchema.nullable(),
+  manual: manualInputSchema.nullable(),
+  ai: aiStatusSchema,
+  version: z.string(),
+});
+
 export const coreMessages = {
   ping: defineMessage({
     request: z.object({}).strict(),
@@ -78,13 +89,36 @@ export const coreMessages = {
   }),
   'panel.getContext': defineMessage({
     request: z.object({}).strict(),
-    response: z.object({
-      app: z.enum(APP_IDS).nullable(),
-      snapshot: snapshotEnvelopeSchema.nullable(),
-      manual: manualInputSchema.nullable(),
-      ai: aiStatusSchema,
-      version: z.string(),
-    }),
+    response: panelContextSchema,
+    senders: ['panel'],
+  }),
+  /**
+   * The panel's boot and its context refetches ask, beside `panel.getContext`, for the answers to
+   * the first questions the sections of its tab's page ask (`PANEL_FIRST_TYPES`): slot `index` of the
+   * background's list for that page, or null. The background computes them together (the draft after
+   * the triage) while the panel's code loads; each answer went through its own message's sender
+   * policy and schemas.
+   */
+  'panel.firstAnswer': defineMessage({
+    request: z
+      .object({
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(PANEL_FIRST_SLOTS - 1),
+      })
+      .strict(),
+    response: z
+      .object({
+        type: z.enum(PANEL_FIRST_TYPES),
+        payload: z.record(z.string(), z.unknown()),
+        answer: z.union([
+          z.object({ ok: z.literal(true), data: z.unknown() }),
+          z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+        ]),
+      })
+      .nullable(),
     senders: ['panel'],
   }),
   'panel.submitManual': defineMessage({

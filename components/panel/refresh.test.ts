@@ -88,4 +88,34 @@ describe('the panel refresh on "your page changed"', () => {
     refresher.dispose();
     vi.restoreAllMocks();
   });
+
+  it('drops the answers still unused once the panel invalidates a query itself (a value saved from the panel)', async () => {
+    const sent: string[] = [];
+    let answered!: () => void;
+    const arrived = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => {
+      sent.push(message.type);
+      if (message.type === 'panel.getContext') return { ok: true, data: { snapshot: null } };
+      if (message.type === 'panel.firstAnswer') {
+        queueMicrotask(answered);
+        return {
+          ok: true,
+          data: { type: 'listings.editor', payload: {}, answer: { ok: true, data: 'before the fix' } },
+        };
+      }
+      return { ok: true, data: 'with the fix' };
+    }) as never);
+    const qc = new QueryClient();
+    const refresher = createPanelRefresher(qc);
+    await openPanel();
+    await arrived;
+    await new Promise((r) => setTimeout(r, 0));
+    qc.setQueryData(queryKeys.panel.context(), { snapshot: null });
+    await qc.invalidateQueries({ queryKey: queryKeys.panel.all });
+    expect(await call('listings.editor', {})).toEqual({ ok: true, data: 'with the fix' });
+    refresher.dispose();
+    vi.restoreAllMocks();
+  });
 });

@@ -15,6 +15,9 @@ export function createPanelRefresher(queryClient: QueryClient): { refresh(): voi
   const again = new Set<string>();
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     const { query } = event;
+    // Any invalidation (a page change, or a value the user saved from the panel) makes the answers
+    // still unused from the first load out of date: a question asked again goes to the background.
+    if (event.type === 'updated' && event.action.type === 'invalidate') dropAnswersAhead();
     if (event.type !== 'updated' || query.state.fetchStatus !== 'idle' || !again.delete(query.queryHash)) return;
     void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
   });

@@ -23,7 +23,21 @@ describe('stableId', () => {
 
 describe('base36', () => {
   it('writes every whole number below 2^53 as Number.prototype.toString(36) does', () => {
-    const cases = [0, 1, 35, 36, 37, 1295, 1296, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, 2 ** 53 - 36, 36 ** 10, 36 ** 10 - 1];
+    const cases = [
+      0,
+      1,
+      35,
+      36,
+      37,
+      1295,
+      1296,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 53 - 1,
+      2 ** 53 - 36,
+      36 ** 10,
+      36 ** 10 - 1,
+    ];
     let x = 0x9e3779b9;
     for (let i = 0; i < 2000; i++) {
       x = (Math.imul(x, 1664525) + 1013904223) >>> 0;

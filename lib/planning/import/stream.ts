@@ -85,25 +85,18 @@ function parseInto<K extends string, T extends { id: string }>(
   sink: RecordSink<T>,
   options: StreamOptions,
 ): Promise<StreamedImport<T>> {
-  const tapped: SourceSpec<K, T> = {
-    ...spec,
-    rowBuilder(opts) {
-      const build = spec.rowBuilder(opts);
-      return (cells, line) => {
-        const result = build(cells, line);
-        if ('record' in result) sink.add(result.record);
-        return result;
-      };
+  const session = new ImportSession(
+    spec,
+    {
+      asOf: options.asOf,
+      userMapping: options.userMapping,
+      previewRows: options.previewRows,
+      dateOrder: options.dateOrder,
+      delimiter: options.delimiter,
+      encoding: options.encoding,
     },
-  };
-  const session = new ImportSession(tapped, {
-    asOf: options.asOf,
-    userMapping: options.userMapping,
-    previewRows: options.previewRows,
-    dateOrder: options.dateOrder,
-    delimiter: options.delimiter,
-    encoding: options.encoding,
-  });
+    (record) => sink.add(record),
+  );
   const total = typeof input === 'string' ? input.length : input.size;
   const maxBacklog = options.maxBacklog ?? 2;
   let records = 0;

@@ -234,6 +234,47 @@ describe('streamed import into IndexedDB', () => {
     database.close();
   }, 60_000);
 
+  it('moves a line whose id comes back under another SKU, keeping the other lines where they are', async () => {
+    const database = fresh();
+    const line = (id: string, sku: string, qty = 1): OrderLine => ({
+      id,
+      source: 'shopify-orders',
+      channel: 'shopify',
+      orderId: `#${id}`,
+      day: '2026-11-01',
+      sku,
+      qty,
+      unitPrice: null,
+      currency: null,
+      country: null,
+      excluded: null,
+    });
+    expect(await putSalesLines(database, [line('a', 'A'), line('x', 'A'), line('b', 'A'), line('c', 'C')])).toEqual({
+      inserted: 4,
+      updated: 0,
+      unchanged: 0,
+    });
+    // In the worker's memory mode and in scan mode alike.
+    const stored = new Map((await readSalesLines(database)).map((l) => [l.id, l]));
+    const sink = await SalesLineSink.open(database, { stored });
+    expect(sink.mode).toBe('memory');
+    for (const l of [line('x', 'B'), line('b', 'A', 2), line('a', 'A'), line('d', 'B')]) sink.add(l);
+    expect(await sink.finish()).toEqual({ inserted: 1, updated: 2, unchanged: 1 });
+    const ids = async (sku: string) => (await readSalesLinesOf(database, [sku])).map((l) => `${l.id}${l.qty}`);
+    expect(await ids('A')).toEqual(['a1', 'b2']);
+    expect(await ids('B')).toEqual(['x1', 'd1']);
+    expect(await ids('C')).toEqual(['c1']);
+    expect(await putSalesLines(database, [line('b', 'C'), line('x', 'B')])).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    expect(await ids('A')).toEqual(['a1']);
+    expect(await ids('C')).toEqual(['c1', 'b1']);
+    expect(await countSalesLines(database)).toBe(5);
+    database.close();
+  }, 60_000);
+
   it('hashes equal rows equally and different rows differently', () => {
     expect(contentHash({ id: 'a', qty: 1 })).toBe(contentHash({ id: 'a', qty: 1 }));
     expect(contentHash({ id: 'a', qty: 1 })).not.toBe(contentHash({ id: 'a', qty: 2 }));

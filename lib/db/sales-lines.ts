@@ -9,6 +9,7 @@
  * in exactly one pack.
  */
 import { z } from 'zod';
+import { KeyIndex } from '../import/id-index';
 import type { OrderLine } from '../planning/import/types';
 import { contentHash, type StoreCounts } from './import-store';
 import { ROW_SCHEMAS } from './row-schemas';
@@ -129,12 +130,6 @@ export async function putSalesLines(database: CounterpartDB, lines: readonly Ord
   return sink.finish();
 }
 
-/** Where a stored or imported line sits: its pack and index there. */
-interface Slot {
-  pack: SalesPack;
-  index: number;
-}
-
 export interface SalesSinkOptions {
   /** Lines per processing step (the parser pauses while steps are queued). */
   chunk?: number;
@@ -145,7 +140,7 @@ export interface SalesSinkOptions {
    * or a plan): lines are compared with these instead of reading every pack, and only the packs
    * of SKUs with a new or changed line are read.
    */
-  stored?: ReadonlyMap<string, OrderLine>;
+  stored?: { get(id: string): OrderLine | undefined };
 }
 
 /**
@@ -164,13 +159,21 @@ export class SalesLineSink {
   /** Lines written (new or changed lines, counted when their pack is written). */
   written = 0;
   private buffer: OrderLine[] = [];
-  private readonly slots = new Map<string, Slot>();
+  /**
+   * Every id this sink knows (stored or received), numbered; by number: the id, the pack the line
+   * sits in and its index there (no pack: not placed), whether this import received it.
+   */
+  private readonly ids: string[] = [];
+  private readonly keys = new KeyIndex((k) => this.ids[k]!);
+  private readonly slotPack: (SalesPack | undefined)[] = [];
+  private readonly slotIndex: number[] = [];
+  private readonly got: boolean[] = [];
+  /** Numbers of the ids this import received, first-seen order. */
+  private readonly seen: number[] = [];
   /** Content hash before this import of each stored line (scan mode). */
   private readonly before = new Map<string, number>();
   /** Content hash of lines this import replaced, as they are now. */
   private readonly now = new Map<string, number>();
-  /** Ids this import received, in first-seen order. */
-  private readonly seen = new Set<string>();
   /** Each SKU's pack that takes new lines, and the next sequence number. */
   private readonly open = new Map<string, SalesPack>();
   private readonly nextSeq = new Map<string, number>();
@@ -211,7 +214,7 @@ export class SalesLineSink {
   private register(pack: SalesPack): void {
     this.loadedSkus.add(pack.sku);
     pack.lines.forEach((l, index) => {
-      this.slots.set(l.id, { pack, index });
+      this.setSlot(this.number(l.id), pack, index);
       if (!this.before.has(l.id)) this.before.set(l.id, contentHash(l));
     });
     const seq = seqOf(pack.id);
@@ -238,7 +241,24 @@ export class SalesLineSink {
   }
 
   get received(): number {
-    return this.seen.size;
+    return this.seen.length;
+  }
+
+  /** The number of an id, numbering it when new. */
+  private number(id: string): number {
+    const k = this.keys.add(id);
+    if (k === this.ids.length) {
+      this.ids.push(id);
+      this.slotPack.push(undefined);
+      this.slotIndex.push(-1);
+      this.got.push(false);
+    }
+    return k;
+  }
+
+  private setSlot(k: number, pack: SalesPack, index: number): void {
+    this.slotPack[k] = pack;
+    this.slotIndex[k] = index;
   }
 
   nextWritten(): Promise<void> {
@@ -254,7 +274,11 @@ export class SalesLineSink {
       this.failure ??= new Error('A sales line without an id or SKU cannot be stored');
       return;
     }
-    this.seen.add(record.id);
+    const k = this.number(record.id);
+    if (!this.got[k]) {
+      this.got[k] = true;
+      this.seen.push(k);
+    }
     this.buffer.push(record);
     if (this.buffer.length >= this.chunk) this.flush();
   }
@@ -299,7 +323,8 @@ export class SalesLineSink {
   private async place(rows: OrderLine[], last: boolean): Promise<void> {
     const changed: OrderLine[] = [];
     for (const r of rows) {
-      if (this.mode === 'memory' && !this.slots.has(r.id)) {
+      const k = this.keys.find(r.id);
+      if (this.mode === 'memory' && this.slotPack[k] === undefined) {
         const old = this.options.stored?.get(r.id);
         if (old) {
           const pre = contentHash(old);
@@ -310,22 +335,24 @@ export class SalesLineSink {
         }
         await this.loadSku(r.sku);
       }
-      const slot = this.slots.get(r.id);
-      if (slot && slot.pack.sku === r.sku) {
+      const slotPack = this.slotPack[k];
+      if (slotPack && slotPack.sku === r.sku) {
         const h = contentHash(r);
-        if (h === (this.now.get(r.id) ?? contentHash(slot.pack.lines[slot.index]))) continue;
-        slot.pack.lines[slot.index] = r;
+        const index = this.slotIndex[k]!;
+        if (h === (this.now.get(r.id) ?? contentHash(slotPack.lines[index]))) continue;
+        slotPack.lines[index] = r;
         this.now.set(r.id, h);
-        this.markDirty(slot.pack);
+        this.markDirty(slotPack);
         changed.push(r);
         continue;
       }
-      if (slot) {
+      if (slotPack) {
         // Same id under another SKU: it moves to that SKU's packs.
         this.now.set(r.id, contentHash(r));
-        slot.pack.lines.splice(slot.index, 1);
-        for (let i = slot.index; i < slot.pack.lines.length; i++) this.slots.get(slot.pack.lines[i]!.id)!.index = i;
-        this.markDirty(slot.pack);
+        const index = this.slotIndex[k]!;
+        slotPack.lines.splice(index, 1);
+        for (let i = index; i < slotPack.lines.length; i++) this.slotIndex[this.keys.find(slotPack.lines[i]!.id)] = i;
+        this.markDirty(slotPack);
       }
       let pack = this.open.get(r.sku);
       if (!pack || pack.lines.length >= PACK_LINES) {
@@ -334,7 +361,7 @@ export class SalesLineSink {
         pack = { id: packId(r.sku, seq), sku: r.sku, lines: [] };
         this.open.set(r.sku, pack);
       }
-      this.slots.set(r.id, { pack, index: pack.lines.length });
+      this.setSlot(k, pack, pack.lines.length);
       pack.lines.push(r);
       this.markDirty(pack);
       changed.push(r);
@@ -362,7 +389,8 @@ export class SalesLineSink {
   }
 
   private count(): void {
-    for (const id of this.seen) {
+    for (const k of this.seen) {
+      const id = this.ids[k]!;
       const pre = this.before.get(id);
       if (pre === undefined) this.counts.inserted += 1;
       else if ((this.now.get(id) ?? pre) === pre) this.counts.unchanged += 1;

@@ -412,6 +412,11 @@ export class ImportSession<K extends string, T extends { id: string }> {
     if (this.byId.put(record)) this.duplicates += 1;
   }
 
+  /** The records by id as built so far (after `finish`, the same records as the result's, in the same array). */
+  get recordsById(): IdIndex<T> {
+    return this.byId;
+  }
+
   /** Ends the import and returns the result. */
   finish(): ImportResult<T> {
     if (!this.header && !this.fatal) this.fatal = `no header row found for ${this.spec.label}`;

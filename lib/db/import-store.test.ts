@@ -9,14 +9,17 @@ import type { OrderLine } from '../planning/import/types';
 import { contentHash, readAllRows } from './import-store';
 import {
   countSalesLines,
+  encodePack,
   getSalesLine,
   PACK_LINES,
+  packLines,
   putSalesLines,
   readSalesLines,
   readSalesLinesOf,
   replaceSalesLines,
   SalesLineSink,
   salesPackSchema,
+  unpack,
 } from './sales-lines';
 import { CounterpartDB } from './schema';
 
@@ -65,10 +68,46 @@ describe('streamed import into IndexedDB', () => {
     database.close();
   });
 
+  it('reads packs written as line objects (the v5 upgrade) and re-imports over them as unchanged', async () => {
+    const database = fresh();
+    const first = await importOrders(database, orders);
+    const lines = await readSalesLines(database);
+    await database.salesPacks.clear();
+    await database.salesPacks.bulkAdd(packLines(lines));
+    expect((await database.salesPacks.toArray()).every((p) => Array.isArray(p.lines) && p.cols === undefined)).toBe(
+      true,
+    );
+    expect(await readSalesLines(database)).toEqual(lines);
+    const again = await importOrders(database, orders);
+    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: first.result.records.length });
+    expect(again.written).toEqual([]);
+    database.close();
+  }, 60_000);
+
+  it('stores a pack as JSON columns that read back as the same lines, property order and nulls included', () => {
+    const lines = importText(orders, SOURCES['shopify-orders']).records.slice(0, 300);
+    const pack = {
+      id: 'p',
+      sku: 'S',
+      lines: lines.map((l, i) => ({ ...l, sku: 'S', excluded: i % 7 ? l.excluded : ('refunded' as const) })),
+    };
+    pack.lines[3] = { ...pack.lines[3]!, unitPrice: null, currency: null, country: null, excluded: 'cancelled' };
+    pack.lines[4] = { ...pack.lines[4]!, orderId: 'quote " \\ \u001f é 😀', qty: 0.5 };
+    const stored = encodePack(pack);
+    expect(stored.lines).toBeUndefined();
+    const back = unpack(stored);
+    expect(back).toEqual(pack);
+    expect(back.lines.map((l) => JSON.stringify(l))).toEqual(pack.lines.map((l) => JSON.stringify(l)));
+    expect(salesPackSchema.safeParse(back).success).toBe(true);
+  });
+
   it('stores many lines of one SKU per record, and every line once', async () => {
     const database = fresh();
     await importOrders(database, orders);
-    const packs = await database.salesPacks.toArray();
+    const stored = await database.salesPacks.toArray();
+    // Written as JSON columns, not as line objects.
+    expect(stored.every((p) => typeof p.cols === 'string' && p.lines === undefined)).toBe(true);
+    const packs = stored.map(unpack);
     const skus = new Set(packs.map((p) => p.sku));
     expect(packs.length).toBeLessThan(7724 / 20);
     for (const p of packs) {
@@ -139,8 +178,19 @@ describe('streamed import into IndexedDB', () => {
 
   it('keeps the last of an id repeated across chunks and counts it once, on the first import and on a re-import', async () => {
     const database = fresh();
-    // Partial order lines: the sink compares and stores whatever a row holds.
-    const row = (id: string, qty: number) => ({ id, sku: 'A', qty }) as unknown as OrderLine;
+    const row = (id: string, qty: number): OrderLine => ({
+      id,
+      source: 'shopify-orders',
+      channel: 'shopify',
+      orderId: '#1',
+      day: '2026-11-01',
+      sku: 'A',
+      qty,
+      unitPrice: null,
+      currency: null,
+      country: null,
+      excluded: null,
+    });
     const feed = async (rows: OrderLine[]) => {
       const sink = await SalesLineSink.open(database, { chunk: 2 });
       for (const r of rows) sink.add(r);

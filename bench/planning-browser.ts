@@ -229,8 +229,7 @@ async function main() {
           )
         : null;
     loads.after_plans = load();
-    const raw =
-      process.env.RAW === '0' || firstOnly ? null : await page.evaluate(`(${RAW_BASELINE})(${LINES})`);
+    const raw = process.env.RAW === '0' || firstOnly ? null : await page.evaluate(`(${RAW_BASELINE})(${LINES})`);
     const parseMs = [...parseBefore, ...parseAfter];
     const importMs = first.seconds * 1000;
     loads.end = load();

@@ -12,6 +12,7 @@ import {
   encodePack,
   getSalesLine,
   PACK_LINES,
+  packId,
   packLines,
   putSalesLines,
   readSalesLines,
@@ -81,6 +82,31 @@ describe('streamed import into IndexedDB', () => {
     const again = await importOrders(database, orders);
     expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: first.result.records.length });
     expect(again.written).toEqual([]);
+    // A pack of 300 lines, as packs of up to 500 were written: it is not refilled, new lines start the next pack.
+    const sku = lines[0]!.sku;
+    await database.salesPacks.clear();
+    const big = {
+      id: packId(sku, 0),
+      sku,
+      lines: Array.from({ length: 300 }, (_, i) => ({ ...lines[0]!, id: `old${i}` })),
+    };
+    await database.salesPacks.add(big);
+    expect(
+      await putSalesLines(database, [
+        { ...lines[0]!, id: 'new1' },
+        { ...lines[0]!, id: 'old7', qty: 9 },
+      ]),
+    ).toEqual({
+      inserted: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    const packs = (await database.salesPacks.toArray()).map(unpack);
+    expect(packs.map((p) => [p.id, p.lines.length])).toEqual([
+      [packId(sku, 0), 300],
+      [packId(sku, 1), 1],
+    ]);
+    expect(packs[0]!.lines[7]!.qty).toBe(9);
     database.close();
   }, 60_000);
 

@@ -9,7 +9,9 @@
  * - import: `importText` with the Shopify orders spec (parse, header mapping, row checks, records
  *   keyed by id: what the planner's worker gets before it stores anything).
  * The order alternates between repeats; the figure is import / parse-only per repeat, reported as
- * min / median / max with the load average, so load from other jobs hits both sides alike.
+ * min / median / max with the load average, so load from other jobs hits both sides alike. Each
+ * run starts from a collected heap (neither side pays for the other's garbage), and the same runs
+ * are also reported in CPU time of this process, which other jobs on the shared cores move less.
  * Writes bench/results/import.json.
  */
 import { writeFileSync } from 'node:fs';

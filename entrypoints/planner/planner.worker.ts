@@ -13,6 +13,7 @@ import { readSalesLines, SalesLineSink } from '../../lib/db/sales-lines';
 import { type CounterpartDB, DB_NAME, db } from '../../lib/db/schema';
 import type { SourceSpec } from '../../lib/import/core';
 import { stableId } from '../../lib/import/hash';
+import { IdIndex } from '../../lib/import/id-index';
 import { SOURCES } from '../../lib/planning/import/sources';
 import { type RecordSink, streamImport } from '../../lib/planning/import/stream';
 import type { OrderLine } from '../../lib/planning/import/types';
@@ -29,7 +30,7 @@ const running = new Map<number, AbortController>();
  * re-read every line from IndexedDB. Dropped when another context changes the table (Dexie
  * broadcasts every committed change to the origin's contexts); the pack count is checked before use.
  */
-let salesCache: { lines: Map<string, OrderLine>; packs: number } | null = null;
+let salesCache: { lines: IdIndex<OrderLine>; packs: number } | null = null;
 /** Imports into salesPacks running here: their own change events must not drop the cache. */
 let ownSalesWrites = 0;
 const SALES_PART = `idb://${DB_NAME}/salesPacks/`;
@@ -61,7 +62,7 @@ async function runImport(job: ImportJob): Promise<void> {
     const cache = sales ? salesCache : null;
     const onWritten = cache
       ? (rows: readonly { id: string }[]) => {
-          for (const r of rows) cache.lines.set(r.id, r as OrderLine);
+          for (const r of rows) cache.lines.put(r as OrderLine);
         }
       : undefined;
     // The sink takes whatever records the source builds (sales lines for the orders sources).
@@ -76,7 +77,7 @@ async function runImport(job: ImportJob): Promise<void> {
           })
         : await TableSink.open(database, table, { expected: await estimateRows(job.file) });
     let lastPost = 0;
-    const { result, parsedMs, waitMs } = await streamImport(job.file, spec, sink, {
+    const { result, byId, parsedMs, waitMs } = await streamImport(job.file, spec, sink, {
       asOf: job.asOf,
       userMapping: job.userMapping,
       previewRows: 0,
@@ -99,12 +100,9 @@ async function runImport(job: ImportJob): Promise<void> {
       },
     });
     const records = result.records as { id: string }[];
-    // A first import into an empty table: what was parsed is exactly what is stored.
+    // A first import into an empty table: what was parsed is exactly what is stored (the import's own index of it).
     if (sales && !cache && sink.mode === 'empty' && !result.fatal) {
-      salesCache = {
-        lines: new Map((records as OrderLine[]).map((r) => [r.id, r])),
-        packs: await database.salesPacks.count(),
-      };
+      salesCache = { lines: byId as unknown as IdIndex<OrderLine>, packs: await database.salesPacks.count() };
     } else if (sales && cache) cache.packs = await database.salesPacks.count();
     const counts = { ...sink.counts };
     const excluded: Record<string, number> = {};
@@ -167,9 +165,11 @@ async function runImport(job: ImportJob): Promise<void> {
  */
 async function salesLines(database: CounterpartDB): Promise<{ orders: OrderLine[]; cached: boolean }> {
   const packs = await database.salesPacks.count();
-  if (salesCache && salesCache.packs === packs) return { orders: [...salesCache.lines.values()], cached: true };
+  if (salesCache && salesCache.packs === packs) return { orders: salesCache.lines.items.slice(), cached: true };
   const orders = await readSalesLines(database);
-  salesCache = { lines: new Map(orders.map((o) => [o.id, o])), packs };
+  const lines = new IdIndex<OrderLine>();
+  for (const o of orders) lines.put(o);
+  salesCache = { lines, packs };
   return { orders, cached: false };
 }
 

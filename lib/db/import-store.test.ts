@@ -9,14 +9,18 @@ import type { OrderLine } from '../planning/import/types';
 import { contentHash, readAllRows } from './import-store';
 import {
   countSalesLines,
+  encodePack,
   getSalesLine,
   PACK_LINES,
+  packId,
+  packLines,
   putSalesLines,
   readSalesLines,
   readSalesLinesOf,
   replaceSalesLines,
   SalesLineSink,
   salesPackSchema,
+  unpack,
 } from './sales-lines';
 import { CounterpartDB } from './schema';
 
@@ -65,10 +69,71 @@ describe('streamed import into IndexedDB', () => {
     database.close();
   });
 
+  it('reads packs written as line objects (the v5 upgrade) and re-imports over them as unchanged', async () => {
+    const database = fresh();
+    const first = await importOrders(database, orders);
+    const lines = await readSalesLines(database);
+    await database.salesPacks.clear();
+    await database.salesPacks.bulkAdd(packLines(lines));
+    expect((await database.salesPacks.toArray()).every((p) => Array.isArray(p.lines) && p.cols === undefined)).toBe(
+      true,
+    );
+    expect(await readSalesLines(database)).toEqual(lines);
+    const again = await importOrders(database, orders);
+    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: first.result.records.length });
+    expect(again.written).toEqual([]);
+    // A pack of 300 lines, as packs of up to 500 were written: it is not refilled, new lines start the next pack.
+    const sku = lines[0]!.sku;
+    await database.salesPacks.clear();
+    const big = {
+      id: packId(sku, 0),
+      sku,
+      lines: Array.from({ length: 300 }, (_, i) => ({ ...lines[0]!, id: `old${i}` })),
+    };
+    await database.salesPacks.add(big);
+    expect(
+      await putSalesLines(database, [
+        { ...lines[0]!, id: 'new1' },
+        { ...lines[0]!, id: 'old7', qty: 9 },
+      ]),
+    ).toEqual({
+      inserted: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    const packs = (await database.salesPacks.toArray()).map(unpack);
+    expect(packs.map((p) => [p.id, p.lines.length])).toEqual([
+      [packId(sku, 0), 300],
+      [packId(sku, 1), 1],
+    ]);
+    expect(packs[0]!.lines[7]!.qty).toBe(9);
+    database.close();
+  }, 60_000);
+
+  it('stores a pack as JSON columns that read back as the same lines, property order and nulls included', () => {
+    const lines = importText(orders, SOURCES['shopify-orders']).records.slice(0, 300);
+    const pack = {
+      id: 'p',
+      sku: 'S',
+      lines: lines.map((l, i) => ({ ...l, sku: 'S', excluded: i % 7 ? l.excluded : ('refunded' as const) })),
+    };
+    pack.lines[3] = { ...pack.lines[3]!, unitPrice: null, currency: null, country: null, excluded: 'cancelled' };
+    pack.lines[4] = { ...pack.lines[4]!, orderId: 'quote " \\ \u001f é 😀', qty: 0.5 };
+    const stored = encodePack(pack);
+    expect(stored.lines).toBeUndefined();
+    const back = unpack(stored);
+    expect(back).toEqual(pack);
+    expect(back.lines.map((l) => JSON.stringify(l))).toEqual(pack.lines.map((l) => JSON.stringify(l)));
+    expect(salesPackSchema.safeParse(back).success).toBe(true);
+  });
+
   it('stores many lines of one SKU per record, and every line once', async () => {
     const database = fresh();
     await importOrders(database, orders);
-    const packs = await database.salesPacks.toArray();
+    const stored = await database.salesPacks.toArray();
+    // Written as JSON columns, not as line objects.
+    expect(stored.every((p) => typeof p.cols === 'string' && p.lines === undefined)).toBe(true);
+    const packs = stored.map(unpack);
     const skus = new Set(packs.map((p) => p.sku));
     expect(packs.length).toBeLessThan(7724 / 20);
     for (const p of packs) {
@@ -139,8 +204,19 @@ describe('streamed import into IndexedDB', () => {
 
   it('keeps the last of an id repeated across chunks and counts it once, on the first import and on a re-import', async () => {
     const database = fresh();
-    // Partial order lines: the sink compares and stores whatever a row holds.
-    const row = (id: string, qty: number) => ({ id, sku: 'A', qty }) as unknown as OrderLine;
+    const row = (id: string, qty: number): OrderLine => ({
+      id,
+      source: 'shopify-orders',
+      channel: 'shopify',
+      orderId: '#1',
+      day: '2026-11-01',
+      sku: 'A',
+      qty,
+      unitPrice: null,
+      currency: null,
+      country: null,
+      excluded: null,
+    });
     const feed = async (rows: OrderLine[]) => {
       const sink = await SalesLineSink.open(database, { chunk: 2 });
       for (const r of rows) sink.add(r);
@@ -231,6 +307,47 @@ describe('streamed import into IndexedDB', () => {
     expect(read.map((l) => l.id).sort()).toEqual(lines.map((l) => l.id).sort());
     await replaceSalesLines(database, lines.slice(0, 10));
     expect((await readSalesLines(database)).length).toBe(10);
+    database.close();
+  }, 60_000);
+
+  it('moves a line whose id comes back under another SKU, keeping the other lines where they are', async () => {
+    const database = fresh();
+    const line = (id: string, sku: string, qty = 1): OrderLine => ({
+      id,
+      source: 'shopify-orders',
+      channel: 'shopify',
+      orderId: `#${id}`,
+      day: '2026-11-01',
+      sku,
+      qty,
+      unitPrice: null,
+      currency: null,
+      country: null,
+      excluded: null,
+    });
+    expect(await putSalesLines(database, [line('a', 'A'), line('x', 'A'), line('b', 'A'), line('c', 'C')])).toEqual({
+      inserted: 4,
+      updated: 0,
+      unchanged: 0,
+    });
+    // In the worker's memory mode and in scan mode alike.
+    const stored = new Map((await readSalesLines(database)).map((l) => [l.id, l]));
+    const sink = await SalesLineSink.open(database, { stored });
+    expect(sink.mode).toBe('memory');
+    for (const l of [line('x', 'B'), line('b', 'A', 2), line('a', 'A'), line('d', 'B')]) sink.add(l);
+    expect(await sink.finish()).toEqual({ inserted: 1, updated: 2, unchanged: 1 });
+    const ids = async (sku: string) => (await readSalesLinesOf(database, [sku])).map((l) => `${l.id}${l.qty}`);
+    expect(await ids('A')).toEqual(['a1', 'b2']);
+    expect(await ids('B')).toEqual(['x1', 'd1']);
+    expect(await ids('C')).toEqual(['c1']);
+    expect(await putSalesLines(database, [line('b', 'C'), line('x', 'B')])).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    expect(await ids('A')).toEqual(['a1']);
+    expect(await ids('C')).toEqual(['c1', 'b1']);
+    expect(await countSalesLines(database)).toBe(5);
     database.close();
   }, 60_000);
 

@@ -9,29 +9,140 @@
  * in exactly one pack.
  */
 import { z } from 'zod';
+import { KeyIndex } from '../import/id-index';
 import type { OrderLine } from '../planning/import/types';
 import { contentHash, type StoreCounts } from './import-store';
 import { ROW_SCHEMAS } from './row-schemas';
 import type { CounterpartDB } from './schema';
 
-/** Lines per pack: a pack of 500 lines is ~80 kB, read and written as one record. */
-export const PACK_LINES = 500;
+/**
+ * Lines per pack: a pack of 100 lines is ~10 kB as stored, read and written as one record. Small
+ * enough that a large import fills packs (and writes them) while it parses, instead of writing
+ * them all at the end (at 500, a 500k-line export of 2,000 SKUs filled none before its last row);
+ * large enough that the per-record cost of IndexedDB stays small (100 per record stored 500k
+ * lines 25–28× faster than one per record).
+ */
+export const PACK_LINES = 100;
+/** The most lines a stored pack may hold (packs of up to 500 were written before). */
+export const MAX_PACK_LINES = 500;
 /** Packs per read page (~250k lines at most per IndexedDB answer). */
 const PAGE_PACKS = 500;
 
-/** One stored record of the `salesPacks` table. */
-export interface SalesPack {
+/** A pack in memory: its lines as objects. */
+export interface Pack {
   /** `${sku}\u001f${seq}`, seq zero-padded so a SKU's packs sort in order. */
   id: string;
   sku: string;
   lines: OrderLine[];
 }
 
-/** The zod schema of a pack (restored and migrated rows are checked like every table's). */
+/**
+ * One stored record of the `salesPacks` table: a pack's lines as JSON columns (`cols`, `n` lines;
+ * what imports write: half the bytes of line objects, and cloned into IndexedDB and back in about
+ * half the time, as there are no property names per line to write and read), or as line objects
+ * (`lines`: what the v5 upgrade wrote). Readers take both (`unpack`).
+ */
+export interface SalesPack {
+  id: string;
+  sku: string;
+  n?: number;
+  cols?: string;
+  lines?: OrderLine[];
+}
+
+/** The columns of a stored pack, in this order; every line's `sku` is the pack's. */
+const COLUMNS = [
+  'id',
+  'source',
+  'channel',
+  'orderId',
+  'day',
+  'qty',
+  'unitPrice',
+  'currency',
+  'country',
+  'excluded',
+] as const;
+
+/** A pack as stored: its lines as JSON columns. */
+export function encodePack(pack: Pack): SalesPack {
+  const lines = pack.lines;
+  const n = lines.length;
+  const cols = COLUMNS.map(() => new Array<unknown>(n));
+  const [id, source, channel, orderId, day, qty, unitPrice, currency, country, excluded] = cols as unknown[][] as [
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+  ];
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    id[i] = l.id;
+    source[i] = l.source;
+    channel[i] = l.channel;
+    orderId[i] = l.orderId;
+    day[i] = l.day;
+    qty[i] = l.qty;
+    unitPrice[i] = l.unitPrice;
+    currency[i] = l.currency;
+    country[i] = l.country;
+    excluded[i] = l.excluded;
+  }
+  return { id: pack.id, sku: pack.sku, n, cols: JSON.stringify(cols) };
+}
+
+/**
+ * A stored pack's lines as objects, with the property order an import gives them (content hashes
+ * compare the JSON text of lines). Stored packs are checked with `salesPackSchema` where they come
+ * from outside (restores check their lines one by one before packing them).
+ */
+export function unpack(stored: SalesPack): Pack {
+  if (stored.lines) return { id: stored.id, sku: stored.sku, lines: stored.lines };
+  const n = stored.n ?? 0;
+  const [id, source, channel, orderId, day, qty, unitPrice, currency, country, excluded] = JSON.parse(
+    stored.cols ?? '[]',
+  ) as [
+    string[],
+    OrderLine['source'][],
+    OrderLine['channel'][],
+    string[],
+    string[],
+    number[],
+    (number | null)[],
+    (string | null)[],
+    (string | null)[],
+    OrderLine['excluded'][],
+  ];
+  const sku = stored.sku;
+  const lines = new Array<OrderLine>(n);
+  for (let i = 0; i < n; i++)
+    lines[i] = {
+      id: id[i]!,
+      source: source[i]!,
+      channel: channel[i]!,
+      orderId: orderId[i]!,
+      day: day[i]!,
+      sku,
+      qty: qty[i]!,
+      unitPrice: unitPrice[i] ?? null,
+      currency: currency[i] ?? null,
+      country: country[i] ?? null,
+      excluded: excluded[i] ?? null,
+    };
+  return { id: stored.id, sku, lines };
+}
+
+/** The zod schema of a pack in memory (what `unpack` gives; restored lines are checked one by one like every table's rows). */
 export const salesPackSchema = z.object({
   id: z.string().min(1).max(400),
   sku: z.string().max(200),
-  lines: z.array(ROW_SCHEMAS.salesLines).max(PACK_LINES),
+  lines: z.array(ROW_SCHEMAS.salesLines).max(MAX_PACK_LINES),
 });
 
 export function packId(sku: string, seq: number): string {
@@ -43,14 +154,14 @@ function seqOf(id: string): number {
 }
 
 /** Lines grouped by SKU (in first-seen order) into packs, numbering each SKU's packs from `nextSeq` (default 0). */
-export function packLines(lines: readonly OrderLine[], nextSeq: Map<string, number> = new Map()): SalesPack[] {
+export function packLines(lines: readonly OrderLine[], nextSeq: Map<string, number> = new Map()): Pack[] {
   const bySku = new Map<string, OrderLine[]>();
   for (const l of lines) {
     const list = bySku.get(l.sku);
     if (list) list.push(l);
     else bySku.set(l.sku, [l]);
   }
-  const packs: SalesPack[] = [];
+  const packs: Pack[] = [];
   for (const [sku, list] of bySku) {
     let seq = nextSeq.get(sku) ?? 0;
     for (let i = 0; i < list.length; i += PACK_LINES)
@@ -61,7 +172,7 @@ export function packLines(lines: readonly OrderLine[], nextSeq: Map<string, numb
 }
 
 /** Every pack, read in primary-key pages. */
-export async function readPacks(database: CounterpartDB, onPage: (page: SalesPack[]) => void): Promise<void> {
+export async function readPacks(database: CounterpartDB, onPage: (page: Pack[]) => void): Promise<void> {
   const t = database.salesPacks;
   let last: string | null = null;
   for (;;) {
@@ -69,7 +180,7 @@ export async function readPacks(database: CounterpartDB, onPage: (page: SalesPac
       last === null
         ? await t.limit(PAGE_PACKS).toArray()
         : await t.where(':id').above(last).limit(PAGE_PACKS).toArray();
-    onPage(page);
+    onPage(page.map(unpack));
     if (page.length < PAGE_PACKS) return;
     last = page[page.length - 1]!.id;
   }
@@ -90,7 +201,7 @@ export async function readSalesLinesOf(database: CounterpartDB, skus: readonly s
     .where('sku')
     .anyOf([...skus])
     .toArray();
-  return packs.flatMap((p) => p.lines);
+  return packs.flatMap((p) => unpack(p).lines);
 }
 
 /** One stored line by id (reads every pack: for tests and rare look-ups). */
@@ -119,7 +230,7 @@ export async function hasSalesLines(database: CounterpartDB): Promise<boolean> {
 /** Replaces every stored line with `lines` (a restore); call inside a transaction over `salesPacks` to make it atomic. */
 export async function replaceSalesLines(database: CounterpartDB, lines: readonly OrderLine[]): Promise<void> {
   await database.salesPacks.clear();
-  await database.salesPacks.bulkAdd(packLines(lines));
+  await database.salesPacks.bulkAdd(packLines(lines).map(encodePack));
 }
 
 /** Adds or replaces lines by id (last one wins), keeping every other stored line. */
@@ -127,12 +238,6 @@ export async function putSalesLines(database: CounterpartDB, lines: readonly Ord
   const sink = await SalesLineSink.open(database);
   for (const l of lines) sink.add(l);
   return sink.finish();
-}
-
-/** Where a stored or imported line sits: its pack and index there. */
-interface Slot {
-  pack: SalesPack;
-  index: number;
 }
 
 export interface SalesSinkOptions {
@@ -145,7 +250,7 @@ export interface SalesSinkOptions {
    * or a plan): lines are compared with these instead of reading every pack, and only the packs
    * of SKUs with a new or changed line are read.
    */
-  stored?: ReadonlyMap<string, OrderLine>;
+  stored?: { get(id: string): OrderLine | undefined };
 }
 
 /**
@@ -164,18 +269,26 @@ export class SalesLineSink {
   /** Lines written (new or changed lines, counted when their pack is written). */
   written = 0;
   private buffer: OrderLine[] = [];
-  private readonly slots = new Map<string, Slot>();
+  /**
+   * Every id this sink knows (stored or received), numbered; by number: the id, the pack the line
+   * sits in and its index there (no pack: not placed), whether this import received it.
+   */
+  private readonly ids: string[] = [];
+  private readonly keys = new KeyIndex((k) => this.ids[k]!);
+  private readonly slotPack: (Pack | undefined)[] = [];
+  private readonly slotIndex: number[] = [];
+  private readonly got: boolean[] = [];
+  /** Numbers of the ids this import received, first-seen order. */
+  private readonly seen: number[] = [];
   /** Content hash before this import of each stored line (scan mode). */
   private readonly before = new Map<string, number>();
   /** Content hash of lines this import replaced, as they are now. */
   private readonly now = new Map<string, number>();
-  /** Ids this import received, in first-seen order. */
-  private readonly seen = new Set<string>();
   /** Each SKU's pack that takes new lines, and the next sequence number. */
-  private readonly open = new Map<string, SalesPack>();
+  private readonly open = new Map<string, Pack>();
   private readonly nextSeq = new Map<string, number>();
   /** Packs changed and not yet written, with how many of their lines are new or changed. */
-  private readonly dirty = new Map<SalesPack, number>();
+  private readonly dirty = new Map<Pack, number>();
   /** SKUs whose packs are read (memory mode reads them as needed). */
   private readonly loadedSkus = new Set<string>();
   private chain: Promise<void>;
@@ -208,10 +321,10 @@ export class SalesLineSink {
   }
 
   /** Knows a stored pack: where its lines sit, their content before the import, the SKU's next sequence. */
-  private register(pack: SalesPack): void {
+  private register(pack: Pack): void {
     this.loadedSkus.add(pack.sku);
     pack.lines.forEach((l, index) => {
-      this.slots.set(l.id, { pack, index });
+      this.setSlot(this.number(l.id), pack, index);
       if (!this.before.has(l.id)) this.before.set(l.id, contentHash(l));
     });
     const seq = seqOf(pack.id);
@@ -229,7 +342,7 @@ export class SalesLineSink {
   private async loadSku(sku: string): Promise<void> {
     if (this.loadedSkus.has(sku)) return;
     this.loadedSkus.add(sku);
-    for (const pack of await this.database.salesPacks.where('sku').equals(sku).toArray()) this.register(pack);
+    for (const pack of await this.database.salesPacks.where('sku').equals(sku).toArray()) this.register(unpack(pack));
     this.keepLastOpen();
   }
 
@@ -238,7 +351,24 @@ export class SalesLineSink {
   }
 
   get received(): number {
-    return this.seen.size;
+    return this.seen.length;
+  }
+
+  /** The number of an id, numbering it when new. */
+  private number(id: string): number {
+    const k = this.keys.add(id);
+    if (k === this.ids.length) {
+      this.ids.push(id);
+      this.slotPack.push(undefined);
+      this.slotIndex.push(-1);
+      this.got.push(false);
+    }
+    return k;
+  }
+
+  private setSlot(k: number, pack: Pack, index: number): void {
+    this.slotPack[k] = pack;
+    this.slotIndex[k] = index;
   }
 
   nextWritten(): Promise<void> {
@@ -254,7 +384,11 @@ export class SalesLineSink {
       this.failure ??= new Error('A sales line without an id or SKU cannot be stored');
       return;
     }
-    this.seen.add(record.id);
+    const k = this.number(record.id);
+    if (!this.got[k]) {
+      this.got[k] = true;
+      this.seen.push(k);
+    }
     this.buffer.push(record);
     if (this.buffer.length >= this.chunk) this.flush();
   }
@@ -291,7 +425,7 @@ export class SalesLineSink {
     this.chain = done;
   }
 
-  private markDirty(pack: SalesPack): void {
+  private markDirty(pack: Pack): void {
     this.dirty.set(pack, (this.dirty.get(pack) ?? 0) + 1);
   }
 
@@ -299,7 +433,8 @@ export class SalesLineSink {
   private async place(rows: OrderLine[], last: boolean): Promise<void> {
     const changed: OrderLine[] = [];
     for (const r of rows) {
-      if (this.mode === 'memory' && !this.slots.has(r.id)) {
+      const k = this.keys.find(r.id);
+      if (this.mode === 'memory' && this.slotPack[k] === undefined) {
         const old = this.options.stored?.get(r.id);
         if (old) {
           const pre = contentHash(old);
@@ -310,22 +445,24 @@ export class SalesLineSink {
         }
         await this.loadSku(r.sku);
       }
-      const slot = this.slots.get(r.id);
-      if (slot && slot.pack.sku === r.sku) {
+      const slotPack = this.slotPack[k];
+      if (slotPack && slotPack.sku === r.sku) {
         const h = contentHash(r);
-        if (h === (this.now.get(r.id) ?? contentHash(slot.pack.lines[slot.index]))) continue;
-        slot.pack.lines[slot.index] = r;
+        const index = this.slotIndex[k]!;
+        if (h === (this.now.get(r.id) ?? contentHash(slotPack.lines[index]))) continue;
+        slotPack.lines[index] = r;
         this.now.set(r.id, h);
-        this.markDirty(slot.pack);
+        this.markDirty(slotPack);
         changed.push(r);
         continue;
       }
-      if (slot) {
+      if (slotPack) {
         // Same id under another SKU: it moves to that SKU's packs.
         this.now.set(r.id, contentHash(r));
-        slot.pack.lines.splice(slot.index, 1);
-        for (let i = slot.index; i < slot.pack.lines.length; i++) this.slots.get(slot.pack.lines[i]!.id)!.index = i;
-        this.markDirty(slot.pack);
+        const index = this.slotIndex[k]!;
+        slotPack.lines.splice(index, 1);
+        for (let i = index; i < slotPack.lines.length; i++) this.slotIndex[this.keys.find(slotPack.lines[i]!.id)] = i;
+        this.markDirty(slotPack);
       }
       let pack = this.open.get(r.sku);
       if (!pack || pack.lines.length >= PACK_LINES) {
@@ -334,12 +471,12 @@ export class SalesLineSink {
         pack = { id: packId(r.sku, seq), sku: r.sku, lines: [] };
         this.open.set(r.sku, pack);
       }
-      this.slots.set(r.id, { pack, index: pack.lines.length });
+      this.setSlot(k, pack, pack.lines.length);
       pack.lines.push(r);
       this.markDirty(pack);
       changed.push(r);
     }
-    const write: SalesPack[] = [];
+    const write: Pack[] = [];
     const remove: string[] = [];
     let lines = 0;
     for (const [pack, n] of this.dirty) {
@@ -352,7 +489,7 @@ export class SalesLineSink {
     if (write.length || remove.length) {
       await this.database.transaction('rw', this.database.salesPacks, async () => {
         if (remove.length) await this.database.salesPacks.bulkDelete(remove);
-        if (write.length) await this.database.salesPacks.bulkPut(write);
+        if (write.length) await this.database.salesPacks.bulkPut(write.map(encodePack));
       });
     }
     this.written += lines;
@@ -362,7 +499,8 @@ export class SalesLineSink {
   }
 
   private count(): void {
-    for (const id of this.seen) {
+    for (const k of this.seen) {
+      const id = this.ids[k]!;
       const pre = this.before.get(id);
       if (pre === undefined) this.counts.inserted += 1;
       else if ((this.now.get(id) ?? pre) === pre) this.counts.unchanged += 1;

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { OrderLine } from '../planning/import/types';
-import { PACK_LINES, readSalesLines, readSalesLinesOf } from './sales-lines';
+import { PACK_LINES, readSalesLines, readSalesLinesOf, unpack } from './sales-lines';
 import { CounterpartDB, SCHEMA_V1, SCHEMA_V2_CHANGES, SCHEMA_V3_CHANGES } from './schema';
 
 /** A database frozen at version 1, as an installed older Counterpart would have left it. */
@@ -198,7 +198,7 @@ describe('Dexie schema upgrade from v3 to v4', () => {
     expect(upgraded.verno).toBe(5);
     expect(upgraded.tables.map((t) => t.name)).not.toContain('salesLines');
     expect((await readSalesLines(upgraded)).sort(byId)).toEqual([...lines, partial].sort(byId));
-    const packs = await upgraded.salesPacks.toArray();
+    const packs = (await upgraded.salesPacks.toArray()).map(unpack);
     expect(packs.length).toBeLessThan(60);
     for (const p of packs) {
       expect(p.lines.length).toBeLessThanOrEqual(PACK_LINES);

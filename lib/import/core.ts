@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import { IdIndex } from './id-index';
 import { type Delimiter, detectDelimiter, sniffBlob, type TextEncoding } from './sniff';
 
 // The locale number parser lives in its own module so content scripts can use it without Papa Parse.
@@ -58,6 +59,18 @@ export interface SourceSpec<K extends string, T> {
   fields: Record<K, FieldSpec>;
   /** Makes a row builder; a closure so sources can carry state across rows (Shopify order fields). */
   rowBuilder(options: ImportOptions): (cells: Record<K, string>, line: number) => BuildResult<T>;
+  /**
+   * Optional, for sources of large files: a row builder that reads the raw row (cells untrimmed,
+   * slash dates already in ISO order) through the header's column of each field (−1 when absent),
+   * so no object of cells is made per row. It must give exactly what `rowBuilder` gives for the
+   * same rows (a test runs both on every fixture); the import uses it when present.
+   */
+  arrayRowBuilder?(options: ImportOptions, columns: Record<K, number>): (row: string[], line: number) => BuildResult<T>;
+}
+
+/** A raw row's trimmed cell at a column (−1: the column is absent). */
+export function cellAt(row: readonly string[], column: number): string {
+  return column < 0 ? '' : (row[column] ?? '').trim();
 }
 
 export interface RejectedRow {
@@ -170,8 +183,13 @@ export function duplicateColumnsReason(duplicated: HeaderMatch['duplicated'], la
 
 const SLASH_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?=$|[T\s,])/;
 
+/** `/`, `.` or `-`. */
+const isDateSeparator = (c: number) => c === 47 || c === 46 || c === 45;
+
 /** A slash/dot date's two leading numbers and what they say about the order, or null when the cell is not one. */
 function slashDate(cell: string): { says: DateOrder | 'either' | 'neither' } | null {
+  // The separator of a slash date is the 2nd or 3rd character: skips the regex for ISO days (every row of large exports).
+  if (!isDateSeparator(cell.charCodeAt(1)) && !isDateSeparator(cell.charCodeAt(2))) return null;
   const m = SLASH_DATE.exec(cell);
   if (!m) return null;
   const a = Number(m[1]);
@@ -216,7 +234,7 @@ const HEADER_SEARCH_ROWS = 10;
  * first rows (reports may start with a title line), maps columns, builds and validates records.
  */
 export class ImportSession<K extends string, T extends { id: string }> {
-  private readonly byId = new Map<string, T>();
+  private readonly byId = new IdIndex<T>();
   private readonly rejected: RejectedRow[] = [];
   private readonly skipped: Record<string, number> = {};
   private readonly pending: string[][] = [];
@@ -225,6 +243,7 @@ export class ImportSession<K extends string, T extends { id: string }> {
   private columnPlan: [K, number][] = [];
   private headerLine: number | null = null;
   private build: ((cells: Record<K, string>, line: number) => BuildResult<T>) | null = null;
+  private buildArray: ((row: string[], line: number) => BuildResult<T>) | null = null;
   private line = 0;
   private rowsRead = 0;
   private duplicates = 0;
@@ -239,9 +258,14 @@ export class ImportSession<K extends string, T extends { id: string }> {
   private held: [string[], number][] = [];
   private readonly ambiguousExamples: string[] = [];
 
+  /**
+   * @param onRecord called with every record built, in file order, repeated ids included (a
+   *   streamed import stores them while parsing).
+   */
   constructor(
     private readonly spec: SourceSpec<K, T>,
     private readonly options: ImportOptions = {},
+    private readonly onRecord?: (record: T) => void,
   ) {
     this.dateOrder = options.dateOrder ?? null;
     this.decidedBy = options.dateOrder ? 'user' : null;
@@ -285,7 +309,11 @@ export class ImportSession<K extends string, T extends { id: string }> {
       .filter(([key, f]) => f.date && match.columnOf.has(key))
       .map(([key]) => match.columnOf.get(key) as number);
     try {
-      this.build = this.spec.rowBuilder(this.options);
+      if (this.spec.arrayRowBuilder) {
+        const columns = {} as Record<K, number>;
+        for (const [key, col] of this.columnPlan) columns[key] = col;
+        this.buildArray = this.spec.arrayRowBuilder(this.options, columns);
+      } else this.build = this.spec.rowBuilder(this.options);
     } catch (error) {
       this.fatal = `${this.spec.label}: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -356,15 +384,18 @@ export class ImportSession<K extends string, T extends { id: string }> {
         if (SLASH_DATE.test(cell)) row[col] = normaliseSlashDate(cell, this.dateOrder);
       }
     }
-    const cells = {} as Record<K, string>;
-    const plan = this.columnPlan;
-    for (let i = 0; i < plan.length; i++) {
-      const [key, col] = plan[i]!;
-      cells[key] = col < 0 ? '' : (row[col] ?? '').trim();
-    }
     let result: BuildResult<T>;
     try {
-      result = this.build!(cells, line);
+      if (this.buildArray) result = this.buildArray(row, line);
+      else {
+        const cells = {} as Record<K, string>;
+        const plan = this.columnPlan;
+        for (let i = 0; i < plan.length; i++) {
+          const [key, col] = plan[i]!;
+          cells[key] = cellAt(row, col);
+        }
+        result = this.build!(cells, line);
+      }
     } catch (error) {
       result = { reason: error instanceof Error ? error.message : String(error) };
     }
@@ -376,8 +407,14 @@ export class ImportSession<K extends string, T extends { id: string }> {
       this.skipped[result.skip] = (this.skipped[result.skip] ?? 0) + 1;
       return;
     }
-    if (this.byId.has(result.record.id)) this.duplicates += 1;
-    this.byId.set(result.record.id, result.record);
+    const record = result.record;
+    this.onRecord?.(record);
+    if (this.byId.put(record)) this.duplicates += 1;
+  }
+
+  /** The records by id as built so far (after `finish`, the same records as the result's, in the same array). */
+  get recordsById(): IdIndex<T> {
+    return this.byId;
   }
 
   /** Ends the import and returns the result. */
@@ -390,7 +427,7 @@ export class ImportSession<K extends string, T extends { id: string }> {
       this.rowsRead += this.held.length;
       this.held = [];
     }
-    const records = this.fatal ? [] : [...this.byId.values()];
+    const records = this.fatal ? [] : this.byId.items;
     const header = this.header;
     return {
       source: this.spec.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hash53, stableId } from './hash';
+import { base36, hash53, stableId } from './hash';
 
 /** The definition stableId had before it hashed piece by piece. */
 const reference = (source: string, ...key: (string | number)[]) =>
@@ -18,5 +18,31 @@ describe('stableId', () => {
     ];
     for (const [source, ...key] of cases) expect(stableId(source, ...key)).toBe(reference(source, ...key));
     expect(stableId('shopify-orders', '#1001', 'SKU-00001', 1)).toBe('shopify-orders:24sxuofmjm0');
+  });
+});
+
+describe('base36', () => {
+  it('writes every whole number below 2^53 as Number.prototype.toString(36) does', () => {
+    const cases = [
+      0,
+      1,
+      35,
+      36,
+      37,
+      1295,
+      1296,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 53 - 1,
+      2 ** 53 - 36,
+      36 ** 10,
+      36 ** 10 - 1,
+    ];
+    let x = 0x9e3779b9;
+    for (let i = 0; i < 2000; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      cases.push(4294967296 * (x & 0x1fffff) + ((x * 2654435761) >>> 0), x, x % 100_000);
+    }
+    for (const n of cases) expect(base36(n)).toBe(n.toString(36));
   });
 });

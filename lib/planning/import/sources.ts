@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   type BuildResult,
+  cellAt,
   type ImportOptions,
   parseDay,
   parseNumber,
@@ -132,8 +133,26 @@ export const shopifyOrderRow = z.object({
   shippingCountry: text,
 });
 
-const DIGITS = /^\d+$/;
-const PLAIN_PRICE = /^\d+(\.\d+)?$/;
+/** `/^\d+$/.test(s)`, without a regex call per cell. */
+export function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `/^\d+(\.\d+)?$/.test(s)`: digits, then optionally a dot and digits. */
+export function isPlainPrice(s: string): boolean {
+  let dot = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && dot < 0 && i > 0) dot = i;
+    else if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0 && dot !== s.length - 1;
+}
 
 /**
  * Fast path of `shopifyOrderRow` for the common, clean row: returns exactly what the zod schema
@@ -141,8 +160,8 @@ const PLAIN_PRICE = /^\d+(\.\d+)?$/;
  * a subset of what zod accepts; a test checks both agree on every fixture row.
  */
 export function fastShopifyOrderRow(c: Record<ShopifyOrderKey, string>): z.output<typeof shopifyOrderRow> | null {
-  if (c.name === '' || c.sku === '' || !DIGITS.test(c.qty)) return null;
-  if (c.price !== '' && !PLAIN_PRICE.test(c.price)) return null;
+  if (c.name === '' || c.sku === '' || !isDigits(c.qty)) return null;
+  if (c.price !== '' && !isPlainPrice(c.price)) return null;
   const createdAt = parseDay(c.createdAt);
   if (!createdAt) return null;
   return {
@@ -159,16 +178,147 @@ export function fastShopifyOrderRow(c: Record<ShopifyOrderKey, string>): z.outpu
   };
 }
 
-/** Shopify Admin → Orders → Export (CSV for Excel or plain CSV). */
-export const shopifyOrders: SourceSpec<ShopifyOrderKey, OrderLine> = {
-  id: 'shopify-orders',
-  label: 'Shopify orders export',
-  fields: shopifyOrderFields,
-  rowBuilder() {
-    const columns = withColumns(shopifyOrderFields);
-    let current: Record<ShopifyOrderKey, string> | null = null;
-    const seen = new Map<string, number>();
-    return (cells) => {
+/**
+ * How many times each SKU has come so far in the current order (a line's id counts them), reset
+ * per order. Orders have a few lines: a short list is scanned, no map is made per order.
+ */
+export class Occurrences {
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  private n = 0;
+  private map: Map<string, number> | null = null;
+
+  /** Counts one more `key` and returns its count (1 the first time since `clear`). */
+  next(key: string): number {
+    if (this.map) {
+      const c = (this.map.get(key) ?? 0) + 1;
+      this.map.set(key, c);
+      return c;
+    }
+    for (let i = 0; i < this.n; i++) if (this.keys[i] === key) return ++this.counts[i]!;
+    if (this.n === 32) {
+      // A large order: a map from here on.
+      this.map = new Map();
+      for (let i = 0; i < this.n; i++) this.map.set(this.keys[i]!, this.counts[i]!);
+      this.map.set(key, 1);
+      return 1;
+    }
+    this.keys[this.n] = key;
+    this.counts[this.n] = 1;
+    this.n += 1;
+    return 1;
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.map = null;
+  }
+}
+
+type ShopifyOrderCells = Record<ShopifyOrderKey, string>;
+/** The cells an order's later rows take from its first row when theirs are empty. */
+type OrderLevel = Pick<ShopifyOrderCells, 'name' | (typeof ORDER_LEVEL_READ)[number]>;
+/** The order-level cells a line is made from (the others are carried down too, but nothing reads them). */
+const ORDER_LEVEL_READ = [
+  'financialStatus',
+  'createdAt',
+  'cancelledAt',
+  'source',
+  'currency',
+  'shippingCountry',
+] as const satisfies readonly ShopifyOrderKey[];
+/** What each line of an order takes from the order's first row. */
+interface OrderShare {
+  day: string;
+  channel: Channel;
+  currency: string | null;
+  country: string | null;
+  excluded: Exclusion | null;
+}
+
+/** Reads `YYYY-MM-DD…` days, remembering the last one: an export's rows come in date order, so most rows repeat the day before and share its string. */
+function dayReader(): (text: string) => string | null {
+  let last: string | null = null;
+  return (text) => {
+    if (
+      last !== null &&
+      text.startsWith(last) &&
+      (text.length === 10 || text.charCodeAt(10) === 84 /* T */ || text.charCodeAt(10) === 32) /* space */
+    )
+      return last;
+    const day = parseDay(text);
+    if (day !== null) last = day;
+    return day;
+  };
+}
+
+/**
+ * The Shopify orders row builder, with both entry points of a source (cells or raw row): one
+ * order at a time, the first row's order-level cells filling the later rows' empty ones.
+ */
+function shopifyOrderBuilder() {
+  const columns = withColumns(shopifyOrderFields);
+  const seen = new Occurrences();
+  const readDay = dayReader();
+
+  /** Validates a row's cells (order-level cells filled in) and makes its line. */
+  const finish = (cells: ShopifyOrderCells): BuildResult<OrderLine> => {
+    // Plain rows take the fast path; anything unusual goes to zod for its reason.
+    const fast = fastShopifyOrderRow(cells);
+    const checked = fast ? { record: fast } : validate(shopifyOrderRow, cells, columns);
+    if ('reason' in checked) return checked;
+    const row = checked.record;
+    const status = row.financialStatus.toLowerCase();
+    let excluded: Exclusion | null = null;
+    if (row.cancelledAt !== '' || status === 'voided') excluded = 'cancelled';
+    else if (status === 'refunded') excluded = 'refunded';
+    return line(
+      row.name,
+      row.sku,
+      row.qty,
+      row.createdAt,
+      row.price,
+      row.source.toLowerCase() === 'pos' ? 'pos' : 'shopify',
+      row.currency,
+      row.shippingCountry === '' ? null : row.shippingCountry.toUpperCase(),
+      excluded,
+    );
+  };
+
+  const line = (
+    name: string,
+    sku: string,
+    qty: number,
+    day: string,
+    unitPrice: number | null,
+    channel: Channel,
+    currency: string | null,
+    country: string | null,
+    excluded: Exclusion | null,
+  ): BuildResult<OrderLine> => {
+    if (qty === 0 && !excluded) return { reason: `${columns.qty}: quantity is 0 on a line that is not cancelled` };
+    const occurrence = seen.next(sku);
+    return {
+      record: {
+        id: stableId('shopify-orders', name, sku, occurrence),
+        source: 'shopify-orders',
+        channel,
+        orderId: name,
+        day,
+        sku,
+        qty,
+        unitPrice,
+        currency,
+        country,
+        excluded,
+      },
+    };
+  };
+
+  /** From a row's cells: the reference path. */
+  const fromCells = () => {
+    let current: ShopifyOrderCells | null = null;
+    return (cells: ShopifyOrderCells): BuildResult<OrderLine> => {
       if (current && cells.name !== '' && cells.name === current.name) {
         for (const key of ORDER_LEVEL) if (cells[key] === '') cells[key] = current[key];
       } else {
@@ -177,37 +327,113 @@ export const shopifyOrders: SourceSpec<ShopifyOrderKey, OrderLine> = {
         current = cells;
         seen.clear(); // one map for the whole file: a 500k-line export has ~250k orders
       }
-      // Large order exports: plain rows take the fast path; anything unusual goes to zod for its reason.
-      const fast = fastShopifyOrderRow(cells);
-      const checked = fast ? { record: fast } : validate(shopifyOrderRow, cells, columns);
-      if ('reason' in checked) return checked;
-      const row = checked.record;
-      const status = row.financialStatus.toLowerCase();
-      let excluded: Exclusion | null = null;
-      if (row.cancelledAt !== '' || status === 'voided') excluded = 'cancelled';
-      else if (status === 'refunded') excluded = 'refunded';
-      if (row.qty === 0 && !excluded)
-        return { reason: `${columns.qty}: quantity is 0 on a line that is not cancelled` };
-      const occurrence = (seen.get(row.sku) ?? 0) + 1;
-      seen.set(row.sku, occurrence);
-      const channel: Channel = row.source.toLowerCase() === 'pos' ? 'pos' : 'shopify';
-      return {
-        record: {
-          id: stableId('shopify-orders', row.name, row.sku, occurrence),
-          source: 'shopify-orders',
-          channel,
-          orderId: row.name,
-          day: row.createdAt,
-          sku: row.sku,
-          qty: row.qty,
-          unitPrice: row.price,
-          currency: row.currency,
-          country: row.shippingCountry === '' ? null : row.shippingCountry.toUpperCase(),
-          excluded,
-        },
-      };
+      return finish(cells);
     };
-  },
+  };
+
+  /**
+   * From the raw row: what `fromCells` gives, without an object of cells per row. What a line
+   * takes from its order (day, channel, exclusion, currency, country) is worked out once per order;
+   * a row whose own order-level cells differ from its order's first row, or that is not plain, is
+   * read through `finish` exactly as from its cells.
+   */
+  const fromRow = (col: Record<ShopifyOrderKey, number>) => {
+    /** The current order's first row: its name and the order-level cells a line is made from. */
+    let current: OrderLevel | null = null;
+    /** The current order's share of each line, when its first row is plain (else null: every row through `finish`). */
+    let order: OrderShare | null = null;
+    const cName = col.name;
+    const cStatus = col.financialStatus;
+    const cCreated = col.createdAt;
+    const cCancelled = col.cancelledAt;
+    const cSource = col.source;
+    const cCurrency = col.currency;
+    const cCountry = col.shippingCountry;
+    const cSku = col.sku;
+    const cQty = col.qty;
+    const cPrice = col.price;
+    /** A later row's own order-level cell: empty (it takes the first row's) or the same as the first row's. */
+    const same = (row: readonly string[], column: number, first: string) => {
+      const v = cellAt(row, column);
+      return v === '' || v === first;
+    };
+    return (row: string[]): BuildResult<OrderLine> => {
+      const name = cellAt(row, cName);
+      let plain = true;
+      if (current !== null && name !== '' && name === current.name) {
+        plain =
+          same(row, cStatus, current.financialStatus) &&
+          same(row, cCreated, current.createdAt) &&
+          same(row, cCancelled, current.cancelledAt) &&
+          same(row, cSource, current.source) &&
+          same(row, cCurrency, current.currency) &&
+          same(row, cCountry, current.shippingCountry);
+      } else {
+        const first: OrderLevel = {
+          name,
+          financialStatus: cellAt(row, cStatus),
+          createdAt: cellAt(row, cCreated),
+          cancelledAt: cellAt(row, cCancelled),
+          source: cellAt(row, cSource),
+          currency: cellAt(row, cCurrency),
+          shippingCountry: cellAt(row, cCountry),
+        };
+        current = first;
+        seen.clear();
+        const day = readDay(first.createdAt);
+        if (day === null) order = null;
+        else {
+          const status = first.financialStatus.toLowerCase();
+          order = {
+            day,
+            channel: first.source.toLowerCase() === 'pos' ? 'pos' : 'shopify',
+            currency: first.currency === '' ? null : first.currency.toUpperCase(),
+            country: first.shippingCountry === '' ? null : first.shippingCountry.toUpperCase(),
+            excluded:
+              first.cancelledAt !== '' || status === 'voided' ? 'cancelled' : status === 'refunded' ? 'refunded' : null,
+          };
+        }
+      }
+      const sku = cellAt(row, cSku);
+      const qty = cellAt(row, cQty);
+      const price = cellAt(row, cPrice);
+      if (
+        !plain ||
+        order === null ||
+        name === '' ||
+        sku === '' ||
+        !isDigits(qty) ||
+        (price !== '' && !isPlainPrice(price))
+      ) {
+        const cells = {} as ShopifyOrderCells;
+        for (const key of Object.keys(col) as ShopifyOrderKey[]) cells[key] = cellAt(row, col[key]);
+        if (current !== null && cells.name !== '' && cells.name === current.name)
+          for (const key of ORDER_LEVEL_READ) if (cells[key] === '') cells[key] = current[key];
+        return finish(cells);
+      }
+      return line(
+        current.name,
+        sku,
+        Number(qty),
+        order.day,
+        price === '' ? null : Number(price),
+        order.channel,
+        order.currency,
+        order.country,
+        order.excluded,
+      );
+    };
+  };
+  return { fromCells, fromRow };
+}
+
+/** Shopify Admin → Orders → Export (CSV for Excel or plain CSV). */
+export const shopifyOrders: SourceSpec<ShopifyOrderKey, OrderLine> = {
+  id: 'shopify-orders',
+  label: 'Shopify orders export',
+  fields: shopifyOrderFields,
+  rowBuilder: () => shopifyOrderBuilder().fromCells(),
+  arrayRowBuilder: (_options, columns) => shopifyOrderBuilder().fromRow(columns),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -244,8 +470,8 @@ export const amazonOrderRow = z.object({
 
 /** Fast path of `amazonOrderRow` (same contract as `fastShopifyOrderRow`). */
 export function fastAmazonOrderRow(c: Record<AmazonOrderKey, string>): z.output<typeof amazonOrderRow> | null {
-  if (c.orderId === '' || c.sku === '' || !DIGITS.test(c.qty)) return null;
-  if (c.itemPrice !== '' && !PLAIN_PRICE.test(c.itemPrice)) return null;
+  if (c.orderId === '' || c.sku === '' || !isDigits(c.qty)) return null;
+  if (c.itemPrice !== '' && !isPlainPrice(c.itemPrice)) return null;
   const purchaseDate = parseDay(c.purchaseDate);
   if (!purchaseDate) return null;
   return {

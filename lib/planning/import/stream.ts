@@ -13,6 +13,7 @@ import {
   sniffOptions,
   withDelimiter,
 } from '../../import/core';
+import type { IdIndex } from '../../import/id-index';
 
 /** Where a streamed import puts its records (the planner worker's is a Dexie table sink). */
 export interface RecordSink<T> {
@@ -53,8 +54,10 @@ export interface StreamOptions extends Omit<ImportOptions, 'onProgress'> {
 }
 
 /** A streamed import's parse result and where its time went. */
-export interface StreamedImport<T> {
+export interface StreamedImport<T extends { id: string }> {
   result: ImportResult<T>;
+  /** The result's records by id (the caller may keep it as its index of what it stored). */
+  byId: IdIndex<T>;
   /** Wall time until the last row was parsed, and how much of it the parser waited for IndexedDB. */
   parsedMs: number;
   waitMs: number;
@@ -85,25 +88,18 @@ function parseInto<K extends string, T extends { id: string }>(
   sink: RecordSink<T>,
   options: StreamOptions,
 ): Promise<StreamedImport<T>> {
-  const tapped: SourceSpec<K, T> = {
-    ...spec,
-    rowBuilder(opts) {
-      const build = spec.rowBuilder(opts);
-      return (cells, line) => {
-        const result = build(cells, line);
-        if ('record' in result) sink.add(result.record);
-        return result;
-      };
+  const session = new ImportSession(
+    spec,
+    {
+      asOf: options.asOf,
+      userMapping: options.userMapping,
+      previewRows: options.previewRows,
+      dateOrder: options.dateOrder,
+      delimiter: options.delimiter,
+      encoding: options.encoding,
     },
-  };
-  const session = new ImportSession(tapped, {
-    asOf: options.asOf,
-    userMapping: options.userMapping,
-    previewRows: options.previewRows,
-    dateOrder: options.dateOrder,
-    delimiter: options.delimiter,
-    encoding: options.encoding,
-  });
+    (record) => sink.add(record),
+  );
   const total = typeof input === 'string' ? input.length : input.size;
   const maxBacklog = options.maxBacklog ?? 2;
   let records = 0;
@@ -166,7 +162,12 @@ function parseInto<K extends string, T extends { id: string }>(
             records = result.records.length;
             report();
             stopped = true;
-            resolve({ result, parsedMs: Math.round(parsedMs), waitMs: Math.round(waitMs) });
+            resolve({
+              result,
+              byId: session.recordsById,
+              parsedMs: Math.round(parsedMs),
+              waitMs: Math.round(waitMs),
+            });
           })
           .catch(fail);
       },

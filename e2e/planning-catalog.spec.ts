@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { FIXTURES } from './support/paths';
+import { openPlanner } from './support/planner';
 import { expect, test } from './support/test';
 
 const DIR = path.join(FIXTURES, 'planning');
-const TODAY = '2026-11-27';
 const FILES = [
   'shopify-orders.csv',
   'shopify-inventory.csv',
@@ -14,11 +13,6 @@ const FILES = [
   'shopify-products.csv',
   'calendar-collections.csv',
 ].map((f) => path.join(DIR, f));
-
-async function openPlanner(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/planner.html`);
-  await page.getByLabel('Plan as of').fill(TODAY);
-}
 
 test.describe('inventory planning with the product catalogue', () => {
   test('a calendar promo aimed at a collection lifts the SKUs in it once the products export is imported', async ({

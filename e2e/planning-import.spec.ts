@@ -6,21 +6,16 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { FIXTURES } from './support/paths';
+import { openPlanner } from './support/planner';
 import { expect, test } from './support/test';
 
 const DIR = path.join(FIXTURES, 'planning');
-const TODAY = '2026-11-27';
 
 /**
  * An import's card, found whether it is open or folded into the "files imported" summary once a
  * plan is shown (the reports fold so the reorder list comes first).
  */
 const importCard = (page: Page, file: string) => page.locator(`article[aria-label="Import ${file}"]`);
-
-async function openPlanner(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/planner.html`);
-  await page.getByLabel('Plan as of').fill(TODAY);
-}
 
 test.describe('planner imports read files as they are written', () => {
   test('a Windows-1252, semicolon-separated file shows how it is written and keeps its characters', async ({

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
 import { FIXTURES } from './support/paths';
+import { importClassicTee, importFiles, openPlanner, PLAN_DAY as TODAY } from './support/planner';
 import { expect, test } from './support/test';
 
 const DIR = path.join(FIXTURES, 'planning');
-const TODAY = '2026-11-27';
 const ALL = [
   'shopify-orders.csv',
   'amazon-all-orders.txt',
@@ -20,39 +19,6 @@ const ALL = [
 ].map((f) => path.join(DIR, f));
 const SHOPIFY_PRODUCT = 'https://admin.shopify.com/store/demo-shop/products/8123456789';
 const SHOTS = process.env.PLANNING_SHOTS ?? '/tmp';
-
-async function openPlanner(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/planner.html`);
-  await page.getByLabel('Plan as of').fill(TODAY);
-}
-
-async function importFiles(page: Page, files: (string | { name: string; mimeType: string; buffer: Buffer })[]) {
-  await page.getByLabel('Choose files to import').setInputFiles(files as string[]);
-  await page.getByRole('button', { name: /^Import \d+ files?$/ }).click();
-}
-
-/** Orders and supplier terms for the Shopify fixture product's SKU, imported on the planner page. */
-async function importClassicTee(session: { context: BrowserContext; extensionId: string }) {
-  const planner = await session.context.newPage();
-  await openPlanner(planner, session.extensionId);
-  const orders = ['Name,Created at,Lineitem quantity,Lineitem price,Lineitem sku,Financial Status,Source'];
-  for (let d = 1; d <= 60; d++) {
-    const day = new Date(Date.UTC(2026, 8, 28 + d)).toISOString().slice(0, 10);
-    orders.push(`#${5000 + d},${day} 10:00:00 -0500,${(d % 3) + 2},28.00,TEE-CL-BLK-M,paid,web`);
-  }
-  await importFiles(planner, [
-    { name: 'classic-tee-orders.csv', mimeType: 'text/csv', buffer: Buffer.from(`${orders.join('\n')}\n`) },
-    {
-      name: 'classic-tee-supplier.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        'sku,supplier,lead_time_days,lead_time_sd_days,moq,case_pack,unit_cost,currency\nTEE-CL-BLK-M,Lotus Apparel Co.,35,6,300,24,7.80,USD\n',
-      ),
-    },
-  ]);
-  await expect(planner.getByTestId('import-report')).toHaveCount(2);
-  await planner.close();
-}
 
 test.describe('inventory planning', () => {
   test('imports the fixtures, reports broken rows, shows the reorder view, edits and exports a PO', async ({

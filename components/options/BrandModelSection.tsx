@@ -280,7 +280,7 @@ export function BrandModelSection() {
         <h2 id="brand-model-title">Learning your customers’ words</h2>
         <p>
           Counterpart learns how your customers write from your past tickets, your Loop returns and every pick your team
-          makes when it is unsure. This stays in this browser; nothing is sent anywhere.
+          makes when it is unsure. What it learns stays in this browser and is sent nowhere.
         </p>
       </header>
       <div className="card-body">

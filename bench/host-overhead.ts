@@ -37,7 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { launchExtension } from '../e2e/support/launch';
-import { chromiumPath, ROOT } from '../e2e/support/paths';
+import { chromiumArgs, chromiumPath, ROOT } from '../e2e/support/paths';
 import { amazonPage, gorgiasPage, loopPage, shopifyPage } from './host-pages';
 
 const REPS = Number(process.env.REPS ?? 7);
@@ -165,14 +165,7 @@ async function withoutExtension(): Promise<Session> {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1366, height: 768 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(),
   });
   await routePages(context);
   return {

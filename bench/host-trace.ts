@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { launchExtension } from '../e2e/support/launch';
-import { chromiumPath } from '../e2e/support/paths';
+import { chromiumArgs, chromiumPath } from '../e2e/support/paths';
 import { amazonPage, gorgiasPage, loopPage, shopifyPage } from './host-pages';
 
 const APP = process.argv[2] ?? 'gorgias';
@@ -146,7 +146,7 @@ const bare = await chromium.launchPersistentContext(dir, {
   executablePath: chromiumPath(),
   headless: true,
   viewport: { width: 1366, height: 768 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: chromiumArgs(),
 });
 await route(bare);
 const without = await run(bare);

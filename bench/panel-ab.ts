@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
-import { chromiumPath } from '../e2e/support/paths';
+import { chromiumArgs, chromiumPath } from '../e2e/support/paths';
 import { amazonPage, gorgiasPage, loopPage, shopifyPage } from './host-pages';
 
 const REPS = Number(process.env.REPS ?? 8);
@@ -56,17 +56,7 @@ async function launch(dir: string): Promise<{ context: BrowserContext; close(): 
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1366, height: 768 },
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-    ],
+    args: chromiumArgs(dir),
   });
   for (const p of Object.values(PAGES)) {
     const u = new URL(p.url);

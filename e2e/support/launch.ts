@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
-import { CHROME_BUILD, chromiumPath } from './paths';
+import { CHROME_BUILD, chromiumArgs, chromiumPath } from './paths';
 import { routeFixtures } from './routes';
 
 export interface ExtensionSession {
@@ -51,17 +51,7 @@ export async function launchExtension({
     executablePath: chromiumPath(),
     headless,
     viewport,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   await routeFixtures(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

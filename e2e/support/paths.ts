@@ -18,3 +18,25 @@ export function chromiumPath(): string {
     );
   return found;
 }
+
+/**
+ * The flags every Chromium we launch takes (tests and benches): headless on this machine, nothing
+ * fetched in the background; with `extensionDir`, that unpacked build loaded and no other.
+ */
+export function chromiumArgs(extensionDir?: string): string[] {
+  const base = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  if (!extensionDir) return base;
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    ...base,
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
+  ];
+}
